@@ -1,0 +1,151 @@
+"""General rules that recognize junk lines in news pages.
+
+Each rule names the reason reported for a removed line. Rules look at the
+shape of a line (its words, length and punctuation), never at strings copied
+from one outlet. They are applied to text normalized by
+:func:`storyline.text.plain`, so typographic quotes and no-break spaces do
+not matter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+__all__ = ["JUNK_RULES", "JunkRule", "classify_line", "is_credit", "looks_like_caption", "word_count"]
+
+
+def word_count(line: str) -> int:
+    return len(line.split())
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip().endswith((".", "!", "?", '"', "'", ")"))
+
+
+_PAYWALL = re.compile(
+    r"\b(?:subscri(?:be|ber|bers|ption|ptions)|paywall|sign (?:in|up) to (?:continue|read)|log ?in to (?:continue|read)"
+    r"|already a (?:subscriber|member)|free articles?|articles? remaining|register (?:now )?to (?:continue|read)"
+    r"|uninterrupted (?:reading|access)|unlimited (?:digital )?access|your (?:ip )?access\b.*\bexpire"
+    r"|access (?:to|will) .*\bexpire|trial (?:has )?(?:ended|expired)|to continue reading|become a member"
+    r"|support (?:our|independent) journalism|this (?:article|content) is (?:for|available to) (?:subscribers|members))",
+    re.I,
+)
+_SALES_CONTACT = re.compile(r"\b(?:please )?contact\b.*\b(?:sales|account|customer service|subscriptions?)\b", re.I)
+
+_WIDGET = re.compile(
+    r"^(?:trending(?: now)?|sponsored(?: (?:links|content|stories|posts))?|promoted(?: (?:links|stories|content))?"
+    r"|recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?like|most (?:read|popular|viewed|shared)"
+    r"|more (?:from|on|stories|news)\b.*|around the web|from (?:our|the) (?:partners|web)|advertisement|ad(?:vertising)?"
+    r"|(?:by|powered by) (?:taboola|outbrain|revcontent|zergnet)|top stories|editor'?s picks?|popular (?:now|stories)"
+    r"|share (?:this|on)(?: \w+)?|(?:follow us|like us) on .*|sign up for .*newsletter.*|(?:get|subscribe to) our newsletter.*"
+    r"|newsletter sign ?-?up|click here.*|watch:? .{0,40}video|read more|continue reading|comments?|skip (?:to|ad).*|story continues below.*)$",
+    re.I,
+)
+_WIDGET_ANYWHERE = re.compile(r"\b(?:sponsored (?:links|content|stories)|by taboola|by outbrain|paid content|partner content)\b", re.I)
+
+_RELATED = re.compile(
+    r"^(?:related|related (?:coverage|stories|content|articles?|links?|reading)|see also|also read|read also|read more|more|"
+    r"recommended|further reading|don'?t miss|more coverage|also on \w+|opinion|watch|listen|previously)\s*:\s*\S",
+    re.I,
+)
+
+_CREDIT = re.compile(
+    r"(?:^|[\s(\[])(?:photo|photograph|image|picture|video|graphic|illustration|credit|photo illustration)s?(?: credit)?\s*(?::|by\b)"
+    r"|\b(?:getty images|afp(?:/getty)?|associated press|reuters|ap photo|epa|shutterstock|istock(?:photo)?|pool photo|file photo)\b"
+    r"|\bvia (?:ap|reuters|afp|getty|epa)\b|\b[A-Z][a-z]+ [A-Z][a-z]+/(?:[A-Z][\w ]+)\b",
+)
+_CREDIT_LINE = re.compile(
+    r"^(?:\(?(?:photo|photograph|image|picture|credit|illustration)s?(?: credit)?\s*[:/]?\s*.{0,60}\)?"
+    r"|\(?(?:ap|afp|reuters|getty images|epa)(?: photo)?(?:/[\w .'-]+)?\)?"
+    r"|[\w .'-]{2,40}/(?:getty images|afp|ap|reuters|epa|sputnik|shutterstock|bloomberg|pool)(?:[\w ,.'-]{0,40})?)$",
+    re.I,
+)
+
+_COOKIE = re.compile(
+    r"\b(?:we use cookies|uses cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies|by continuing to (?:use|browse)"
+    r"|privacy policy and (?:terms|cookie)|javascript (?:is )?(?:disabled|required)|enable javascript|your browser (?:does not|doesn't) support"
+    r"|ad ?blocker|disable your ad)\b",
+    re.I,
+)
+_ARCHIVE = re.compile(
+    r"\b(?:these crawls are part of an effort|internet archive|wayback machine|alexa internet|this page (?:has been|was) archived"
+    r"|tweet with a location|you can add location information to your tweets|add this (?:tweet|video) to your website"
+    r"|the crawl|crawled (?:by|from)|web crawl)\b",
+    re.I,
+)
+_SOCIAL = re.compile(
+    r"^(?:share|tweet|email|print|pin|whatsapp|facebook|twitter|linkedin|reddit|copy link|comments?)(?:\s*(?:this|story|article|\|))?$"
+    r"|^(?:\d+\s+)?(?:shares?|comments?|views?)$|^(?:facebook|twitter|email|linkedin|whatsapp)(?:\s+(?:facebook|twitter|email|linkedin|whatsapp|share))+$",
+    re.I,
+)
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)|all rights reserved|may not be (?:published|reproduced|redistributed)", re.I)
+
+
+@dataclass(frozen=True)
+class JunkRule:
+    reason: str
+    test: Callable[[str], bool]
+
+
+def is_credit(line: str) -> bool:
+    """A standalone photo or image credit line."""
+    return word_count(line) <= 14 and bool(_CREDIT_LINE.match(line.strip()))
+
+
+def _paywall(line: str) -> bool:
+    if word_count(line) > 40:
+        return False
+    return bool(_PAYWALL.search(line)) or (bool(_SALES_CONTACT.search(line)))
+
+
+def _widget(line: str) -> bool:
+    if word_count(line) > 12:
+        return False
+    return bool(_WIDGET.match(line.strip(" .:|»›-"))) or bool(_WIDGET_ANYWHERE.search(line))
+
+
+def _related(line: str) -> bool:
+    return word_count(line) <= 25 and bool(_RELATED.match(line))
+
+
+def _short(pattern: re.Pattern[str], limit: int) -> Callable[[str], bool]:
+    return lambda line: word_count(line) <= limit and bool(pattern.search(line))
+
+
+JUNK_RULES: tuple[JunkRule, ...] = (
+    JunkRule("paywall", _paywall),
+    JunkRule("related link", _related),
+    JunkRule("ad or recirculation widget", _widget),
+    JunkRule("photo credit", is_credit),
+    JunkRule("cookie or browser notice", _short(_COOKIE, 60)),
+    JunkRule("web archive or embed debris", _short(_ARCHIVE, 80)),
+    JunkRule("share buttons", lambda line: word_count(line) <= 8 and bool(_SOCIAL.match(line.strip()))),
+    JunkRule("copyright notice", _short(_COPYRIGHT, 30)),
+)
+
+
+def classify_line(line: str) -> str | None:
+    """The junk reason for one line on its own, or None if it may be content."""
+    for rule in JUNK_RULES:
+        if rule.test(line):
+            return rule.reason
+    return None
+
+
+_POSITION = re.compile(r"(?:,|\()\s*(?:left|right|center|centre|second (?:left|right)|top|bottom|foreground|background|l|r|c)\s*(?:,|\))", re.I)
+_CAPTION_VERB = re.compile(r"\b(?:pictured|poses?|is seen|are seen|looks on|look on|gestures?|arrives?|waves?|speaks? during|attends?)\b", re.I)
+
+
+def looks_like_caption(line: str) -> bool:
+    """A photo caption: positional labels ("center", "(L)") or caption verbs."""
+    if word_count(line) > 70:
+        return False
+    return len(_POSITION.findall(line)) >= 1 and bool(_CREDIT.search(line) or _CAPTION_VERB.search(line) or len(_POSITION.findall(line)) >= 2)
+
+
+def credit_tail(line: str) -> bool:
+    """True when ``line`` reads as a photo credit (used for the tail of a repeated caption)."""
+    s = line.strip()
+    return bool(s) and word_count(s) <= 16 and bool(_CREDIT.search(s) or _CREDIT_LINE.match(s))

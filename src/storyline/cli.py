@@ -1,0 +1,134 @@
+"""The ``storyline`` command: a thin layer over the library.
+
+Errors are printed as one line (``storyline: error: ...``) and never as a
+traceback unless ``--debug`` is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from . import __version__
+from .errors import StorylineError
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {value!r}") from None
+
+
+def _formats(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="storyline",
+        description="Turn several outlets' articles about one news story into a sourced situation report.",
+        epilog="Run 'storyline COMMAND --help' for the options of a command.",
+    )
+    p.add_argument("--version", action="version", version=f"storyline {__version__}")
+    p.add_argument("-v", "--verbose", action="count", default=0, help="log progress (-vv for debug detail)")
+    p.add_argument("--debug", action="store_true", help="show tracebacks for unexpected errors")
+    p.add_argument("--config", metavar="FILE", help="settings file (TOML) layered over the packaged defaults")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    b = sub.add_parser(
+        "brief",
+        help="read the articles of one story and write story.json, story.md and story.html",
+        description="Read the articles of one story (files and folders: .txt, .html, .jsonl, .json, "
+        "Multi-News clusters separated by '|||||') and write a sourced report to --out DIR. "
+        "Inputs that cannot be read are skipped, reported on stderr and listed in the report.",
+    )
+    b.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    b.add_argument("--out", required=True, metavar="DIR", help="folder to write the reports into")
+    b.add_argument("--format", type=_formats, metavar="LIST", help="comma-separated formats: json,md,html (default: all)")
+    b.add_argument("--source", metavar="NAME", help="outlet name for articles that do not carry one")
+    b.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", help="publication date for articles that do not carry one")
+    b.add_argument("--words", type=int, metavar="N", help="length of the brief in words")
+    b.add_argument("--llm", metavar="URL", help="OpenAI-compatible endpoint to rewrite the brief (default: extractive, offline)")
+
+    s = sub.add_parser("schema", help="print the JSON Schema of story.json", description="Print the JSON Schema that story.json follows.")
+    s.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+
+    sub.add_parser("stages", help="list the pipeline stages", description="List the registered stages and the default pipeline.")
+    return p
+
+
+def _setup_logging(verbosity: int) -> None:
+    level = logging.WARNING if verbosity == 0 else logging.INFO if verbosity == 1 else logging.DEBUG
+    logging.basicConfig(level=level, format="storyline: %(levelname)s: %(message)s")
+
+
+def _cmd_brief(args: argparse.Namespace) -> int:
+    from .api import brief
+    from .settings import load_options
+
+    options = load_options(args.config, formats=args.format, source=args.source, published=args.date, summary_words=args.words, llm_url=args.llm)
+    result = brief(args.paths, Path(args.out), options)
+    for s in result.story.skipped:
+        print(f"storyline: skipped {s.input}: {s.problem}", file=sys.stderr)
+    if not result.story.documents:
+        print("storyline: error: no articles could be read", file=sys.stderr)
+        return EXIT_ERROR
+    n = len(result.story.documents)
+    print(f"{n} article{'s' if n != 1 else ''} -> " + ", ".join(str(f) for f in result.files))
+    return EXIT_OK
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from .render.json import story_schema
+
+    text = json.dumps(story_schema(), indent=1) + "\n"
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _cmd_stages(args: argparse.Namespace) -> int:
+    from .pipeline import available_stages
+    from .settings import load_options
+
+    default = load_options(args.config).pipeline
+    for name in available_stages():
+        print(f"{name}{'  (default pipeline)' if name in default else ''}")
+    return EXIT_OK
+
+
+COMMANDS = {"brief": _cmd_brief, "schema": _cmd_schema, "stages": _cmd_stages}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return EXIT_USAGE
+    _setup_logging(args.verbose)
+    try:
+        return COMMANDS[args.command](args)
+    except StorylineError as exc:
+        print(f"storyline: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("storyline: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - last line of defence: one line, no traceback
+        if args.debug:
+            raise
+        print(f"storyline: error: unexpected {type(exc).__name__}: {exc} (run with --debug for details)", file=sys.stderr)
+        return EXIT_ERROR

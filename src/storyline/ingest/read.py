@@ -1,0 +1,229 @@
+"""Turn paths into raw articles; every problem becomes a one-line Skipped entry."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..models import Skipped
+
+__all__ = ["CLUSTER_SEPARATOR", "RawArticle", "ReadResult", "read_inputs", "read_path", "split_cluster"]
+
+log = logging.getLogger(__name__)
+
+CLUSTER_SEPARATOR = "|||||"
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+
+@dataclass
+class RawArticle:
+    """An article as read, before cleaning."""
+
+    text: str
+    file: str | None = None  # base name (with "#N" for the Nth article of a multi-article file)
+    path: str | None = None
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: date | None = None
+    fmt: str = "text"  # text | html | jsonl | cluster
+
+
+@dataclass
+class ReadResult:
+    articles: list[RawArticle] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    def extend(self, other: ReadResult) -> None:
+        self.articles.extend(other.articles)
+        self.skipped.extend(other.skipped)
+
+
+def _decode(path: Path, data: bytes) -> str:
+    if not data.strip():
+        raise InputError(str(path), "empty file")
+    if b"\x00" in data[:8192]:
+        raise InputError(str(path), "binary file, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(str(path), f"not UTF-8 text (undecodable byte at offset {exc.start})") from None
+    controls = sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\n\r\t\f")
+    if controls > 0.05 * min(len(text), 8192):
+        raise InputError(str(path), "binary file, not text")
+    if not text.strip():
+        raise InputError(str(path), "empty file")
+    return text
+
+
+def _read_bytes(path: Path, limit: int) -> bytes:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(str(path), exc.strerror or "cannot read") from None
+    if size > limit:
+        raise InputError(str(path), f"too large ({size} bytes; the limit is {limit})")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), exc.strerror or "cannot read") from None
+
+
+def _parse_date(value: Any) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def split_cluster(text: str) -> list[str]:
+    """The documents of a Multi-News-style cluster, stripped, empties dropped."""
+    return [part.strip() for part in text.split(CLUSTER_SEPARATOR) if part.strip()]
+
+
+def _read_text(path: Path, text: str) -> ReadResult:
+    if CLUSTER_SEPARATOR in text:
+        parts = split_cluster(text)
+        res = ReadResult()
+        for i, part in enumerate(parts, 1):
+            res.articles.append(RawArticle(text=part, file=f"{path.name}#{i}", path=str(path), fmt="cluster"))
+        if not parts:
+            raise InputError(str(path), "cluster file holds no documents")
+        return res
+    return ReadResult([RawArticle(text=text, file=path.name, path=str(path), fmt="text")])
+
+
+def _read_html(path: Path, text: str) -> ReadResult:
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, favor_recall=True)
+    body = getattr(extracted, "text", None) if extracted is not None else None
+    if not body or not body.strip():
+        raise InputError(str(path), "HTML page has no article text")
+    title = getattr(extracted, "title", None)
+    source = getattr(extracted, "sitename", None) or getattr(extracted, "hostname", None)
+    published = _parse_date(getattr(extracted, "date", None))
+    url = getattr(extracted, "url", None)
+    desc = getattr(extracted, "description", None)
+    # Keep headline and standfirst in the text so that offsets cover them.
+    head = [t for t in (title, desc) if t and t.strip() and t.strip() not in body[:500]]
+    full = "\n\n".join([*head, body]) if head else body
+    return ReadResult([RawArticle(text=full, file=path.name, path=str(path), title=title, source=source, url=url, published=published, fmt="html")])
+
+
+def _article_from_json(obj: dict[str, Any], file: str, path: Path) -> list[RawArticle]:
+    docs = obj.get("documents")
+    if isinstance(docs, list):  # a Multi-News cluster line
+        out = []
+        for i, d in enumerate(docs, 1):
+            if isinstance(d, str) and d.strip():
+                out.append(RawArticle(text=d.strip(), file=f"{file}.{i}", path=str(path), fmt="cluster"))
+        if not out:
+            raise ValueError("cluster has no non-empty documents")
+        return out
+    text = obj.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError('no "text" field with article text')
+    return [
+        RawArticle(
+            text=text,
+            file=file,
+            path=str(path),
+            title=obj.get("title") if isinstance(obj.get("title"), str) else None,
+            source=obj.get("source") if isinstance(obj.get("source"), str) else None,
+            url=obj.get("url") if isinstance(obj.get("url"), str) else None,
+            published=_parse_date(obj.get("published") or obj.get("date")),
+            fmt="jsonl",
+        )
+    ]
+
+
+def _read_jsonl(path: Path, text: str) -> ReadResult:
+    res = ReadResult()
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{n}"
+        try:
+            obj = json.loads(line)
+            if not isinstance(obj, dict):
+                raise ValueError("expected a JSON object")
+            res.articles.extend(_article_from_json(obj, f"{path.name}#{n}", path))
+        except json.JSONDecodeError as exc:
+            res.skipped.append(Skipped(input=where, problem=f"not valid JSON ({exc.msg} at column {exc.colno})"))
+        except ValueError as exc:
+            res.skipped.append(Skipped(input=where, problem=str(exc)))
+    if not res.articles and not res.skipped:
+        raise InputError(str(path), "no articles in JSON Lines file")
+    return res
+
+
+def read_path(path: Path, max_bytes: int = 20_000_000) -> ReadResult:
+    """Read one file. Raises InputError when nothing at all can be read."""
+    data = _read_bytes(path, max_bytes)
+    text = _decode(path, data)
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES or (suffix not in JSONL_SUFFIXES and text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))):
+        return _read_html(path, text)
+    if suffix in JSONL_SUFFIXES or (suffix == ".json" and "\n" in text.strip()):
+        return _read_jsonl(path, text)
+    if suffix == ".json":
+        try:
+            obj = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(str(path), f"not valid JSON ({exc.msg} at line {exc.lineno})") from None
+        items = obj if isinstance(obj, list) else [obj]
+        res = ReadResult()
+        for i, item in enumerate(items, 1):
+            try:
+                if not isinstance(item, dict):
+                    raise ValueError("expected a JSON object")
+                res.articles.extend(_article_from_json(item, f"{path.name}#{i}" if len(items) > 1 else path.name, path))
+            except ValueError as exc:
+                res.skipped.append(Skipped(input=f"{path}#{i}", problem=str(exc)))
+        return res
+    return _read_text(path, text)
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for p in sorted(folder.rglob("*")):
+        rel = p.relative_to(folder)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if p.is_file() and (p.suffix.lower() in KNOWN_SUFFIXES or p.suffix.lower() == ".json"):
+            yield p
+
+
+def read_inputs(paths: Iterable[str | Path], max_bytes: int = 20_000_000) -> ReadResult:
+    """Read every path (files and folders); problems are collected, never raised."""
+    res = ReadResult()
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            res.skipped.append(Skipped(input=str(path), problem="no such file or directory"))
+            continue
+        files = list(_walk(path)) if path.is_dir() else [path]
+        if path.is_dir() and not files:
+            res.skipped.append(Skipped(input=str(path), problem="folder holds no article files (.txt, .html, .jsonl, .json)"))
+            continue
+        for f in files:
+            try:
+                res.extend(read_path(f, max_bytes))
+            except InputError as exc:
+                res.skipped.append(Skipped(input=exc.source, problem=exc.problem))
+    for s in res.skipped:
+        log.warning("skipped %s: %s", s.input, s.problem)
+    return res

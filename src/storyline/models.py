@@ -1,0 +1,266 @@
+"""Typed records that flow through the pipeline.
+
+One :class:`Story` object is created by ingest and enriched by each stage in
+turn. Every extracted item points back to the exact characters it came from:
+``Span`` offsets are Python string indices into ``Document.text``, end
+exclusive, so ``story.doc(span.doc).text[span.start:span.end]`` is the
+evidence.
+
+The JSON form of these models is the story.json contract (see SPEC.md in the
+shared folder and ``storyline schema`` for the published JSON Schema).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "Actor",
+    "ActorKind",
+    "Agreement",
+    "Block",
+    "BlockKind",
+    "Claim",
+    "Divergence",
+    "Document",
+    "Entity",
+    "Event",
+    "Mention",
+    "Position",
+    "PublishedRange",
+    "Question",
+    "Quote",
+    "Relation",
+    "Removed",
+    "Sentence",
+    "Skipped",
+    "Span",
+    "Story",
+    "SummarySentence",
+]
+
+
+class Record(BaseModel):
+    """Base for all records: strict field names, assignment validated."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+class Span(Record):
+    """A character range in one document (``end`` exclusive)."""
+
+    doc: str
+    start: int
+    end: int
+    text: str | None = None
+
+
+class PublishedRange(Record):
+    """When a document was published: a range, possibly inferred from its text."""
+
+    earliest: date | None = None
+    latest: date | None = None
+    inferred: bool = False
+    why: str | None = None
+
+    @property
+    def known(self) -> bool:
+        return self.earliest is not None
+
+    @property
+    def anchor(self) -> date | None:
+        """The best single date to resolve relative expressions against."""
+        return self.earliest
+
+
+BlockKind = Literal["title", "dek", "caption", "body", "junk"]
+
+
+class Block(Record):
+    """One line (or paragraph) of a document as the cleaner classified it."""
+
+    kind: BlockKind
+    start: int
+    end: int
+    text: str
+    reason: str | None = None  # why a junk block was removed
+
+
+class Removed(Record):
+    """A junk line removed from a document, with the rule that removed it."""
+
+    text: str
+    reason: str
+    start: int | None = None
+    end: int | None = None
+
+
+class Entity(Record):
+    """A named entity from the NLP stage (offsets into the document text)."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+class Sentence(Record):
+    """A sentence of a kept block (offsets into the document text)."""
+
+    id: str
+    doc: str
+    block: int  # index into Document.blocks
+    start: int
+    end: int
+    text: str
+
+
+class Document(Record):
+    """One article, as read and cleaned."""
+
+    id: str
+    file: str | None = None
+    path: str | None = None
+    source: str | None = None
+    url: str | None = None
+    title: str | None = None
+    dek: str | None = None
+    published: PublishedRange = Field(default_factory=PublishedRange)
+    text: str
+    captions: list[str] = Field(default_factory=list)
+    paragraphs: list[str] = Field(default_factory=list)
+    removed: list[Removed] = Field(default_factory=list)
+    blocks: list[Block] = Field(default_factory=list)
+    sentences: list[Sentence] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+
+
+ActorKind = Literal["person", "country", "organization", "group", "place"]
+
+
+class Mention(Record):
+    doc: str
+    start: int
+    end: int
+    text: str
+
+
+class Actor(Record):
+    id: str
+    name: str
+    kind: ActorKind
+    country: str | None = None  # ISO 3166-1 alpha-3
+    role: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+class Relation(Record):
+    """An edge of the actor graph, with the sentences that support it."""
+
+    source: str  # actor id
+    target: str  # actor id
+    type: Literal["supports", "opposes", "negotiates"]
+    weight: float
+    evidence: list[Span] = Field(default_factory=list)
+
+
+class Event(Record):
+    id: str
+    date: str | None = None  # ISO, as precise as known: 2016, 2016-03, 2016-03-14
+    who: str | None = None  # actor id
+    whom: str | None = None  # actor id
+    category: str = "OTHER"  # PLOVER event type
+    text: str
+    modality: Literal["asserted", "negated", "hypothetical", "predicted"] = "asserted"
+    place: str | None = None
+    evidence: list[Span] = Field(default_factory=list)
+
+
+class Quote(Record):
+    speaker: str | None = None  # actor id, or None when nobody said it
+    cue: str | None = None
+    text: str
+    doc: str
+    start: int
+    end: int
+
+
+class Claim(Record):
+    id: str
+    doc: str
+    start: int
+    end: int
+    text: str
+    speaker: str | None = None  # actor id; None = the outlet in its own voice
+    type: Literal["assertion", "prediction", "prescription"] = "assertion"
+
+
+class Agreement(Record):
+    claim: str
+    evidence: list[Span] = Field(default_factory=list)
+    confidence: float | None = None
+
+
+class Position(Span):
+    """One side of a divergence."""
+
+
+class Divergence(Record):
+    topic: str
+    positions: list[Position] = Field(default_factory=list)
+    confidence: float | None = None
+
+
+class Question(Record):
+    doc: str
+    start: int
+    end: int
+    text: str
+    answers: list[Span] = Field(default_factory=list)
+
+
+class SummarySentence(Record):
+    text: str
+    sources: list[Span] = Field(default_factory=list)
+
+
+class Skipped(Record):
+    """An input that could not be read, with the one-line reason."""
+
+    input: str
+    problem: str
+
+
+class Story(Record):
+    """Everything storyline knows about one story."""
+
+    schema_: str = Field(default="storyline-story/1", alias="schema")
+    documents: list[Document] = Field(default_factory=list)
+    skipped: list[Skipped] = Field(default_factory=list)
+    actors: list[Actor] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    agreements: list[Agreement] = Field(default_factory=list)
+    divergences: list[Divergence] = Field(default_factory=list)
+    questions: list[Question] = Field(default_factory=list)
+    summary: list[SummarySentence] = Field(default_factory=list)
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    def doc(self, doc_id: str) -> Document:
+        for d in self.documents:
+            if d.id == doc_id:
+                return d
+        raise KeyError(doc_id)
+
+    def actor(self, actor_id: str) -> Actor:
+        for a in self.actors:
+            if a.id == actor_id:
+                return a
+        raise KeyError(actor_id)

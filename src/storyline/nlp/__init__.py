@@ -1,0 +1,1 @@
+"""Sentences and named entities through spaCy, run per kept block."""

@@ -1,0 +1,61 @@
+"""Small text utilities shared by every stage.
+
+:func:`normalize_same_length` maps typographic characters to their plain
+forms one character for one, so offsets computed on the normalized text are
+offsets into the original.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["SAME_LENGTH_MAP", "collapse_ws", "normalize_same_length", "plain"]
+
+SAME_LENGTH_MAP = str.maketrans(
+    {
+        "\u00a0": " ",  # no-break space
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u200a": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\u3000": " ",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u00ad": "-",
+        "\ufeff": " ",
+        "\u200b": " ",
+    }
+)
+
+
+def normalize_same_length(text: str) -> str:
+    """Replace typographic spaces, quotes and hyphens one-for-one."""
+    return text.translate(SAME_LENGTH_MAP)
+
+
+_WS = re.compile(r"\s+")
+
+
+def collapse_ws(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def plain(text: str) -> str:
+    """Text for comparisons: NFKC, plain quotes, single spaces."""
+    return collapse_ws(normalize_same_length(unicodedata.normalize("NFKC", text)))
