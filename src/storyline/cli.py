@@ -60,6 +60,19 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--words", type=int, metavar="N", help="length of the brief in words")
     b.add_argument("--llm", metavar="URL", help="OpenAI-compatible endpoint to rewrite the brief (default: extractive, offline)")
 
+    m = sub.add_parser(
+        "summarize",
+        help="print the brief of one story, or summarize many Multi-News clusters in one process",
+        description="With PATH...: print the cited brief of the story those articles tell. "
+        "With --multinews FILE.jsonl: summarize every cluster line ({\"id\", \"documents\"}) with the models loaded once "
+        "and write {\"id\", \"summary\"} lines (one sentence per line) to --out.",
+    )
+    m.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders of one story")
+    m.add_argument("--multinews", metavar="FILE", help="JSON Lines file of Multi-News clusters")
+    m.add_argument("--out", metavar="FILE", help="where to write the predictions (with --multinews)")
+    m.add_argument("--words", type=int, metavar="N", help="length budget in words")
+    m.add_argument("--llm", metavar="URL", help="OpenAI-compatible endpoint to rewrite the brief")
+
     s = sub.add_parser("schema", help="print the JSON Schema of story.json", description="Print the JSON Schema that story.json follows.")
     s.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
 
@@ -88,6 +101,36 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_summarize(args: argparse.Namespace) -> int:
+    from .settings import load_options
+
+    options = load_options(args.config, summary_words=args.words, llm_url=args.llm)
+    if args.multinews:
+        if not args.out:
+            print("storyline: error: --multinews needs --out FILE", file=sys.stderr)
+            return EXIT_USAGE
+        from .summarize.batch import summarize_clusters
+
+        n = summarize_clusters(Path(args.multinews), Path(args.out), options.summary_words, options)
+        print(f"{n} clusters -> {args.out}")
+        return EXIT_OK
+    if not args.paths:
+        print("storyline: error: give article PATHs or --multinews FILE", file=sys.stderr)
+        return EXIT_USAGE
+    from .api import build_story
+
+    story = build_story(args.paths, options)
+    for s in story.skipped:
+        print(f"storyline: skipped {s.input}: {s.problem}", file=sys.stderr)
+    if not story.documents:
+        print("storyline: error: no articles could be read", file=sys.stderr)
+        return EXIT_ERROR
+    for sent in story.summary:
+        cites = ", ".join(f"{c.doc}:{c.start}-{c.end}" for c in sent.sources)
+        print(f"{sent.text} [{cites}]")
+    return EXIT_OK
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     from .render.json import story_schema
 
@@ -109,7 +152,7 @@ def _cmd_stages(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"brief": _cmd_brief, "schema": _cmd_schema, "stages": _cmd_stages}
+COMMANDS = {"brief": _cmd_brief, "summarize": _cmd_summarize, "schema": _cmd_schema, "stages": _cmd_stages}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

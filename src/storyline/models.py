@@ -125,6 +125,7 @@ class Document(Record):
     file: str | None = None
     path: str | None = None
     source: str | None = None
+    source_why: str | None = None  # set when the outlet was inferred, not given
     url: str | None = None
     title: str | None = None
     dek: str | None = None

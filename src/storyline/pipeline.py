@@ -34,8 +34,8 @@ _REGISTRY: dict[str, Stage] = {}
 # selecting a pipeline never loads the code of stages it does not run.
 _BUILTIN: dict[str, str] = {
     "clean": "storyline.clean.stage",
-    "dates": "storyline.ingest.published",
     "nlp": "storyline.nlp.stage",
+    "dates": "storyline.ingest.published",
     "actors": "storyline.actors.stage",
     "events": "storyline.events.stage",
     "quotes": "storyline.quotes.stage",

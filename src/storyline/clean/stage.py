@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..models import Story
 from ..pipeline import Context, register_stage
+from .outlet import guess_outlet
 from .segment import segment_document
 
 
@@ -11,4 +12,9 @@ from .segment import segment_document
 def clean_documents(story: Story, ctx: Context) -> Story:
     for doc in story.documents:
         segment_document(doc, title=doc.title)
+        if doc.source is None:
+            guess = guess_outlet(doc)
+            if guess:
+                doc.source, line = guess
+                doc.source_why = f"inferred from the removed line {line!r}"
     return story

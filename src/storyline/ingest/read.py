@@ -132,11 +132,11 @@ def _article_from_json(obj: dict[str, Any], file: str, path: Path) -> list[RawAr
             if isinstance(d, str) and d.strip():
                 out.append(RawArticle(text=d.strip(), file=f"{file}.{i}", path=str(path), fmt="cluster"))
         if not out:
-            raise ValueError("cluster has no non-empty documents")
+            raise InputError(file, "cluster has no non-empty documents")
         return out
     text = obj.get("text")
     if not isinstance(text, str) or not text.strip():
-        raise ValueError('no "text" field with article text')
+        raise InputError(file, 'no "text" field with article text')
     return [
         RawArticle(
             text=text,
@@ -159,13 +159,16 @@ def _read_jsonl(path: Path, text: str) -> ReadResult:
         where = f"{path}:{n}"
         try:
             obj = json.loads(line)
-            if not isinstance(obj, dict):
-                raise ValueError("expected a JSON object")
-            res.articles.extend(_article_from_json(obj, f"{path.name}#{n}", path))
         except json.JSONDecodeError as exc:
             res.skipped.append(Skipped(input=where, problem=f"not valid JSON ({exc.msg} at column {exc.colno})"))
-        except ValueError as exc:
-            res.skipped.append(Skipped(input=where, problem=str(exc)))
+            continue
+        if not isinstance(obj, dict):
+            res.skipped.append(Skipped(input=where, problem="expected a JSON object"))
+            continue
+        try:
+            res.articles.extend(_article_from_json(obj, f"{path.name}#{n}", path))
+        except InputError as exc:
+            res.skipped.append(Skipped(input=where, problem=exc.problem))
     if not res.articles and not res.skipped:
         raise InputError(str(path), "no articles in JSON Lines file")
     return res
@@ -188,12 +191,13 @@ def read_path(path: Path, max_bytes: int = 20_000_000) -> ReadResult:
         items = obj if isinstance(obj, list) else [obj]
         res = ReadResult()
         for i, item in enumerate(items, 1):
+            if not isinstance(item, dict):
+                res.skipped.append(Skipped(input=f"{path}#{i}", problem="expected a JSON object"))
+                continue
             try:
-                if not isinstance(item, dict):
-                    raise ValueError("expected a JSON object")
                 res.articles.extend(_article_from_json(item, f"{path.name}#{i}" if len(items) > 1 else path.name, path))
-            except ValueError as exc:
-                res.skipped.append(Skipped(input=f"{path}#{i}", problem=str(exc)))
+            except InputError as exc:
+                res.skipped.append(Skipped(input=f"{path}#{i}", problem=exc.problem))
         return res
     return _read_text(path, text)
 

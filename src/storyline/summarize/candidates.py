@@ -1,0 +1,179 @@
+"""Candidate sentences for the brief, read from the parses the nlp stage kept.
+
+A candidate is one body sentence of one document, with what the scorer
+needs: its content terms (lower-cased lemmas of content words), its named
+entities, whether it has a finite verb, and where it sits in its document.
+Sentences that cannot stand alone in a brief (fragments, questions, lines
+of scraping debris that the cleaner kept, bylines, datelines on their own)
+are filtered here, before any scoring.
+
+A leading dateline ("WASHINGTON (AP) — ") is trimmed off the candidate's
+span, so the brief never starts a sentence with it; the span still
+reproduces the document text exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..clean.rules import classify_line
+from ..models import Document, Sentence, Story
+from ..text import plain
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span as SpacySpan
+
+    from ..pipeline import Context
+
+__all__ = ["Candidate", "collect_candidates", "is_standalone"]
+
+#: A dateline at the start of a sentence: "WASHINGTON (AP) — ", "LONDON, March 3 (Reuters) - ".
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Za-z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+){0,3})?[ ,]*(?:[A-Z][a-z]{2,8}\.? \d{1,2},? )?"
+    r"(?:\((?:AP|AFP|Reuters|CNN|UPI|dpa|Xinhua|[A-Z]{2,8})\)|[A-Z]{3,}(?:[ ,]+[A-Z]{2,})*)\s*[—–-]{1,2}\s*"
+)
+_URL = re.compile(r"https?://|www\.|\.com/|@\w{2,}|#\w{3,}|\bpic\.twitter\b", re.I)
+_TERMINAL = ('.', '!', '"', "'", ")", "”", "’")
+_ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
+_NUMERIC_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+_FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
+_SECOND_PERSON = {"you", "your", "yours"}
+
+
+@dataclass
+class Candidate:
+    """One body sentence that could enter the brief."""
+
+    doc: str
+    doc_index: int
+    position: int  # index among the document's candidate-eligible body sentences
+    start: int
+    end: int
+    text: str
+    words: int
+    terms: list[str] = field(default_factory=list)  # content lemmas, lower case, in order
+    entities: list[str] = field(default_factory=list)  # named entities (lower case)
+    numbers: int = 0  # dates, amounts, counts mentioned
+    quoted: float = 0.0  # share of the words inside quotation marks
+    first_person: int = 0  # first-person pronouns outside quotes
+    second_person: int = 0  # "you", "your"
+    paragraph_start: bool = False
+    has_subject: bool = True
+
+
+def _trim_dateline(text: str) -> int:
+    """How many leading characters of a sentence are a dateline."""
+    m = _DATELINE.match(text)
+    if m and m.end() < len(text) and len(text[m.end():].split()) >= 5:
+        return m.end()
+    return 0
+
+
+def is_standalone(text: str, span: SpacySpan | None = None) -> bool:
+    """True when a sentence can stand alone in a brief.
+
+    It must end like a sentence, have a verb, hold no links or handles, not
+    be a question, and not be a line the junk rules recognize.
+    """
+    s = plain(text)
+    n = len(s.split())
+    if n < 6 or n > 80:
+        return False
+    if not s.endswith(_TERMINAL) or s.endswith("?") or s.rstrip("\"'”’)").endswith(("?", ":", ",")):
+        return False
+    if _URL.search(s) or classify_line(s) is not None:
+        return False
+    letters = [c for c in s if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) > 0.5 * len(letters):
+        return False
+    if not s[0].isupper() and not s[0] in "\"'(":
+        return False
+    if span is not None and not any(t.pos_ in {"VERB", "AUX"} for t in span):
+        return False
+    return True
+
+
+def _quoted_share(text: str) -> float:
+    s = plain(text)
+    inside = 0
+    total = 0
+    open_ = False
+    for word in s.split():
+        total += 1
+        starts, ends = word.startswith('"'), word.rstrip(".,;:!?)").endswith('"')
+        if starts:
+            open_ = True
+        if open_:
+            inside += 1
+        if ends and (open_ or not starts):
+            open_ = False
+    return inside / total if total else 0.0
+
+
+def _describe(cand: Candidate, span: SpacySpan) -> None:
+    """Fill the linguistic fields of ``cand`` from its spaCy span."""
+    in_quote = False
+    for tok in span:
+        if tok.text in {'"', "``", "''"}:
+            in_quote = not in_quote
+            continue
+        low = tok.lower_
+        if not in_quote and low in _FIRST_PERSON and tok.pos_ == "PRON":
+            cand.first_person += 1
+        if low in _SECOND_PERSON:
+            cand.second_person += 1
+        if tok.is_stop or tok.is_punct or tok.is_space or not (tok.is_alpha or tok.like_num):
+            continue
+        cand.terms.append((tok.lemma_ or low).lower())
+    for ent in span.ents:
+        if ent.label_ in _ENTITY_LABELS:
+            cand.entities.append(ent.text.lower())
+        elif ent.label_ in _NUMERIC_LABELS:
+            cand.numbers += 1
+    cand.has_subject = any(t.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for t in span)
+
+
+def _sentence_span(ctx: Context, doc: Document, sent: Sentence, start: int) -> SpacySpan | None:
+    parsed = ctx.parses.get((doc.id, sent.block))
+    if parsed is None:
+        return None
+    base = doc.blocks[sent.block].start
+    return parsed.char_span(start - base, sent.end - base, alignment_mode="expand")
+
+
+def _document_candidates(doc: Document, doc_index: int, ctx: Context) -> list[Candidate]:
+    out: list[Candidate] = []
+    position = 0
+    last_block = -1
+    for sent in doc.sentences:
+        if doc.blocks[sent.block].kind != "body":
+            continue
+        trim = _trim_dateline(sent.text)
+        start = sent.start + trim
+        text = doc.text[start:sent.end]
+        span = _sentence_span(ctx, doc, sent, start)
+        paragraph_start = sent.block != last_block
+        last_block = sent.block
+        if not is_standalone(text, span):
+            position += 1
+            continue
+        cand = Candidate(
+            doc=doc.id, doc_index=doc_index, position=position, start=start, end=sent.end, text=text,
+            words=len(text.split()), paragraph_start=paragraph_start,
+        )
+        cand.quoted = _quoted_share(text)
+        if span is not None:
+            _describe(cand, span)
+        out.append(cand)
+        position += 1
+    return out
+
+
+def collect_candidates(story: Story, ctx: Context) -> list[Candidate]:
+    """Every standalone body sentence of every document, in document order."""
+    out: list[Candidate] = []
+    for i, doc in enumerate(story.documents):
+        out.extend(_document_candidates(doc, i, ctx))
+    return out
