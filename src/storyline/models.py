@@ -188,6 +188,9 @@ class Quote(Record):
     doc: str
     start: int
     end: int
+    speaker_text: str | None = None  # the words naming the speaker ("he", "a senior official")
+    partial: bool | None = None  # True for a fragment ("generally accomplished"), False for a whole sentence
+    how: str | None = None  # which attribution pattern found the speaker (clause, colon, after, ...)
 
 
 class Claim(Record):

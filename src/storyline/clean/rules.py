@@ -25,13 +25,17 @@ def _ends_sentence(line: str) -> bool:
 
 
 _PAYWALL = re.compile(
-    r"\b(?:subscri(?:be|ber|bers|ption|ptions)|paywall|sign (?:in|up) to (?:continue|read)|log ?in to (?:continue|read)"
+    r"\b(?:paywall|sign (?:in|up) to (?:continue|read)|log ?in to (?:continue|read)"
     r"|already a (?:subscriber|member)|free articles?|articles? remaining|register (?:now )?to (?:continue|read)"
     r"|uninterrupted (?:reading|access)|unlimited (?:digital )?access|your (?:ip )?access\b.*\bexpire"
     r"|access (?:to|will) .*\bexpire|trial (?:has )?(?:ended|expired)|to continue reading|become a member"
-    r"|support (?:our|independent) journalism|this (?:article|content) is (?:for|available to) (?:subscribers|members))",
+    r"|support (?:our|independent) journalism|(?:for|available to) (?:paid )?(?:subscribers|members) only"
+    r"|this (?:article|content|story) is (?:for|available to|reserved for) (?:paid )?(?:subscribers|members))",
     re.I,
 )
+# "subscribe" alone is also a word of business news; it marks a paywall only when the line addresses the reader
+_SUBSCRIBE = re.compile(r"\bsubscri(?:be|ber|bers|ption|ptions)\b", re.I)
+_READER = re.compile(r"^(?:subscribe|join|register|sign)\b|\b(?:you|your|now|today|please)\b", re.I)
 _SALES_CONTACT = re.compile(r"\b(?:please )?contact\b.*\b(?:sales|account|customer service|subscriptions?)\b", re.I)
 
 _WIDGET = re.compile(
@@ -39,7 +43,7 @@ _WIDGET = re.compile(
     r"|recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?like|most (?:read|popular|viewed|shared)"
     r"|more (?:from|on|stories|news)\b.*|around the web|from (?:our|the) (?:partners|web)|advertisement|ad(?:vertising)?"
     r"|(?:by|powered by) (?:taboola|outbrain|revcontent|zergnet)|top stories|editor'?s picks?|popular (?:now|stories)"
-    r"|share (?:this|on)(?: \w+)?|(?:follow us|like us) on .*|sign up for .*newsletter.*|(?:get|subscribe to) our newsletter.*"
+    r"|(?:follow us|like us) on .*|sign up for .*newsletter.*|(?:get|subscribe to) our newsletter.*"
     r"|newsletter sign ?-?up|click here.*|watch:? .{0,40}video|read more|continue reading|comments?|skip (?:to|ad).*|story continues below.*)$",
     re.I,
 )
@@ -97,7 +101,9 @@ def is_credit(line: str) -> bool:
 def _paywall(line: str) -> bool:
     if word_count(line) > 40:
         return False
-    return bool(_PAYWALL.search(line)) or (bool(_SALES_CONTACT.search(line)))
+    if _PAYWALL.search(line) or _SALES_CONTACT.search(line):
+        return True
+    return bool(_SUBSCRIBE.search(line)) and bool(_READER.search(line))
 
 
 def _widget(line: str) -> bool:

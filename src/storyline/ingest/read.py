@@ -106,12 +106,21 @@ def _read_text(path: Path, text: str) -> ReadResult:
     return ReadResult([RawArticle(text=text, file=path.name, path=str(path), fmt="text")])
 
 
+MIN_ARTICLE_WORDS = 15
+
+
+def _has_prose(text: str) -> bool:
+    """At least a short paragraph of sentences, not just menu labels."""
+    words = text.split()
+    return len(words) >= MIN_ARTICLE_WORDS and any(line.rstrip().endswith((".", "!", "?", '"', "\u201d")) for line in text.splitlines())
+
+
 def _read_html(path: Path, text: str) -> ReadResult:
     import trafilatura
 
     extracted = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, favor_recall=True)
     body = getattr(extracted, "text", None) if extracted is not None else None
-    if not body or not body.strip():
+    if not body or not _has_prose(body):
         raise InputError(str(path), "HTML page has no article text")
     title = getattr(extracted, "title", None)
     source = getattr(extracted, "sitename", None) or getattr(extracted, "hostname", None)

@@ -26,23 +26,42 @@ LIST_MARKER = re.compile(r"^(?:\(?\d{1,2}\)|\(?[a-h]\)|\d{1,2}\.)$")
 _COMPONENT = "storyline_list_boundaries"
 
 
+_BOUNDARY = {".", "?", "!", ":", ";"}
+
+
+def _marker_length(doc: Doc, i: int) -> int:
+    """Tokens in an enumeration marker starting at ``i`` ("1)", "1 )", "( 1 )"), else 0."""
+    tok = doc[i]
+    if LIST_MARKER.match(tok.text):
+        return 1
+    if tok.like_num and len(tok.text) <= 2 and i + 1 < len(doc) and doc[i + 1].text == ")":
+        return 2
+    if tok.text == "(" and i + 2 < len(doc) and doc[i + 1].like_num and doc[i + 2].text == ")":
+        return 3
+    return 0
+
+
 @Language.component(_COMPONENT)
 def mark_list_boundaries(doc: Doc) -> Doc:
     """Start a sentence at each enumeration marker ("1) ... 2) ...").
 
-    Also stop sentences from running over a paragraph-internal line break.
+    A marker counts when it follows sentence punctuation or a colon; the
+    marker's own tokens and the word after it are kept in its sentence. Also
+    stops sentences from running over a line break inside a block.
     """
-    for i, tok in enumerate(doc):
-        if i == 0:
-            continue
+    i = 1
+    while i < len(doc):
         prev = doc[i - 1]
-        if LIST_MARKER.match(tok.text) and (i + 1 < len(doc)) and not prev.like_num:
-            # "(2)" tokenizes as "(", "2", ")": mark the first piece
-            tok.is_sent_start = True
-        elif tok.text == "(" and i + 2 < len(doc) and doc[i + 1].like_num and doc[i + 2].text == ")" and prev.text in {".", "?", "!", ":", ";"}:
-            tok.is_sent_start = True
-        elif "\n" in prev.text and not prev.text.strip():
-            tok.is_sent_start = True
+        n = _marker_length(doc, i)
+        if n and i + n < len(doc) and (prev.text in _BOUNDARY or prev.is_space):
+            doc[i].is_sent_start = True
+            for k in range(i + 1, i + n + 1):
+                doc[k].is_sent_start = False
+            i += n + 1
+            continue
+        if "\n" in prev.text and not prev.text.strip():
+            doc[i].is_sent_start = True
+        i += 1
     return doc
 
 

@@ -1,0 +1,273 @@
+"""Find the speaker *span* and cue of one quotation in a dependency parse.
+
+This module knows nothing about actors: it says which words of the text name
+the speaker ("Russian Prime Minister Dmitry Medvedev", "he", "Ankara") and
+which word is the cue ("said", "warned"). :mod:`storyline.quotes.resolve`
+turns the span into a story actor.
+
+Attribution patterns, tried in this order:
+
+1. scare quotes and "so-called" wording get no speaker;
+2. colon introductions: "the revelation by X: ...", "X said: ...", "X: ...";
+3. the dependency path from the quoted words up to a reporting verb
+   ("X said Moscow has "..."", "he said on Thursday that ... "..."");
+4. a reporting clause right after the closing mark (""...," said X");
+5. a reporting clause right before the opening mark (X said, "...");
+6. "according to X".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .cues import PERSON_PRONOUNS, RELATIVE_PRONOUNS, REPORTING_VERBS, SPEECH_NOUNS, THING_PRONOUNS
+
+__all__ = ["SpeakerSpan", "find_speaker", "is_scare_quote", "quote_tokens"]
+
+_SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.I)
+_MAX_WALK = 12
+_WINDOW = 10
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_NP_INNER_DEPS = {"compound", "flat", "amod", "det", "nmod", "poss", "case", "nummod", "punct"}
+
+
+@dataclass(frozen=True)
+class SpeakerSpan:
+    """Where the speaker is named, relative to the document (not the block).
+
+    ``head`` is the head word of the speaker phrase, ``phrase`` the whole noun
+    phrase, ``alternates`` other words that may name the same speaker (an
+    apposition, a compound organisation). ``pronoun`` is the lower-cased
+    pronoun when the speaker is one.
+    """
+
+    head: tuple[int, int]
+    phrase: tuple[int, int]
+    cue: str | None
+    how: str
+    pronoun: str | None = None
+    alternates: tuple[tuple[int, int], ...] = field(default_factory=tuple)
+
+
+def quote_tokens(parse: Doc, start: int, end: int) -> list[Token]:
+    """Tokens of ``parse`` inside [start, end) (block offsets)."""
+    return [t for t in parse if t.idx >= start and t.idx + len(t.text) <= end]
+
+
+def _words(tokens: list[Token]) -> list[Token]:
+    return [t for t in tokens if not t.is_punct and not t.is_space]
+
+
+def _tops(tokens: list[Token]) -> list[Token]:
+    ids = {t.i for t in tokens}
+    return [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+
+
+def is_scare_quote(parse: Doc, tokens: list[Token], open_at: int) -> bool:
+    """Short quoted wording used as a modifier ("this "partial" withdrawal") or after "so-called"."""
+    words = _words(tokens)
+    if not words:
+        return True
+    if _SO_CALLED.search(parse.text[max(0, open_at - 12) : max(0, open_at)]):
+        return True
+    if len(words) > 3:
+        return False
+    tops = [t for t in _tops(tokens) if not t.is_punct]
+    return bool(tops) and all(t.dep_ in {"amod", "compound", "nmod"} and t.head.pos_ in {"NOUN", "PROPN"} for t in tops)
+
+
+def _is_cue(tok: Token) -> bool:
+    return tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in REPORTING_VERBS
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The subject of ``verb``, following xcomp/conj chains and relative clauses."""
+    cur: Token | None = verb
+    for _ in range(4):
+        if cur is None:
+            return None
+        subj = next((c for c in cur.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subj is not None:
+            if subj.lower_ in RELATIVE_PRONOUNS and cur.dep_ == "relcl":
+                return cur.head
+            return subj
+        if cur.dep_ in {"xcomp", "conj", "advcl"} and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        return None
+    return None
+
+
+def _span_of(tokens: list[Token], base: int) -> tuple[int, int]:
+    first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+    return base + first.idx, base + last.idx + len(last.text)
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """The speaker noun phrase: the head and its left modifiers (no clauses, no appositions)."""
+    keep = [head]
+    for c in head.lefts:
+        if c.dep_ in _NP_INNER_DEPS:
+            keep.extend(c.subtree)
+    return keep
+
+
+def _speaker(head: Token, cue: Token | None, how: str, base: int) -> SpeakerSpan:
+    alternates: list[tuple[int, int]] = []
+    for c in head.children:
+        if c.dep_ == "appos":
+            alternates.append(_span_of([c, *[t for t in c.lefts if t.dep_ in {"compound", "flat"}]], base))
+    for c in head.lefts:
+        if c.dep_ == "compound" and c.pos_ == "PROPN":
+            alternates.append(_span_of([c, *[t for t in c.lefts if t.dep_ == "compound"]], base))
+    low = head.lower_
+    pronoun = low if (head.pos_ == "PRON" and (low in PERSON_PRONOUNS or low in THING_PRONOUNS or low in {"they", "we", "i"})) else None
+    return SpeakerSpan(
+        head=(base + head.idx, base + head.idx + len(head.text)),
+        phrase=_span_of(_phrase_tokens(head), base),
+        cue=cue.text if cue is not None else None,
+        how=how,
+        pronoun=pronoun,
+        alternates=tuple(alternates),
+    )
+
+
+def _from_cue(cue: Token, how: str, base: int) -> SpeakerSpan | None:
+    if cue.lemma_.lower() == "accord":
+        to = next((c for c in cue.children if c.lower_ == "to"), None)
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        return _speaker(obj, cue, "according", base) if obj is not None else None
+    subj = _subject_of(cue)
+    return _speaker(subj, cue, how, base) if subj is not None else None
+
+
+def _walk_to_cue(tokens: list[Token]) -> Token | None:
+    inside = {t.i for t in tokens}
+    for top in _tops(tokens):
+        cur = top
+        for _ in range(_MAX_WALK):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if cur.i in inside:
+                continue
+            if _is_cue(cur):
+                return cur
+    return None
+
+
+def _sentence_before(parse: Doc, end: int) -> Span | None:
+    """Tokens of the sentence that holds block offset ``end``, up to it."""
+    toks = [t for t in parse if t.idx + len(t.text) <= end]
+    if not toks:
+        return None
+    last = toks[-1]
+    return parse[last.sent.start : last.i + 1]
+
+
+def _from_colon(parse: Doc, colon: Token, base: int) -> SpeakerSpan | None:
+    before = [t for t in colon.sent if t.i < colon.i]
+    if not before:
+        return None
+    last = before[-1]
+    np_head = last
+    while np_head.dep_ in {"compound", "flat"} and np_head.head.i > np_head.i:
+        np_head = np_head.head
+    if np_head.dep_ == "pobj" and np_head.head.lower_ == "by":
+        return _speaker(np_head, None, "colon", base)
+    for t in reversed(before[-4:]):
+        if t.pos_ == "NOUN" and t.lemma_.lower() in SPEECH_NOUNS:
+            poss = next((c for c in t.children if c.dep_ == "poss"), None)
+            by = next((c for c in t.children if c.lower_ == "by"), None)
+            agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+            if poss is not None or agent is not None:
+                return _speaker(poss or agent, None, "colon", base)  # type: ignore[arg-type]
+    for t in reversed(before):
+        if _is_cue(t):
+            found = _from_cue(t, "colon", base)
+            if found is not None:
+                return found
+    # headline style "Putin: ..." — the whole clause before the colon is one name
+    if all(t.pos_ in {"PROPN", "DET"} or t.dep_ in {"compound", "flat", "punct"} for t in before) and last.pos_ == "PROPN":
+        return _speaker(np_head, None, "colon", base)
+    return None
+
+
+def _from_after(parse: Doc, close_at: int, base: int) -> SpeakerSpan | None:
+    after = [t for t in parse if t.idx > close_at][:_WINDOW]
+    window: list[Token] = []
+    for t in after:
+        if t.text in {'"', "'"} or (window and t.is_sent_start and t.text not in {",", "—"}):
+            break
+        window.append(t)
+        if t.text in {".", "!", "?", ";"}:
+            break
+    ids = {t.i for t in window}
+    for t in window:
+        if _is_cue(t):
+            subj = _subject_of(t)
+            if subj is not None and subj.i in ids:
+                return _speaker(subj, t, "after", base)
+            nxt = parse[t.i + 1] if t.i + 1 < len(parse) else None
+            if nxt is not None and nxt.i in ids and nxt.pos_ in {"PROPN", "PRON", "NOUN"}:
+                head = nxt
+                while head.dep_ in {"compound", "flat"} and head.head.i > head.i and head.head.i in ids:
+                    head = head.head
+                return _speaker(head, t, "after", base)
+    return None
+
+
+def _from_before(parse: Doc, open_at: int, base: int) -> SpeakerSpan | None:
+    sent = _sentence_before(parse, open_at)
+    if sent is None or not len(sent) or sent[-1].text not in {",", ":"}:
+        return None
+    window = list(sent)[-_WINDOW:]
+    for t in reversed(window):
+        if _is_cue(t):
+            found = _from_cue(t, "before", base)
+            if found is not None:
+                return found
+    return None
+
+
+def _according(tokens: list[Token], base: int) -> SpeakerSpan | None:
+    if not tokens:
+        return None
+    for t in tokens[0].sent:
+        if t.lower_ == "according" and t.i not in {x.i for x in tokens}:
+            found = _from_cue(t, "according", base)
+            if found is not None:
+                return found
+    return None
+
+
+def find_speaker(parse: Doc, base: int, start: int, end: int, open_at: int, close_at: int) -> SpeakerSpan | None:
+    """The speaker span of the quotation whose words are ``[start, end)``.
+
+    Offsets are document offsets; ``base`` is the offset of the parsed block.
+    ``open_at``/``close_at`` are the quotation marks (``close_at`` may fall
+    outside the block for a quote that runs into the next paragraph).
+    Returns None for scare quotes and for quotations nobody is said to speak.
+    """
+    s, e, o, c = start - base, end - base, open_at - base, close_at - base
+    tokens = quote_tokens(parse, s, e)
+    if is_scare_quote(parse, tokens, o):
+        return None
+    before = _sentence_before(parse, o)
+    if before is not None and len(before) and before[-1].text == ":":
+        found = _from_colon(parse, before[-1], base)
+        if found is not None:
+            return found
+    cue = _walk_to_cue(tokens)
+    if cue is not None:
+        found = _from_cue(cue, "clause", base)
+        if found is not None:
+            return found
+    if 0 <= c < len(parse.text):
+        found = _from_after(parse, c, base)
+        if found is not None:
+            return found
+    return _from_before(parse, o, base) or _according(tokens, base)

@@ -1,0 +1,92 @@
+"""story.json follows the published schema; story.md and story.html show every section."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+
+from storyline.models import Actor, Agreement, Event, Mention, Question, Quote, Relation, Span, Story, SummarySentence
+from storyline.render import render_html, render_json, render_markdown, story_schema
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def enrich(story: Story) -> Story:
+    """Add one record of every kind, built by hand against the document text."""
+    doc = story.documents[0]
+    t = doc.text
+
+    def span(needle: str) -> Span:
+        i = t.index(needle)
+        return Span(doc=doc.id, start=i, end=i + len(needle), text=needle)
+
+    mayor = span("Mayor Ann Lopez")
+    council = span("The city council")
+    story.actors = [
+        Actor(id="a1", name="Ann Lopez", kind="person", role="mayor", mentions=[Mention(doc=doc.id, start=mayor.start, end=mayor.end, text=mayor.text)]),
+        Actor(id="a2", name="city council", kind="organization", mentions=[Mention(doc=doc.id, start=council.start, end=council.end, text=council.text)]),
+    ]
+    story.relations = [Relation(source="a1", target="a2", type="supports", weight=2.0, evidence=[span("The city council approved")])]
+    story.events = [
+        Event(id="e1", date="2024-04-30", who="a2", category="AGREE", text="approved the budget", evidence=[span("approved a budget")]),
+        Event(id="e2", who="a1", category="OTHER", text="said taxes stay flat", modality="predicted", evidence=[span("keep taxes flat")]),
+    ]
+    q = span("a plan that works")
+    story.quotes = [Quote(speaker="a1", cue="said", text=q.text, doc=doc.id, start=q.start, end=q.end)]
+    story.agreements = [Agreement(claim="The budget passed.", evidence=[span("approved a budget")], confidence=0.8)]
+    qq = span("Will the library stay open?")
+    story.questions = [Question(doc=doc.id, start=qq.start, end=qq.end, text=qq.text, answers=[span("library hours")])]
+    story.summary = [SummarySentence(text="The city council approved a budget.", sources=[span("The city council approved a budget")])]
+    return story
+
+
+TEXT = (
+    "Council Approves Budget\n\n"
+    "The city council approved a budget on Tuesday after a long debate over roads and library hours.\n\n"
+    "Mayor Ann Lopez said it was “a plan that works” and would keep taxes flat.\n\n"
+    "Will the library stay open? Residents asked <b>loudly</b> & often.\n\n"
+    "Subscribe now for unlimited access.\n"
+)
+
+
+def test_json_validates_against_the_published_schema(make_story) -> None:
+    story = enrich(make_story([TEXT]))
+    data = json.loads(render_json(story))
+    jsonschema.validate(data, story_schema())
+    published = json.loads((ROOT / "schema" / "story.schema.json").read_text(encoding="utf-8"))
+    assert published == story_schema(), "schema/story.schema.json is stale: run `storyline schema --out schema/story.schema.json`"
+    for key in ("documents", "actors", "events", "quotes", "agreements", "divergences", "questions", "summary"):
+        assert key in data
+    d = data["documents"][0]
+    assert d["title"] == "Council Approves Budget"
+    assert d["removed"][0]["reason"] == "paywall"
+    for a in data["actors"]:
+        for m in a["mentions"]:
+            assert d["text"][m["start"] : m["end"]] == m["text"]
+
+
+def test_markdown_has_every_section_with_sources(make_story) -> None:
+    md = render_markdown(enrich(make_story([TEXT], sources=["Ledger"])))
+    for heading in ("## Brief", "## Actors", "## Timeline", "## Who said what", "## Sources compared", "## Sources"):
+        assert heading in md
+    assert "**2024-04-30** city council" in md
+    assert "*(predicted)*" not in md.split("Undated:")[0]  # undated events are listed apart
+    assert "“a plan that works” (said) [Ledger]" in md
+    assert "~~Subscribe now for unlimited access.~~ (paywall)" in md
+
+
+def test_html_is_self_contained_and_escaped(make_story) -> None:
+    page = render_html(enrich(make_story([TEXT])))
+    assert page.startswith("<!DOCTYPE html>")
+    # no external assets: no src= at all, no stylesheet links, no remote fetches
+    assert not re.search(r"<(?:script|img|iframe)[^>]+src=", page)
+    assert "<link" not in page and "@import" not in page and "fetch(" not in page
+    assert "&lt;b&gt;loudly&lt;/b&gt; &amp; often" in page  # article text is escaped
+    assert 'id="graph-data"' in page and 'id="timeline-data"' in page
+    # every citation link carries offsets that reproduce a span of its document
+    story_text = TEXT
+    for start, end in re.findall(r'data-doc="d1" data-start="(\d+)" data-end="(\d+)"', page):
+        assert 0 <= int(start) < int(end) <= len(story_text)
