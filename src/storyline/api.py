@@ -40,6 +40,7 @@ def story_from_articles(articles: Iterable[RawArticle], options: Options) -> Sto
                 source=art.source or options.source,
                 url=art.url,
                 title=art.title,
+                dek=art.dek,
                 published=published,
                 text=art.text,
             )

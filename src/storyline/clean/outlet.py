@@ -32,7 +32,7 @@ def guess_outlet(doc: Document) -> tuple[str, str] | None:
         for pat in _PATTERNS:
             m = pat.match(line)
             if m:
-                name = m.group(1).strip()
+                name = m.group(1).strip().rstrip(".,")
                 votes[name] += 1
                 evidence.setdefault(name, removed.text)
     if not votes:

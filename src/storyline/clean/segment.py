@@ -43,7 +43,7 @@ def _is_dek(line: str) -> bool:
     return 4 <= word_count(line) <= 45 and not _DATELINE.match(line) and not _BYLINE.match(line)
 
 
-def segment_document(doc: Document, title: str | None = None) -> Document:
+def segment_document(doc: Document, title: str | None = None, dek: str | None = None) -> Document:
     """Fill ``blocks``, ``title``, ``dek``, ``captions``, ``paragraphs`` and ``removed``."""
     text = doc.text
     spans = split_lines(text)
@@ -98,7 +98,9 @@ def segment_document(doc: Document, title: str | None = None) -> Document:
         if match is not None:
             kinds[match] = "title"
             rest = [i for i in head if i > match]
-            if len(rest) >= 3 and _is_dek(lines[rest[0]]) and word_count(lines[rest[0]]) < word_count(lines[rest[1]]):
+            if dek is not None and rest and lines[rest[0]].lower() == plain(dek).lower():
+                kinds[rest[0]] = "dek"
+            elif len(rest) >= 3 and _is_dek(lines[rest[0]]) and word_count(lines[rest[0]]) < word_count(lines[rest[1]]):
                 kinds[rest[0]] = "dek"
     elif len(head) >= 3 and _is_headline(lines[head[0]]):
         kinds[head[0]] = "title"
@@ -111,7 +113,7 @@ def segment_document(doc: Document, title: str | None = None) -> Document:
         for i, (s, e) in enumerate(spans)
     ]
     doc.title = next((b.text for b in doc.blocks if b.kind == "title"), title)
-    doc.dek = next((b.text for b in doc.blocks if b.kind == "dek"), None)
+    doc.dek = next((b.text for b in doc.blocks if b.kind == "dek"), dek)
     doc.captions = [b.text for b in doc.blocks if b.kind == "caption"]
     doc.paragraphs = [b.text for b in doc.blocks if b.kind == "body"]
     doc.removed = [Removed(text=b.text, reason=b.reason or "junk", start=b.start, end=b.end) for b in doc.blocks if b.kind == "junk"]

@@ -11,7 +11,7 @@ from .segment import segment_document
 @register_stage("clean")
 def clean_documents(story: Story, ctx: Context) -> Story:
     for doc in story.documents:
-        segment_document(doc, title=doc.title)
+        segment_document(doc, title=doc.title, dek=doc.dek)
         if doc.source is None:
             guess = guess_outlet(doc)
             if guess:

@@ -32,6 +32,7 @@ class RawArticle:
     file: str | None = None  # base name (with "#N" for the Nth article of a multi-article file)
     path: str | None = None
     title: str | None = None
+    dek: str | None = None
     source: str | None = None
     url: str | None = None
     published: date | None = None
@@ -127,10 +128,26 @@ def _read_html(path: Path, text: str) -> ReadResult:
     published = _parse_date(getattr(extracted, "date", None))
     url = getattr(extracted, "url", None)
     desc = getattr(extracted, "description", None)
-    # Keep headline and standfirst in the text so that offsets cover them.
-    head = [t for t in (title, desc) if t and t.strip() and t.strip() not in body[:500]]
-    full = "\n\n".join([*head, body]) if head else body
-    return ReadResult([RawArticle(text=full, file=path.name, path=str(path), title=title, source=source, url=url, published=published, fmt="html")])
+    full = _with_headline(body, title, desc)
+    return ReadResult(
+        [RawArticle(text=full, file=path.name, path=str(path), title=title, dek=desc, source=source, url=url, published=published, fmt="html")]
+    )
+
+
+def _with_headline(body: str, title: str | None, dek: str | None) -> str:
+    """Put headline and standfirst from the page metadata into the text, in reading order.
+
+    They are kept in the text (not only as metadata) so that offsets cover them.
+    """
+    lines = body.split("\n")
+    first = lines[0].strip() if lines else ""
+    if title and first == title.strip():
+        head, rest = [lines[0]], "\n".join(lines[1:])
+    else:
+        head, rest = ([title.strip()] if title and title.strip() not in body[:500] else []), body
+    if dek and dek.strip() and dek.strip() not in body[:1000]:
+        head.append(dek.strip())
+    return "\n\n".join([*head, rest]) if head else body
 
 
 def _article_from_json(obj: dict[str, Any], file: str, path: Path) -> list[RawArticle]:

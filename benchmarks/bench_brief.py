@@ -1,0 +1,120 @@
+"""Speed and peak memory of `brief`, next to spaCy alone on the same texts.
+
+    python benchmarks/bench_brief.py [--clusters 20] [--repeat 1]
+
+Two inputs: the bundled seed story, and the first N clusters of
+../shared/data/multinews/dev.jsonl (each cluster one story). Each measurement
+runs in a fresh subprocess so that peak RSS belongs to it alone; model
+loading is timed apart from processing. The figure to quote is the ratio
+brief / spaCy (how much the whole pipeline costs over parsing alone).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT.parent / "shared" / "data" / "multinews" / "dev.jsonl"
+SEEDS = ROOT / "examples" / "syria-2016"
+
+
+def load_sets(n_clusters: int) -> dict[str, list[list[str]]]:
+    """Stories as lists of article texts."""
+    sets = {"seeds": [[p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]]}
+    if DEV.is_file():
+        clusters = []
+        with DEV.open(encoding="utf-8") as fh:
+            for line in fh:
+                if len(clusters) >= n_clusters:
+                    break
+                clusters.append(json.loads(line)["documents"])
+        sets[f"multinews[:{n_clusters}]"] = clusters
+    return sets
+
+
+def worker(mode: str, set_name: str, n_clusters: int, stages: str | None) -> dict[str, float]:
+    stories = load_sets(n_clusters)[set_name]
+    t0 = time.perf_counter()
+    from storyline.nlp.model import load_model
+    from storyline.settings import load_options
+
+    options = load_options(pipeline=stages) if stages else load_options()
+    nlp = load_model(options.models)
+    load_s = time.perf_counter() - t0
+    n_articles = sum(len(s) for s in stories)
+    words = sum(len(t.split()) for s in stories for t in s)
+    t1 = time.perf_counter()
+    timings: dict[str, float] = {}
+    if mode == "spacy":
+        for texts in stories:
+            for _ in nlp.pipe(texts):
+                pass
+    else:
+        from storyline.api import story_from_articles
+        from storyline.ingest.read import RawArticle
+        from storyline.pipeline import Context, run_pipeline
+        from storyline.render import write_reports
+
+        with tempfile.TemporaryDirectory() as tmp:
+            for i, texts in enumerate(stories):
+                ctx = Context(options)
+                ctx.set_nlp(nlp)
+                story = story_from_articles([RawArticle(text=t, file=f"a{j}.txt") for j, t in enumerate(texts)], options)
+                story = run_pipeline(story, ctx)
+                write_reports(story, Path(tmp) / str(i), options.formats)
+                for k, v in ctx.timings.items():
+                    timings[k] = timings.get(k, 0.0) + v
+    run_s = time.perf_counter() - t1
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"load_s": load_s, "run_s": run_s, "articles": n_articles, "words": words, "peak_mb": peak_mb, "stages": timings}
+
+
+def measure(mode: str, set_name: str, n_clusters: int, stages: str | None = None) -> dict:
+    cmd = [sys.executable, __file__, "--worker", mode, "--set", set_name, "--clusters", str(n_clusters)]
+    if stages:
+        cmd += ["--stages", stages]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--clusters", type=int, default=20)
+    ap.add_argument("--repeat", type=int, default=1, help="runs per measurement; the fastest is kept")
+    ap.add_argument("--stages", help="comma-separated pipeline for the brief run (default: the packaged pipeline)")
+    ap.add_argument("--worker", choices=["spacy", "brief"], help=argparse.SUPPRESS)
+    ap.add_argument("--set", help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.worker:
+        print(json.dumps(worker(a.worker, a.set, a.clusters, a.stages)))
+        return 0
+    rows = []
+    for set_name in load_sets(a.clusters):
+        res = {}
+        for mode in ("spacy", "brief"):
+            runs = [measure(mode, set_name, a.clusters, a.stages if mode == "brief" else None) for _ in range(a.repeat)]
+            res[mode] = min(runs, key=lambda r: r["run_s"])
+        rows.append((set_name, res))
+    print(f"{'input':<16} {'articles':>8} {'words':>7} | {'spaCy art/s':>11} {'peak MB':>8} | {'brief art/s':>11} {'peak MB':>8} | {'time ratio':>10} {'load s':>7}")
+    for set_name, res in rows:
+        s, b = res["spacy"], res["brief"]
+        print(
+            f"{set_name:<16} {s['articles']:>8} {s['words']:>7} | {s['articles'] / s['run_s']:>11.2f} {s['peak_mb']:>8.0f} | "
+            f"{b['articles'] / b['run_s']:>11.2f} {b['peak_mb']:>8.0f} | {b['run_s'] / s['run_s']:>10.2f} {b['load_s']:>7.2f}"
+        )
+    print("\nper-stage seconds of brief:")
+    for set_name, res in rows:
+        st = res["brief"]["stages"]
+        print(f"  {set_name:<16} " + "  ".join(f"{k} {v:.2f}" for k, v in st.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
