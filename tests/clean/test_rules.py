@@ -50,6 +50,18 @@ JUNK = [
     ("Share this", "share buttons"),
     ("Facebook Twitter Email", "share buttons"),
     ("© 2019 Cable News Network. All Rights Reserved.", "copyright notice"),
+    # more scraping debris seen in aggregated news text
+    ("Story Continued Below", "ad or recirculation widget"),
+    ("report this ad", "ad or recirculation widget"),
+    ("Advertisement Continue reading the main story", "ad or recirculation widget"),
+    ("► Related: Suspect arrested after campus shooting", "related link"),
+    ("— Reuters", "photo credit"),
+    ("jane.doe@example-news.com", "contact line"),
+    ("jdoe@citypaper.com or 954-356-4303", "contact line"),
+    ("– Follow the Ticker on Twitter: @PoliticalTicker", "social media link"),
+    ("❄ I N S T A G R A M➜ http://instagram.com/somebody", "social media link"),
+    ("https://www.example.com/news/2017/05/some-long-story-slug-here", "social media link"),
+    ("sound 00:00 00:00", "media player controls"),
     ("Copyright 2016 The Associated Press. All rights reserved. This material may not be published.", "copyright notice"),
 ]
 
@@ -68,6 +80,10 @@ CONTENT = [
     "Manchester United beat Arsenal 2-1 at Old Trafford on Sunday.",
     "Putin Got Exactly What He Wanted in Syria",
     "More than a dozen states sued the administration over the rule.",
+    "Reach the reporter on Twitter, where she has posted photos of the flooded streets since Sunday morning.",
+    "The company said its Twitter account had been hacked on Monday.",
+    "Call 911 if you see the suspect, police said.",
+    "The match ended 2-1 after 90:00 minutes of tense play in the rain.",
 ]
 
 

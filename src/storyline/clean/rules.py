@@ -44,7 +44,8 @@ _WIDGET = re.compile(
     r"|more (?:from|on|stories|news)\b.*|around the web|from (?:our|the) (?:partners|web)|advertisement|ad(?:vertising)?"
     r"|(?:by|powered by) (?:taboola|outbrain|revcontent|zergnet)|top stories|editor'?s picks?|popular (?:now|stories)"
     r"|(?:follow us|like us) on .*|sign up for .*newsletter.*|(?:get|subscribe to) our newsletter.*"
-    r"|newsletter sign ?-?up|click here.*|watch:? .{0,40}video|read more|continue reading|comments?|skip (?:to|ad).*|story continues below.*)$",
+    r"|newsletter sign ?-?up|click here.*|watch:? .{0,40}video|read more|continue reading|comments?|skip (?:to|ad).*"
+    r"|(?:the )?story continues? below.*|story continued below|report this ad|advertisement continue reading.*|.{0,40}\bclick here)$",
     re.I,
 )
 _WIDGET_ANYWHERE = re.compile(r"\b(?:sponsored (?:links|content|stories)|by taboola|by outbrain|paid content|partner content)\b", re.I)
@@ -94,8 +95,8 @@ class JunkRule:
 
 
 def is_credit(line: str) -> bool:
-    """A standalone photo or image credit line."""
-    return word_count(line) <= 14 and bool(_CREDIT_LINE.match(line.strip()))
+    """A standalone photo or image credit line ("(AP Photo/...)", "— Reuters")."""
+    return word_count(line) <= 14 and bool(_CREDIT_LINE.match(line.strip().lstrip("—–- ")))
 
 
 def _paywall(line: str) -> bool:
@@ -112,8 +113,36 @@ def _widget(line: str) -> bool:
     return bool(_WIDGET.match(line.strip(" .:|»›-"))) or bool(_WIDGET_ANYWHERE.search(line))
 
 
+_BULLETS = "►▶▸•*·>»›-–— "
+
+
 def _related(line: str) -> bool:
-    return word_count(line) <= 25 and bool(_RELATED.match(line))
+    return word_count(line) <= 25 and bool(_RELATED.match(line.lstrip(_BULLETS)))
+
+
+_EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
+_PHONE = re.compile(r"^\(?\+?\d[\d ().-]{6,}\d$")
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_SOCIAL_SITE = re.compile(r"\b(?:twitter|facebook|instagram|youtube|tiktok|snapchat|linkedin|pinterest)\b|t\s*w\s*i\s*t\s*t\s*e\s*r|i\s*n\s*s\s*t\s*a\s*g\s*r\s*a\s*m", re.I)
+_FOLLOW = re.compile(r"\b(?:follow|like|find|join) (?:us|me|him|her|them|the [\w ]{1,30}) on\b|@\w{2,}", re.I)
+_PLAYER = re.compile(r"^(?:(?:sound|volume|play|pause|reset|replay|mute|unmute|close|fullscreen|cc)\b|\d{1,2}:\d{2}\b|[\s/|])+$", re.I)
+
+
+def _contact(line: str) -> bool:
+    """A line that is only e-mail addresses, phone numbers and joining words."""
+    words = [w.strip(",;") for w in line.split()]
+    if not words or len(words) > 8:
+        return False
+    hits = sum(1 for w in words if _EMAIL.match(w) or _PHONE.match(w))
+    return hits >= 1 and all(_EMAIL.match(w) or _PHONE.match(w) or w.lower() in {"or", "and", "at", "email", "e-mail", "phone", "tel", "call"} for w in words)
+
+
+def _social(line: str) -> bool:
+    if word_count(line) > 15:
+        return False
+    has_site = bool(_SOCIAL_SITE.search(line))
+    url_chars = sum(len(m) for m in _URL.findall(line))
+    return (has_site and (bool(_FOLLOW.search(line)) or url_chars > 0)) or url_chars > 0.6 * len(line.strip())
 
 
 def _short(pattern: re.Pattern[str], limit: int) -> Callable[[str], bool]:
@@ -128,6 +157,9 @@ JUNK_RULES: tuple[JunkRule, ...] = (
     JunkRule("cookie or browser notice", _short(_COOKIE, 60)),
     JunkRule("web archive or embed debris", _short(_ARCHIVE, 80)),
     JunkRule("share buttons", lambda line: word_count(line) <= 8 and bool(_SOCIAL.match(line.strip()))),
+    JunkRule("social media link", _social),
+    JunkRule("contact line", _contact),
+    JunkRule("media player controls", lambda line: word_count(line) <= 8 and bool(_PLAYER.match(line.strip()))),
     JunkRule("copyright notice", _short(_COPYRIGHT, 30)),
 )
 

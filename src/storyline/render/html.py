@@ -177,14 +177,14 @@ def _compared(view: ReportView) -> str:
     return "".join(parts) + "</section>"
 
 
-def _document(view: ReportView, d: Document) -> str:
+def _document(view: ReportView, d: Document, open_: bool) -> str:
     pub = d.published
     when = "unknown date"
     if pub.earliest:
         when = str(pub.earliest) if pub.earliest == pub.latest else f"{pub.earliest} – {pub.latest}"
         if pub.inferred:
             when += " (inferred)"
-    meta = [f"<b>{_e(d.source or 'unknown outlet')}</b>" + (" (inferred)" if d.source_why else ""), _e(when)]
+    meta = [f"outlet {'inferred' if d.source_why else 'given'}" if d.source else "unknown outlet", _e(when)]
     if d.file:
         meta.append(f"<code>{_e(d.file)}</code>")
     if d.url:
@@ -207,8 +207,9 @@ def _document(view: ReportView, d: Document) -> str:
         removed = f'<details class="removed"><summary>{len(d.removed)} removed line{"s" if len(d.removed) != 1 else ""}</summary><ul>{items}</ul></details>'
     label = _e(view.labels.get(d.id, d.id))
     return (
-        f'<article id="{d.id}" class="doc"><header><span class="docid">{d.id}</span> {label}<div class="meta">{" · ".join(meta)}</div></header>'
-        f'<div class="text">{"".join(body)}</div>{removed}</article>'
+        f'<article id="{d.id}" class="doc"><details{" open" if open_ else ""}><summary><span class="docid">{d.id}</span> {label}: '
+        f'{_e(d.title or "(no headline)")}<div class="meta">{" · ".join(meta)}</div></summary>'
+        f'<div class="text">{"".join(body)}</div>{removed}</details></article>'
     )
 
 
@@ -232,7 +233,7 @@ def render_html(story: Story) -> str:
            ("quotes", "Who said what", story.quotes), ("compared", "Sources compared", story.agreements or story.divergences or story.questions),
            ("sources", "Sources", story.documents), ("skipped", "Skipped", story.skipped)]
     links = "".join(f'<a href="#{i}">{t}</a>' for i, t, have in nav if have)
-    docs = "".join(_document(view, d) for d in story.documents)
+    docs = "".join(_document(view, d, open_=n <= 3) for d in story.documents)
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'

@@ -8,6 +8,7 @@ function data(id){var n=document.getElementById(id);return n?JSON.parse(n.textCo
 function clearMarks(){document.querySelectorAll("mark.hit").forEach(function(m){var p=m.parentNode;p.replaceChild(document.createTextNode(m.textContent),m);p.normalize();});}
 function highlight(doc,start,end){
   var art=document.getElementById(doc);if(!art){return;}
+  var det=art.querySelector("details");if(det){det.open=true;}
   var blocks=art.querySelectorAll("[data-start]"),first=null;
   blocks.forEach(function(b){
     var bs=+b.dataset.start,be=+b.dataset.end;if(be<=start||bs>=end){return;}
@@ -17,7 +18,6 @@ function highlight(doc,start,end){
     var m=document.createElement("mark");m.className="hit";m.textContent=text.slice(s,e);target.appendChild(m);
     target.appendChild(document.createTextNode(text.slice(e)));if(!first){first=m;}
   });
-  var det=art.closest("details");if(det){det.open=true;}
   if(first){first.scrollIntoView({behavior:"smooth",block:"center"});first.classList.add("flash");}
 }
 document.addEventListener("click",function(ev){
