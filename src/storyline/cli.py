@@ -54,7 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     b.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     b.add_argument("--out", required=True, metavar="DIR", help="folder to write the reports into")
-    b.add_argument("--format", type=_formats, metavar="LIST", help="comma-separated formats: json,md,html (default: all)")
+    b.add_argument("--format", type=_formats, metavar="LIST", help="comma-separated formats: json,md,html,csv,tsv (csv/tsv: the events table; default: json,md,html)")
     b.add_argument("--source", metavar="NAME", help="outlet name for articles that do not carry one")
     b.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", help="publication date for articles that do not carry one")
     b.add_argument("--words", type=int, metavar="N", help="length of the brief in words")

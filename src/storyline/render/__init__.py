@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from ..errors import ConfigError
@@ -12,7 +14,20 @@ from .markdown import render_markdown
 
 __all__ = ["FORMATS", "render_html", "render_json", "render_markdown", "story_schema", "write_reports"]
 
-FORMATS = {"json": ("story.json", render_json), "md": ("story.md", render_markdown), "html": ("story.html", render_html)}
+
+def _events_table(sep: str) -> Callable[[Story], str]:
+    from ..events.export import render_events_table
+
+    return partial(render_events_table, sep=sep)
+
+
+FORMATS: dict[str, tuple[str, Callable[[], Callable[[Story], str]]]] = {
+    "json": ("story.json", lambda: render_json),
+    "md": ("story.md", lambda: render_markdown),
+    "html": ("story.html", lambda: render_html),
+    "csv": ("events.csv", lambda: _events_table(",")),
+    "tsv": ("events.tsv", lambda: _events_table("\t")),
+}
 
 
 def write_reports(story: Story, out_dir: Path, formats: tuple[str, ...] | list[str]) -> list[Path]:
@@ -23,8 +38,8 @@ def write_reports(story: Story, out_dir: Path, formats: tuple[str, ...] | list[s
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for fmt in formats:
-        name, fn = FORMATS[fmt]
+        name, get_renderer = FORMATS[fmt]
         path = out_dir / name
-        path.write_text(fn(story), encoding="utf-8")
+        path.write_text(get_renderer()(story), encoding="utf-8")
         written.append(path)
     return written

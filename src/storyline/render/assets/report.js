@@ -25,30 +25,31 @@ document.addEventListener("click",function(ev){
   ev.preventDefault();clearMarks();highlight(a.dataset.doc,+a.dataset.start,+a.dataset.end);
 });
 
-/* timeline: events in date order, placed on a time axis that compresses empty stretches */
+/* timeline: one tick per date, same-day events stacked above it, empty stretches compressed */
 function drawTimeline(){
   var svg=document.getElementById("timeline"),pts=data("timeline-data");if(!svg||!pts||!pts.length){return;}
-  var W=900,H=240,L=30,R=30,Y=120;
+  var W=900,L=50,R=50;
   var days=pts.map(function(p){var d=p.date;if(d.length===4){d+="-07-01";}else if(d.length===7){d+="-15";}return Date.parse(d)/864e5;});
   var uniq=Array.from(new Set(days)).sort(function(a,b){return a-b;});
-  /* position = rank of the date, plus a little for the real gap (log-compressed) */
   var pos={},x=0;uniq.forEach(function(d,i){if(i>0){x+=1+Math.log1p(Math.max(0,d-uniq[i-1]))/3;}pos[d]=x;});
   var span=x||1;function X(d){return L+(W-L-R)*(uniq.length>1?pos[d]/span:0.5);}
-  el("line",{x1:L-10,x2:W-R+10,y1:Y,y2:Y,stroke:"#14213d","stroke-width":2},svg);
+  var count={};days.forEach(function(d){count[d]=(count[d]||0)+1;});
+  var maxStack=Math.max.apply(null,Object.keys(count).map(function(k){return count[k];}));
+  var Y=36+maxStack*14,H=Y+70;svg.setAttribute("viewBox","0 0 "+W+" "+H);
+  el("line",{x1:L-20,x2:W-R+20,y1:Y,y2:Y,stroke:"#14213d","stroke-width":2},svg);
   var colors={ASSAULT:"#c0392b",FIGHT:"#c0392b",COERCE:"#c0392b",THREATEN:"#e67e22",ACCUSE:"#e67e22",DISAPPROVE:"#e67e22",REJECT:"#e67e22",
     AGREE:"#2f8f4e",COOPERATE:"#2f8f4e",AID:"#2f8f4e",SUPPORT:"#2f8f4e",CONSULT:"#2c6fbb",RETREAT:"#8e44ad",MOBILIZE:"#8e44ad"};
+  var label={};pts.forEach(function(p,i){label[days[i]]=p.date;});
+  uniq.forEach(function(d){var cx=X(d);el("line",{x1:cx,x2:cx,y1:Y-4,y2:Y+4,stroke:"#14213d"},svg);
+    var t=el("text",{x:cx,y:Y+16,"text-anchor":"end",fill:"#38414c",transform:"rotate(-40 "+cx+" "+(Y+16)+")"},svg);t.textContent=label[d];});
   var stack={};
   pts.forEach(function(p,i){
-    var d=days[i],cx=X(d),k=stack[d]=(stack[d]||0)+1,up=(i%2===0),cy=Y+(up?-1:1)*(14+(k-1)*12);
-    var g=el("g",{},svg);
-    el("line",{x1:cx,x2:cx,y1:Y,y2:cy,stroke:"#b8c0ca"},g);
-    var c=el("circle",{cx:cx,cy:cy,r:5.5,fill:colors[p.cat]||"#5d6875",stroke:"#fff"},g);
+    var d=days[i],cx=X(d),k=stack[d]=(stack[d]||0)+1,cy=Y-12-(k-1)*14;
+    var c=el("circle",{cx:cx,cy:cy,r:5.5,fill:colors[p.cat]||"#5d6875"},svg);c.style.cursor="pointer";
     var t=el("title",{},c);t.textContent=p.date+" — "+p.who+": "+p.text+" ("+p.cat+(p.mod!=="asserted"?", "+p.mod:"")+")";
-    c.style.cursor="pointer";c.addEventListener("click",function(){var row=document.getElementById(p.id);if(row){row.scrollIntoView({behavior:"smooth",block:"center"});row.classList.add("flash");}});
-    if(k===1){var lab=el("text",{x:cx,y:up?Y+16:Y-8,"text-anchor":"middle",fill:"#38414c"},g);lab.textContent=p.date;
-      if(i>0&&Math.abs(X(days[i-1])-cx)<34){lab.setAttribute("transform","rotate(-35 "+cx+" "+lab.getAttribute("y")+")");}}
-    var who=el("text",{x:cx,y:up?cy-9:cy+16,"text-anchor":"middle",fill:"#14213d"},g);who.textContent=p.who.length>18?p.who.slice(0,17)+"…":p.who;
+    c.addEventListener("click",function(){var row=document.getElementById(p.id);if(row){row.scrollIntoView({behavior:"smooth",block:"center"});row.classList.add("flash");}});
   });
+  var legend=el("text",{x:L-20,y:16,fill:"#5d6875"},svg);legend.textContent="Each dot is an event (hover for what, click for the row); red: force, orange: pressure, green: cooperation, blue: talks, purple: deployment.";
 }
 
 /* actor graph: a small force layout */
@@ -62,13 +63,17 @@ function drawGraph(){
   for(var it=0;it<400;it++){
     var t=1-it/400;
     for(var i=0;i<g.nodes.length;i++){for(var j=i+1;j<g.nodes.length;j++){
-      var a=g.nodes[i],b=g.nodes[j],dx=a.x-b.x,dy=a.y-b.y,d2=dx*dx+dy*dy+0.01,f=2600/d2;
+      var a=g.nodes[i],b=g.nodes[j],dx=a.x-b.x,dy=a.y-b.y,d2=dx*dx+dy*dy+0.01,f=9000/d2;
       a.vx+=dx*f/Math.sqrt(d2);a.vy+=dy*f/Math.sqrt(d2);b.vx-=dx*f/Math.sqrt(d2);b.vy-=dy*f/Math.sqrt(d2);}}
-    E.forEach(function(e){var a=byId[e.source],b=byId[e.target],dx=b.x-a.x,dy=b.y-a.y,d=Math.sqrt(dx*dx+dy*dy)+0.01,f=(d-120)*0.02;
+    E.forEach(function(e){var a=byId[e.source],b=byId[e.target],dx=b.x-a.x,dy=b.y-a.y,d=Math.sqrt(dx*dx+dy*dy)+0.01,f=(d-150)*0.02;
       a.vx+=dx/d*f;a.vy+=dy/d*f;b.vx-=dx/d*f;b.vy-=dy/d*f;});
     g.nodes.forEach(function(n){n.vx+=(W/2-n.x)*0.004;n.vy+=(H/2-n.y)*0.004;n.x+=n.vx*t;n.y+=n.vy*t;n.vx*=0.5;n.vy*=0.5;
       n.x=Math.max(40,Math.min(W-40,n.x));n.y=Math.max(25,Math.min(H-25,n.y));});
   }
+  /* fit the layout to the drawing area */
+  var xs=g.nodes.map(function(n){return n.x;}),ys=g.nodes.map(function(n){return n.y;});
+  var x0=Math.min.apply(null,xs),x1=Math.max.apply(null,xs),y0=Math.min.apply(null,ys),y1=Math.max.apply(null,ys);
+  g.nodes.forEach(function(n){n.x=70+(W-140)*(x1>x0?(n.x-x0)/(x1-x0):0.5);n.y=40+(H-70)*(y1>y0?(n.y-y0)/(y1-y0):0.5);});
   var lines=[];
   E.forEach(function(e){
     var a=byId[e.source],b=byId[e.target];
