@@ -201,12 +201,19 @@ class Claim(Record):
     text: str
     speaker: str | None = None  # actor id; None = the outlet in its own voice
     type: Literal["assertion", "prediction", "prescription"] = "assertion"
+    voice: Literal["outlet", "attributed"] = "outlet"  # attributed: the outlet reports someone's words or view
+    cue: str | None = None  # the reporting verb of an attributed claim ("said", "believes")
+    speaker_text: str | None = None  # the words naming the speaker, even when no actor matches
+    negated: bool = False
+    unique: bool | None = None  # True: no other source says it (None: not compared)
 
 
 class Agreement(Record):
     claim: str
     evidence: list[Span] = Field(default_factory=list)
     confidence: float | None = None
+    claims: list[str] = Field(default_factory=list)  # ids of the aligned claims
+    why: str | None = None  # what the link rests on (shared terms)
 
 
 class Position(Span):
@@ -217,6 +224,8 @@ class Divergence(Record):
     topic: str
     positions: list[Position] = Field(default_factory=list)
     confidence: float | None = None
+    claims: list[str] = Field(default_factory=list)  # ids of the opposed claims
+    why: str | None = None  # the cue of the disagreement (negation, doubt, opposite verbs)
 
 
 class Question(Record):
@@ -225,11 +234,14 @@ class Question(Record):
     end: int
     text: str
     answers: list[Span] = Field(default_factory=list)
+    kind: Literal["direct", "indirect"] = "direct"  # "Will X?" or "it remains unclear whether X"
+    confidence: list[float] = Field(default_factory=list)  # one per answer
 
 
 class SummarySentence(Record):
     text: str
     sources: list[Span] = Field(default_factory=list)
+    flag: str | None = None  # set when a rewritten sentence is only partly supported by its sources
 
 
 class Skipped(Record):

@@ -124,3 +124,43 @@ def test_a_conflicting_weak_constraint_is_dropped() -> None:
     result = infer_document(rows, anchor=None)
     assert (result.earliest, result.latest) == (date(2019, 2, 2), date(2019, 2, 2))
     assert "Thursday" not in (result.why or "")
+
+
+def test_a_published_line_inside_a_block_pins_the_day(make_story) -> None:
+    text = (
+        "Pageant winner loses crown\n\n"
+        "The runner-up was given the crown after the winner was stripped of it. (Published Friday, June 27, 2014)\n\n"
+        "On Tuesday, she was notified by pageant officials."
+    )
+    doc = make_story([text], stages=STAGES).documents[0]
+    assert _range(doc) == (date(2014, 6, 27), date(2014, 6, 27))
+
+
+def test_a_deadline_is_not_a_lower_bound(make_story) -> None:
+    text = (
+        "Committee demands memos\n\n"
+        "The chairman sent a letter on Tuesday asking for the records to be turned over by May 24, 2017. "
+        "The agency received a similar request on May 9, 2017."
+    )
+    doc = make_story([text], stages=STAGES).documents[0]
+    # May 9, 2017 is a Tuesday: publication within the week after, not after the May 24 deadline.
+    assert _range(doc) == (date(2017, 5, 9), date(2017, 5, 15))
+
+
+def test_weekdays_are_read_near_the_other_documents(make_story) -> None:
+    dated = "Senators react\n\nMay 16, 2017\n\nSenators reacted to the report about the memo."
+    undated = (
+        "Republicans uneasy\n\n"
+        "Tuesday's report about the memo unsettled Republicans on Capitol Hill.\n\n"
+        "The senator listens during a hearing on Capitol Hill on May 8, 2017."
+    )
+    story = make_story([dated, undated], stages=STAGES)
+    # Without the other document, Tuesday would be May 9, right after the May 8 photo.
+    assert _range(story.documents[1]) == (date(2017, 5, 16), date(2017, 5, 22))
+
+
+def test_old_full_dates_give_no_anchor_when_a_coarser_date_is_later(make_story) -> None:
+    first = "Elevator accident\n\nA complaint from March 9, 2015, said the elevator was broken. It passed inspections in January 2016."
+    second = "Baby dies\n\nA Sept. 30 complaint said both elevators were not working. The baby died Thursday."
+    story = make_story([first, second], stages=STAGES)
+    assert story.documents[1].published.earliest is None

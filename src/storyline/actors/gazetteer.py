@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -28,7 +29,10 @@ _LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f .'\-]+$")
 
 def name_key(text: str) -> str:
     """Normalized form of a name for look-ups: lower case, no dots, quotes or leading 'the'."""
-    s = text.replace("\u2019", "'").replace("\u2018", "'").strip().lower()
+    s = text
+    if not s.isascii():
+        s = "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))  # "Grünberg" = "Grunberg"
+    s = s.replace("\u2019", "'").replace("\u2018", "'").strip().lower()
     s = re.sub(r"'s$|'$", "", s)
     s = re.sub(r"^the\s+", "", s)
     s = s.replace(".", "").replace("-", " ")
@@ -59,11 +63,14 @@ class Gazetteer:
     canonical: dict[str, str] = field(default_factory=dict)  # ISO3 -> display name
     demonym_of: dict[str, str] = field(default_factory=dict)  # ISO3 -> demonym
     orgs: dict[str, KnownOrg] = field(default_factory=dict)  # any alias -> org
+    upper_only: set[str] = field(default_factory=set)  # org aliases that match only in capitals ("WHO", not "Who")
     max_words: int = 1
 
-    def country_of_name(self, text: str) -> str | None:
-        k = name_key(text)
-        return self.country_names.get(k)
+    def country_of_code(self, text: str) -> str | None:
+        """ISO3 of a code form written in capitals ("US", "U.K.", "USA"), else None."""
+        if not text.replace(".", "").isupper():
+            return None
+        return self.country_codes.get(name_key(text))
 
     def lookup(self, text: str) -> tuple[str, str] | None:
         """What a proper name stands for: ("country"|"capital"|"seat"|"demonym"|"org", key)."""
@@ -74,7 +81,7 @@ class Gazetteer:
             return "seat", self.seats[k]
         if k in self.capitals:
             return "capital", self.capitals[k]
-        if k in self.orgs:
+        if k in self.orgs and (k not in self.upper_only or text.replace(".", "").isupper()):
             return "org", k
         if k in self.demonyms:
             return "demonym", self.demonyms[k]
@@ -118,10 +125,10 @@ def _load_countryinfo(gz: Gazetteer, weight: dict[str, float]) -> None:
         _put(gz.country_names, weight, name_key(name), iso)
         alpha2 = (info.get("ISO") or {}).get("alpha2") or ""
         for alt in info.get("altSpellings") or []:
-            if alt in (alpha2, iso):
-                gz.country_codes.setdefault(name_key(alt), iso)
-            elif alt.isupper() and len(alt) <= 4:
-                gz.country_codes.setdefault(name_key(alt), iso)
+            if alt.isupper() and len(alt) <= 4:
+                # two-letter codes ("US", "U.K.") only for large countries: "L.A." is not Laos
+                if len(alt) == 3 or weight[iso] >= 50_000_000:
+                    gz.country_codes.setdefault(name_key(alt), iso)
             elif _LATIN.match(alt) and not alt.islower():
                 _put(gz.country_names, weight, name_key(alt), iso)
         for cap in _capital_forms(info.get("capital") or ""):
@@ -158,6 +165,8 @@ def _load_known(gz: Gazetteer) -> None:
         )
         for alias in (org.name, *org.aliases):
             gz.orgs[name_key(alias)] = org
+            if alias.replace(".", "").isupper():
+                gz.upper_only.add(name_key(alias))
     for row in data.get("country_names", []):
         gz.country_names.setdefault(name_key(row["name"]), row["country"])
 

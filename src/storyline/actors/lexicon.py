@@ -20,6 +20,7 @@ __all__ = [
     "MILITARY_HEADS",
     "MODAL_STARTS",
     "NAME_PARTICLES",
+    "NEWS_AGENCIES",
     "NON_ACTOR_HEADS",
     "OPPOSITION_HEADS",
     "ORG_WORDS",
@@ -81,13 +82,13 @@ BODY_HEADS = frozenset(
 )
 
 #: Heads of phrases naming opposition or rebel groups.
-OPPOSITION_HEADS = frozenset("opposition rebels insurgents insurgency rebellion".split())
+OPPOSITION_HEADS = frozenset("opposition rebel rebels insurgents insurgency rebellion".split())
 
 #: Words inside a name that make it a group, not a person ("Jaish al-Islam", "Shining Path Front").
 GROUP_WORDS = frozenset(
     """
     front army brigade brigades battalion battalions militia militias movement party faction forces guard guards
-    legion corps coalition alliance league union federation rebels jaish jabhat jabha harakat harakat ahrar ansar
+    legion corps coalition alliance rebels jaish jabhat jabha harakat harakat ahrar ansar
     liwa kataib katibat hizb hayat hay'at tahrir jund saraya faylaq fatah asaib tanzim frente movimiento partido
     ejercito ejército parti mouvement partei bewegung fronte
     """.split()
@@ -104,16 +105,22 @@ ORG_WORDS = frozenset(
     group company corporation corp corp. inc inc. ltd ltd. llc plc co co. holdings bank airlines airways motors
     university college institute school hospital foundation fund agency organization organisation association
     council committee commission ministry department board authority service services network club team
-    court tribunal union federation league party news times post journal press
+    court tribunal union federation league party news times post journal press herald tribune gazette
+    united fc cf rovers athletic wanderers hotspur
     """.split()
 )
 
 #: Suffixes that make a name a company ("Acme Corp").
-COMPANY_SUFFIXES = frozenset("inc inc. corp corp. corporation ltd ltd. llc plc co co. ag sa gmbh nv bv holdings group".split())
+COMPANY_SUFFIXES = frozenset("inc inc. corp corp. corporation ltd ltd. llc plc co co. ag sa gmbh nv bv holdings".split())
 
 #: Nouns next to a name that show it is a company ("Ford's shares", "Dell chief executive").
 COMPANY_CUES = frozenset(
     "shares stock stocks profit profits revenue revenues earnings sales customers employees workers ceo shareholders investors headquarters subsidiary brand products".split()
+)
+
+#: Wire and photo agencies: they credit and report, they are not actors of the story.
+NEWS_AGENCIES = frozenset(
+    ["ap", "associated press", "reuters", "afp", "agence france presse", "getty images", "getty", "epa", "upi", "sputnik", "tass", "xinhua", "ansa", "dpa", "efe", "shutterstock", "ap photo", "pool"]
 )
 
 #: Heads of names that are events, texts or plans rather than actors.
@@ -141,7 +148,7 @@ PLACE_PREPS = frozenset("in at near to into outside inside across around via thr
 MODAL_STARTS = frozenset("will would can could should shall may might must did does do is are was were has have had".split())
 
 #: Particles inside personal names ("al-Assad", "van Gogh", "de Gaulle").
-NAME_PARTICLES = frozenset("al el al- el- bin ibn ben abu van von der den de da di du le la dos das del della ter ten".split())
+NAME_PARTICLES = frozenset("al el al- el- bin ibn ben van von der den de da di du le la dos das del della ter ten".split())
 
 #: Words of a photo credit line ("Name/Agency, Pool Photo via AP").
 CREDIT_WORDS = frozenset("photo photos photograph photographer pool via getty images afp reuters ap epa credit courtesy".split())

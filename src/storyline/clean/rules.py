@@ -149,6 +149,40 @@ def _short(pattern: re.Pattern[str], limit: int) -> Callable[[str], bool]:
     return lambda line: word_count(line) <= limit and bool(pattern.search(line))
 
 
+# Scraped-page debris common in news datasets (Multi-News): embedded media
+# labels, newsletter and social promotions, contributor lines, and the
+# descriptions of web-archive crawls that stand in for failed retrievals.
+_MEDIA_LABEL = re.compile(
+    r"^(?:image|media|video|photo|audio) (?:copyright|caption|source)\b|\bmedia playback is (?:unsupported|not supported)\b"
+    r"|\b(?:image|photo) copyright\b.*\b(?:image|photo) caption\b",
+    re.I,
+)
+_PROMO = re.compile(
+    r"\bsign up (?:for|to receive) (?:the |our )?[\w'’ -]{0,40}(?:newsletter|e-?mails?|alerts)\b|\bget (?:breaking )?news alerts\b"
+    r"|\bbreaking news e-?mails\b|\b(?:join|like) us on (?:facebook|twitter|instagram)\b|\bfollow us on\b"
+    r"|\bdelivered (?:straight |right |directly )?to your inbox\b|\bclick here\b|\blet us know in (?:the )?comments\b"
+    r"|\bsend an e-?mail to the (?:author|editor|reporter)\b|\bdownload (?:our|the) (?:free )?app\b",
+    re.I,
+)
+_CONTRIBUTOR = re.compile(
+    r"\b(?:contributed|contributing) (?:reporting )?(?:to )?(?:this|the) (?:report|story|article)\b"
+    r"|^(?:additional )?reporting by\b|^(?:written|edited|compiled) by\b",
+    re.I,
+)
+_ARCHIVE_TERMS = re.compile(
+    r"\b(?:crawl(?:s|ed|er|ers|ing)?|seed ?list|warc|heritrix|wayback machine|internet archive|robots\.txt|captures|embargo period"
+    r"|outbound links|archived pages?)\b",
+    re.I,
+)
+
+
+def _archive_description(line: str) -> bool:
+    """A line describing a web-archive crawl: two or more distinct crawl terms."""
+    if word_count(line) > 200:
+        return False
+    return len({m.lower() for m in _ARCHIVE_TERMS.findall(line)}) >= 2
+
+
 JUNK_RULES: tuple[JunkRule, ...] = (
     JunkRule("paywall", _paywall),
     JunkRule("related link", _related),
@@ -161,6 +195,10 @@ JUNK_RULES: tuple[JunkRule, ...] = (
     JunkRule("contact line", _contact),
     JunkRule("media player controls", lambda line: word_count(line) <= 8 and bool(_PLAYER.match(line.strip()))),
     JunkRule("copyright notice", _short(_COPYRIGHT, 30)),
+    JunkRule("embedded media label", _short(_MEDIA_LABEL, 80)),
+    JunkRule("newsletter or social promotion", _short(_PROMO, 40)),
+    JunkRule("contributor line", _short(_CONTRIBUTOR, 30)),
+    JunkRule("web archive description", _archive_description),
 )
 
 

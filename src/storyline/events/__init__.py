@@ -1,1 +1,11 @@
-"""events"""
+"""Events: who did what to whom, when, and the dates that place them.
+
+* :mod:`.temporal` finds date expressions and resolves them against a
+  publication date and the tense of their clause (``find_times``,
+  ``resolve``, ``tense_of_span``).
+* :mod:`.extract` turns one parsed block into event candidates; :mod:`.plover`
+  names their PLOVER category.
+* :mod:`.stage` is the ``events`` stage (merges one happening reported by
+  several sources into one event); :mod:`.export` renders the timeline as
+  CSV/TSV (``render_events_table``).
+"""

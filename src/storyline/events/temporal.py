@@ -81,7 +81,7 @@ _YEAR_CUES = {
     "in", "since", "by", "until", "till", "of", "from", "to", "through", "before", "after", "during",
     "early", "late", "mid", "the", "fiscal", "around", "circa", "between", "and", "year", "spring",
     "summer", "fall", "autumn", "winter", "season", "class", "election", "for", "or", "'s", "its",
-    "his", "her", "their", "our", "in", "ca", "c",
+    "his", "her", "their", "our", "ca", "c", "with", "versus", "vs",
 }
 
 _M_FULL = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
@@ -352,11 +352,9 @@ def _weekday_date(weekday: int, anchor: date, shift: str | None, tense: Tense | 
         return anchor - timedelta(days=back or 7)
     if shift == "next":
         return anchor + timedelta(days=fwd or 7)
-    if tense == "past":
-        return anchor - timedelta(days=back)
     if tense in {"future", "present", "modal"}:
         return anchor + timedelta(days=fwd)
-    return anchor - timedelta(days=back) if back <= fwd else anchor + timedelta(days=fwd)
+    return anchor - timedelta(days=back)  # past, or no verb to tell: news reports what happened
 
 
 def _month_year(month: int, anchor: date, shift: str | None, tense: Tense | None) -> int:
@@ -367,13 +365,9 @@ def _month_year(month: int, anchor: date, shift: str | None, tense: Tense | None
         return y if month > anchor.month else y + 1
     if shift == "this":
         return y
-    if tense == "future":
+    if tense in {"future", "modal"}:
         return y if month >= anchor.month else y + 1
-    if tense in (None, "past", "present", "modal"):
-        if tense == "modal" and month > anchor.month:
-            return y
-        return y if month <= anchor.month else y - 1
-    return y
+    return y if month <= anchor.month else y - 1
 
 
 def _partial_date(month: int, day: int, anchor: date, tense: Tense | None, slack: int = 7) -> date | None:
@@ -450,7 +444,7 @@ def _finite_verb(tok: Token) -> Token | None:
                 return cur
             if cur.tag_ == "VBN" and cur.dep_ in {"ROOT", "conj"}:
                 return cur
-        if cur.head is cur:
+        if cur.head == cur:
             return cur if cur.pos_ in {"VERB", "AUX"} else None
         cur = cur.head
     return None
@@ -480,7 +474,7 @@ def clause_tense(tok: Token) -> Tense | None:
     return "present"
 
 
-_SCHEDULE_VERBS = {"schedule", "set", "plan", "slate", "expect", "due", "postpone", "delay", "reschedule", "call", "move", "push", "intend"}
+_SCHEDULE_VERBS = {"schedule", "set", "plan", "slate", "expect", "due", "postpone", "delay", "reschedule"}
 _PAST_PREPS = {"since", "ago"}
 
 
@@ -499,7 +493,7 @@ def tense_of_span(doc: Doc, start_char: int, end_char: int) -> Tense | None:
     if prep is not None and prep.lower_ in _PAST_PREPS:
         return "past"
     for anc in list(root.ancestors)[:4]:
-        if anc.lemma_.lower() in _SCHEDULE_VERBS and (prep is None or prep.lower_ in {"for", "on", "in", "until", "by", "at"}):
+        if anc.lemma_.lower() in _SCHEDULE_VERBS and prep is not None and prep.lower_ in {"for", "on", "in", "until", "at"}:
             return "future"
         if anc.pos_ in {"VERB", "AUX"} and anc.tag_ in {"VBD", "VBZ", "VBP", "MD"}:
             break

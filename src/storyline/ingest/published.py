@@ -41,7 +41,7 @@ from ..pipeline import Context, register_stage
 from ..text import normalize_same_length
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 __all__ = ["Constraint", "DocTime", "collect_times", "infer_document", "infer_published", "story_anchor"]
 
@@ -50,6 +50,8 @@ log = logging.getLogger(__name__)
 #: Strength of each kind of constraint; stronger ones are applied first.
 PIN, DEICTIC, EXPLICIT, PAST_WEEKDAY, FUTURE_WEEKDAY = 5, 4, 3, 2, 1
 
+_PUBLISHED_CUE = re.compile(r"\b(?:published|updated|posted)(?:\s+on)?[\s:,]*$", re.I)
+_DEADLINE_CUE = re.compile(r"\b(?:by|until|till|before|through|no later than)\s*$", re.I)
 _DATELINE_WORDS = re.compile(r"^(?:published|updated|posted|last updated|first published|on|date|dated|[ap]\.?m\.?|et|est|edt|gmt|utc|bst|cet|pst|pdt|\d{1,2}[:.]\d\d|[-—–|,:/])$", re.I)
 
 
@@ -60,9 +62,9 @@ class DocTime:
     mention: TimeMention  # offsets into Document.text
     block: int
     tense: Tense | None
-    head: str | None  # stem of the word the expression modifies ("announc")
-    owner: str | None  # its possessor or subject lemma ("russia")
-    dateline: bool  # the block is nothing but this date
+    heads: tuple[tuple[str, str | None], ...]  # (stem of a word it modifies, that word's possessor/subject)
+    dateline: bool  # the block is nothing but this date, or "Published <date>"
+    deadline: bool = False  # "by May 24", "until June 1": a limit, not a happening
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ class Constraint:
     latest: date | None
     strength: int
     why: str
+    coarse: bool = False  # from a month or a year, not a day
 
 
 def _stem(word: str) -> str:
@@ -83,25 +86,42 @@ def _stem(word: str) -> str:
     return w
 
 
-def _head_and_owner(parse: Doc | None, start: int, end: int) -> tuple[str | None, str | None]:
-    """The word a date expression modifies, and that word's possessor or subject."""
+def _word_key(tok: Token) -> tuple[str, str | None]:
+    owner = next((c for c in tok.children if c.dep_ in {"poss", "nsubj", "nsubjpass"}), None)
+    return _stem(tok.lemma_), (owner.lemma_.lower() if owner is not None else None)
+
+
+def _heads(parse: Doc | None, start: int, end: int) -> tuple[tuple[str, str | None], ...]:
+    """Words a date expression may modify, each with its possessor or subject.
+
+    The parse head, and the noun right before the expression ("the
+    announcement yesterday"), which a parser often attaches elsewhere.
+    """
     if parse is None:
-        return None, None
+        return ()
     span = parse.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return None, None
+        return ()
+    keys: list[tuple[str, str | None]] = []
     head = span.root.head
-    if head.dep_ == "prep" and head.head is not head:
+    if head.dep_ == "prep" and head.head != head:
         head = head.head
-    if head is span.root:
-        return None, None
-    owner = next((c for c in head.children if c.dep_ in {"poss", "nsubj", "nsubjpass"}), None)
-    return _stem(head.lemma_), (owner.lemma_.lower() if owner is not None else None)
+    if head != span.root:
+        keys.append(_word_key(head))
+    if span.start > 0:
+        prev = parse[span.start - 1]
+        if prev.pos_ in {"NOUN", "PROPN"} and prev != head:
+            keys.append(_word_key(prev))
+    return tuple(keys)
 
 
 def _is_dateline(block_text: str, mention: TimeMention) -> bool:
+    if mention.day is None:
+        return False
+    if _PUBLISHED_CUE.search(block_text[max(0, mention.start - 30) : mention.start]):
+        return True
     rest = (block_text[: mention.start] + " " + block_text[mention.end :]).split()
-    return mention.day is not None and all(_DATELINE_WORDS.match(w.strip(".,")) or not w.strip(".,") for w in rest)
+    return all(_DATELINE_WORDS.match(w.strip(".,")) or not w.strip(".,") for w in rest)
 
 
 def collect_times(document: Document, parses: dict[tuple[str, int], Doc]) -> list[DocTime]:
@@ -114,29 +134,39 @@ def collect_times(document: Document, parses: dict[tuple[str, int], Doc]) -> lis
         parse = parses.get((document.id, bi))
         for m in find_times(text):
             tense = tense_of_span(parse, m.start, m.end) if parse is not None else None
-            head, owner = _head_and_owner(parse, m.start, m.end)
-            out.append(DocTime(m.shifted(block.start), bi, tense, head, owner, _is_dateline(text, m)))
+            deadline = bool(_DEADLINE_CUE.search(text[max(0, m.start - 20) : m.start]))
+            out.append(DocTime(m.shifted(block.start), bi, tense, _heads(parse, m.start, m.end), _is_dateline(text, m), deadline))
     return out
 
 
 def story_anchor(story: Story, times: dict[str, list[DocTime]] | None = None) -> date | None:
     """A date near which the story's documents were published.
 
-    The median of the known publication dates; failing that, the latest full
-    date (with year and day) that any document mentions outside a
-    future-tense clause.
+    The median of the known publication dates; failing that, the latest
+    full date ("March 14, 2016") that any document mentions as past or
+    present. None when a coarser date is later ("in January 2016" after the
+    last full date of 2015): the full dates are then old, not near
+    publication.
     """
     known = [d.published.anchor for d in story.documents if d.published.anchor is not None]
     if known:
         return median_low(known)
-    best: date | None = None
+    best_day: date | None = None
+    best_coarse: date | None = None
     for rows in (times or {}).values():
         for t in rows:
-            m = t.mention
-            if m.kind == "absolute" and m.day is not None and t.tense not in {"future", "modal"}:
-                d = date(m.year, m.month, m.day)  # type: ignore[arg-type]
-                best = d if best is None or d > best else best
-    return best
+            if t.mention.kind != "absolute" or t.tense in {"future", "modal"} or t.deadline:
+                continue
+            value = resolve(t.mention, None)
+            if value is None:
+                continue
+            if value.precision == "day":
+                best_day = max(filter(None, [best_day, value.earliest]))
+            else:
+                best_coarse = max(filter(None, [best_coarse, value.earliest]))
+    if best_day is None or (best_coarse is not None and best_coarse > best_day):
+        return None
+    return best_day
 
 
 def _explicit_day(t: DocTime, anchor: date | None) -> date | None:
@@ -161,15 +191,15 @@ def _lower_bounds(rows: list[DocTime], anchor: date | None) -> tuple[list[Constr
         if day is not None:
             if t.dateline:
                 out.append(Constraint(day, day, PIN, f"dateline '{t.mention.text}'"))
-            elif t.tense not in {"future", "modal"}:
+            elif t.tense not in {"future", "modal"} and not t.deadline:
                 out.append(Constraint(day, None, EXPLICIT, f"'{t.mention.text}' ({day}) is reported"))
             else:
                 continue
             latest = day if latest is None or day > latest else latest
-        elif t.mention.kind == "absolute" and t.tense not in {"future", "modal"}:
+        elif t.mention.kind == "absolute" and t.tense not in {"future", "modal"} and not t.deadline:
             value = resolve(t.mention, None)
             if value is not None:
-                out.append(Constraint(value.earliest, None, EXPLICIT, f"'{t.mention.text}' is reported"))
+                out.append(Constraint(value.earliest, None, EXPLICIT, f"'{t.mention.text}' is reported", coarse=True))
     return out, latest
 
 
@@ -177,20 +207,26 @@ def _weekday_on_or_after(weekday: int, start: date) -> date:
     return start + timedelta(days=(weekday - start.weekday()) % 7)
 
 
-def _weekday_constraints(rows: list[DocTime], ref: date) -> tuple[list[Constraint], dict[int, date]]:
-    """Constraints from bare weekdays, resolved in the week from ``ref``; and those days by mention start."""
+def _weekday_constraints(rows: list[DocTime], ref: date, past: bool) -> tuple[list[Constraint], dict[int, date]]:
+    """Constraints from bare weekdays of past (or else future) clauses, each the first such day on or after ``ref``.
+
+    Also returns those days by mention start, for the deictic words.
+    """
     out: list[Constraint] = []
     days: dict[int, date] = {}
     for t in rows:
         m = t.mention
         if m.weekday is None or m.month is not None or t.tense is None:
             continue
+        looks_back = m.shift == "last" or (m.shift is None and t.tense == "past")
+        if looks_back != past:
+            continue
         d = _weekday_on_or_after(m.weekday, ref)
         days[m.start] = d
-        if m.shift == "last" or (m.shift is None and t.tense == "past"):
+        if looks_back:
             lo = d + timedelta(days=1) if m.shift == "last" else d
             out.append(Constraint(lo, d + timedelta(days=6 if m.shift is None else 7), PAST_WEEKDAY, f"'{m.text}' ({d}) is past"))
-        elif m.shift == "next" or t.tense in {"future", "modal", "present"}:
+        else:
             hi = d - timedelta(days=1) if m.shift == "next" else d
             out.append(Constraint(d - timedelta(days=6 if m.shift is None else 7), hi, FUTURE_WEEKDAY, f"'{m.text}' ({d}) is ahead"))
     return out, days
@@ -203,13 +239,11 @@ def _deictic_constraints(rows: list[DocTime], dated: dict[int, date]) -> list[Co
     out: list[Constraint] = []
     for t in rows:
         rel = t.mention.relative
-        if rel not in shift or t.head is None:
+        if rel not in shift or not t.heads:
             continue
         for start, day in dated.items():
             other = by_start.get(start)
-            if other is None or other.head != t.head:
-                continue
-            if t.owner and other.owner and t.owner != other.owner:
+            if other is None or not _same_happening(t, other):
                 continue
             pub = day + timedelta(days=shift[rel])
             out.append(Constraint(pub, pub, DEICTIC, f"'{t.mention.text}' is the day of '{other.mention.text}' ({day})"))
@@ -217,10 +251,20 @@ def _deictic_constraints(rows: list[DocTime], dated: dict[int, date]) -> list[Co
     return out
 
 
-def _intersect(constraints: list[Constraint]) -> tuple[date | None, date | None, list[str]]:
+def _same_happening(a: DocTime, b: DocTime) -> bool:
+    """Whether two date expressions modify the same word with no conflicting owner."""
+    for stem_a, owner_a in a.heads:
+        for stem_b, owner_b in b.heads:
+            if stem_a == stem_b and (owner_a is None or owner_b is None or owner_a == owner_b):
+                return True
+    return False
+
+
+def _intersect(constraints: list[Constraint]) -> tuple[date | None, date | None, list[Constraint]]:
+    """Intersect strongest first, skipping any constraint that would empty the range."""
     lo: date | None = None
     hi: date | None = None
-    used: list[str] = []
+    used: list[Constraint] = []
     for c in sorted(constraints, key=lambda c: -c.strength):
         new_lo = max(filter(None, [lo, c.earliest]), default=None)
         new_hi = min(filter(None, [hi, c.latest]), default=None)
@@ -228,12 +272,17 @@ def _intersect(constraints: list[Constraint]) -> tuple[date | None, date | None,
             log.debug("dropping conflicting constraint: %s", c.why)
             continue
         lo, hi = new_lo, new_hi
-        used.append(c.why)
+        used.append(c)
     return lo, hi, used
 
 
-def infer_document(rows: list[DocTime], anchor: date | None) -> PublishedRange:
-    """The publication range the date expressions ``rows`` of one document support."""
+def infer_document(rows: list[DocTime], anchor: date | None, near: date | None = None) -> PublishedRange:
+    """The publication range the date expressions ``rows`` of one document support.
+
+    ``anchor`` gives year-less dates their year; ``near`` is when the
+    story's other documents appeared: a bare weekday is then read in the
+    week that reaches it, not in an older week right after an old date.
+    """
     constraints, latest_explicit = _lower_bounds(rows, anchor)
     dated: dict[int, date] = {}
     for t in rows:
@@ -241,15 +290,25 @@ def infer_document(rows: list[DocTime], anchor: date | None) -> PublishedRange:
         if day is not None:
             dated[t.mention.start] = day
     if latest_explicit is not None:
-        weekday_cons, weekday_days = _weekday_constraints(rows, latest_explicit)
-        constraints += weekday_cons
-        dated.update(weekday_days)
+        ref = max(latest_explicit, near - timedelta(days=6)) if near is not None else latest_explicit
+        past_cons, past_days = _weekday_constraints(rows, ref, past=True)
+        constraints += past_cons
+        lo, _, _ = _intersect([c for c in constraints if not c.coarse])
+        future_cons, future_days = _weekday_constraints(rows, max(filter(None, [lo, ref])), past=False)
+        constraints += future_cons
+        dated.update(past_days)
+        dated.update(future_days)
     constraints += _deictic_constraints(rows, dated)
     lo, hi, used = _intersect(constraints)
     if lo is None or hi is None:
         why = "nothing in the text dates it" if lo is None else f"nothing in the text bounds it from above (not before {lo})"
         return PublishedRange(inferred=False, why=why)
-    return PublishedRange(earliest=lo, latest=hi, inferred=True, why="; ".join(used))
+    return PublishedRange(earliest=lo, latest=hi, inferred=True, why="; ".join(_binding(used, lo, hi)))
+
+
+def _binding(constraints: list[Constraint], lo: date, hi: date) -> list[str]:
+    """The reasons of the constraints that set the final bounds, once each."""
+    return list(dict.fromkeys(c.why for c in constraints if c.earliest == lo or c.latest == hi))
 
 
 def infer_published(story: Story, ctx: Context) -> Story:
@@ -258,10 +317,15 @@ def infer_published(story: Story, ctx: Context) -> Story:
     if not times:
         return story
     anchor = story_anchor(story, times)
+    first = {doc_id: infer_document(rows, anchor) for doc_id, rows in times.items()}
     for document in story.documents:
-        if document.id in times:
-            document.published = infer_document(times[document.id], anchor)
-            log.debug("published %s: %s", document.id, document.published)
+        if document.id not in times:
+            continue
+        others = [d.published.anchor for d in story.documents if d.id not in times and d.published.anchor]
+        others += [r.earliest for doc_id, r in first.items() if doc_id != document.id and r.earliest]
+        near = median_low(others) if others else None
+        document.published = infer_document(times[document.id], anchor, near) if near else first[document.id]
+        log.debug("published %s: %s", document.id, document.published)
     return story
 
 

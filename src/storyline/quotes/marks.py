@@ -24,8 +24,10 @@ Role = Literal["open", "close", "either"]
 
 _DOUBLE_OPEN = "\u201c\u201e\u201f\u00ab"
 _DOUBLE_CLOSE = "\u201d\u00bb"
-_SINGLE_OPEN = "\u2018\u201b\u2039"
+_SINGLE_OPEN = "\u2018\u201a\u201b\u2039"
 _SINGLE_CLOSE = "\u2019\u203a"
+_LOW_OPEN = "\u201e\u201a"  # German-style low opening marks, closed by a left mark
+_LOW_CLOSE = "\u201c\u2018"
 _OPENERS_BEFORE = " \t\n([{\u2014\u2013-/:;,"  # what may stand before an opening mark
 _CLOSE_AFTER = " \t\n)]}.,;:!?\u2014\u2013-/"  # what may stand after a closing mark
 
@@ -37,6 +39,7 @@ class Mark:
     pos: int
     family: Family
     role: Role
+    char: str = '"'
 
 
 @dataclass(frozen=True)
@@ -91,21 +94,21 @@ def classify_marks(text: str, start: int = 0, end: int | None = None) -> list[Ma
         prev = text[i - 1] if i > start else " "
         nxt = text[i + 1] if i + 1 < end else " "
         if ch in _DOUBLE_OPEN:
-            marks.append(Mark(i, "double", "open"))
+            marks.append(Mark(i, "double", "open", ch))
         elif ch in _DOUBLE_CLOSE:
-            marks.append(Mark(i, "double", "close"))
+            marks.append(Mark(i, "double", "close", ch))
         elif ch == '"':
             role = _role_of_straight(prev, nxt, "double")
             if role:
-                marks.append(Mark(i, "double", role))
+                marks.append(Mark(i, "double", role, ch))
         elif ch in _SINGLE_OPEN or ch in _SINGLE_CLOSE:
             role = _role_of_curly_single(ch, prev, nxt)
             if role:
-                marks.append(Mark(i, "single", role))
+                marks.append(Mark(i, "single", role, ch))
         elif ch == "'":
             role = _role_of_straight(prev, nxt, "single")
             if role:
-                marks.append(Mark(i, "single", role))
+                marks.append(Mark(i, "single", role, ch))
     return marks
 
 
@@ -142,7 +145,7 @@ def _pair_family(text: str, paragraphs: list[tuple[int, int]], family: Family) -
                 skip_first_open = False
                 if role in ("open", "either"):
                     continue
-            if role == "either":
+            if role == "either" or (pending is not None and pending.char in _LOW_OPEN and m.char in _LOW_CLOSE):
                 role = "close" if pending is not None else "open"
             if role == "open":
                 if pending is not None:

@@ -25,10 +25,13 @@ from spacy.tokens import Doc, Span, Token
 
 from .cues import PERSON_PRONOUNS, RELATIVE_PRONOUNS, REPORTING_VERBS, SPEECH_NOUNS, THING_PRONOUNS
 
-__all__ = ["SpeakerSpan", "find_speaker", "is_scare_quote", "quote_tokens"]
+__all__ = ["SpeakerSpan", "find_speaker", "is_cue", "is_scare_quote", "quote_tokens", "speaker_of_cue"]
 
 _SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.I)
 _MAX_WALK = 12
+_BLOCKING_DEPS = {"advcl", "acl", "relcl", "nsubj", "nsubjpass", "csubj", "appos", "npadvmod", "parataxis"}
+_SOURCE_PREPS = {"from", "by", "of"}
+_OWN_OBJECT_DEPS = {"dobj", "ccomp", "xcomp"}  # a verb with its own object after it does not introduce the quote
 _WINDOW = 10
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _NP_INNER_DEPS = {"compound", "flat", "amod", "det", "nmod", "poss", "case", "nummod", "punct"}
@@ -79,7 +82,8 @@ def is_scare_quote(parse: Doc, tokens: list[Token], open_at: int) -> bool:
     return bool(tops) and all(t.dep_ in {"amod", "compound", "nmod"} and t.head.pos_ in {"NOUN", "PROPN"} for t in tops)
 
 
-def _is_cue(tok: Token) -> bool:
+def is_cue(tok: Token) -> bool:
+    """A reporting verb ("said", "warned", "declared")."""
     return tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in REPORTING_VERBS
 
 
@@ -89,8 +93,14 @@ def _subject_of(verb: Token) -> Token | None:
     for _ in range(4):
         if cur is None:
             return None
-        subj = next((c for c in cur.children if c.dep_ in _SUBJECT_DEPS), None)
+        # with two subjects (a parse of "said CNN analyst David Gergen"), the last name is the speaker
+        subjects = [c for c in cur.children if c.dep_ in _SUBJECT_DEPS]
+        names = [c for c in subjects if c.pos_ == "PROPN"]
+        subj = names[-1] if names else (subjects[0] if subjects else None)
         if subj is not None:
+            if subj.dep_ == "nsubjpass":  # "as it is called in the suit": the subject is what is named, not who speaks
+                agent = next((c for c in cur.children if c.dep_ == "agent"), None)
+                return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             if subj.lower_ in RELATIVE_PRONOUNS and cur.dep_ == "relcl":
                 return cur.head
             return subj
@@ -110,8 +120,10 @@ def _phrase_tokens(head: Token) -> list[Token]:
     """The speaker noun phrase: the head and its left modifiers (no clauses, no appositions)."""
     keep = [head]
     for c in head.lefts:
-        if c.dep_ in _NP_INNER_DEPS:
-            keep.extend(c.subtree)
+        if c.dep_ in _NP_INNER_DEPS and c.dep_ != "punct":
+            keep.extend(t for t in c.subtree if not t.is_punct or t.text in {".", "-", "'"})
+    while len(keep) > 1 and min(keep, key=lambda t: t.i).is_punct:
+        keep.remove(min(keep, key=lambda t: t.i))
     return keep
 
 
@@ -120,9 +132,13 @@ def _speaker(head: Token, cue: Token | None, how: str, base: int) -> SpeakerSpan
     for c in head.children:
         if c.dep_ == "appos":
             alternates.append(_span_of([c, *[t for t in c.lefts if t.dep_ in {"compound", "flat"}]], base))
-    for c in head.lefts:
+    for c in head.lefts if head.pos_ != "PROPN" else ():  # "Kremlin spokesman", not "CNN analyst David Gergen"
         if c.dep_ == "compound" and c.pos_ == "PROPN":
             alternates.append(_span_of([c, *[t for t in c.lefts if t.dep_ == "compound"]], base))
+    if head.lemma_.lower() in SPEECH_NOUNS:  # "a statement from the ministry"
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in _SOURCE_PREPS:
+                alternates.extend(_span_of([o], base) for o in prep.children if o.dep_ == "pobj")
     low = head.lower_
     pronoun = low if (head.pos_ == "PRON" and (low in PERSON_PRONOUNS or low in THING_PRONOUNS or low in {"they", "we", "i"})) else None
     return SpeakerSpan(
@@ -135,7 +151,11 @@ def _speaker(head: Token, cue: Token | None, how: str, base: int) -> SpeakerSpan
     )
 
 
-def _from_cue(cue: Token, how: str, base: int) -> SpeakerSpan | None:
+def speaker_of_cue(cue: Token, how: str, base: int) -> SpeakerSpan | None:
+    """The speaker span of a reporting verb (its subject) or of "according to X" (X).
+
+    ``how`` names the pattern for the record; ``base`` is the block's offset.
+    """
     if cue.lemma_.lower() == "accord":
         to = next((c for c in cue.children if c.lower_ == "to"), None)
         obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
@@ -145,16 +165,23 @@ def _from_cue(cue: Token, how: str, base: int) -> SpeakerSpan | None:
 
 
 def _walk_to_cue(tokens: list[Token]) -> Token | None:
+    """The first reporting verb on the path from the quoted words to the root.
+
+    The path does not leave an adverbial, relative or subject clause: the
+    verb governing "Known as "the Butcher"" is not the speaker's cue.
+    """
     inside = {t.i for t in tokens}
     for top in _tops(tokens):
+        if top.is_punct:
+            continue
         cur = top
         for _ in range(_MAX_WALK):
-            if cur.head.i == cur.i:
+            if cur.head.i == cur.i or (cur.i not in inside and cur.dep_ in _BLOCKING_DEPS):
                 break
             cur = cur.head
             if cur.i in inside:
                 continue
-            if _is_cue(cur):
+            if is_cue(cur):
                 return cur
     return None
 
@@ -168,6 +195,18 @@ def _sentence_before(parse: Doc, end: int) -> Span | None:
     return parse[last.sent.start : last.i + 1]
 
 
+def _by_agent(tok: Token) -> Token | None:
+    """The "by X" agent whose phrase ends at ``tok``: "echoed by A, spokeswoman for B:" -> A."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ == "pobj" and cur.head.lower_ == "by":
+            return cur
+        if cur.dep_ not in {"pobj", "prep", "appos", "compound", "flat"} or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
 def _from_colon(parse: Doc, colon: Token, base: int) -> SpeakerSpan | None:
     before = [t for t in colon.sent if t.i < colon.i]
     if not before:
@@ -176,8 +215,9 @@ def _from_colon(parse: Doc, colon: Token, base: int) -> SpeakerSpan | None:
     np_head = last
     while np_head.dep_ in {"compound", "flat"} and np_head.head.i > np_head.i:
         np_head = np_head.head
-    if np_head.dep_ == "pobj" and np_head.head.lower_ == "by":
-        return _speaker(np_head, None, "colon", base)
+    agent = _by_agent(np_head)
+    if agent is not None:
+        return _speaker(agent, None, "colon", base)
     for t in reversed(before[-4:]):
         if t.pos_ == "NOUN" and t.lemma_.lower() in SPEECH_NOUNS:
             poss = next((c for c in t.children if c.dep_ == "poss"), None)
@@ -186,10 +226,15 @@ def _from_colon(parse: Doc, colon: Token, base: int) -> SpeakerSpan | None:
             if poss is not None or agent is not None:
                 return _speaker(poss or agent, None, "colon", base)  # type: ignore[arg-type]
     for t in reversed(before):
-        if _is_cue(t):
-            found = _from_cue(t, "colon", base)
+        if is_cue(t):
+            found = speaker_of_cue(t, "colon", base)
             if found is not None:
                 return found
+    # "Smith was blunt: ..." — a named subject of the clause before the colon
+    root = colon.sent.root
+    subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i < colon.i), None)
+    if root.i < colon.i and subj is not None and (subj.pos_ == "PROPN" or subj.lower_ in PERSON_PRONOUNS):
+        return _speaker(subj, None, "colon", base)
     # headline style "Putin: ..." — the whole clause before the colon is one name
     if all(t.pos_ in {"PROPN", "DET"} or t.dep_ in {"compound", "flat", "punct"} for t in before) and last.pos_ == "PROPN":
         return _speaker(np_head, None, "colon", base)
@@ -207,7 +252,7 @@ def _from_after(parse: Doc, close_at: int, base: int) -> SpeakerSpan | None:
             break
     ids = {t.i for t in window}
     for t in window:
-        if _is_cue(t):
+        if is_cue(t) and not any(c.dep_ in _OWN_OBJECT_DEPS and c.i > t.i for c in t.children):
             subj = _subject_of(t)
             if subj is not None and subj.i in ids:
                 return _speaker(subj, t, "after", base)
@@ -226,8 +271,8 @@ def _from_before(parse: Doc, open_at: int, base: int) -> SpeakerSpan | None:
         return None
     window = list(sent)[-_WINDOW:]
     for t in reversed(window):
-        if _is_cue(t):
-            found = _from_cue(t, "before", base)
+        if is_cue(t):
+            found = speaker_of_cue(t, "before", base)
             if found is not None:
                 return found
     return None
@@ -238,7 +283,7 @@ def _according(tokens: list[Token], base: int) -> SpeakerSpan | None:
         return None
     for t in tokens[0].sent:
         if t.lower_ == "according" and t.i not in {x.i for x in tokens}:
-            found = _from_cue(t, "according", base)
+            found = speaker_of_cue(t, "according", base)
             if found is not None:
                 return found
     return None
@@ -263,7 +308,7 @@ def find_speaker(parse: Doc, base: int, start: int, end: int, open_at: int, clos
             return found
     cue = _walk_to_cue(tokens)
     if cue is not None:
-        found = _from_cue(cue, "clause", base)
+        found = speaker_of_cue(cue, "clause", base)
         if found is not None:
             return found
     if 0 <= c < len(parse.text):

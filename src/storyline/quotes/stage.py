@@ -62,8 +62,17 @@ def _speaker_span(doc: Document, ctx: Context, kept: list[tuple[int, Block]], st
     return None
 
 
-def _is_whole_paragraph(q: QuotedSpan, block: Block | None) -> bool:
-    return block is not None and q.open_at <= block.start + 1 and q.close_at >= block.end - 3
+def _opens_sentence(text: str, q: QuotedSpan, block: Block) -> bool:
+    """The quote starts its paragraph or follows the end of a sentence."""
+    before = text[block.start : q.open_at].rstrip()
+    return not before or before[-1] in ".?!\"'\u201d\u2019"
+
+
+def _continues(quotes: list[Quote], here: tuple[int, Block] | None, prev_block: int | None, text: str) -> bool:
+    """A whole-sentence quote right after an attributed one (same or previous paragraph)."""
+    if not quotes or not quotes[-1].speaker or here is None or prev_block is None:
+        return False
+    return here[0] - prev_block <= 1 and not _is_partial(text)
 
 
 def quotes_of_document(doc: Document, ctx: Context, index: ActorIndex) -> list[Quote]:
@@ -71,6 +80,7 @@ def quotes_of_document(doc: Document, ctx: Context, index: ActorIndex) -> list[Q
     kept = _kept_blocks(doc)
     starts = [b.start for _, b in kept]
     spans = find_quoted_spans(doc.text, [(b.start, b.end) for _, b in kept])
+    quoted = [(q.start, q.end) for q in spans]
     quotes: list[Quote] = []
     prev_block: int | None = None
     for q in spans:
@@ -79,11 +89,11 @@ def quotes_of_document(doc: Document, ctx: Context, index: ActorIndex) -> list[Q
         speaker_id: str | None = None
         how = sp.how if sp else None
         if sp is not None:
-            actor = resolve_speaker(index, doc.id, sp)
+            actor = resolve_speaker(index, doc.id, sp, quoted, {doc.id: doc.text})
             speaker_id = actor.id if actor else None
-        elif quotes and quotes[-1].speaker and here is not None and prev_block is not None and here[0] - prev_block <= 1 and _is_whole_paragraph(q, here[1]):
-            speaker_id, how = quotes[-1].speaker, "continuation"
         text = doc.text[q.start : q.end]
+        if sp is None and _continues(quotes, here, prev_block, text) and here is not None and _opens_sentence(doc.text, q, here[1]):
+            speaker_id, how = quotes[-1].speaker, "continuation"
         quotes.append(
             Quote(
                 speaker=speaker_id,

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..clean.rules import classify_line
+from ..clean.rules import classify_line, looks_like_caption
 from ..models import Document, Sentence, Story
 from ..text import plain
 
@@ -27,17 +27,30 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from ..pipeline import Context
 
-__all__ = ["Candidate", "collect_candidates", "is_standalone"]
+__all__ = ["MAX_JUNK_SHARE", "Candidate", "collect_candidates", "collect_headlines", "is_standalone", "junk_share"]
 
 #: A dateline at the start of a sentence: "WASHINGTON (AP) — ", "LONDON, March 3 (Reuters) - ".
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+){0,3})?[ ,]*(?:[A-Z][a-z]{2,8}\.? \d{1,2},? )?"
-    r"(?:\((?:AP|AFP|Reuters|CNN|UPI|dpa|Xinhua|[A-Z]{2,8})\)|[A-Z]{3,}(?:[ ,]+[A-Z]{2,})*)\s*[—–-]{1,2}\s*"
+    r"(?:\([A-Z][\w.]{1,15}\)|[A-Z]{3,}(?:[ ,/]+[A-Z]{2,})*(?: \([A-Z][\w.]{1,15}\))?)\s*[—–-]{1,2}\s*"
 )
+#: A photo caption written into the body: "In this March 3, 2016, file photo, ...", "(Photo: ...)".
+_CAPTION = re.compile(
+    r"^in this (?:[\w.,'-]+ ){0,8}?(?:file )?(?:photo|image|picture|photograph|video(?: image)?|frame grab|handout)\b"
+    r"|^this (?:\w+ )?(?:photo|image|picture|photograph|video image|frame grab)\b(?: \w+)? (?:shows|provided|released|taken|made|obtained|posted)\b"
+    r"|\((?:photo|image|picture|video|credit)s?\b[^)]*\)|\b(?:photo|image|picture) (?:by|courtesy of|provided by)\b",
+    re.I,
+)
+_ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*(?:\([^)]*\))?[\"'”’)\s]*$")
+#: A document whose text is mostly junk (a failed retrieval, an archive notice) gives no sentence.
+MAX_JUNK_SHARE = 0.5
 _URL = re.compile(r"https?://|www\.|\.com/|@\w{2,}|#\w{3,}|\bpic\.twitter\b", re.I)
 _TERMINAL = ('.', '!', '"', "'", ")", "”", "’")
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
 _NUMERIC_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+#: Sentence openers that lean on the sentence before them (general English connectives).
+_CONNECTIVES = {"but", "however", "also", "still", "meanwhile", "instead", "moreover", "furthermore", "besides",
+                "nevertheless", "nonetheless", "yet", "so", "thus", "hence", "then", "later", "otherwise", "indeed"}
 _FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 _SECOND_PERSON = {"you", "your", "yours"}
 
@@ -61,6 +74,7 @@ class Candidate:
     second_person: int = 0  # "you", "your"
     paragraph_start: bool = False
     has_subject: bool = True
+    dangling: bool = False  # opens on a pronoun or a connective that needs the sentence before it
 
 
 def _trim_dateline(text: str) -> int:
@@ -83,7 +97,7 @@ def is_standalone(text: str, span: SpacySpan | None = None) -> bool:
         return False
     if not s.endswith(_TERMINAL) or s.endswith("?") or s.rstrip("\"'”’)").endswith(("?", ":", ",")):
         return False
-    if _URL.search(s) or classify_line(s) is not None:
+    if _URL.search(s) or classify_line(s) is not None or _CAPTION.search(s) or _ELLIPSIS.search(s) or looks_like_caption(s):
         return False
     letters = [c for c in s if c.isalpha()]
     if not letters or sum(c.isupper() for c in letters) > 0.5 * len(letters):
@@ -132,6 +146,9 @@ def _describe(cand: Candidate, span: SpacySpan) -> None:
             cand.entities.append(ent.text.lower())
         elif ent.label_ in _NUMERIC_LABELS:
             cand.numbers += 1
+    first = next((t for t in span if not (t.is_punct or t.is_space)), None)
+    if first is not None:
+        cand.dangling = first.pos_ in {"PRON", "CCONJ"} or first.lower_ in _CONNECTIVES
     cand.has_subject = any(t.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for t in span)
 
 
@@ -171,9 +188,36 @@ def _document_candidates(doc: Document, doc_index: int, ctx: Context) -> list[Ca
     return out
 
 
+def _content_terms(span: SpacySpan) -> list[str]:
+    return [(t.lemma_ or t.lower_).lower() for t in span
+            if not (t.is_stop or t.is_punct or t.is_space) and (t.is_alpha or t.like_num)]
+
+
+def collect_headlines(story: Story, ctx: Context) -> list[list[str]]:
+    """Content terms of every document's headline and standfirst (what the outlets say the story is)."""
+    out: list[list[str]] = []
+    for doc in story.documents:
+        if junk_share(doc) > MAX_JUNK_SHARE:
+            continue
+        for bi, block in enumerate(doc.blocks):
+            parsed = ctx.parses.get((doc.id, bi))
+            if block.kind in {"title", "dek"} and parsed is not None:
+                out.append(_content_terms(parsed[:]))
+    return [h for h in out if h]
+
+
+def junk_share(doc: Document) -> float:
+    """The share of a document's non-blank characters that the cleaner removed as junk."""
+    total = sum(b.end - b.start for b in doc.blocks)
+    junk = sum(b.end - b.start for b in doc.blocks if b.kind == "junk")
+    return junk / total if total else 1.0
+
+
 def collect_candidates(story: Story, ctx: Context) -> list[Candidate]:
-    """Every standalone body sentence of every document, in document order."""
+    """Every standalone body sentence of every document that is mostly content, in document order."""
     out: list[Candidate] = []
     for i, doc in enumerate(story.documents):
+        if junk_share(doc) > MAX_JUNK_SHARE:
+            continue
         out.extend(_document_candidates(doc, i, ctx))
     return out

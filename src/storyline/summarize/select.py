@@ -28,24 +28,33 @@ import numpy as np
 
 from .candidates import Candidate
 
-__all__ = ["Pick", "Weights", "score_candidates", "select_sentences", "similarity_matrix"]
+__all__ = ["Pick", "Selection", "Weights", "score_candidates", "select_sentences", "similarity_matrix"]
 
 
 @dataclass(frozen=True)
 class Weights:
     """Weights of the sentence score and the selection thresholds."""
 
-    lead: float = 1.0
+    lead: float = 2.0
     lead_decay: float = 0.5  # prior = 1 / (1 + position) ** lead_decay
-    centrality: float = 1.0
+    centrality: float = 2.0
     agreement: float = 0.5
     agreement_threshold: float = 0.3  # cosine above which another outlet "carries" the sentence
     entities: float = 0.0
-    quote_penalty: float = 0.0
-    person_penalty: float = 0.0
-    redundancy: float = 0.5  # cosine above which a sentence repeats a chosen one
+    quoted: float = 0.3  # weight of the share of words inside quotation marks (attributed testimony)
+    person_penalty: float = 0.3  # first- or second-person address outside quotes (columnist rhetoric)
+    redundancy: float = 0.25  # cosine above which a sentence repeats a chosen one
+    mmr: float = 0.0  # score minus mmr * (highest cosine to a chosen sentence)
+    coverage: float = 3.0  # weight of the new-concept gain (see concept_gain)
+    coverage_length: float = 1.0  # gain divided by words ** coverage_length
     cite_threshold: float = 0.45  # cosine above which a sentence is cited as carrying a chosen one
+    cite_floor: float = 0.25  # ... or above this, when it also shares cite_terms content terms
+    cite_terms: int = 4
     min_words: int = 8
+    dangling_penalty: float = 0.0  # opens on a pronoun or connective
+    paragraph: float = 0.0  # bonus for opening a paragraph
+    headline: float = 0.5  # weight of the highest cosine to a headline or standfirst
+    signals: float = 0.0  # weight of the story's own signals (events, agreements, actors; see signals.py)
 
 
 @dataclass
@@ -53,37 +62,52 @@ class Pick:
     """A chosen sentence and the other candidates that carry the same fact."""
 
     index: int
-    support: list[int] = field(default_factory=list)
+    support: list[int] = field(default_factory=list)  # best first
 
 
-def _term_matrix(cands: list[Candidate]) -> np.ndarray:
-    """Rows: sentences; columns: terms; values: TF-IDF, rows L2-normalized."""
+@dataclass
+class Selection:
+    """The chosen sentences, in the order they were chosen, and every candidate's score."""
+
+    picks: list[Pick]
+    scores: dict[int, float]
+
+
+def _term_matrix(term_lists: list[list[str]], n_idf: int | None = None) -> np.ndarray:
+    """Rows: sentences; columns: terms; values: TF-IDF, rows L2-normalized.
+
+    IDF is counted over the first ``n_idf`` rows (the candidates; headlines follow them).
+    """
     vocab: dict[str, int] = {}
     rows: list[Counter[str]] = []
-    for c in cands:
-        counts = Counter(c.terms)
+    for terms in term_lists:
+        counts = Counter(terms)
         rows.append(counts)
         for t in counts:
             vocab.setdefault(t, len(vocab))
-    m = np.zeros((len(cands), max(len(vocab), 1)), dtype=np.float32)
+    m = np.zeros((len(term_lists), max(len(vocab), 1)), dtype=np.float32)
     for i, counts in enumerate(rows):
         for t, n in counts.items():
             m[i, vocab[t]] = 1.0 + math.log(n)
-    df = (m > 0).sum(axis=0)
-    idf = np.log((1.0 + len(cands)) / (1.0 + df)) + 1.0
+    n_idf = len(term_lists) if n_idf is None else n_idf
+    df = (m[:n_idf] > 0).sum(axis=0)
+    idf = np.log((1.0 + n_idf) / (1.0 + df)) + 1.0
     m *= idf
     norms = np.linalg.norm(m, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
     return m / norms
 
 
-def similarity_matrix(cands: list[Candidate]) -> tuple[np.ndarray, np.ndarray]:
-    """(TF-IDF rows, cosine similarity between every pair of candidates)."""
-    m = _term_matrix(cands)
-    return m, m @ m.T
+def similarity_matrix(cands: list[Candidate], headlines: list[list[str]] | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(TF-IDF rows, cosine between every pair of candidates, highest cosine of each to a headline)."""
+    heads = headlines or []
+    full = _term_matrix([c.terms for c in cands] + heads, n_idf=len(cands))
+    m = full[: len(cands)]
+    head = (m @ full[len(cands):].T).max(axis=1) if heads else np.zeros(len(cands))
+    return m, m @ m.T, head
 
 
-def score_candidates(cands: list[Candidate], sims: np.ndarray, m: np.ndarray, w: Weights) -> np.ndarray:
+def score_candidates(cands: list[Candidate], sims: np.ndarray, m: np.ndarray, w: Weights, head: np.ndarray | None = None) -> np.ndarray:
     """One score per candidate (higher is better)."""
     n = len(cands)
     if n == 0:
@@ -109,36 +133,97 @@ def score_candidates(cands: list[Candidate], sims: np.ndarray, m: np.ndarray, w:
     info = np.array([(len(c.entities) + c.numbers) / max(c.words, 1) for c in cands])
     quote = np.array([c.quoted for c in cands])
     person = np.array([1.0 if (c.first_person or c.second_person) else 0.0 for c in cands])
+    dangling = np.array([1.0 if c.dangling else 0.0 for c in cands])
     score = (w.lead * lead + w.centrality * central + w.agreement * agree + w.entities * info
-             - w.quote_penalty * quote - w.person_penalty * person)
+             + w.quoted * quote - w.person_penalty * person - w.dangling_penalty * dangling)
+    if head is not None:
+        score = score + w.headline * head
+    if w.paragraph:
+        score = score + w.paragraph * np.array([1.0 if c.paragraph_start else 0.0 for c in cands])
     short = np.array([c.words < w.min_words for c in cands])
     score[short] -= 10.0
     return score
 
 
-def select_sentences(cands: list[Candidate], budget: int, w: Weights | None = None) -> list[Pick]:
-    """Greedy, redundancy-aware choice of whole sentences within ``budget`` words."""
+@dataclass
+class _Concepts:
+    """Content-term unigrams and bigrams of each sentence, with story-wide weights."""
+
+    of: list[set[str]]
+    weight: dict[str, float]
+
+    def gain(self, i: int, covered: set[str]) -> float:
+        return sum(self.weight[c] for c in self.of[i] if c not in covered)
+
+
+def _concepts(cands: list[Candidate]) -> _Concepts:
+    of: list[set[str]] = []
+    docs_of: dict[str, set[int]] = {}
+    count: Counter[str] = Counter()
+    for c in cands:
+        terms = c.terms
+        items = set(terms) | {f"{a} {b}" for a, b in zip(terms, terms[1:])}
+        of.append(items)
+        count.update(items)
+        for it in items:
+            docs_of.setdefault(it, set()).add(c.doc_index)
+    weight = {k: (len(docs_of[k]) + math.log(count[k])) * (1.5 if " " in k else 1.0) if count[k] > 1 or len(docs_of[k]) > 1 else 0.0
+              for k in count}
+    top = max(weight.values(), default=1.0) or 1.0
+    return _Concepts(of, {k: v / top for k, v in weight.items()})
+
+
+def _supporting(i: int, cands: list[Candidate], sims: np.ndarray, w: Weights) -> list[int]:
+    """Sentences of other documents that tell what sentence ``i`` tells, best first."""
+    mine = set(cands[i].terms)
+    out = []
+    for j in np.argsort(-sims[i]).tolist():
+        if sims[i, j] <= w.cite_floor:
+            break
+        if j == i or cands[j].doc == cands[i].doc:
+            continue
+        if sims[i, j] > w.cite_threshold or len(mine & set(cands[j].terms)) >= w.cite_terms:
+            out.append(j)
+    return out
+
+
+def select_sentences(cands: list[Candidate], budget: int, w: Weights | None = None, bonus: np.ndarray | None = None,
+                     headlines: list[list[str]] | None = None) -> Selection:
+    """Greedy, redundancy-aware choice of whole sentences within ``budget`` words.
+
+    ``bonus`` (one value per candidate, 0..1) carries signals from other
+    stages; it is added with weight ``w.signals``.
+    """
     w = w or Weights()
     if not cands:
-        return []
-    m, sims = similarity_matrix(cands)
-    score = score_candidates(cands, sims, m, w)
-    order = np.argsort(-score, kind="stable")
+        return Selection([], {})
+    m, sims, head = similarity_matrix(cands, headlines)
+    score = score_candidates(cands, sims, m, w, head)
+    if bonus is not None and w.signals:
+        score = score + w.signals * bonus
+    concepts = _concepts(cands) if w.coverage else None
     picks: list[Pick] = []
     used = 0
-    for i in order.tolist():
+    alive = np.array([score[i] > -5.0 for i in range(len(cands))])
+    max_sim = np.zeros(len(cands))
+    covered: set[str] = set()
+    while alive.any():
+        total = score - w.mmr * max_sim
+        if concepts is not None:
+            total = total + w.coverage * np.array([concepts.gain(i, covered) / max(cands[i].words, 1) ** w.coverage_length for i in range(len(cands))])
+        total[~alive] = -np.inf
+        i = int(np.argmax(total))
+        alive[i] = False
         c = cands[i]
-        if score[i] < -5.0:
-            break
-        if used + c.words > budget:
-            continue
-        if picks and max(sims[i, p.index] for p in picks) > w.redundancy:
+        if used + c.words > budget or max_sim[i] > w.redundancy:
             continue
         picks.append(Pick(i))
         used += c.words
+        max_sim = np.maximum(max_sim, sims[i])
+        if concepts is not None:
+            covered |= concepts.of[i]
         if budget - used < w.min_words:
             break
     for p in picks:
-        p.support = [j for j in range(len(cands)) if j != p.index and cands[j].doc != cands[p.index].doc
-                     and sims[p.index, j] > w.cite_threshold]
-    return picks
+        p.support = _supporting(p.index, cands, sims, w)
+    return Selection(picks, {i: float(score[i]) for i in range(len(cands))})

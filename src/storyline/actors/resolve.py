@@ -1,0 +1,557 @@
+"""Turn candidate mentions into canonical actors, one per real-world entity.
+
+Order of work:
+
+1. People named in full are clustered story-wide: same surname and a
+   compatible given name ("Sergey"/"Sergei", "G."/"George") are one person;
+   a different given name is a different person ("Bashar"/"Hafez al-Assad").
+2. Surname-only mentions go to the person with that surname; when several
+   share it, to the most prominent one, never to one introduced only as a
+   relative ("his father, Hafez al-Assad").
+3. Titles learned next to names ("Russian President Vladimir Putin") make a
+   table of office holders; "the Russian president" resolves through it.
+4. A pass through each document in reading order resolves what needs
+   context: pronoun subjects ("he said"), possessors ("his Defense
+   Ministry", "Assad's regime"), "the regime", "the opposition".
+5. Capitals and seats of power used as agents are their country; used as
+   places ("a meeting in Moscow") they are places.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from .gazetteer import Gazetteer, name_key
+from .lexicon import BODY_HEADS, GROUP_WORDS, NAME_PARTICLES, ORG_WORDS, ROLE_HEADS, ROLE_MODIFIERS
+from .recognize import JUNK_NAME, Cand
+
+__all__ = ["Draft", "is_full_name", "resolve_candidates", "role_key"]
+
+log = logging.getLogger(__name__)
+
+_PRONOUN_REACH = 3  # sentences back a pronoun subject may look for its person
+
+
+@dataclass
+class Draft:
+    """An actor being built: its mentions and what they say about it."""
+
+    key: str
+    kind: str
+    country: str | None = None
+    org_kind: str | None = None
+    mentions: list[Cand] = field(default_factory=list)
+    names: Counter[str] = field(default_factory=Counter)
+    roles: Counter[str] = field(default_factory=Counter)
+    countries: Counter[str] = field(default_factory=Counter)
+    fixed_name: str | None = None
+
+    @property
+    def weight(self) -> float:
+        w = sum(0.3 if m.kind == "pronoun" else 1.0 for m in self.mentions)
+        return w * (0.5 if self.kind == "place" else 1.0)
+
+
+def role_key(role: str | None) -> str | None:
+    """The office in a title, for matching: "Russian Prime Minister" -> "prime minister"."""
+    if not role:
+        return None
+    words = [w for w in re.split(r"\s+", role.lower()) if w in ROLE_HEADS or (w in ROLE_MODIFIERS and w not in {"the", "of", "and", "for", "former"})]
+    while words and words[-1] not in ROLE_HEADS:
+        words.pop()
+    return " ".join(words) or None
+
+
+def _surname(name: str) -> str:
+    last = name.split()[-1]
+    last = re.sub(r"^(?:al|el|ad|as|ash|at|az|bin|ibn|abu)[-\u2010]", "", last, flags=re.I)
+    return name_key(last)
+
+
+def _given(name: str) -> str:
+    return name_key(name.split()[0])
+
+
+def is_full_name(name: str) -> bool:
+    words = name.split()
+    return len(words) >= 2 and words[0].lower() not in NAME_PARTICLES
+
+
+def _given_compatible(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    if a.startswith(b) or b.startswith(a):
+        return True
+    return a[0] == b[0] and SequenceMatcher(None, a, b).ratio() >= 0.75
+
+
+def _contained(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """One two-word-or-longer name is the start or the end of the other ("Jing Xu" / "Alison Jing Xu")."""
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if len(short) < 2:
+        return False
+    return long_[: len(short)] == short or long_[-len(short) :] == short
+
+
+class _People:
+    """Story-wide clusters of people named in full."""
+
+    def __init__(self) -> None:
+        self.clusters: list[dict[str, object]] = []  # {"given": str, "surname": str, "count": int, "kin": int, "first": int}
+        self.by_surname: dict[str, list[int]] = defaultdict(list)
+
+    def add_full(self, name: str, kin: bool, order: int) -> int:
+        sur, giv = _surname(name), _given(name)
+        words = tuple(name_key(w) for w in name.split())
+        for idx, c in enumerate(self.clusters):
+            other = c["words"]
+            if isinstance(other, tuple) and len(other) != len(words) and _contained(words, other):
+                c["count"] = int(c["count"]) + 1  # type: ignore[call-overload]
+                if len(words) > len(other):
+                    c["words"] = words
+                return idx
+        for idx in self.by_surname.get(sur, []) or self.similar_surname(sur):
+            c = self.clusters[idx]
+            if _given_compatible(str(c["given"]), giv):
+                c["count"] = int(c["count"]) + 1  # type: ignore[call-overload]
+                c["kin"] = int(c["kin"]) + int(kin)  # type: ignore[call-overload]
+                return idx
+        self.clusters.append({"given": giv, "surname": sur, "count": 1, "kin": int(kin), "first": order, "words": words})
+        self.by_surname[sur].append(len(self.clusters) - 1)
+        return len(self.clusters) - 1
+
+    def similar_surname(self, sur: str) -> list[int]:
+        """Clusters whose surname is a transliteration variant of ``sur`` ("Shoygu"/"Shoigu")."""
+        if len(sur) < 4:
+            return []
+        out: list[int] = []
+        for other, idxs in self.by_surname.items():
+            if other[:1] == sur[:1] and len(other) >= 4 and SequenceMatcher(None, other, sur).ratio() >= 0.8:
+                out.extend(idxs)
+        return out
+
+    def for_surname(self, sur: str) -> int | None:
+        """The most prominent full-named person with this surname (relatives last)."""
+        idxs = self.by_surname.get(sur) or self.similar_surname(sur)
+        if not idxs:
+            return None
+
+        def rank(i: int) -> tuple[int, int, int]:
+            c = self.clusters[i]
+            only_kin = int(c["kin"]) >= int(c["count"])  # type: ignore[call-overload]
+            return (int(only_kin), -int(c["count"]), int(c["first"]))  # type: ignore[call-overload]
+
+        return min(idxs, key=rank)
+
+    def for_given(self, given: str) -> int | None:
+        """The one person whose given name this is, when exactly one has it and nobody has it as surname."""
+        if given in self.by_surname:
+            return None
+        hits = [i for i, c in enumerate(self.clusters) if c["given"] == given]
+        return hits[0] if len(hits) == 1 else None
+
+    def for_name(self, name: str) -> int | None:
+        if is_full_name(name):
+            words = tuple(name_key(w) for w in name.split())
+            for idx, c in enumerate(self.clusters):
+                other = c["words"]
+                if isinstance(other, tuple) and (other == words or _contained(words, other)):
+                    return idx
+            sur, giv = _surname(name), _given(name)
+            for idx in self.by_surname.get(sur, []):
+                if _given_compatible(str(self.clusters[idx]["given"]), giv):
+                    return idx
+            return None
+        return self.for_surname(_surname(name)) if self.by_surname.get(_surname(name)) else self.for_given(name_key(name))
+
+
+class _Resolver:
+    def __init__(self, docs: list[tuple[str, list[Cand]]], gz: Gazetteer) -> None:
+        self.docs = docs
+        self.gz = gz
+        self.people = _People()
+        self.drafts: dict[str, Draft] = {}
+        self.acronyms: dict[str, str] = {}  # acronym name_key -> org key
+
+    # -- helpers
+    def draft(self, key: str, kind: str, **kw: object) -> Draft:
+        d = self.drafts.get(key)
+        if d is None:
+            d = Draft(key=key, kind=kind)
+            self.drafts[key] = d
+        for k, v in kw.items():
+            if v is not None and getattr(d, k) is None:
+                setattr(d, k, v)
+        return d
+
+    def attach(self, c: Cand, key: str, kind: str, name: str | None, **kw: object) -> None:
+        d = self.draft(key, kind, **kw)
+        c.key = key
+        d.mentions.append(c)
+        if name:
+            d.names[name] += 1
+        if c.role and kind == "person" and not c.former:
+            d.roles[c.role] += 1
+        if c.country and kind == "person":
+            d.countries[c.country] += 1
+
+    def all_cands(self) -> list[Cand]:
+        return [c for _, cs in self.docs for c in cs]
+
+    # -- 1-2: people
+    def cluster_people(self) -> None:
+        order = 0
+        for c in self.all_cands():
+            order += 1
+            if c.kind == "person" and is_full_name(c.name):
+                self.people.add_full(c.name, c.kin, order)
+        votes: dict[str, Counter[str]] = defaultdict(Counter)
+        for c in self.all_cands():
+            if c.kind in {"person", "place", "org"}:
+                votes[name_key(c.name)][c.kind] += 1
+        for c in self.all_cands():
+            # one name, one kind: spaCy may tag the same words PERSON once and ORG the next time
+            v = votes.get(name_key(c.name))
+            if v and len(v) > 1 and c.kind in v and " " in c.name and self.gz.lookup(c.name) is None:
+                top = max(v, key=lambda k: (v[k], k == "person"))
+                if top != c.kind:
+                    c.kind = top
+                    if top == "org":
+                        c.org_kind = c.org_kind or "organization"
+        for c in self.all_cands():
+            if c.spacy_person and " " not in c.name and self.people.by_surname.get(_surname(c.name)):
+                c.kind, c.country, c.role = "person", None, None  # "Jordan scored" when Michael Jordan is in the story
+                continue
+            if c.kind not in {"place", "org", "acronym", "person", "maybe"} or self.gz.lookup(c.name) is not None:
+                continue
+            if any(w.lower() not in NAME_PARTICLES for w in c.name.split()[:-1]):
+                continue  # more than one name word: not a bare surname
+            known = self.people.by_surname.get(_surname(c.name)) or self.people.for_given(name_key(c.name)) is not None
+            if c.kind == "maybe":
+                c.kind = "person" if known else "none"
+            elif c.kind != "person" and known:
+                c.kind = "person"  # "Churkin's remarks" tagged as a place
+            elif c.kind == "person" and not known:
+                v = votes[name_key(c.name)]
+                other = max(("place", "org"), key=lambda k: v[k])
+                if v[other] > v["person"]:
+                    c.kind = other  # the same word is more often a place or an organization
+
+    def person_key(self, name: str) -> str:
+        idx = self.people.for_name(name)
+        if idx is not None:
+            return f"p:{idx}"
+        return f"p:{name_key(name) if is_full_name(name) else _surname(name)}"
+
+    # -- orgs
+    def org_key(self, c: Cand) -> str:
+        known = c.known
+        if known:
+            return f"o:{name_key(known)}"
+        k = name_key(c.name)
+        if k in self.acronyms:
+            return self.acronyms[k]
+        hit = self.gz.orgs.get(k)
+        if hit:
+            return f"o:{name_key(hit.name)}"
+        return f"o:{k}"
+
+    def collect_acronyms(self) -> None:
+        for c in self.all_cands():
+            if c.kind == "org" and c.defines:
+                self.acronyms[name_key(c.defines)] = self.org_key(c)
+        # initials of multi-word organization names ("Islamic Revolutionary Guard Corps" -> IRGC)
+        for c in self.all_cands():
+            if c.kind == "org" and len(c.name.split()) >= 2:
+                letters = "".join(w[0] for w in re.split(r"[\s\-]+", c.name) if w and w[0].isupper())
+                if len(letters) >= 3 and c.org_kind != "company":
+                    self.acronyms.setdefault(letters.lower(), self.org_key(c))
+
+    # -- 3: office holders
+    def holders(self) -> dict[tuple[str, str | None], str]:
+        table: dict[tuple[str, str | None], Counter[str]] = defaultdict(Counter)
+        for c in self.all_cands():
+            if c.kind == "person" and c.role and not c.former and c.key:
+                rk = role_key(c.role)
+                if rk:
+                    country = c.country or self.person_country(c.key)
+                    table[(rk, country)][c.key] += 1
+                    table[(rk, None)][c.key] += 1
+        return {k: v.most_common(1)[0][0] for k, v in table.items() if len(v) == 1 or k[1] is not None}
+
+    def person_country(self, key: str) -> str | None:
+        d = self.drafts.get(key)
+        if d and d.countries:
+            return d.countries.most_common(1)[0][0]
+        return None
+
+    # -- main
+    def run(self) -> dict[str, Draft]:
+        self.cluster_people()
+        self.collect_acronyms()
+        for c in self.all_cands():
+            self.first_pass(c)
+        holders = self.holders()
+        opp_countries = {c.country for c in self.all_cands() if c.kind == "opposition" and c.country}
+        gov_countries = Counter(c.country for c in self.all_cands() if c.kind == "gov" and c.country)
+        story_gov = gov_countries.most_common(1)[0][0] if gov_countries else None
+        bodies: dict[str, set[str]] = defaultdict(set)
+        for c in self.all_cands():
+            if c.kind == "body" and c.country:
+                bodies[name_key(c.name)].add(c.country)
+        for _, cands in self.docs:
+            self.document_pass(cands, holders, opp_countries, story_gov, bodies)
+        self.fold_places()
+        self.fold_short_names()
+        self.fold_bodies()
+        self.share_family_country()
+        return self.drafts
+
+    def fold_short_names(self) -> None:
+        """ "the Rockies" after "the Colorado Rockies": a name that ends exactly one longer organization name is that organization."""
+        longer: dict[str, list[str]] = defaultdict(list)
+        for key, d in self.drafts.items():
+            if d.kind == "org" and key.startswith("o:"):
+                words = key[2:].split()
+                for n in range(1, len(words)):
+                    if words[-n - 1] not in {"of", "for", "and", "the", "in", "at", "on"}:
+                        longer[" ".join(words[-n:])].append(key)
+                    if n >= 2:
+                        longer[" ".join(words[:n])].append(key)  # a cut-off name: "Lehigh County Humane"
+        for key in sorted(self.drafts, key=lambda k: len(k.split())):
+            d = self.drafts[key]
+            if d.kind not in {"org", "place"} or key[:2] not in {"o:", "l:"}:
+                continue
+            short = key[2:]
+            if d.kind == "place" and " " in short:
+                continue
+            if short.split()[-1] in ORG_WORDS or short.split()[-1] in GROUP_WORDS or short.split()[-1] in BODY_HEADS:
+                continue
+            targets = sorted({k for k in longer.get(short, []) if k != key and k in self.drafts and len(k.split()) > len(key.split())})
+            if len(targets) == 1 and not any(m.kind == "country" for m in d.mentions):
+                target = self.drafts[targets[0]]
+                if not target.key[2:].endswith(short) and len(d.mentions) > len(target.mentions):
+                    continue  # a longer name that merely starts the same way ("Miss America Organization ...")
+                for m in d.mentions:
+                    m.key = targets[0]
+                target.mentions.extend(d.mentions)
+                if not target.key[2:].endswith(short):
+                    target.names.update(d.names)  # a cut-off name counts as the full one
+                del self.drafts[key]
+
+    def fold_bodies(self) -> None:
+        """A state body named without its country joins the one body of that name whose country is known."""
+        for key in list(self.drafts):
+            if not key.startswith("b:None:"):
+                continue
+            rest = key[len("b:None:") :]
+            owners = [k for k in self.drafts if k.startswith("b:") and k.endswith(":" + rest) and k != key]
+            if len(owners) == 1:
+                target = self.drafts[owners[0]]
+                for m in self.drafts[key].mentions:
+                    m.key = owners[0]
+                target.mentions.extend(self.drafts[key].mentions)
+                del self.drafts[key]
+
+    def share_family_country(self) -> None:
+        """Relatives named in full share the country of their family when only one of them has one."""
+        by_surname: dict[str, set[str]] = defaultdict(set)
+        for key, d in self.drafts.items():
+            if d.kind == "person" and key.startswith("p:") and key[2:].isdigit() and d.countries:
+                by_surname[str(self.people.clusters[int(key[2:])]["surname"])].add(d.countries.most_common(1)[0][0])
+        for key, d in self.drafts.items():
+            if d.kind == "person" and key.startswith("p:") and key[2:].isdigit() and not d.countries:
+                found = by_surname.get(str(self.people.clusters[int(key[2:])]["surname"]), set())
+                if len(found) == 1:
+                    d.countries[next(iter(found))] += 1
+
+    def first_pass(self, c: Cand) -> None:
+        """Mentions that need no context."""
+        if c.kind == "person":
+            self.attach(c, self.person_key(c.name), "person", c.name if is_full_name(c.name) else None)
+        elif c.kind == "country" and c.country:
+            self.attach(c, f"c:{c.country}", "country", None, country=c.country)
+        elif c.kind == "gov" and c.country:
+            self.attach(c, f"c:{c.country}", "country", None, country=c.country)
+        elif c.kind == "org":
+            key = self.org_key(c)
+            self.attach(c, key, "org", c.known or c.name, country=c.country, org_kind=c.org_kind)
+            if c.role:
+                self.drafts[key].roles[c.role] += 1
+        elif c.kind == "group":
+            self.attach(c, f"o:{name_key(c.name)}", "org", c.name, org_kind="group")
+            if c.role:
+                self.drafts[f"o:{name_key(c.name)}"].roles[c.role] += 1
+        elif c.kind == "acronym":
+            k = name_key(c.name)
+            key = self.acronyms.get(k)
+            if key is None and k in self.gz.orgs:
+                key = f"o:{name_key(self.gz.orgs[k].name)}"
+            if key is not None:
+                self.attach(c, key, "org", None)
+        elif c.kind == "place":
+            self.attach(c, f"l:{name_key(c.name)}", "place", c.name, country=c.country)
+
+    def document_pass(
+        self,
+        cands: list[Cand],
+        holders: dict[tuple[str, str | None], str],
+        opp_countries: set[str | None],
+        story_gov: str | None,
+        bodies: dict[str, set[str]],
+    ) -> None:
+        sent_index: dict[int, int] = {}
+        last_person: tuple[str, int] | None = None
+        last_subject: tuple[str, int] | None = None
+        last_gov: str | None = None
+        last_country_subject: str | None = None
+        recent_roles: dict[str, str] = {}
+        for c in cands:
+            si = sent_index.setdefault(c.sent, len(sent_index))
+            if c.kind == "person" and c.key:
+                last_person = (c.key, si)
+                if c.subject:
+                    last_subject = (c.key, si)
+                rk = role_key(c.role)
+                if rk:
+                    recent_roles[rk] = c.key
+            elif c.kind == "country" and c.key and c.subject:
+                last_country_subject = c.country
+            elif c.kind == "gov" and c.key:
+                last_gov = c.country
+            elif c.kind == "title":
+                key = self.resolve_title(c, holders, recent_roles)
+                if key:
+                    self.attach(c, key, "person", None)
+                    last_person = (key, si)
+                    if c.subject:
+                        last_subject = (key, si)
+            elif c.kind == "pronoun" and c.object_pronoun:
+                ref = None
+                if last_person and si - last_person[1] <= _PRONOUN_REACH:
+                    ref = last_person[0]
+                    if last_subject and last_subject[1] == si and last_subject[0] == ref:
+                        ref = None  # "Putin ... him" in one clause is someone else
+                if ref:
+                    self.attach(c, ref, "person", None)
+            elif c.kind == "pronoun":
+                ref = None
+                if last_subject and si - last_subject[1] <= _PRONOUN_REACH:
+                    ref = last_subject[0]
+                elif last_person and si - last_person[1] <= _PRONOUN_REACH:
+                    ref = last_person[0]
+                if ref:
+                    self.attach(c, ref, "person", None)
+                    last_subject = (ref, si)
+            elif c.kind == "gov":
+                if c.possessor_text:
+                    country = self.possessor_country(c, last_person, last_country_subject)  # "his administration": only if known
+                else:
+                    country = last_gov or story_gov
+                if country:
+                    c.country = country
+                    self.attach(c, f"c:{country}", "country", None, country=country)
+                    last_gov = country
+            elif c.kind == "opposition":
+                country = c.country
+                if country is None:
+                    known = [x for x in opp_countries if x]
+                    country = known[0] if len(known) == 1 else (last_gov or story_gov)
+                dem = self.gz.demonym_of.get(country or "", "")
+                name = f"{dem} opposition".strip() if dem else "opposition"
+                self.attach(c, f"g:opp:{country}", "org", None, org_kind="group", country=country)
+                self.drafts[f"g:opp:{country}"].fixed_name = name[0].upper() + name[1:]
+                self.drafts[f"g:opp:{country}"].roles["opposition"] += 1
+            elif c.kind == "body":
+                country = c.country
+                if country is None and c.possessor_text:
+                    country = self.possessor_country(c, last_person, last_country_subject)
+                if country is None:
+                    known_b = bodies.get(name_key(c.name), set())
+                    country = next(iter(known_b)) if len(known_b) == 1 else None
+                key = f"b:{country}:{name_key(c.name)}"
+                dem = self.gz.demonym_of.get(country or "", "")
+                self.attach(c, key, "org", None, org_kind="organization", country=country)
+                self.drafts[key].fixed_name = f"{dem} {c.name}".strip()
+                if c.role:
+                    self.drafts[key].roles[c.role] += 1
+
+    def resolve_title(self, c: Cand, holders: dict[tuple[str, str | None], str], recent: dict[str, str]) -> str | None:
+        rk = role_key(c.role)
+        if not rk or c.former:
+            return None
+        if c.country is not None:
+            hit = holders.get((rk, c.country))
+            if hit:
+                return hit
+            dem = self.gz.demonym_of.get(c.country, "")
+            key = f"t:{c.country}:{rk}"
+            self.draft(key, "person", country=c.country)
+            self.drafts[key].fixed_name = f"{dem} {rk}".strip()
+            self.drafts[key].roles[rk] += 1
+            self.drafts[key].countries[c.country] += 1
+            return key
+        if rk in recent:
+            return recent[rk]
+        return holders.get((rk, None))
+
+    def possessor_country(self, c: Cand, last_person: tuple[str, int] | None, last_country: str | None) -> str | None:
+        p = (c.possessor_text or "").lower()
+        if p in {"his", "her"}:
+            return self.person_country(last_person[0]) if last_person else None
+        if p in {"its", "their"}:
+            return last_country
+        idx = self.people.for_name(c.possessor_text or "")
+        if idx is not None:
+            return self.person_country(f"p:{idx}")
+        return None
+
+    def fold_places(self) -> None:
+        """A capital used as a place is not a separate actor when its country is one."""
+        for key in list(self.drafts):
+            d = self.drafts[key]
+            if d.kind != "place":
+                continue
+            if d.country and f"c:{d.country}" in self.drafts and any(m.place_use for m in d.mentions):
+                del self.drafts[key]
+
+
+def resolve_candidates(docs: list[tuple[str, list[Cand]]], gz: Gazetteer) -> list[Draft]:
+    """Canonical actors (drafts) from every document's candidates, junk removed."""
+    drafts = _Resolver(docs, gz).run()
+    out = [d for d in drafts.values() if _keep(d)]
+    out.sort(key=lambda d: -d.weight)
+    return out
+
+
+def _starts_lower(name: str) -> bool:
+    first = name.split()[0] if name.split() else ""
+    return bool(first) and first[0].islower() and first.split("-")[0].lower() not in NAME_PARTICLES
+
+
+def _keep(d: Draft) -> bool:
+    if not d.mentions:
+        return False
+    if d.kind == "person":
+        full = any(is_full_name(m.name) for m in d.mentions if m.kind == "person")
+        named = [m for m in d.mentions if m.kind in {"person", "title"}]
+        if not named:
+            return False
+        if not full and not d.fixed_name:
+            body = [m for m in named if not m.headline]
+            if len(body) < 2 and not d.roles:
+                return False
+    if d.kind in {"person", "org", "place"} and all(m.headline for m in d.mentions) and len(d.mentions) < 2:
+        return False
+    names = list(d.names) or [d.fixed_name or ""]
+    if any(JUNK_NAME.search(n) for n in names):
+        return False
+    if d.kind in {"person", "org", "place"} and d.names and all(_starts_lower(n) for n in d.names):
+        return False  # "iPod", "eBay-style" product names and sentence fragments
+    return True

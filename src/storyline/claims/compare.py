@@ -1,0 +1,282 @@
+"""The ``compare`` stage: where the sources agree, where they part ways, what only one says.
+
+1. Every claim and question is weighed (tf-idf over the story's sentences,
+   actor mentions counted as their actor).
+2. Claims of different documents are aligned one-to-one per document pair,
+   most similar first, when their cosine similarity reaches ``LINK``.
+3. An aligned pair is a *divergence* when a polarity cue opposes them: the
+   same predicate negated in one only, a word of doubt ("wishful thinking")
+   on one side only, or opposite predicates (gain/lose) — else an
+   *agreement*. Pairs sharing one claim are merged, so three outlets saying
+   the same thing make one agreement with three pieces of evidence.
+4. ``confidence`` is the similarity rescaled to [0, 1]; only the strongest
+   ``MAX_ITEMS`` of each kind are kept (a short, precise list beats a long
+   noisy one).
+5. A claim with nothing similar in any other document is marked ``unique``.
+6. Questions get the answering spans of other documents (:mod:`.questions`).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..actors.index import ActorIndex
+from ..models import Agreement, Claim, Divergence, Position, Span, Story
+from ..pipeline import Context, register_stage
+from .features import ANTONYMS, TextUnit, cosine, fold_prefixes, idf_weights, weigh
+from .questions import link_answers
+from .stage import CACHE_KEY, ClaimUnits, claims_of_document
+
+__all__ = ["LINK", "MAX_ITEMS", "Link", "align_claims", "compare_sources", "enough_overlap", "opposition"]
+
+log = logging.getLogger(__name__)
+
+_ACTOR_TERM = re.compile(r"@\w+")
+
+#: Minimum similarity for two claims to be linked at all.
+LINK = 0.30
+#: Below this, a claim has no counterpart anywhere else: it is unique to its source.
+UNIQUE = 0.15
+#: A third source joins an agreement when this close, relative to the closest pair.
+JOIN = 0.5
+#: Negation and opposite-predicate divergences need claims at least this similar.
+DIVERGE = 0.45
+#: An actor named in more than this share of all claims is the story's backdrop, not a topic.
+DISTINCTIVE = 0.15
+#: At most this many agreements and divergences are reported.
+MAX_ITEMS = 8
+
+
+@dataclass(frozen=True)
+class Link:
+    """Two aligned claims of different documents."""
+
+    a: str
+    b: str
+    similarity: float
+    opposition: str | None  # why they disagree, or None when they agree
+
+
+def opposition(a: TextUnit, b: TextUnit, similarity: float = 1.0) -> str | None:
+    """The polarity cue that opposes two similar claims, or None.
+
+    Negation and opposite predicates count only for a predicate with the same
+    subject on both sides and for claims at least ``DIVERGE`` similar: "she
+    signed" and "Trump never signed" are not a disagreement.
+    """
+    if a.doubt != b.doubt:
+        return "one side casts doubt on it"
+    if similarity < DIVERGE:
+        return None
+    shared = a.predicates & b.predicates
+    figures = sorted(p for p in shared if p in a.figures and p in b.figures and a.figures[p] != b.figures[p])
+    if figures and not (a.negated | b.negated) & set(figures):
+        p = figures[0]
+        return f"different figures for '{p}': {a.figures[p]} / {b.figures[p]}"
+    flipped = sorted(p for p in shared if (p in a.negated) != (p in b.negated) and _same_subject(a, b, p, p))
+    if flipped:
+        return f"'{flipped[0]}' is negated on one side only"
+    for p in sorted(a.predicates):
+        opposite = sorted(q for q in ANTONYMS.get(p, frozenset()) & b.predicates if _same_subject(a, b, p, q))
+        if opposite and p not in b.predicates and opposite[0] not in a.predicates:
+            return f"opposite predicates '{p}' / '{opposite[0]}'"
+    return None
+
+
+def _same_subject(a: TextUnit, b: TextUnit, pa: str, pb: str) -> bool:
+    sa, sb = a.subjects.get(pa), b.subjects.get(pb)
+    return sa is not None and sa == sb
+
+
+def doubt_against_prediction(units: dict[str, TextUnit], taken: set[str], max_share: float = DISTINCTIVE) -> list[Link]:
+    """A claim casting doubt on an actor's prospects vs another source predicting them.
+
+    "Any talk of ... in favor of the opposition is wishful thinking" against
+    "the opposition will gain strength": the doubted claim names the actor the
+    other predicts something for, and is not named everywhere in the story.
+    The most similar such claim is kept.
+    """
+    links: list[Link] = []
+    n = max(1, len(units))
+    share = Counter(t for u in units.values() for t in set(u.terms) if t.startswith("@"))
+    distinctive = {t for t, c in share.items() if c <= 2 or c / n <= max_share}
+    for a in units.values():
+        if not a.doubt or a.key in taken:
+            continue
+        best: dict[str, tuple[float, TextUnit, str]] = {}
+        for b in units.values():
+            if b.doc == a.doc or b.doubt or b.key in taken:
+                continue
+            shared = sorted(t for t in b.predicted if t in a.terms and t not in a.predicted and t in distinctive)
+            if not shared:
+                continue
+            sim = cosine(a, b)
+            if sim > best.get(b.doc, (-1.0, b, ""))[0]:
+                best[b.doc] = (sim, b, shared[0])
+        for sim, b, actor in sorted(best.values(), key=lambda x: -x[0])[:1]:
+            links.append(Link(a.key, b.key, round(sim, 3), f"one source doubts what the other predicts for {actor}"))
+    return links
+
+
+def enough_overlap(a: TextUnit, b: TextUnit) -> bool:
+    """At least two shared terms, one of them not an actor: one common word is no alignment."""
+    shared = set(a.terms) & set(b.terms)
+    return len(shared) >= 2 and any(not t.startswith("@") for t in shared)
+
+
+def align_claims(units: dict[str, TextUnit], threshold: float = LINK) -> list[Link]:
+    """One-to-one alignment of claims for every pair of documents, most similar first."""
+    by_doc: dict[str, list[TextUnit]] = {}
+    for u in units.values():
+        by_doc.setdefault(u.doc, []).append(u)
+    docs = sorted(by_doc)
+    links: list[Link] = []
+    for i, da in enumerate(docs):
+        for db in docs[i + 1 :]:
+            scored = [(cosine(a, b), a, b) for a in by_doc[da] for b in by_doc[db]]
+            scored = [s for s in scored if s[0] >= threshold and enough_overlap(s[1], s[2])]
+            scored.sort(key=lambda s: -s[0])
+            used: set[str] = set()
+            for sim, a, b in scored:
+                if a.key in used or b.key in used:
+                    continue
+                used.update((a.key, b.key))
+                links.append(Link(a.key, b.key, round(sim, 3), opposition(a, b, sim)))
+    return links
+
+
+def _confidence(sim: float) -> float:
+    return round(min(1.0, max(0.0, (sim - LINK) / (0.7 - LINK)) * 0.6 + 0.4), 2)
+
+
+def _describe(terms: list[str], story: Story) -> str:
+    names = []
+    for t in terms:
+        if t.startswith("@"):
+            try:
+                names.append(story.actor(t[1:]).name)
+            except KeyError:
+                continue
+        else:
+            names.append(t)
+    return ", ".join(names)
+
+
+def _shared_terms(a: TextUnit, b: TextUnit, k: int = 4) -> list[str]:
+    shared = sorted(set(a.weights) & set(b.weights), key=lambda t: -(a.weights[t] * b.weights[t]))
+    return shared[:k]
+
+
+def _span(claim: Claim, cls: type[Span] = Span) -> Span:
+    return cls(doc=claim.doc, start=claim.start, end=claim.end, text=claim.text)
+
+
+def _group(links: list[Link], units: dict[str, TextUnit], threshold: float = LINK) -> list[list[Link]]:
+    """Agreeing links that share a claim, merged (three sources, one agreement).
+
+    A link joins a group only when its new claim comes from a document the
+    group does not cite yet and is similar to every claim already there (at
+    least ``JOIN`` times as similar as the group's closest pair).
+    """
+    groups: list[tuple[set[str], list[Link]]] = []
+    for link in sorted(links, key=lambda x: -x.similarity):
+        home = None
+        for keys, members in groups:
+            if link.a in keys or link.b in keys:
+                new = link.b if link.a in keys else link.a
+                docs = {units[k].doc for k in keys}
+                floor = max(threshold, JOIN * members[0].similarity)  # members[0] is the group's closest pair
+                if new in keys or (units[new].doc not in docs and all(cosine(units[new], units[k]) >= floor for k in keys)):
+                    home = (keys, members)
+                break
+        if home is None:
+            if not any(link.a in g[0] or link.b in g[0] for g in groups):
+                groups.append(({link.a, link.b}, [link]))
+            continue
+        home[0].update((link.a, link.b))
+        home[1].append(link)
+    return [g[1] for g in groups]
+
+
+def _agreement(group: list[Link], claims: dict[str, Claim], units: dict[str, TextUnit], story: Story) -> Agreement:
+    members: dict[str, Claim] = {}
+    for link in group:
+        for key in (link.a, link.b):
+            c = claims[key]
+            members.setdefault(c.doc, c)
+    best = max(group, key=lambda x: x.similarity)
+    headline = min(members.values(), key=lambda c: len(c.text))
+    terms = _shared_terms(units[best.a], units[best.b])
+    return Agreement(
+        claim=headline.text,
+        evidence=[_span(c) for _, c in sorted(members.items())],
+        confidence=_confidence(best.similarity),
+        claims=[c.id for _, c in sorted(members.items())],
+        why=f"similarity {best.similarity:.2f}; shared: {_describe(terms, story)}",
+    )
+
+
+def _divergence(link: Link, claims: dict[str, Claim], units: dict[str, TextUnit], story: Story) -> Divergence:
+    a, b = claims[link.a], claims[link.b]
+    terms = _shared_terms(units[link.a], units[link.b])
+    names = {f"@{actor.id}": actor.name for actor in story.actors}
+    why = _ACTOR_TERM.sub(lambda m: names.get(m.group(0), m.group(0)), link.opposition or "")
+    return Divergence(
+        topic=_describe(terms, story) or a.text[:60],
+        positions=[_span(a, Position), _span(b, Position)],
+        confidence=_confidence(link.similarity) if link.similarity >= LINK else 0.3,
+        claims=[a.id, b.id],
+        why=why or None,
+    )
+
+
+def _units(story: Story, ctx: Context) -> ClaimUnits:
+    cached = ctx.cache.get(CACHE_KEY)
+    if isinstance(cached, ClaimUnits):
+        return cached
+    log.debug("compare: no claim features cached, rebuilding them")
+    index = ActorIndex(story)
+    units: dict[str, TextUnit] = {}
+    q_pairs = []
+    for doc in story.documents:
+        _claims, questions, doc_units, q_units = claims_of_document(doc, ctx, index, [q for q in story.quotes if q.doc == doc.id])
+        units.update(doc_units)
+        q_pairs.extend(zip([q for q in story.questions if q.doc == doc.id], q_units, strict=False))
+    return ClaimUnits(claims=units, questions=q_pairs)
+
+
+@register_stage("compare")
+def compare_sources(story: Story, ctx: Context) -> Story:
+    """Fill ``agreements``, ``divergences``, ``Claim.unique`` and question answers."""
+    cu = _units(story, ctx)
+    units = {k: u for k, u in cu.claims.items()}
+    fold_prefixes([*units.values(), *(u for _, u in cu.questions)])
+    idf = idf_weights([*units.values(), *(u for _, u in cu.questions)])
+    for u in [*units.values(), *(u for _, u in cu.questions)]:
+        weigh(u, idf)
+    claims = {c.id: c for c in story.claims if c.id in units}
+    links = [lk for lk in align_claims(units) if lk.a in claims and lk.b in claims]
+    agree = [lk for lk in links if lk.opposition is None]
+    oppose = [lk for lk in links if lk.opposition is not None]
+    taken = {k for lk in oppose for k in (lk.a, lk.b)}
+    oppose += [lk for lk in doubt_against_prediction(units, taken) if lk.a in claims and lk.b in claims]
+    agreements = [_agreement(g, claims, units, story) for g in _group(agree, units)]
+    agreements.sort(key=lambda x: -(x.confidence or 0))
+    story.agreements = agreements[:MAX_ITEMS]
+    divergences = [_divergence(lk, claims, units, story) for lk in sorted(oppose, key=lambda x: -x.similarity)]
+    story.divergences = divergences[:MAX_ITEMS]
+    if len({c.doc for c in story.claims}) > 1:
+        for c in story.claims:
+            u = units.get(c.id)
+            if u is not None:
+                c.unique = not any(cosine(u, o) >= UNIQUE for o in units.values() if o.doc != c.doc)
+    texts = {d.id: d.text for d in story.documents}
+    candidates = [u for k, u in units.items() if k in claims]
+    for question, unit in cu.questions:
+        question.answers, question.confidence = [], []
+        link_answers(question, unit, candidates, texts)
+    log.debug("compare: %d links, %d agreements, %d divergences", len(links), len(story.agreements), len(story.divergences))
+    return story

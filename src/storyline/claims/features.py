@@ -1,0 +1,230 @@
+"""What the comparison knows about one stretch of text (a claim or a question).
+
+Terms are content lemmas, with every actor mention replaced by one token per
+actor (so "Moscow", "the Kremlin" and "Russia" count as the same word).
+Polarity cues are read off the parse: which predicates are negated, whether
+the sentence carries a word of doubt ("wishful", "unlikely"), which verbs it
+uses (for opposite-verb pairs like gain/lose).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..actors.index import ActorIndex
+from ..quotes.cues import REPORTING_VERBS
+
+__all__ = [
+    "ANTONYMS",
+    "COGNITION_VERBS",
+    "DOUBT_WORDS",
+    "TextUnit",
+    "cosine",
+    "fold_prefixes",
+    "idf_weights",
+    "span_tokens",
+    "text_unit",
+    "weigh",
+]
+
+#: Verbs of belief and expectation: "Moscow believes X" attributes X to Moscow.
+COGNITION_VERBS: frozenset[str] = frozenset(
+    "believe think expect fear hope reckon suspect assume doubt consider feel calculate judge worry anticipate".split()
+)
+
+#: Words that cast doubt on the proposition they govern.
+DOUBT_WORDS: frozenset[str] = frozenset(
+    "wishful unlikely doubtful myth illusion illusory fantasy unrealistic improbable implausible fanciful "
+    "delusion delusional misguided naive mistaken unfounded baseless exaggerated overblown".split()
+)
+
+#: Opposite-meaning verb and adjective pairs of general language (both directions are added).
+_PAIRS = [
+    ("gain", "lose"), ("win", "lose"), ("increase", "decrease"), ("increase", "reduce"), ("rise", "fall"),
+    ("grow", "shrink"), ("strengthen", "weaken"), ("succeed", "fail"), ("support", "oppose"), ("accept", "reject"),
+    ("advance", "retreat"), ("expand", "contract"), ("improve", "worsen"), ("stay", "leave"), ("remain", "leave"),
+    ("continue", "stop"), ("continue", "end"), ("escalate", "de-escalate"), ("strong", "weak"), ("likely", "unlikely"),
+    ("possible", "impossible"), ("secure", "threatened"), ("agree", "disagree"), ("approve", "reject"), ("allow", "ban"),
+]
+ANTONYMS: dict[str, frozenset[str]] = {}
+for _a, _b in _PAIRS:
+    ANTONYMS[_a] = ANTONYMS.get(_a, frozenset()) | {_b}
+    ANTONYMS[_b] = ANTONYMS.get(_b, frozenset()) | {_a}
+
+_CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
+_NEGATORS = {"not", "n't", "never", "no", "nothing", "none", "neither", "nor", "without"}
+
+
+@dataclass
+class TextUnit:
+    """A claim or question as the comparison sees it."""
+
+    key: str  # claim id, or "q:<doc>:<start>" for a question
+    doc: str
+    start: int
+    end: int
+    terms: Counter[str] = field(default_factory=Counter)
+    predicates: frozenset[str] = frozenset()  # lemmas of the verbs and predicate adjectives
+    negated: frozenset[str] = frozenset()  # predicates under a negation
+    doubt: bool = False
+    subjects: dict[str, str] = field(default_factory=dict)  # predicate lemma -> its subject's term
+    figures: dict[str, str] = field(default_factory=dict)  # predicate lemma -> the number its subject carries
+    predicted: frozenset[str] = frozenset()  # actor terms that are the subject of a (non-negated) modal prediction
+    weights: dict[str, float] = field(default_factory=dict)  # tf-idf, filled by weigh()
+
+
+def span_tokens(parse: Doc, base: int, start: int, end: int) -> list[Token]:
+    """Tokens of a block parse inside document offsets [start, end)."""
+    s, e = start - base, end - base
+    return [t for t in parse if t.idx >= s and t.idx + len(t.text) <= e]
+
+
+def _is_negated(tok: Token) -> bool:
+    if any(c.dep_ == "neg" or c.lower_ in {"never", "without"} for c in tok.children):
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children if c.pos_ != "VERB")
+
+
+_PREDICTIVE_MODALS = {"will", "would", "could", "may", "might", "shall", "'ll"}
+
+
+_MAIN_PATH_DEPS = {"acomp", "attr", "amod", "oprd", "compound", "advmod"}
+
+
+def _in_main_predicate(tok: Token) -> bool:
+    """The word is the main predicate or hangs right off it ("is unlikely", "is wishful thinking")."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ == "ROOT":
+            return True
+        if cur.dep_ not in _MAIN_PATH_DEPS:
+            return False
+        cur = cur.head
+    return False
+
+
+def _subject_figure(pred: Token) -> str | None:
+    """The number on the subject of a predicate ("four people were killed" -> "four")."""
+    subj = next((c for c in pred.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None:
+        return None
+    if subj.like_num:
+        return subj.text.lower()
+    num = next((c for c in subj.children if c.dep_ == "nummod"), None)
+    if num is None:
+        return None
+    return " ".join(t.text.lower() for t in num.subtree if not t.is_punct)
+
+
+def _subject_term(pred: Token, base: int, doc: str, index: ActorIndex) -> str | None:
+    """The subject of a predicate as a term: its actor ("@a1") or its lemma."""
+    cur = pred
+    for _ in range(3):
+        subj = next((c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None:
+            pos = base + subj.idx
+            hits = index.mentions_in(doc, pos, pos + len(subj.text))
+            return f"@{hits[0][2].id}" if hits else subj.lemma_.lower()
+        if cur.dep_ not in {"xcomp", "conj"} or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def _predicted_actors(tokens: list[Token], base: int, doc: str, index: ActorIndex) -> set[str]:
+    """Actors that are the subject of a verb under a predictive modal ("the opposition will gain")."""
+    out: set[str] = set()
+    for tok in tokens:
+        if tok.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        verb = tok.head
+        if _is_negated(verb) or not any(c.dep_ == "aux" and c.lower_ in _PREDICTIVE_MODALS for c in verb.children):
+            continue
+        pos = base + tok.idx
+        for _s, _e, actor in index.mentions_in(doc, pos, pos + len(tok.text)):
+            out.add(f"@{actor.id}")
+    return out
+
+
+def text_unit(key: str, doc: str, start: int, end: int, tokens: Iterable[Token], base: int, index: ActorIndex) -> TextUnit:
+    """Terms and polarity cues of the tokens of one claim or question."""
+    unit = TextUnit(key=key, doc=doc, start=start, end=end)
+    tokens_list = list(tokens)
+    tokens = tokens_list
+    preds: set[str] = set()
+    negated: set[str] = set()
+    seen_mentions: set[tuple[int, int]] = set()
+    for tok in tokens:
+        lemma = tok.lemma_.lower()
+        if (lemma in DOUBT_WORDS or tok.lower_ in DOUBT_WORDS) and _in_main_predicate(tok):
+            unit.doubt = True
+        if tok.pos_ in {"VERB", "ADJ", "AUX"} and lemma not in {"be", "have", "do"}:
+            preds.add(lemma)
+            subj = _subject_term(tok, base, doc, index)
+            if subj is not None:
+                unit.subjects.setdefault(lemma, subj)
+            figure = _subject_figure(tok)
+            if figure is not None:
+                unit.figures.setdefault(lemma, figure)
+            if _is_negated(tok):
+                negated.add(lemma)
+        elif tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            negated.add(lemma)
+        if tok.is_punct or tok.is_space:
+            continue
+        pos = base + tok.idx
+        hits = index.mentions_in(doc, pos, pos + len(tok.text))
+        if hits:
+            s, e, actor = hits[0]
+            if (s, e) not in seen_mentions:
+                seen_mentions.add((s, e))
+                unit.terms[f"@{actor.id}"] += 1
+            continue
+        if tok.pos_ not in _CONTENT_POS or tok.is_stop or lemma in REPORTING_VERBS or lemma in COGNITION_VERBS or len(lemma) < 2:
+            continue
+        unit.terms[lemma] += 1
+    unit.predicted = frozenset(_predicted_actors(tokens_list, base, doc, index))
+    unit.predicates = frozenset(preds)
+    unit.negated = frozenset(negated)
+    return unit
+
+
+def fold_prefixes(units: Iterable[TextUnit]) -> None:
+    """Count "redeploy" as "deploy" when the story also uses the bare word (re- means again)."""
+    units = list(units)
+    vocab = {t for u in units for t in u.terms}
+    fold = {t: t[2:] for t in vocab if t.startswith("re") and len(t) >= 7 and t[2:] in vocab}
+    if not fold:
+        return
+    for u in units:
+        for t in [t for t in u.terms if t in fold]:
+            u.terms[fold[t]] += u.terms.pop(t)
+
+
+def idf_weights(units: Iterable[TextUnit]) -> dict[str, float]:
+    """Smoothed inverse document frequency of each term over ``units``."""
+    units = list(units)
+    df: Counter[str] = Counter()
+    for u in units:
+        df.update(set(u.terms))
+    n = len(units)
+    return {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
+
+
+def weigh(unit: TextUnit, idf: dict[str, float]) -> None:
+    """Fill ``unit.weights`` with log-tf times idf, L2-normalised."""
+    w = {t: (1.0 + math.log(c)) * idf.get(t, 1.0) for t, c in unit.terms.items()}
+    norm = math.sqrt(sum(v * v for v in w.values())) or 1.0
+    unit.weights = {t: v / norm for t, v in w.items()}
+
+
+def cosine(a: TextUnit, b: TextUnit) -> float:
+    """Cosine similarity of two weighted units."""
+    if len(a.weights) > len(b.weights):
+        a, b = b, a
+    return sum(v * b.weights.get(t, 0.0) for t, v in a.weights.items())

@@ -1,0 +1,160 @@
+"""The ``claims`` stage: what each source states, predicts or prescribes, and asks.
+
+Every declarative sentence of a document's body and standfirst becomes a
+:class:`~storyline.models.Claim`:
+
+- *voice*: the outlet's own, or attributed when the sentence's main verb is
+  a reporting or belief verb ("Churkin said ...", "Moscow believes ...") or
+  most of it is somebody's quotation; the speaker is resolved to a story
+  actor like a quotation's;
+- *type*: a prescription when its main clause has must/should/ought/need to/
+  have to, a prediction with will/shall/going to, else an assertion.
+
+Questions the source raises (direct or indirect) go to ``story.questions``
+(see :mod:`.questions`); their answers are linked by the ``compare`` stage.
+The per-sentence terms used for comparison are kept in ``ctx.cache``.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..actors.index import ActorIndex
+from ..models import Claim, Document, Question, Quote, Sentence, Story
+from ..pipeline import Context, register_stage
+from ..quotes.resolve import resolve_speaker
+from ..quotes.speaker import is_cue, speaker_of_cue
+from .features import COGNITION_VERBS, TextUnit, span_tokens, text_unit
+from .questions import find_questions
+
+__all__ = ["CACHE_KEY", "ClaimUnits", "extract_claims", "claims_of_document"]
+
+log = logging.getLogger(__name__)
+
+CACHE_KEY = "claims.units"
+_KINDS = {"body", "dek"}
+_MIN_WORDS = 6
+_PREDICTION = {"will", "shall", "'ll", "wo"}
+_PRESCRIPTION = {"must", "should", "ought"}
+_NEED = {"need", "have"}
+
+
+@dataclass
+class ClaimUnits:
+    """Comparison features of every claim and question of a story (kept in ``ctx.cache``)."""
+
+    claims: dict[str, TextUnit]
+    questions: list[tuple[Question, TextUnit]]
+
+
+def _claim_type(tokens: list[Token], reported: bool = False) -> str:
+    """Prescription, prediction or assertion, from the modals of the sentence's main clauses.
+
+    In reported speech "would" is the backshifted "will" ("said the talks would resume").
+    """
+    kinds = set()
+    future = _PREDICTION | {"would"} if reported else _PREDICTION
+    for t in tokens:
+        low = t.lower_
+        if t.tag_ == "MD" or low in _PRESCRIPTION:
+            if low in _PRESCRIPTION:
+                kinds.add("prescription")
+            elif low in future:
+                kinds.add("prediction")
+        elif t.lemma_ in _NEED and any(c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in t.children):
+            kinds.add("prescription")
+        elif low == "incumbent":
+            kinds.add("prescription")
+        elif low == "going" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to" and any(c.dep_ == "xcomp" for c in t.children):
+            kinds.add("prediction")
+    for kind in ("prescription", "prediction"):
+        if kind in kinds:
+            return kind
+    return "assertion"
+
+
+def _attributed_quote(quotes: list[Quote], start: int, end: int) -> Quote | None:
+    """A quotation with a speaker that covers most of the sentence."""
+    for q in quotes:
+        if q.speaker and q.start < end and start < q.end and (min(q.end, end) - max(q.start, start)) * 2 >= end - start:
+            return q
+    return None
+
+
+def _build_claim(doc: Document, sent: Sentence, tokens: list[Token], base: int, index: ActorIndex, quotes: list[Quote], n: int) -> Claim:
+    claim = Claim(id=f"{doc.id}.c{n}", doc=doc.id, start=sent.start, end=sent.end, text=sent.text)
+    roots = [t for t in tokens if t.dep_ == "ROOT"]
+    root = roots[0] if roots else None
+    content = tokens
+    if root is not None and (is_cue(root) or root.lemma_.lower() in COGNITION_VERBS):
+        span = speaker_of_cue(root, "claim", base)
+        comp = next((c for c in root.children if c.dep_ in {"ccomp", "xcomp"}), None)
+        if span is not None and comp is not None:
+            actor = resolve_speaker(index, doc.id, span, [(q.start, q.end) for q in quotes], {doc.id: doc.text})
+            claim.voice, claim.cue = "attributed", root.text
+            claim.speaker = actor.id if actor else None
+            claim.speaker_text = doc.text[span.phrase[0] : span.phrase[1]]
+            content = list(comp.subtree)
+            root = comp
+    if claim.voice == "outlet":
+        q = _attributed_quote(quotes, sent.start, sent.end)
+        if q is not None:
+            claim.voice, claim.cue, claim.speaker, claim.speaker_text = "attributed", q.cue, q.speaker, q.speaker_text
+    claim.type = _claim_type(content, reported=claim.voice == "attributed")  # type: ignore[assignment]
+    claim.negated = root is not None and any(c.dep_ == "neg" for c in root.children)
+    return claim
+
+
+def claims_of_document(
+    doc: Document, ctx: Context, index: ActorIndex, quotes: list[Quote]
+) -> tuple[list[Claim], list[Question], dict[str, TextUnit], list[TextUnit]]:
+    """Claims and questions of one document, with their comparison features."""
+    claims: list[Claim] = []
+    questions: list[Question] = []
+    units: dict[str, TextUnit] = {}
+    q_units: list[TextUnit] = []
+    quoted = [(q.start, q.end) for q in quotes]
+    for sent in doc.sentences:
+        block = doc.blocks[sent.block]
+        parse = ctx.parses.get((doc.id, sent.block))
+        if block.kind not in _KINDS or parse is None:
+            continue
+        tokens = span_tokens(parse, block.start, sent.start, sent.end)
+        found = find_questions(doc.text, sent.start, sent.end, quoted)
+        for qs in found:
+            text = doc.text[qs.start : qs.end]
+            question = Question(doc=doc.id, start=qs.start, end=qs.end, text=text, kind=qs.kind)  # type: ignore[arg-type]
+            questions.append(question)
+            q_tokens = span_tokens(parse, block.start, qs.start, qs.end)
+            q_units.append(text_unit(f"q:{doc.id}:{qs.start}", doc.id, qs.start, qs.end, q_tokens, block.start, index))
+        if found or "?" in sent.text:
+            continue
+        words = [t for t in tokens if not t.is_punct and not t.is_space]
+        if len(words) < _MIN_WORDS or not any(t.pos_ in {"VERB", "AUX"} for t in tokens):
+            continue
+        claim = _build_claim(doc, sent, tokens, block.start, index, quotes, len(claims) + 1)
+        claims.append(claim)
+        units[claim.id] = text_unit(claim.id, doc.id, claim.start, claim.end, tokens, block.start, index)
+    return claims, questions, units, q_units
+
+
+@register_stage("claims")
+def extract_claims(story: Story, ctx: Context) -> Story:
+    """Fill ``story.claims`` and ``story.questions`` (answers come from ``compare``)."""
+    index = ActorIndex(story)
+    story.claims, story.questions = [], []
+    all_units: dict[str, TextUnit] = {}
+    q_pairs: list[tuple[Question, TextUnit]] = []
+    for doc in story.documents:
+        quotes = [q for q in story.quotes if q.doc == doc.id]
+        claims, questions, units, q_units = claims_of_document(doc, ctx, index, quotes)
+        story.claims.extend(claims)
+        story.questions.extend(questions)
+        all_units.update(units)
+        q_pairs.extend(zip(questions, q_units, strict=True))
+        log.debug("%s: %d claims, %d questions", doc.id, len(claims), len(questions))
+    ctx.cache[CACHE_KEY] = ClaimUnits(claims=all_units, questions=q_pairs)
+    return story

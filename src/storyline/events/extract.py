@@ -1,0 +1,550 @@
+"""Who did what to whom, when: event candidates from one parsed block.
+
+Verbal events come from verbs with an actor as subject ("Turkey shot down
+a Russian fighter aircraft last November"); nominal events from nouns that
+name an action and carry their own date and agent ("Russia's surprise
+announcement Monday", "his assumption of power in 2000").
+
+A date expression belongs to the nearest verb above it in the parse, so a
+date inside an adjunct dates the verb it modifies ("In a Feb. 18 rebuke
+..., the envoy said"; "Assad issued a Feb. 22 decree"). A verb without a
+date of its own takes its coordinated head's date, and a past-tense
+content clause takes the date of the report it belongs to ("the
+announcement Monday that Putin had ordered ...").
+
+Reported speech yields the speech event (X said/warned/announced), which is
+kept when dated; what was said is not reported as a happening unless it is
+a past-tense action. Negated, conditional, modal and future actions keep a
+modality other than "asserted".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Literal
+
+from ..actors.index import ActorIndex
+from ..models import Actor
+from .plover import category_of, is_reporting
+from .temporal import TimeValue, clause_tense, find_times, resolve, tense_of_span
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+__all__ = ["Candidate", "BlockInput", "extract_block"]
+
+Modality = Literal["asserted", "negated", "hypothetical", "predicted"]
+
+_SKIP_VERBS = {"be", "have", "seem", "become", "remain", "appear", "get", "do", "mean", "include", "look", "feel"}
+_STATE_VERBS = {"believe", "think", "know", "want", "hope", "need", "like", "see", "consider", "expect", "fear", "wish", "understand"}
+_MODALS = {"would", "could", "might", "may", "should", "must", "can", "ca", "'d"}
+_CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+_GROUP_PRONOUNS = {"its", "they", "their", "themselves"}  # not "it": mostly a situation, not an actor
+_WHOM_PREPS = {"to", "with", "against", "on", "over", "from", "at", "toward", "towards", "into", "for"}
+_PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+# Nouns of acts that happen as they are made public: what they announce is dated by them.
+_ANNOUNCING = {"announcement", "declaration", "decision", "order", "decree", "proclamation", "pledge", "vow", "promise"}
+
+
+@dataclass
+class BlockInput:
+    """One kept block: its parse, where it sits, and the dates to resolve against."""
+
+    doc_id: str
+    parse: Doc
+    base: int  # offset of the block in Document.text
+    doc_text: str
+    anchor: date | None  # the document's publication date (or None)
+    year_anchor: date | None  # for year-less dates when the document is undated
+
+
+@dataclass
+class Candidate:
+    """An event found in one document, before merging across documents."""
+
+    doc: str
+    start: int  # evidence, offsets into Document.text
+    end: int
+    trigger: str  # lemma of the action word
+    text: str
+    who: Actor
+    whom: Actor | None
+    date: TimeValue | None
+    category: str
+    modality: Modality
+    place: str | None = None
+    speech: bool = False
+    nominal: bool = False
+    sentence: tuple[int, int] = (0, 0)  # the sentence holding the trigger, offsets into Document.text
+    extra: list[tuple[str, int, int]] = field(default_factory=list)  # further evidence (doc, start, end)
+
+
+# -- dates ---------------------------------------------------------------
+
+def _governor(tok: Token) -> Token | None:
+    """The nearest verb above ``tok``."""
+    for anc in tok.ancestors:
+        if anc.pos_ in {"VERB", "AUX"}:
+            return anc
+    return None
+
+
+def _block_dates(block: BlockInput) -> tuple[dict[int, TimeValue], dict[int, TimeValue]]:
+    """Resolved dates by governing verb index, and by the word each date modifies."""
+    by_verb: dict[int, TimeValue] = {}
+    by_word: dict[int, TimeValue] = {}
+    text = block.parse.text
+    for m in find_times(text):
+        span = block.parse.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        if m.kind == "relative" and text.count('"', 0, m.start) % 2 == 1:
+            continue  # "yesterday" inside a quotation is the speaker's yesterday, of unknown date
+        tense = tense_of_span(block.parse, m.start, m.end)
+        anchor = block.anchor if block.anchor is not None or m.kind != "partial" else block.year_anchor
+        value = resolve(m, anchor, tense)
+        if value is None:
+            continue
+        root = span.root
+        word = root.head
+        if word.dep_ == "prep" and word.head != word:
+            word = word.head
+        if span.start > 0 and _is_action_noun(block.parse[span.start - 1]):
+            word = block.parse[span.start - 1]  # "the announcement yesterday", often attached elsewhere
+        if word != root:
+            by_word.setdefault(word.i, value)
+        noun = _action_noun_above(word)
+        if noun is not None and _has_own_agent(noun):
+            by_word.setdefault(noun.i, value)
+            continue  # "Russia's announcement Monday": the noun's date, not the verb's
+        if root.dep_ == "pobj" and root.head.lower_ == "since":
+            continue  # "has lost 65 percent since 2014": the start of a period, not the date of an act
+        verb = root if root.pos_ == "VERB" else _governor(root)
+        if verb is not None and _fits_verb(root, verb, value, block.anchor):
+            by_verb.setdefault(verb.i, value)  # not "blames Comey for her defeat last November"
+    return by_verb, by_word
+
+
+def _fits_verb(root: Token, verb: Token, value: TimeValue, anchor: date | None) -> bool:
+    """Whether a date can date ``verb``: a present-tense verb takes only a recent date that modifies it."""
+    if clause_tense(verb) != "present":
+        return True
+    if anchor is not None and value.latest < anchor - timedelta(days=31):
+        return False  # a present-tense verb is no happening of months ago
+    return _modifies_verb(root, verb)
+
+
+_TIME_PREPS = {"on", "in", "at", "since", "during", "by", "until", "till", "before", "after", "from", "through", "as", "of"}
+
+
+def _modifies_verb(root: Token, verb: Token) -> bool:
+    """Whether a date reaches ``verb`` as an adverbial, not through an object or a non-temporal preposition."""
+    cur = root
+    while cur.head != verb and cur.head != cur:
+        cur = cur.head
+    if cur.head != verb:
+        return False
+    return cur.dep_ in {"npadvmod", "tmod", "advmod", "pobj"} or (cur.dep_ == "prep" and cur.lower_ in _TIME_PREPS) or cur == root
+
+
+def _is_action_noun(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and (category_of(tok.lemma_) != "OTHER" or is_reporting(tok.lemma_))
+
+
+def _action_noun_above(tok: Token) -> Token | None:
+    """``tok`` or the noun it complements ("assumption of power"), if that names an action."""
+    cur = tok
+    for _ in range(2):
+        if _is_action_noun(cur):
+            return cur
+        if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.pos_ in {"NOUN", "PROPN"}:
+            cur = cur.head.head  # "his assumption of power in 2000"
+        else:
+            return None
+    return cur if _is_action_noun(cur) else None
+
+
+def _noun_agent(noun: Token, block: BlockInput, index: ActorIndex) -> Actor | None:
+    """Who performs the action a noun names: its possessor, or a country/organization modifier.
+
+    A person modifier is more often the target ("the Trump investigation").
+    """
+    for word in _agent_words(noun):
+        actor = _actor_of(word, block, index, depth=1)
+        if actor is not None and (word.dep_ == "poss" or actor.kind != "person"):
+            return actor
+    return None
+
+
+def _agent_words(noun: Token) -> list[Token]:
+    return [c for c in noun.children if c.dep_ in {"poss", "compound", "amod"} and c.pos_ in {"PROPN", "PRON", "ADJ", "NOUN"}]
+
+
+def _has_own_agent(noun: Token) -> bool:
+    return any(c.dep_ == "poss" or c.pos_ == "PROPN" or (c.dep_ == "amod" and c.text[:1].isupper()) for c in _agent_words(noun))
+
+
+def _content_clause(verb: Token) -> bool:
+    """A clause saying what a report reported: "the announcement that X had ordered".
+
+    The parser often labels it a relative clause; one with a subject of its
+    own (not "that"/"which") is content, not a relative clause.
+    """
+    head = verb.head
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in _ANNOUNCING:
+        return False  # "Tuesday's report that Trump asked ...": the asking is older than the report
+    if verb.dep_ == "acl":
+        return True
+    return verb.dep_ == "relcl" and any(c.dep_ in _SUBJECTS and c.tag_ not in {"WDT", "WP"} for c in verb.children)
+
+
+def _inherited_date(tok: Token, by_verb: dict[int, TimeValue], by_word: dict[int, TimeValue]) -> TimeValue | None:
+    cur = tok
+    for _ in range(4):
+        if cur.i in by_verb:
+            return by_verb[cur.i]
+        head = cur.head
+        if head == cur:
+            return None
+        if cur.dep_ == "xcomp" or (cur.dep_ == "conj" and not any(c.dep_ in {"aux", "auxpass"} for c in cur.children)):
+            cur = head  # "declared ... and announced"; not "shot down ... and has shown"
+            continue
+        if _content_clause(cur) and clause_tense(cur) == "past" and head.i in by_word:
+            return by_word[head.i]  # "the announcement Monday that Putin had ordered ..."
+        if cur.dep_ in {"ccomp", "relcl", "advcl"} and head.lemma_ == "be" and any(c.lower_ == "it" and c.dep_ in {"nsubj", "expl"} for c in head.children):
+            cur = head  # "It was only in October that the Kremlin granted ..."
+            continue
+        return None
+    return None
+
+
+# -- actors --------------------------------------------------------------
+
+def _char(block: BlockInput, tok: Token) -> tuple[int, int]:
+    return block.base + tok.idx, block.base + tok.idx + len(tok)
+
+
+def _prominent(tok: Token) -> bool:
+    """A subject, or the possessor of a subject."""
+    return tok.dep_ in _SUBJECTS or (tok.dep_ == "poss" and tok.head.dep_ in _SUBJECTS)
+
+
+def _resolve_pronoun(tok: Token, block: BlockInput, index: ActorIndex) -> Actor | None:
+    """The actor a pronoun the actors stage left unlinked most likely refers to."""
+    low = tok.lower_
+    if low in _PERSON_PRONOUNS:
+        want = {"person"}
+    elif low in _GROUP_PRONOUNS:
+        want = {"country", "organization", "group"}
+    else:
+        return None
+    sent = tok.sent
+    found: list[tuple[int, Actor]] = []
+    for t in sent:
+        if t.i == tok.i or not _prominent(t) or t.pos_ == "PRON":
+            continue
+        actor = _actor_of(t, block, index, depth=1, pronouns=False)
+        if actor is not None and actor.kind in want:
+            found.append((abs(t.i - tok.i) + (0 if t.i < tok.i else 50), actor))
+    if found:
+        return min(found, key=lambda f: f[0])[1]
+    start, _ = _char(block, sent[0])
+    rows = index.mentions_in(block.doc_id, max(0, start - 600), start)
+    for _s, _e, actor in reversed(rows):
+        if actor.kind in want:
+            return actor
+    return None
+
+
+def _actor_of(tok: Token, block: BlockInput, index: ActorIndex, depth: int = 0, pronouns: bool = True) -> Actor | None:
+    """The actor a noun phrase headed by ``tok`` names: itself, its possessor or modifier, or 'X of Y'."""
+    actor = index.at(block.doc_id, *_char(block, tok))
+    if actor is not None:
+        return actor
+    if tok.pos_ == "PRON":
+        return _resolve_pronoun(tok, block, index) if pronouns else None
+    if depth > 1:
+        return None
+    for child in tok.children:
+        if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+            actor = _actor_of(child, block, index, depth + 1, pronouns)
+            if actor is not None and (child.dep_ == "poss" or actor.kind != "person"):
+                return actor  # "Russian forces", "Trump's lawyer"; not "the Trump administration"
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    actor = index.at(block.doc_id, *_char(block, obj))
+                    if actor is not None:
+                        return actor
+    return None
+
+
+def _subject(verb: Token) -> tuple[Token | None, bool]:
+    """The subject of ``verb`` (climbing conjunctions and relative clauses) and whether it is passive."""
+    cur = verb
+    for _ in range(3):
+        for child in cur.children:
+            if child.dep_ in _SUBJECTS:
+                if child.tag_ in {"WDT", "WP"} and cur.dep_ == "relcl":
+                    return cur.head, child.dep_ == "nsubjpass"
+                return child, child.dep_ == "nsubjpass"
+        if cur.dep_ in {"conj", "xcomp"} and cur.head != cur:
+            cur = cur.head
+            continue
+        if cur.dep_ == "relcl":
+            return cur.head, False
+        break
+    return None, False
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def _whom(verb: Token, who: Actor | None, block: BlockInput, index: ActorIndex) -> Actor | None:
+    """The target: object, dative, or the object of a directional preposition."""
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "dative", "attr", "oprd"}]
+    objs += [o for c in verb.children if c.dep_ == "prep" and c.lower_ in _WHOM_PREPS for o in c.children if o.dep_ == "pobj"]
+    for xc in (c for c in verb.children if c.dep_ == "xcomp"):
+        objs += [c for c in xc.children if c.dep_ == "dobj"]
+    for obj in objs:
+        actor = _actor_of(obj, block, index)
+        if actor is not None and actor is not who:
+            return actor
+    return None
+
+
+def _place(verb: Token) -> str | None:
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ in {"GPE", "LOC", "FAC"}:
+                    ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
+                    return ent.text if ent is not None else obj.text
+    return None
+
+
+# -- modality and category -----------------------------------------------
+
+def _modality(verb: Token) -> Modality:
+    cur: Token | None = verb
+    for _ in range(5):
+        if cur is None:
+            break
+        kids = list(cur.children)
+        if any(k.dep_ == "neg" or k.lower_ in {"never"} for k in kids):
+            return "negated"
+        if any(k.dep_ == "mark" and k.lower_ in _CONDITIONAL_MARKS for k in kids):
+            return "hypothetical"
+        auxes = {k.lower_ for k in kids if k.dep_ in {"aux", "auxpass"}}
+        if auxes & _MODALS and "have" not in auxes:
+            return "hypothetical"
+        if auxes & {"will", "shall", "'ll", "wo"}:
+            return "predicted"
+        if cur.dep_ in {"xcomp", "conj"} and cur.head != cur:
+            cur = cur.head
+            continue
+        if cur.dep_ in {"advcl", "ccomp"} and cur.head != cur and cur.head.lemma_ in _STATE_VERBS | {"plan", "intend", "threaten", "hope", "want"}:
+            return "hypothetical"
+        break
+    return "asserted"
+
+
+def _particle(verb: Token) -> str | None:
+    return next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+
+
+def _category(verb: Token) -> str:
+    """PLOVER category of the action: the verb itself, else what it reports or sets in motion."""
+    cat = category_of(verb.lemma_, _particle(verb))
+    if cat != "OTHER":
+        return cat
+    queue = [c for c in verb.children if c.dep_ in {"xcomp", "dobj", "ccomp", "acl"}]
+    if is_reporting(verb.lemma_):  # "In a Feb. 18 rebuke ..., the envoy said"
+        queue = [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"] + queue
+    seen = 0
+    while queue and seen < 8:
+        tok = queue.pop(0)
+        seen += 1
+        cat = category_of(tok.lemma_, _particle(tok) if tok.pos_ == "VERB" else None) if tok.pos_ in {"NOUN", "VERB"} else "OTHER"
+        if cat != "OTHER":
+            return cat
+        queue += [c for c in tok.children if c.dep_ in {"xcomp", "dobj", "ccomp", "acl", "advcl"} or (c.dep_ == "prep" and c.lower_ == "of")]
+        queue += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+    return "OTHER"
+
+
+# -- spans ---------------------------------------------------------------
+
+def _clause_span(verb: Token, subject: Token | None) -> tuple[int, int]:
+    """Token range [i, j) of the event: subject through the verb's object, within the sentence."""
+    sent = verb.sent
+    left = subject.left_edge.i if subject is not None else verb.i
+    right = verb.i
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ in {"dobj", "prt", "xcomp", "dative", "attr", "oprd", "prep", "agent", "ccomp", "npadvmod"}:
+            right = max(right, child.right_edge.i)
+    left, right = max(left, sent.start), min(right, sent.end - 1, verb.i + 30)
+    return min(left, verb.i), right + 1
+
+
+def _make(block: BlockInput, verb: Token, i: int, j: int, **kw: object) -> Candidate:
+    doc = block.parse
+    start = block.base + doc[i].idx
+    end = block.base + doc[j - 1].idx + len(doc[j - 1])
+    end = _close_quote(block.doc_text, start, end)
+    sent = verb.sent
+    sentence = (block.base + sent[0].idx, block.base + sent[-1].idx + len(sent[-1]))
+    return Candidate(doc=block.doc_id, start=start, end=end, trigger=verb.lemma_.lower(), text=block.doc_text[start:end], sentence=sentence, **kw)  # type: ignore[arg-type]
+
+
+_CLOSING = "\u201d\u2019\""
+
+
+def _close_quote(text: str, start: int, end: int) -> int:
+    """Extend a span by its closing quotation mark when it opens one and stops just short of it."""
+    piece = text[start:end]
+    opened = sum(piece.count(c) for c in "\u201c\u2018") + piece.count('"') % 2
+    closed = sum(piece.count(c) for c in "\u201d")
+    if opened <= closed:
+        return end
+    for k in (0, 1):  # "... of ‘consequences.’": the closing mark may follow a period
+        if end + k < len(text) and text[end + k] in _CLOSING and (k == 0 or text[end] in ".,!?"):
+            return end + k + 1
+    return end
+
+
+def _verbal_events(block: BlockInput, index: ActorIndex, by_verb: dict[int, TimeValue], by_word: dict[int, TimeValue]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for verb in block.parse:
+        if not _is_event_verb(verb):
+            continue
+        subj, passive = _subject(verb)
+        if subj is None:
+            continue
+        agent = _agent(verb) if passive else None
+        if passive and agent is None:
+            continue  # "the tape was released": who acted is not said
+        actor_tok = agent if agent is not None else subj
+        action_subject = index.at(block.doc_id, *_char(block, actor_tok)) is None and _is_action_noun(actor_tok)
+        if action_subject:
+            # "their military operation kicked off in September": the noun is the action, its owner the actor
+            who = _noun_agent(actor_tok, block, index)
+            if who is None:
+                continue
+            when = _inherited_date(verb, by_verb, by_word) or by_word.get(actor_tok.i)
+            cat = category_of(actor_tok.lemma_)
+            cat = cat if cat != "OTHER" else _category(actor_tok)
+            if when is None and (cat == "OTHER" or clause_tense(verb) != "past"):
+                continue
+            i, j = _clause_span(verb, actor_tok)
+            out.append(_make(block, actor_tok, i, j, who=who, whom=_whom(verb, who, block, index), date=when,
+                             category=cat, modality=_modality(verb),
+                             place=_place(verb), speech=is_reporting(actor_tok.lemma_), nominal=True))
+            continue
+        who = _actor_of(actor_tok, block, index)
+        other = None
+        if who is not None and verb.tag_ == "VBP" and subj.tag_ in {"NNP", "NN"} and not subj.conjuncts:
+            who, other = _misparsed_coordination(subj, who, block, index)
+        if who is None:
+            continue
+        when = _inherited_date(verb, by_verb, by_word)
+        speech = is_reporting(verb.lemma_)
+        tense = clause_tense(verb)
+        category = _category(verb)
+        if verb.lemma_.lower() in _STATE_VERBS and category == "OTHER":
+            continue
+        if when is None and (speech or tense != "past" or category == "OTHER"):
+            continue
+        modality = _modality(verb)
+        whom = _actor_of(subj, block, index) if passive and agent is not None else None
+        if whom is None or whom is who:
+            whom = _whom(verb, who, block, index)
+        whom = whom or other or _conjoined_actor(subj, who, block, index)
+        own_subject = any(c.dep_ in _SUBJECTS for c in verb.children) or agent is not None
+        i, j = _clause_span(verb, (agent or subj) if own_subject else None)
+        out.append(_make(block, verb, i, j, who=who, whom=whom, date=when, category=category, modality=modality, place=_place(verb), speech=speech))
+    return out
+
+
+def _is_event_verb(verb: Token) -> bool:
+    """A verb that can head an event: not a copula, auxiliary, complement or bare participle."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in _SKIP_VERBS:
+        return False
+    if verb.dep_ in {"amod", "aux", "auxpass", "compound", "xcomp", "oprd", "acomp"}:
+        return False
+    has_aux = any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    return not (verb.tag_ in {"VBN", "VBG"} and not has_aux and verb.dep_ not in {"ROOT", "conj", "relcl"})
+
+
+def _misparsed_coordination(subj: Token, who: Actor, block: BlockInput, index: ActorIndex) -> tuple[Actor | None, Actor | None]:
+    """A plural verb with a singular subject: the parser lost a list of names before it.
+
+    The first actor named earlier in the sentence acts; the parsed subject
+    is the other party ("Putin, center, Lavrov, left, and Shoygu meet").
+    """
+    for t in subj.sent:
+        if t.i >= subj.left_edge.i:
+            break
+        if t.pos_ == "PROPN" and t.dep_ in _SUBJECTS | {"appos", "conj", "compound"}:
+            actor = index.at(block.doc_id, *_char(block, t))
+            if actor is not None and actor is not who:
+                return actor, who
+    return who, None
+
+
+def _conjoined_actor(subj: Token, who: Actor, block: BlockInput, index: ActorIndex) -> Actor | None:
+    """"X and Y meet": Y is the other party."""
+    for conj in subj.conjuncts:
+        actor = _actor_of(conj, block, index)
+        if actor is not None and actor is not who:
+            return actor
+    return None
+
+
+def _nominal_events(block: BlockInput, index: ActorIndex, by_word: dict[int, TimeValue]) -> list[Candidate]:
+    """Dated action nouns with their own agent: "Russia's announcement Monday"."""
+    out: list[Candidate] = []
+    doc = block.parse
+    seen: set[int] = set()
+    for i, when in by_word.items():
+        noun = doc[i]
+        noun = _action_noun_above(doc[i])  # type: ignore[assignment]
+        if noun is None or noun.i in seen:
+            continue
+        seen.add(noun.i)
+        who = _noun_agent(noun, block, index)
+        if who is None:
+            continue
+        whom = None
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in _WHOM_PREPS:
+                for obj in child.children:
+                    actor = _actor_of(obj, block, index) if obj.dep_ == "pobj" else None
+                    if actor is not None and actor is not who:
+                        whom = actor
+        start, end = noun.left_edge.i, noun.i + 1
+        for child in noun.children:
+            if child.i > noun.i and child.dep_ in {"prep", "npadvmod", "acl", "amod", "nmod"}:
+                end = max(end, min(child.right_edge.i + 1, noun.i + 12))
+        category = category_of(noun.lemma_)
+        if category == "OTHER":
+            category = _category(noun)
+        out.append(_make(block, noun, start, min(end, noun.sent.end), who=who, whom=whom, date=when, category=category,
+                         modality="asserted", speech=is_reporting(noun.lemma_), nominal=True))
+    return out
+
+
+def extract_block(block: BlockInput, index: ActorIndex) -> list[Candidate]:
+    """Event candidates of one parsed block."""
+    by_verb, by_word = _block_dates(block)
+    return _verbal_events(block, index, by_verb, by_word) + _nominal_events(block, index, by_word)

@@ -1,0 +1,96 @@
+"""The ``summarize`` stage: a short, cited, extractive brief of the story.
+
+The brief is built from whole body sentences (see :mod:`.candidates` and
+:mod:`.select`) within ``options.summary_words`` words. Each brief sentence
+cites every document span that carries the same fact: the chosen sentence
+first, then the most similar sentence of every other document that tells
+it too. Sentences are ordered so the brief reads as an account: the lead
+facts first (by position in their article), and never a sentence that
+opens on a pronoun or a connective at the start.
+
+With ``options.llm_url`` set, the extractive brief is then rewritten
+through an OpenAI-compatible chat endpoint and every generated sentence is
+checked against the spans it cites (:mod:`.llm`).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from ..models import Span, Story, SummarySentence
+from ..pipeline import Context, register_stage
+from .candidates import Candidate, collect_candidates, collect_headlines
+from .select import Pick, Weights, select_sentences
+from .signals import story_signals
+
+__all__ = ["DEFAULT_WEIGHTS", "build_brief", "order_picks", "summarize_story"]
+
+log = logging.getLogger(__name__)
+
+#: Weights measured on the Multi-News dev sample (benchmarks/summarize_multinews.py).
+DEFAULT_WEIGHTS = Weights()
+
+
+def order_picks(picks: list[Pick], cands: list[Candidate], scores: dict[int, float] | None = None) -> list[Pick]:
+    """Order chosen sentences for reading: by position in their article, best first on ties.
+
+    A sentence that opens on a pronoun or connective never opens the brief,
+    and follows its own predecessor when that was chosen too.
+    """
+    scores = scores or {}
+    ordered = sorted(picks, key=lambda p: (cands[p.index].position, -scores.get(p.index, 0.0), cands[p.index].doc_index))
+    if ordered and cands[ordered[0].index].dangling:
+        lead = next((p for p in ordered if not cands[p.index].dangling), None)
+        if lead is not None:
+            ordered.remove(lead)
+            ordered.insert(0, lead)
+    # keep a sentence right after the sentence of its own article it continues
+    out: list[Pick] = []
+    for p in ordered:
+        c = cands[p.index]
+        prev = next((i for i, q in enumerate(out) if cands[q.index].doc == c.doc and cands[q.index].position == c.position - 1), None)
+        if c.dangling and prev is not None:
+            out.insert(prev + 1, p)
+        else:
+            out.append(p)
+    return out
+
+
+def _span(story: Story, cand: Candidate) -> Span:
+    text = story.doc(cand.doc).text[cand.start : cand.end]
+    return Span(doc=cand.doc, start=cand.start, end=cand.end, text=text)
+
+
+def _sources(story: Story, pick: Pick, cands: list[Candidate]) -> list[Span]:
+    """The chosen span, then the best supporting span of every other document."""
+    chosen = cands[pick.index]
+    spans = [_span(story, chosen)]
+    seen = {chosen.doc}
+    for j in pick.support:  # already best first
+        if cands[j].doc not in seen:
+            seen.add(cands[j].doc)
+            spans.append(_span(story, cands[j]))
+    return spans
+
+
+def build_brief(story: Story, ctx: Context, words: int, weights: Weights | None = None) -> list[SummarySentence]:
+    """The extractive brief of ``story`` in at most ``words`` words."""
+    cands = collect_candidates(story, ctx)
+    if not cands:
+        return []
+    bonus = story_signals(story, cands)
+    result = select_sentences(cands, words, weights or DEFAULT_WEIGHTS, bonus=bonus, headlines=collect_headlines(story, ctx))
+    ordered = order_picks(result.picks, cands, result.scores)
+    return [SummarySentence(text=cands[p.index].text, sources=_sources(story, p, cands)) for p in ordered]
+
+
+@register_stage("summarize")
+def summarize_story(story: Story, ctx: Context) -> Story:
+    """Fill ``story.summary`` (extractive; rewritten when ``options.llm_url`` is set)."""
+    story.summary = build_brief(story, ctx, ctx.options.summary_words)
+    if ctx.options.llm_url and story.summary:
+        from .llm import rewrite_brief
+
+        story.summary = rewrite_brief(story, story.summary, ctx.options.llm_url, ctx.options.summary_words)
+    log.info("brief: %d sentences, %d words", len(story.summary), sum(len(s.text.split()) for s in story.summary))
+    return story

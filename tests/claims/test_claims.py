@@ -1,0 +1,82 @@
+"""Claims: voice, speaker and type of each statement; questions a source raises."""
+
+from __future__ import annotations
+
+from .conftest import HandActor
+
+SMITH = HandActor("John Smith", "person", ("John Smith", "Smith"))
+RUSSIA = HandActor("Russia", "country", ("Russia", "Moscow"))
+ARMY = HandActor("the army", "organization", ("The army", "the army"))
+
+
+def _claim(story, words):
+    hits = [c for c in story.claims if words in c.text]
+    assert hits, f"no claim with {words!r}: {[c.text for c in story.claims]}"
+    return hits[0]
+
+
+def test_claim_types_follow_modals(run_with_actors):
+    text = (
+        "The government must act now to protect the coast.\n\n"
+        "Sea levels will rise by a metre within the next century.\n\n"
+        "The old bridge collapsed into the river on Monday afternoon."
+    )
+    story = run_with_actors([text], [], stages=["quotes", "claims"])
+    assert _claim(story, "must act").type == "prescription"
+    assert _claim(story, "will rise").type == "prediction"
+    assert _claim(story, "collapsed").type == "assertion"
+    assert all(c.voice == "outlet" and c.speaker is None for c in story.claims)
+
+
+def test_reported_claim_is_attributed_to_the_speaker(run_with_actors):
+    text = "John Smith said the city budget had been balanced for the first time in a decade."
+    story = run_with_actors([text], [SMITH], stages=["quotes", "claims"])
+    claim = _claim(story, "budget")
+    names = {a.id: a.name for a in story.actors}
+    assert claim.voice == "attributed" and claim.cue == "said"
+    assert names[claim.speaker] == "John Smith"
+
+
+def test_belief_is_attributed_to_the_believer(run_with_actors):
+    text = "Moscow believes these objectives have been achieved after months of fighting."
+    story = run_with_actors([text], [RUSSIA], stages=["quotes", "claims"])
+    claim = _claim(story, "objectives")
+    assert claim.voice == "attributed" and claim.speaker is not None
+    assert story.actor(claim.speaker).name == "Russia"
+
+
+def test_unnamed_speaker_keeps_its_words_but_no_actor(run_with_actors):
+    text = "A senior official said the talks would resume in Geneva next week."
+    story = run_with_actors([text], [SMITH], stages=["quotes", "claims"])
+    claim = _claim(story, "talks")
+    assert claim.voice == "attributed" and claim.speaker is None
+    assert claim.speaker_text and "official" in claim.speaker_text
+    assert claim.type == "prediction"
+
+
+def test_numbered_question_list_gives_one_question_each(run_with_actors):
+    text = "Big questions remain: 1) How much will the rebuilding cost? 2) Who will pay for the new bridge?"
+    story = run_with_actors([text], [], stages=["quotes", "claims"])
+    texts = [q.text for q in story.questions]
+    assert texts == ["How much will the rebuilding cost?", "Who will pay for the new bridge?"]
+    assert not [c for c in story.claims if "?" in c.text]
+
+
+def test_indirect_question(run_with_actors):
+    text = "It remains unclear whether the ceasefire will hold through the winter."
+    story = run_with_actors([text], [], stages=["quotes", "claims"])
+    assert [q.kind for q in story.questions] == ["indirect"]
+    assert story.questions[0].text.startswith("whether the ceasefire")
+
+
+def test_question_inside_someones_quote_is_not_the_sources(run_with_actors):
+    text = "\u201cWho will pay for all of this?\u201d asked John Smith at the meeting on Monday."
+    story = run_with_actors([text], [SMITH], stages=["quotes", "claims"])
+    assert story.questions == []
+
+
+def test_spans_reproduce_text(run_with_actors):
+    text = "The army must leave. Will it? It remains to be seen whether the army will comply with the order."
+    story = run_with_actors([text], [ARMY], stages=["quotes", "claims"])
+    for item in [*story.claims, *story.questions]:
+        assert story.doc(item.doc).text[item.start : item.end] == item.text

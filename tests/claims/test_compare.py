@@ -1,0 +1,65 @@
+"""Comparison across sources: agreements, divergences, unique claims, answers."""
+
+from __future__ import annotations
+
+from .conftest import HandActor
+
+ARMY = HandActor("the army", "organization", ("The army", "the army"))
+REBELS = HandActor("the rebels", "group", ("The rebels", "the rebels"))
+STAGES = ["quotes", "claims", "compare"]
+
+
+def test_same_statement_in_two_sources_is_an_agreement(run_with_actors):
+    a = "The army will withdraw its troops from the northern city by Friday, officials confirmed.\n\nThe weather was cold."
+    b = "Officials confirmed that the army will withdraw its troops from the northern city by Friday.\n\nA new stadium opened downtown."
+    story = run_with_actors([a, b], [ARMY], stages=STAGES)
+    assert len(story.agreements) == 1
+    agreement = story.agreements[0]
+    assert {e.doc for e in agreement.evidence} == {"d1", "d2"}
+    assert all("withdraw" in e.text for e in agreement.evidence)
+    assert 0 < (agreement.confidence or 0) <= 1
+    assert story.divergences == []
+
+
+def test_three_sources_make_one_agreement_with_three_pieces_of_evidence(run_with_actors):
+    s = "The army will withdraw its troops from the northern city by Friday."
+    story = run_with_actors([s, "Sources said " + s[0].lower() + s[1:], s.replace("Friday", "Friday night")], [ARMY], stages=STAGES)
+    assert len(story.agreements) == 1
+    assert sorted(e.doc for e in story.agreements[0].evidence) == ["d1", "d2", "d3"]
+
+
+def test_negated_counterpart_is_a_divergence(run_with_actors):
+    a = "The army will withdraw its troops from the northern city by Friday."
+    b = "The army will not withdraw its troops from the northern city by Friday."
+    story = run_with_actors([a, b], [ARMY], stages=STAGES)
+    assert story.agreements == []
+    assert len(story.divergences) == 1
+    div = story.divergences[0]
+    assert {p.doc for p in div.positions} == {"d1", "d2"} and "withdraw" in (div.why or "")
+
+
+def test_doubt_against_prediction_is_a_divergence(run_with_actors):
+    a = "Any talk of the rebels taking the capital this year is wishful thinking."
+    b = "Foreign fighters keep arriving, and the rebels will gain strength over the coming months."
+    story = run_with_actors([a, b], [REBELS], stages=STAGES)
+    assert len(story.divergences) == 1
+    assert "doubt" in (story.divergences[0].why or "")
+
+
+def test_unrelated_claims_are_unique_and_not_linked(run_with_actors):
+    a = "The central bank raised interest rates by half a point on Tuesday."
+    b = "Heavy snow closed the mountain pass for the third day in a row."
+    story = run_with_actors([a, b], [], stages=STAGES)
+    assert story.agreements == [] and story.divergences == []
+    assert story.claims and all(c.unique for c in story.claims)
+
+
+def test_question_is_linked_to_the_answer_in_another_source(run_with_actors):
+    a = "Will the army withdraw its troops from the northern city? What are the implications for the harvest?"
+    b = "The army will withdraw its troops from the northern city by Friday.\n\nThe mayor opened a new library on Sunday."
+    story = run_with_actors([a, b], [ARMY], stages=STAGES)
+    by_text = {q.text: q for q in story.questions}
+    withdraw = by_text["Will the army withdraw its troops from the northern city?"]
+    assert [s.doc for s in withdraw.answers] == ["d2"] and "withdraw" in (withdraw.answers[0].text or "")
+    assert len(withdraw.confidence) == 1
+    assert by_text["What are the implications for the harvest?"].answers == []

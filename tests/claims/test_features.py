@@ -1,0 +1,68 @@
+"""Comparison rules on hand-built text units (no parsing)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from storyline.claims.compare import align_claims, enough_overlap, opposition
+from storyline.claims.features import TextUnit, fold_prefixes, idf_weights, weigh
+
+
+def _unit(key: str, doc: str, words: str, **kw) -> TextUnit:
+    return TextUnit(key=key, doc=doc, start=0, end=1, terms=Counter(words.split()), **kw)
+
+
+def _weighed(*units: TextUnit) -> dict[str, TextUnit]:
+    idf = idf_weights(units)
+    for u in units:
+        weigh(u, idf)
+    return {u.key: u for u in units}
+
+
+def test_one_shared_word_is_not_an_alignment():
+    a, b = _unit("a", "d1", "time unsubscribe"), _unit("b", "d2", "time truth")
+    assert not enough_overlap(a, b)
+    assert not enough_overlap(_unit("a", "d1", "@a1 @a2 war"), _unit("b", "d2", "@a1 @a2 peace"))
+    assert enough_overlap(_unit("a", "d1", "@a1 troop withdraw"), _unit("b", "d2", "@a1 withdraw"))
+
+
+def test_alignment_is_one_to_one_per_document_pair():
+    units = _weighed(
+        _unit("a1", "d1", "army withdraw troop city"),
+        _unit("a2", "d1", "army withdraw troop city friday"),
+        _unit("b1", "d2", "army withdraw troop city"),
+        _unit("x", "d2", "bank rate raise"),
+    )
+    links = align_claims(units, threshold=0.3)
+    assert len(links) == 1 and {links[0].a, links[0].b} == {"a1", "b1"}
+
+
+def test_negation_opposes_only_with_the_same_subject():
+    base = dict(predicates=frozenset({"sign"}))
+    a = _unit("a", "d1", "sign agreement", negated=frozenset({"sign"}), subjects={"sign": "@trump"}, **base)
+    b = _unit("b", "d2", "sign agreement", subjects={"sign": "@clifford"}, **base)
+    c = _unit("c", "d2", "sign agreement", subjects={"sign": "@trump"}, **base)
+    assert opposition(a, b) is None
+    assert "negated" in (opposition(a, c) or "")
+
+
+def test_different_figures_for_the_same_predicate():
+    a = _unit("a", "d1", "kill tuesday", predicates=frozenset({"kill"}), figures={"kill": "four"})
+    b = _unit("b", "d2", "kill tuesday", predicates=frozenset({"kill"}), figures={"kill": "sixty five"})
+    same = _unit("c", "d2", "kill tuesday", predicates=frozenset({"kill"}), figures={"kill": "four"})
+    assert "different figures" in (opposition(a, b) or "")
+    assert opposition(a, same) is None
+
+
+def test_weak_similarity_is_no_negation_divergence():
+    a = _unit("a", "d1", "x", predicates=frozenset({"sue"}), negated=frozenset({"sue"}), subjects={"sue": "@s"})
+    b = _unit("b", "d2", "x", predicates=frozenset({"sue"}), subjects={"sue": "@s"})
+    assert opposition(a, b, similarity=0.35) is None
+    assert opposition(a, b, similarity=0.9) is not None
+
+
+def test_re_prefix_folds_only_when_the_bare_word_is_used():
+    a, b, c = _unit("a", "d1", "redeploy force"), _unit("b", "d2", "deploy troop"), _unit("c", "d2", "reform plan")
+    fold_prefixes([a, b, c])
+    assert "deploy" in a.terms and "redeploy" not in a.terms
+    assert "reform" in c.terms

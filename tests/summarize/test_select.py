@@ -1,0 +1,60 @@
+"""Greedy selection: budget, redundancy, support and reading order."""
+
+from __future__ import annotations
+
+from storyline.summarize.candidates import Candidate
+from storyline.summarize.select import Weights, select_sentences
+from storyline.summarize.stage import order_picks
+
+
+def _cand(doc: int, pos: int, text: str, dangling: bool = False) -> Candidate:
+    words = text.split()
+    terms = [w.lower().strip(".,") for w in words if len(w) > 3]
+    return Candidate(doc=f"d{doc + 1}", doc_index=doc, position=pos, start=0, end=len(text), text=text,
+                     words=len(words), terms=terms, dangling=dangling)
+
+
+CANDS = [
+    _cand(0, 0, "Flooding forced thousands of residents from their homes in Westport on Tuesday."),
+    _cand(0, 1, "Rescue crews pulled forty people from rooftops during the night."),
+    _cand(1, 0, "Thousands of Westport residents were forced from their homes by flooding on Tuesday."),
+    _cand(1, 1, "Regional officials released emergency funds for families who lost their homes."),
+    _cand(2, 0, "Flooding in Westport forced thousands of residents from homes on Tuesday, police said."),
+    _cand(2, 1, "Schools across the whole region will stay closed until Friday morning.", dangling=True),
+]
+
+
+def test_budget_is_never_exceeded() -> None:
+    for budget in (12, 25, 40, 80):
+        sel = select_sentences(CANDS, budget)
+        assert sum(CANDS[p.index].words for p in sel.picks) <= budget
+
+
+def test_repeated_fact_chosen_once_and_cites_the_others() -> None:
+    sel = select_sentences(CANDS, 200)
+    chosen = [CANDS[p.index].text for p in sel.picks]
+    flood = [p for p in sel.picks if "Flooding" in CANDS[p.index].text or "Thousands" in CANDS[p.index].text]
+    assert len(flood) == 1, chosen
+    supporters = {CANDS[j].doc for j in flood[0].support}
+    assert supporters == {"d1", "d2", "d3"} - {CANDS[flood[0].index].doc}
+    # unrelated sentences carry no support
+    rescue = next(p for p in sel.picks if "Rescue" in CANDS[p.index].text)
+    assert rescue.support == []
+
+
+def test_lower_redundancy_threshold_keeps_fewer_near_repeats() -> None:
+    loose = select_sentences(CANDS, 200, Weights(redundancy=0.99))
+    strict = select_sentences(CANDS, 200, Weights(redundancy=0.2))
+    assert len(strict.picks) < len(loose.picks)
+
+
+def test_order_never_opens_on_a_dangling_sentence() -> None:
+    sel = select_sentences(CANDS, 200)
+    dangling_first = sorted(sel.picks, key=lambda p: (not CANDS[p.index].dangling))
+    ordered = order_picks(dangling_first, CANDS, sel.scores)
+    assert not CANDS[ordered[0].index].dangling
+    assert sorted(p.index for p in ordered) == sorted(p.index for p in sel.picks)
+
+
+def test_empty_input() -> None:
+    assert select_sentences([], 100).picks == []

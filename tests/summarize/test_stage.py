@@ -1,0 +1,78 @@
+"""The summarize stage: a cited brief within the budget, no junk, no cut sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from storyline.models import Story
+
+DOC_A = """Storm Floods Coastal Town
+
+The river burst its banks on Tuesday and flooded the coastal town of Westport, forcing 2,000 residents to leave their homes.
+Emergency crews rescued 40 people from rooftops overnight, the fire service said.
+We use cookies to improve your experience. By continuing to browse you accept our cookie policy.
+The mayor said the town would need months to recover from the damage.
+It was the worst flood in the town's history, according to local historians."""
+
+DOC_B = """Thousands Evacuated as River Floods Westport
+
+WESTPORT (AP) — Some 2,000 residents of the coastal town of Westport were forced to leave their homes on Tuesday after the river burst its banks and flooded the town.
+These crawls are part of an effort to archive pages as they are created and archive the pages that they refer to.
+Tweet with a location. You can add location information to your Tweets, such as your city or precise location.
+Officials said the regional government had released emergency funds for the families who lost their homes.
+Schools across the region will stay closed until Friday, officials said."""
+
+
+def _all_sentences(story: Story) -> set[str]:
+    return {s.text for d in story.documents for s in d.sentences}
+
+
+def test_brief_within_budget_and_made_of_whole_sentences(make_story) -> None:
+    story = make_story([DOC_A, DOC_B], stages=["clean", "nlp", "summarize"], published=date(2020, 1, 7))
+    assert story.summary, "a two-article story gets a brief"
+    words = sum(len(s.text.split()) for s in story.summary)
+    assert words <= 120
+    whole = {t for t in _all_sentences(story)}
+    for s in story.summary:
+        # each brief sentence is one document sentence (a dateline may be trimmed off its front)
+        assert any(t.endswith(s.text) for t in whole), s.text
+
+
+def test_every_source_span_reproduces_its_text(make_story) -> None:
+    story = make_story([DOC_A, DOC_B], stages=["clean", "nlp", "summarize"])
+    for s in story.summary:
+        assert s.sources
+        assert s.sources[0].text == s.text
+        for sp in s.sources:
+            assert story.doc(sp.doc).text[sp.start : sp.end] == sp.text
+
+
+def test_fact_told_twice_appears_once_citing_both(make_story) -> None:
+    story = make_story([DOC_A, DOC_B], stages=["clean", "nlp", "summarize"])
+    flood = [s for s in story.summary if "2,000 residents" in s.text]
+    assert len(flood) == 1, [s.text for s in story.summary]
+    assert {sp.doc for sp in flood[0].sources} == {"d1", "d2"}
+    # the dateline of the AP version is never part of a brief sentence
+    assert not any(s.text.startswith("WESTPORT") for s in story.summary)
+
+
+def test_junk_never_enters_the_brief(make_story) -> None:
+    story = make_story([DOC_A, DOC_B], stages=["clean", "nlp", "summarize"])
+    text = " ".join(s.text for s in story.summary).lower()
+    for junk in ("cookie", "crawls", "tweet", "location information"):
+        assert junk not in text
+
+
+def test_small_budget_picks_fewer_sentences(parsed) -> None:
+    from storyline.summarize.stage import build_brief
+
+    story, ctx = parsed([DOC_A, DOC_B])
+    short = build_brief(story, ctx, 30)
+    long = build_brief(story, ctx, 200)
+    assert 1 <= len(short) < len(long)
+    assert sum(len(s.text.split()) for s in short) <= 30
+
+
+def test_story_without_candidates_gets_empty_brief(make_story) -> None:
+    story = make_story(["Breaking news\n\nShare this\n\nRead more"], stages=["clean", "nlp", "summarize"])
+    assert story.summary == []
