@@ -151,7 +151,7 @@ def _quotes(view: ReportView) -> str:
 
 def _compared(view: ReportView) -> str:
     story = view.story
-    if not (story.agreements or story.divergences or story.questions):
+    if not (story.agreements or story.divergences or story.questions or view.unique_claims):
         return ""
     parts = ['<section id="compared"><h2>Sources compared</h2>']
     if story.agreements:
@@ -167,6 +167,14 @@ def _compared(view: ReportView) -> str:
             conf = f' <span class="conf">confidence {d.confidence:.2f}</span>' if d.confidence is not None else ""
             pos = "".join(f"<li>{_ev(view, p)}: {_e(span_text(story, p))}</li>" for p in d.positions)
             parts.append(f"<li>{_e(d.topic)}{conf}<ul class=evlist>{pos}</ul></li>")
+        parts.append("</ul>")
+    if view.unique_claims and len(story.documents) > 1:
+        parts.append("<h3>What only one source says</h3><ul>")
+        for doc_id, claims in view.unique_claims.items():
+            items = "".join(
+                f'<li>{_e(c.text)} <span class="cat">{c.type}</span> {_ev(view, Span(doc=c.doc, start=c.start, end=c.end), "source")}</li>' for c in claims
+            )
+            parts.append(f"<li><b>{_e(view.labels.get(doc_id, doc_id))}</b><ul class=evlist>{items}</ul></li>")
         parts.append("</ul>")
     if story.questions:
         parts.append("<h3>Open questions</h3><ul>")

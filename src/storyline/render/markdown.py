@@ -88,7 +88,7 @@ def _quotes(view: ReportView) -> list[str]:
 
 def _compared(view: ReportView) -> list[str]:
     story = view.story
-    if not (story.agreements or story.divergences or story.questions):
+    if not (story.agreements or story.divergences or story.questions or view.unique_claims):
         return []
     out = ["## Sources compared", ""]
     if story.agreements:
@@ -104,6 +104,13 @@ def _compared(view: ReportView) -> list[str]:
             out.append(f"- {_esc(d.topic)}{conf}")
             for p in d.positions:
                 out.append(f"  - {view.cite(p)}: “{_esc(span_text(story, p))}”")
+        out.append("")
+    if view.unique_claims and len(story.documents) > 1:
+        out += ["### What only one source says", ""]
+        for doc_id, claims in view.unique_claims.items():
+            out.append(f"- **{view.labels.get(doc_id, doc_id)}**")
+            for c in claims:
+                out.append(f"  - {_esc(c.text)} *({c.type})*")
         out.append("")
     if story.questions:
         out += ["### Open questions", ""]

@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..models import Actor, Document, Event, Quote, Relation, Span, Story
+from ..claims.views import quotes_by_speaker, unique_by_source
+from ..models import Actor, Claim, Document, Event, Quote, Relation, Span, Story
 
 __all__ = ["ReportView", "build_view", "doc_label", "span_text"]
 
@@ -38,6 +39,7 @@ class ReportView:
     quotes_by_speaker: list[tuple[str, list[Quote]]] = field(default_factory=list)
     unattributed_quotes: list[Quote] = field(default_factory=list)
     relations_by_actor: dict[str, list[Relation]] = field(default_factory=dict)
+    unique_claims: dict[str, list[Claim]] = field(default_factory=dict)  # doc id -> claims only that source makes
 
     def actor_name(self, actor_id: str | None) -> str:
         if actor_id is None:
@@ -59,14 +61,7 @@ def build_view(story: Story) -> ReportView:
     main = sorted(story.actors, key=lambda a: (-len(a.mentions), a.name))
     dated = sorted((e for e in story.events if e.date), key=_date_key)
     undated = [e for e in story.events if not e.date]
-    by_speaker: dict[str, list[Quote]] = defaultdict(list)
-    unattributed = []
-    for q in story.quotes:
-        if q.speaker:
-            by_speaker[q.speaker].append(q)
-        else:
-            unattributed.append(q)
-    speakers = sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), names.get(kv[0], kv[0])))
+    unattributed = [q for q in story.quotes if not q.speaker]
     rel: dict[str, list[Relation]] = defaultdict(list)
     for r in sorted(story.relations, key=lambda r: -r.weight):
         rel[r.source].append(r)
@@ -78,7 +73,8 @@ def build_view(story: Story) -> ReportView:
         main_actors=main,
         dated_events=dated,
         undated_events=undated,
-        quotes_by_speaker=[(names.get(k, k), v) for k, v in speakers],
+        quotes_by_speaker=[(names.get(k, k), v) for k, v in quotes_by_speaker(story).items()],
         unattributed_quotes=unattributed,
         relations_by_actor=dict(rel),
+        unique_claims=unique_by_source(story),
     )
