@@ -77,6 +77,16 @@ class Candidate:
     dangling: bool = False  # opens on a pronoun or a connective that needs the sentence before it
 
 
+#: Terms are lemmas cut to this many characters, so that "announcement" and
+#: "announced", "withdrawal" and "withdrawing" count as one term.
+STEM_CHARS = 7
+
+
+def stem(lemma: str) -> str:
+    """A crude, table-free stem: the lemma's first STEM_CHARS characters."""
+    return lemma[:STEM_CHARS]
+
+
 def _trim_dateline(text: str) -> int:
     """How many leading characters of a sentence are a dateline."""
     m = _DATELINE.match(text)
@@ -140,7 +150,7 @@ def _describe(cand: Candidate, span: SpacySpan) -> None:
             cand.second_person += 1
         if tok.is_stop or tok.is_punct or tok.is_space or not (tok.is_alpha or tok.like_num):
             continue
-        cand.terms.append((tok.lemma_ or low).lower())
+        cand.terms.append(stem((tok.lemma_ or low).lower()))
     for ent in span.ents:
         if ent.label_ in _ENTITY_LABELS:
             cand.entities.append(ent.text.lower())
@@ -189,7 +199,7 @@ def _document_candidates(doc: Document, doc_index: int, ctx: Context) -> list[Ca
 
 
 def _content_terms(span: SpacySpan) -> list[str]:
-    return [(t.lemma_ or t.lower_).lower() for t in span
+    return [stem((t.lemma_ or t.lower_).lower()) for t in span
             if not (t.is_stop or t.is_punct or t.is_space) and (t.is_alpha or t.like_num)]
 
 
