@@ -47,3 +47,27 @@ def test_boilerplate_removed_and_no_body_line_lost(scored: dict) -> None:
 
 def test_every_span_reproduces_its_text(scored: dict) -> None:
     assert scored["spans"]["bad"] == 0
+
+
+def test_actors_canonical_with_aliases_resolved(scored: dict) -> None:
+    a, al = scored["actors"], scored["aliases"]
+    assert (a["found"], a["splits"], a["merges"], a["forbidden"]) == (a["of"], 0, 0, 0), a["misses"]
+    assert al["resolved"] == al["of"], al["misses"]
+
+
+def test_events_dated_and_attributed(scored: dict) -> None:
+    assert scored["events"]["found"] >= 12, scored["events"]["misses"]
+
+
+def test_quotes_with_right_speakers(scored: dict) -> None:
+    q = scored["quotes"]
+    assert (q["found"], q["false_attributions"]) == (q["of"], 0), q["misses"]
+
+
+def test_open_questions_found(scored: dict) -> None:
+    assert scored["questions"]["found"] >= 4, scored["questions"]["misses"]
+
+
+def test_sources_compared(scored: dict) -> None:
+    c = scored["comparisons"]
+    assert c["divergences"] >= 1, c["misses"]

@@ -189,3 +189,24 @@ def test_event_text_keeps_its_closing_quotation_mark(run_events) -> None:
     (event,) = _find(story, "Norway")
     assert event.category == "THREATEN"
     assert event.text.endswith("\u201d")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        ("We now know that Norway attacked Iceland on Monday.", "asserted"),  # "know" is factive
+        ("Analysts believe that Norway attacked Iceland on Monday.", "hypothetical"),
+        ("If the report is true, then Norway attacked Iceland on Monday.", "hypothetical"),
+        ("Norway made no attack on Iceland on Monday.", "negated"),
+    ],
+)
+def test_modality_follows_the_frame(run_events, sentence: str, modality: str) -> None:
+    story = run_events([TITLE + sentence])
+    events = _find(story, "Norway", "2021-05-03")
+    assert events and events[0].modality == modality
+
+
+def test_undated_reported_content_is_not_an_event(run_events) -> None:
+    story = run_events([TITLE + "Officials said that Norway attacked Iceland.", TITLE + "Norway attacked Iceland."], published=None)
+    norway = _find(story, "Norway")
+    assert len(norway) == 1 and norway[0].evidence[0].doc == story.documents[1].id

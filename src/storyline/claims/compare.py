@@ -27,10 +27,11 @@ from ..actors.index import ActorIndex
 from ..models import Agreement, Claim, Divergence, Position, Span, Story
 from ..pipeline import Context, register_stage
 from .features import ANTONYMS, TextUnit, cosine, fold_prefixes, idf_weights, weigh
+from .frames import Frame, actor_families, best_frame_match
 from .questions import link_answers
 from .stage import CACHE_KEY, ClaimUnits, claims_of_document
 
-__all__ = ["LINK", "MAX_ITEMS", "Link", "align_claims", "compare_sources", "enough_overlap", "opposition"]
+__all__ = ["LINK", "MAX_ITEMS", "Link", "Similarity", "align_claims", "compare_sources", "enough_overlap", "opposition", "similarity"]
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,39 @@ DIVERGE = 0.45
 DISTINCTIVE = 0.15
 #: At most this many agreements and divergences are reported.
 MAX_ITEMS = 8
+#: Frames at least this similar are named in an agreement's ``why``.
+FRAME_SHOWN = 0.3
+#: Frames at least this similar, negated on one side only, make a divergence.
+FRAME_DIVERGE = 0.5
+
+
+@dataclass(frozen=True)
+class Similarity:
+    """How alike two claims are: in words (tf-idf cosine), in frames, and both combined."""
+
+    lexical: float
+    frame: float
+    frames: tuple[Frame, Frame] | None = None  # the best matching pair of frames
+
+    @property
+    def combined(self) -> float:
+        """Either kind of evidence counts: 1 - (1 - lexical)(1 - frame)."""
+        return 1.0 - (1.0 - self.lexical) * (1.0 - self.frame)
+
+
+def similarity(a: TextUnit, b: TextUnit, families: dict[str, str] | None = None) -> Similarity:
+    """Lexical and frame similarity of two weighted units."""
+    f, fa, fb = best_frame_match(a.frames, b.frames, families or {})
+    return Similarity(cosine(a, b), f, (fa, fb) if fa is not None and fb is not None else None)
+
+
+def _frame_opposition(sim: Similarity) -> str | None:
+    if sim.frames is None or sim.frame < FRAME_DIVERGE:
+        return None
+    fa, fb = sim.frames
+    if fa.negated != fb.negated:
+        return f"'{fa.lemma}' / '{fb.lemma}' is negated on one side only"
+    return None
 
 
 @dataclass(frozen=True)
@@ -58,6 +92,7 @@ class Link:
     b: str
     similarity: float
     opposition: str | None  # why they disagree, or None when they agree
+    frames: tuple[Frame, Frame] | None = None  # the matching frames, when frames contributed
 
 
 def opposition(a: TextUnit, b: TextUnit, similarity: float = 1.0) -> str | None:
@@ -127,7 +162,7 @@ def enough_overlap(a: TextUnit, b: TextUnit) -> bool:
     return len(shared) >= 2 and any(not t.startswith("@") for t in shared)
 
 
-def align_claims(units: dict[str, TextUnit], threshold: float = LINK) -> list[Link]:
+def align_claims(units: dict[str, TextUnit], threshold: float = LINK, families: dict[str, str] | None = None) -> list[Link]:
     """One-to-one alignment of claims for every pair of documents, most similar first."""
     by_doc: dict[str, list[TextUnit]] = {}
     for u in units.values():
@@ -136,15 +171,17 @@ def align_claims(units: dict[str, TextUnit], threshold: float = LINK) -> list[Li
     links: list[Link] = []
     for i, da in enumerate(docs):
         for db in docs[i + 1 :]:
-            scored = [(cosine(a, b), a, b) for a in by_doc[da] for b in by_doc[db]]
-            scored = [s for s in scored if s[0] >= threshold and enough_overlap(s[1], s[2])]
-            scored.sort(key=lambda s: -s[0])
+            scored = [(similarity(a, b, families), a, b) for a in by_doc[da] for b in by_doc[db]]
+            scored = [s for s in scored if s[0].combined >= threshold and enough_overlap(s[1], s[2])]
+            scored.sort(key=lambda s: -s[0].combined)
             used: set[str] = set()
             for sim, a, b in scored:
                 if a.key in used or b.key in used:
                     continue
                 used.update((a.key, b.key))
-                links.append(Link(a.key, b.key, round(sim, 3), opposition(a, b, sim)))
+                why = opposition(a, b, sim.combined) or _frame_opposition(sim)
+                frames = sim.frames if sim.frame >= FRAME_SHOWN else None
+                links.append(Link(a.key, b.key, round(sim.combined, 3), why, frames))
     return links
 
 
@@ -165,6 +202,17 @@ def _describe(terms: list[str], story: Story) -> str:
     return ", ".join(names)
 
 
+def _describe_frames(frames: tuple[Frame, Frame], story: Story) -> str:
+    """ "Russia go / come -> Syria": the shared actors and both predicates."""
+    fa, fb = frames
+    names = {a.id: a.name for a in story.actors}
+    subj = " / ".join(dict.fromkeys(names.get(x, x) for x in sorted(fa.subj | fb.subj)))
+    args = " / ".join(dict.fromkeys(names.get(x, x) for x in sorted(fa.args & fb.args or fa.args | fb.args)))
+    verbs = fa.lemma if fa.lemma == fb.lemma else f"{fa.lemma} / {fb.lemma}"
+    modal = f" ({fa.modality})" if fa.modality and fa.modality == fb.modality else ""
+    return f"{subj} {verbs}{modal}" + (f" -> {args}" if args else "")
+
+
 def _shared_terms(a: TextUnit, b: TextUnit, k: int = 4) -> list[str]:
     shared = sorted(set(a.weights) & set(b.weights), key=lambda t: -(a.weights[t] * b.weights[t]))
     return shared[:k]
@@ -174,7 +222,7 @@ def _span(claim: Claim, cls: type[Span] = Span) -> Span:
     return cls(doc=claim.doc, start=claim.start, end=claim.end, text=claim.text)
 
 
-def _group(links: list[Link], units: dict[str, TextUnit], threshold: float = LINK) -> list[list[Link]]:
+def _group(links: list[Link], units: dict[str, TextUnit], threshold: float = LINK, families: dict[str, str] | None = None) -> list[list[Link]]:
     """Agreeing links that share a claim, merged (three sources, one agreement).
 
     A link joins a group only when its new claim comes from a document the
@@ -189,7 +237,7 @@ def _group(links: list[Link], units: dict[str, TextUnit], threshold: float = LIN
                 new = link.b if link.a in keys else link.a
                 docs = {units[k].doc for k in keys}
                 floor = max(threshold, JOIN * members[0].similarity)  # members[0] is the group's closest pair
-                if new in keys or (units[new].doc not in docs and all(cosine(units[new], units[k]) >= floor for k in keys)):
+                if new in keys or (units[new].doc not in docs and all(similarity(units[new], units[k], families).combined >= floor for k in keys)):
                     home = (keys, members)
                 break
         if home is None:
@@ -210,12 +258,15 @@ def _agreement(group: list[Link], claims: dict[str, Claim], units: dict[str, Tex
     best = max(group, key=lambda x: x.similarity)
     headline = min(members.values(), key=lambda c: len(c.text))
     terms = _shared_terms(units[best.a], units[best.b])
+    why = f"similarity {best.similarity:.2f}; shared: {_describe(terms, story)}"
+    if best.frames is not None:
+        why += f"; same frame: {_describe_frames(best.frames, story)}"
     return Agreement(
         claim=headline.text,
         evidence=[_span(c) for _, c in sorted(members.items())],
         confidence=_confidence(best.similarity),
         claims=[c.id for _, c in sorted(members.items())],
-        why=f"similarity {best.similarity:.2f}; shared: {_describe(terms, story)}",
+        why=why,
     )
 
 
@@ -258,12 +309,13 @@ def compare_sources(story: Story, ctx: Context) -> Story:
     for u in [*units.values(), *(u for _, u in cu.questions)]:
         weigh(u, idf)
     claims = {c.id: c for c in story.claims if c.id in units}
-    links = [lk for lk in align_claims(units) if lk.a in claims and lk.b in claims]
+    families = actor_families(story)
+    links = [lk for lk in align_claims(units, families=families) if lk.a in claims and lk.b in claims]
     agree = [lk for lk in links if lk.opposition is None]
     oppose = [lk for lk in links if lk.opposition is not None]
     taken = {k for lk in oppose for k in (lk.a, lk.b)}
     oppose += [lk for lk in doubt_against_prediction(units, taken) if lk.a in claims and lk.b in claims]
-    agreements = [_agreement(g, claims, units, story) for g in _group(agree, units)]
+    agreements = [_agreement(g, claims, units, story) for g in _group(agree, units, families=families)]
     agreements.sort(key=lambda x: -(x.confidence or 0))
     story.agreements = agreements[:MAX_ITEMS]
     divergences = [_divergence(lk, claims, units, story) for lk in sorted(oppose, key=lambda x: -x.similarity)]

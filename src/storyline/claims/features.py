@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors.index import ActorIndex
 from ..quotes.cues import REPORTING_VERBS
+from .frames import Frame, extract_frames
 
 __all__ = [
     "ANTONYMS",
@@ -76,6 +77,7 @@ class TextUnit:
     figures: dict[str, str] = field(default_factory=dict)  # predicate lemma -> the number its subject carries
     predicted: frozenset[str] = frozenset()  # actor terms that are the subject of a (non-negated) modal prediction
     weights: dict[str, float] = field(default_factory=dict)  # tf-idf, filled by weigh()
+    frames: tuple[Frame, ...] = ()  # who does what to whom (see .frames)
 
 
 def span_tokens(parse: Doc, base: int, start: int, end: int) -> list[Token]:
@@ -189,6 +191,7 @@ def text_unit(key: str, doc: str, start: int, end: int, tokens: Iterable[Token],
             continue
         unit.terms[lemma] += 1
     unit.predicted = frozenset(_predicted_actors(tokens_list, base, doc, index))
+    unit.frames = extract_frames(tokens_list, base, doc, index)
     unit.predicates = frozenset(preds)
     unit.negated = frozenset(negated)
     return unit

@@ -38,6 +38,8 @@ Modality = Literal["asserted", "negated", "hypothetical", "predicted"]
 
 _SKIP_VERBS = {"be", "have", "seem", "become", "remain", "appear", "get", "do", "mean", "include", "look", "feel"}
 _STATE_VERBS = {"believe", "think", "know", "want", "hope", "need", "like", "see", "consider", "expect", "fear", "wish", "understand"}
+# Verbs whose complement may not be true ("hopes that X will sign"); "know", "see" are factive.
+_NONFACTIVE = {"believe", "think", "want", "hope", "expect", "fear", "wish", "plan", "intend", "threaten", "doubt", "suspect", "consider", "imagine", "suppose"}
 _MODALS = {"would", "could", "might", "may", "should", "must", "can", "ca", "'d"}
 _CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
@@ -336,6 +338,7 @@ def _place(verb: Token) -> str | None:
 # -- modality and category -----------------------------------------------
 
 def _modality(verb: Token) -> Modality:
+    """asserted, or negated / hypothetical (conditional, modal, wished-for) / predicted (future)."""
     cur: Token | None = verb
     for _ in range(5):
         if cur is None:
@@ -343,6 +346,8 @@ def _modality(verb: Token) -> Modality:
         kids = list(cur.children)
         if any(k.dep_ == "neg" or k.lower_ in {"never"} for k in kids):
             return "negated"
+        if cur.i == verb.i and any(k.dep_ == "dobj" and any(d.lower_ == "no" for d in k.children) for k in kids):
+            return "negated"  # "made no request"
         if any(k.dep_ == "mark" and k.lower_ in _CONDITIONAL_MARKS for k in kids):
             return "hypothetical"
         auxes = {k.lower_ for k in kids if k.dep_ in {"aux", "auxpass"}}
@@ -353,10 +358,29 @@ def _modality(verb: Token) -> Modality:
         if cur.dep_ in {"xcomp", "conj"} and cur.head != cur:
             cur = cur.head
             continue
-        if cur.dep_ in {"advcl", "ccomp"} and cur.head != cur and cur.head.lemma_ in _STATE_VERBS | {"plan", "intend", "threaten", "hope", "want"}:
+        if cur.dep_ in {"advcl", "ccomp"} and cur.head != cur and cur.head.lemma_ in _NONFACTIVE:
             return "hypothetical"
         break
-    return "asserted"
+    return "hypothetical" if _in_consequent(verb) else "asserted"
+
+
+def _reported(verb: Token) -> bool:
+    """Whether ``verb`` is part of what somebody is reported to have said."""
+    for anc in list(verb.ancestors)[:6]:
+        if anc.pos_ in {"VERB", "NOUN"} and is_reporting(anc.lemma_):
+            return True
+    return False
+
+
+def _in_consequent(verb: Token) -> bool:
+    """Whether ``verb`` sits in the main clause of an "if ..." sentence, outside the if-clause."""
+    path = [verb, *verb.ancestors]
+    for tok in path:
+        for child in tok.children:
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONAL_MARKS for m in child.children):
+                if all(p.i != child.i for p in path):
+                    return True
+    return False
 
 
 def _particle(verb: Token) -> str | None:
@@ -463,8 +487,8 @@ def _verbal_events(block: BlockInput, index: ActorIndex, by_verb: dict[int, Time
         category = _category(verb)
         if verb.lemma_.lower() in _STATE_VERBS and category == "OTHER":
             continue
-        if when is None and (speech or tense != "past" or category == "OTHER"):
-            continue
+        if when is None and (speech or tense != "past" or category == "OTHER" or _reported(verb)):
+            continue  # undated: only a past action told in the article's own voice
         modality = _modality(verb)
         whom = _actor_of(subj, block, index) if passive and agent is not None else None
         if whom is None or whom is who:

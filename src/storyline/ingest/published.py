@@ -316,6 +316,8 @@ def infer_published(story: Story, ctx: Context) -> Story:
     times = {d.id: collect_times(d, ctx.parses) for d in story.documents if not d.published.known}
     if not times:
         return story
+    if not ctx.parses:
+        log.warning("dates: no parses (run the 'nlp' stage first); weekdays and 'yesterday' are not read")
     anchor = story_anchor(story, times)
     first = {doc_id: infer_document(rows, anchor) for doc_id, rows in times.items()}
     for document in story.documents:

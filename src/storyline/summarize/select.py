@@ -1,21 +1,28 @@
 """Score candidate sentences and pick the brief under a word budget.
 
-The score of a sentence combines, with weights in :class:`Weights`:
+The score of a sentence combines, with weights in :class:`Weights` (each
+measured on the Multi-News dev sample; see benchmarks/summarize_multinews.py):
 
 - **lead**: news puts the key facts first, so early sentences of each
   article score higher (a decaying prior on the sentence's position);
 - **centrality**: TF-IDF cosine between the sentence and the whole story
   (IDF over the story's own sentences);
-- **agreement**: how many *other* outlets carry a similar sentence, the
-  cross-source support that a fact told by three outlets deserves;
-- **informativeness**: named entities and numbers per word, minus penalties
-  for rhetoric a brief does not need: first- and second-person address and
-  sentences that are mostly quotation.
+- **agreement**: the share of *other* outlets that carry a similar
+  sentence, the cross-source support a fact told by three outlets deserves;
+- **headline**: cosine to the outlets' headlines and standfirsts;
+- **testimony and rhetoric**: a bonus for words inside quotation marks
+  (what the people involved said), a penalty for first- and second-person
+  address outside quotes (columnist rhetoric, "you should...");
+- **coverage**: during the greedy choice, the weight of the story's
+  concepts (content-term unigrams and bigrams, weighted by how many outlets
+  use them) that the sentence adds to the brief, per word.
 
 Selection is greedy: the best remaining sentence enters the brief unless it
-repeats one already chosen (cosine above ``Weights.redundancy``); a repeat
-becomes an extra citation of the sentence it repeats instead. Sentences
-that do not fit the budget are skipped, never cut.
+repeats one already chosen (cosine above ``Weights.redundancy``). Sentences
+that do not fit the budget are skipped, never cut. Each chosen sentence
+then collects its support: the sentences of other documents that tell the
+same thing (cosine above ``cite_threshold``, or above ``cite_floor`` while
+sharing ``cite_terms`` content terms).
 """
 
 from __future__ import annotations
@@ -45,14 +52,13 @@ class Weights:
     person_penalty: float = 0.3  # first- or second-person address outside quotes (columnist rhetoric)
     redundancy: float = 0.25  # cosine above which a sentence repeats a chosen one
     mmr: float = 0.0  # score minus mmr * (highest cosine to a chosen sentence)
-    coverage: float = 3.0  # weight of the new-concept gain (see concept_gain)
+    coverage: float = 3.0  # weight of the new-concept gain (see _Concepts)
     coverage_length: float = 1.0  # gain divided by words ** coverage_length
     cite_threshold: float = 0.45  # cosine above which a sentence is cited as carrying a chosen one
     cite_floor: float = 0.25  # ... or above this, when it also shares cite_terms content terms
     cite_terms: int = 4
     min_words: int = 8
     dangling_penalty: float = 0.0  # opens on a pronoun or connective
-    paragraph: float = 0.0  # bonus for opening a paragraph
     headline: float = 0.5  # weight of the highest cosine to a headline or standfirst
     signals: float = 0.0  # weight of the story's own signals (events, agreements, actors; see signals.py)
 
@@ -138,8 +144,6 @@ def score_candidates(cands: list[Candidate], sims: np.ndarray, m: np.ndarray, w:
              + w.quoted * quote - w.person_penalty * person - w.dangling_penalty * dangling)
     if head is not None:
         score = score + w.headline * head
-    if w.paragraph:
-        score = score + w.paragraph * np.array([1.0 if c.paragraph_start else 0.0 for c in cands])
     short = np.array([c.words < w.min_words for c in cands])
     score[short] -= 10.0
     return score

@@ -78,8 +78,9 @@ def build_brief(story: Story, ctx: Context, words: int, weights: Weights | None 
     cands = collect_candidates(story, ctx)
     if not cands:
         return []
-    bonus = story_signals(story, cands)
-    result = select_sentences(cands, words, weights or DEFAULT_WEIGHTS, bonus=bonus, headlines=collect_headlines(story, ctx))
+    weights = weights or DEFAULT_WEIGHTS
+    bonus = story_signals(story, cands) if weights.signals else None
+    result = select_sentences(cands, words, weights, bonus=bonus, headlines=collect_headlines(story, ctx))
     ordered = order_picks(result.picks, cands, result.scores)
     return [SummarySentence(text=cands[p.index].text, sources=_sources(story, p, cands)) for p in ordered]
 
@@ -87,6 +88,8 @@ def build_brief(story: Story, ctx: Context, words: int, weights: Weights | None 
 @register_stage("summarize")
 def summarize_story(story: Story, ctx: Context) -> Story:
     """Fill ``story.summary`` (extractive; rewritten when ``options.llm_url`` is set)."""
+    if not any(d.sentences for d in story.documents):
+        log.warning("summarize: no sentences (run the nlp stage before summarize); the brief is empty")
     story.summary = build_brief(story, ctx, ctx.options.summary_words)
     if ctx.options.llm_url and story.summary:
         from .llm import rewrite_brief

@@ -1,0 +1,300 @@
+"""Claims as frames: who does what to whom, under which modality and polarity.
+
+A *frame* is one predicate of a sentence read off the dependency parse, with
+its arguments resolved to story actors (so "Moscow", "Russian forces" and
+"the Kremlin" are all Russia):
+
+- ``subj``: the actors doing it (the agent of a passive; the controller of
+  "to"-infinitives and adjective complements: "Assad must be ready to
+  compromise" -> Assad compromises);
+- ``args``: the actors it is done to, with or at (objects, the patient of a
+  passive, prepositional objects: destination, partner, target);
+- ``modality``: ``prescription`` (must/should/ought), ``prediction``
+  (will/shall), or None, inherited along the clause chain;
+- ``negated``: the predicate is negated. A negated motion with a purpose
+  clause ("forces did not come to X to fight Y") negates the purpose, not the
+  motion: the sentence still says they came.
+
+Two frames are related (:func:`frame_similarity`) when their predicates are
+(same lemma or stem, same PLOVER class or general verb class, or the same
+modality for the same subject) and their actors fill the same roles. An
+actor matches itself fully and its country's government partly (a country
+and the persons and organizations with a role of that country).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..actors.index import ActorIndex
+from ..events.plover import category_of
+from ..models import Story
+from ..quotes.cues import REPORTING_VERBS
+
+__all__ = [
+    "AFFILIATED",
+    "Frame",
+    "VERB_CLASSES",
+    "actor_families",
+    "best_frame_match",
+    "extract_frames",
+    "frame_similarity",
+]
+
+#: General verb classes beyond PLOVER (motion, keeping, continuing, leaving a place).
+VERB_CLASSES: dict[str, frozenset[str]] = {
+    "MOTION": frozenset("go come enter arrive move travel head return send dispatch march".split()),
+    "RETAIN": frozenset("keep maintain retain preserve hold sustain".split()),
+    "CONTINUE": frozenset("continue persist resume proceed".split()),
+    "DEPART": frozenset("leave depart quit abandon".split()),
+}
+
+#: Verbs that carry little meaning of their own: they match only through modality, not by lemma.
+_LIGHT = frozenset("be have do make take get give put set let seem appear become try want use".split())
+#: Aspectual verbs: with a verb complement ("continue dealing"), the complement is the predicate.
+_ASPECTUAL = frozenset("begin start continue stop cease keep resume finish".split())
+_BELIEF = frozenset("believe think expect hope fear assume consider feel know".split())
+_PRESCRIPTIVE = frozenset({"must", "should", "ought"})
+_PREDICTIVE = frozenset({"will", "shall", "'ll", "wo"})
+_SUBJ = {"nsubj", "csubj"}
+_PATIENT = {"dobj", "dative", "nsubjpass", "oprd", "attr"}
+_CHAIN = {"xcomp", "acomp", "conj", "advcl"}
+_MOD = {"amod", "compound", "poss", "nmod"}
+_PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
+_LOCATIVE = frozenset({"in", "at", "behind", "inside"})
+_NEGATORS = frozenset({"not", "n't", "never"})
+
+#: Weight of a match between a country and one of its officials or institutions.
+AFFILIATED = 0.7
+#: Predicates of the same class (PLOVER or general) rather than the same stem.
+CLASS_MATCH = 0.75
+#: A frame with only its subject or only its object in common.
+PARTIAL = 0.2
+#: Two prescriptions addressed to the same actor.
+PRESCRIBED = 0.45
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One predicate of a claim with its actor arguments."""
+
+    lemma: str
+    stems: frozenset[str]
+    classes: frozenset[str]
+    subj: frozenset[str]  # actor ids
+    args: frozenset[str]  # actor ids
+    modality: str | None = None  # "prescription" | "prediction" | None
+    negated: bool = False
+
+
+def _stems(lemma: str) -> frozenset[str]:
+    """The lemma and, for re- verbs ("redeploy"), the bare verb."""
+    out = {lemma}
+    if lemma.startswith("re") and len(lemma) >= 7:
+        out.add(lemma[2:])
+    return frozenset(out)
+
+
+def _classes(tok: Token, lemma: str) -> frozenset[str]:
+    out = {name for name, words in VERB_CLASSES.items() if lemma in words}
+    if lemma == "leave" and _leaves_behind(tok):
+        out = {"RETAIN"}
+    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    cat = category_of(lemma, particle)
+    if cat == "OTHER" and lemma.startswith("re") and len(lemma) >= 7:
+        cat = category_of(lemma[2:], particle)
+    if cat != "OTHER":
+        out.add(cat)
+    return frozenset(out)
+
+
+def _leaves_behind(tok: Token) -> bool:
+    """ "leave X in Y" / "leave X behind" keeps X there; "leave Y" departs from Y."""
+    has_object = any(c.dep_ == "dobj" for c in tok.children)
+    placed = any((c.dep_ == "prep" and c.lower_ in _LOCATIVE) or (c.dep_ in {"prt", "advmod"} and c.lower_ == "behind") for c in tok.children)
+    return has_object and placed
+
+
+def _actors_at(tok: Token, base: int, doc: str, index: ActorIndex) -> set[str]:
+    pos = base + tok.idx
+    return {a.id for _s, _e, a in index.mentions_in(doc, pos, pos + len(tok.text))}
+
+
+def _argument_actors(tok: Token, base: int, doc: str, index: ActorIndex, antecedent: set[str]) -> set[str]:
+    """Actors of a noun phrase: its head, else its modifiers ("Russian forces"), plus its conjuncts."""
+    heads = [tok, *(c for c in tok.children if c.dep_ == "conj")]
+    out: set[str] = set()
+    for head in heads:
+        found = _actors_at(head, base, doc, index)
+        if not found:
+            for c in head.children:
+                if c.dep_ in _MOD:
+                    found |= _actors_at(c, base, doc, index)
+        if not found and head.lower_ in _PRONOUNS:
+            found = set(antecedent)
+        out |= found
+    return out
+
+
+def _clause_chain(tok: Token, limit: int = 4) -> list[Token]:
+    """The token and the heads it inherits its subject and modality from."""
+    chain = [tok]
+    cur = tok
+    for _ in range(limit):
+        if cur.dep_ not in _CHAIN or cur.head.i == cur.i:
+            break
+        if cur.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            break  # only purpose infinitives share their head's subject
+        cur = cur.head
+        chain.append(cur)
+    return chain
+
+
+def _modality(chain: list[Token]) -> str | None:
+    for t in chain:
+        for c in t.children:
+            if c.dep_ != "aux":
+                continue
+            if c.lower_ in _PRESCRIPTIVE:
+                return "prescription"
+            if c.lower_ in _PREDICTIVE:
+                return "prediction"
+    return None
+
+
+def _is_going_to(tok: Token) -> bool:
+    """ "was going to join": a future marker, not a motion."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.lower_ == "going" and nxt is not None and nxt.lower_ == "to" and any(c.dep_ == "xcomp" for c in tok.children)
+
+
+def _is_aspectual(tok: Token, lemma: str) -> bool:
+    return lemma in _ASPECTUAL and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in tok.children)
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in _NEGATORS for c in tok.children)
+
+
+def _purpose_clause(tok: Token) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in {"advcl", "xcomp"} and c.pos_ == "VERB" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+
+
+def _roles(chain: list[Token], base: int, doc: str, index: ActorIndex, antecedent: set[str]) -> tuple[set[str], set[str]]:
+    subj: set[str] = set()
+    args: set[str] = set()
+    tok = chain[0]
+    for c in tok.children:
+        if c.dep_ in _PATIENT:
+            args |= _argument_actors(c, base, doc, index, antecedent)
+        elif c.dep_ in {"prep", "agent"}:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    target = subj if c.dep_ == "agent" else args
+                    target |= _argument_actors(p, base, doc, index, antecedent)
+    for t in chain:
+        s = next((c for c in t.children if c.dep_ in _SUBJ), None)
+        if s is not None:
+            subj |= _argument_actors(s, base, doc, index, antecedent)
+            break
+    return subj, args
+
+
+def extract_frames(tokens: Iterable[Token], base: int, doc: str, index: ActorIndex) -> tuple[Frame, ...]:
+    """The frames of a claim's tokens (offsets: ``base`` + token.idx into the document text)."""
+    toks = list(tokens)
+    frames: list[Frame] = []
+    moved: set[int] = set()  # purpose clauses that carry a negation of their motion verb
+    antecedent: set[str] = set()
+    for tok in toks:
+        if tok.dep_ in _SUBJ and tok.lower_ not in _PRONOUNS:
+            found = _argument_actors(tok, base, doc, index, set())
+            if found:
+                antecedent = found
+        if tok.pos_ not in {"VERB", "ADJ"} or (tok.pos_ == "ADJ" and tok.dep_ not in {"acomp", "ROOT", "xcomp", "conj"}):
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma in REPORTING_VERBS or lemma in _BELIEF or _is_going_to(tok) or _is_aspectual(tok, lemma):
+            continue
+        chain = _clause_chain(tok)
+        subj, args = _roles(chain, base, doc, index, antecedent)
+        negated = _negated(tok) or tok.i in moved
+        classes = _classes(tok, lemma)
+        purpose = _purpose_clause(tok)
+        if negated and purpose is not None and "MOTION" in classes:
+            negated = False
+            moved.add(purpose.i)
+        if not subj and not args:
+            continue
+        frames.append(
+            Frame(
+                lemma=lemma,
+                stems=frozenset() if lemma in _LIGHT else _stems(lemma),
+                classes=classes,
+                subj=frozenset(subj),
+                args=frozenset(args),
+                modality=_modality(chain),
+                negated=negated,
+            )
+        )
+    return tuple(frames)
+
+
+def actor_families(story: Story) -> dict[str, str]:
+    """Actor id -> the country actor id it speaks for (a country for itself; officials and institutions)."""
+    countries = {a.country: a.id for a in story.actors if a.kind == "country" and a.country}
+    out: dict[str, str] = {}
+    for a in story.actors:
+        if a.kind == "country" and a.country:
+            out[a.id] = a.id
+        elif a.kind in {"person", "organization"} and a.role and a.country in countries:
+            out[a.id] = countries[a.country]
+    return out
+
+
+def _affinity(a: frozenset[str], b: frozenset[str], families: dict[str, str]) -> float:
+    if not a or not b:
+        return 0.0
+    if a & b:
+        return 1.0
+    fa = {families[x] for x in a if x in families}
+    fb = {families[x] for x in b if x in families}
+    return AFFILIATED if fa & fb else 0.0
+
+
+def frame_similarity(a: Frame, b: Frame, families: dict[str, str]) -> float:
+    """How much two frames say the same thing about the same actors, in [0, 1] (polarity ignored).
+
+    A full match needs a related predicate and the same actors as subject
+    and as object; a predicate with only its subject (or only its object)
+    shared is a partial match, worth ``PARTIAL`` of it. Two prescriptions to
+    the same actor ("X must ...", "X should ...") match whatever they prescribe.
+    """
+    subj = _affinity(a.subj, b.subj, families)
+    args = _affinity(a.args, b.args, families)
+    if a.stems & b.stems:
+        pred = 1.0
+    elif a.classes & b.classes:
+        pred = CLASS_MATCH
+    elif a.modality == b.modality == "prescription" and subj > 0:
+        return PRESCRIBED * subj
+    else:
+        return 0.0
+    if subj and args:
+        return pred * (0.6 * subj + 0.4 * args)
+    return pred * PARTIAL * max(subj, args)
+
+
+def best_frame_match(a: Iterable[Frame], b: Iterable[Frame], families: dict[str, str]) -> tuple[float, Frame | None, Frame | None]:
+    """The most similar pair of frames of two claims."""
+    best: tuple[float, Frame | None, Frame | None] = (0.0, None, None)
+    b_list = list(b)
+    for fa in a:
+        for fb in b_list:
+            s = frame_similarity(fa, fb, families)
+            if s > best[0]:
+                best = (s, fa, fb)
+    return best
