@@ -113,3 +113,20 @@ def test_unreachable_endpoint_keeps_extractive_brief() -> None:
     story, brief = _story_and_brief()
     out = rewrite_brief(story, brief, "http://127.0.0.1:9/v1", 120, ChatEndpoint("http://127.0.0.1:9/v1/chat/completions", timeout=2))
     assert out == brief
+
+
+def test_stage_with_llm_url_checks_the_rewrite(server: str, parsed, options) -> None:
+    from dataclasses import replace
+
+    from storyline.pipeline import run_pipeline
+
+    from .test_stage import DOC_A, DOC_B
+
+    story, ctx = parsed([DOC_A, DOC_B])
+    ctx.options = replace(options, llm_url=server)
+    story = run_pipeline(story, ctx, ["summarize"])
+    assert story.summary
+    for s in story.summary:
+        assert s.sources and "climate" not in s.text and "hopeful" not in s.text
+        for sp in s.sources:
+            assert story.doc(sp.doc).text[sp.start : sp.end] == sp.text

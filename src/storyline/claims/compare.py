@@ -27,7 +27,7 @@ from ..actors.index import ActorIndex
 from ..models import Agreement, Claim, Divergence, Position, Span, Story
 from ..pipeline import Context, register_stage
 from .features import ANTONYMS, TextUnit, cosine, fold_prefixes, idf_weights, weigh
-from .frames import Frame, actor_families, best_frame_match
+from .frames import Families, Frame, actor_families, best_frame_match
 from .questions import link_answers
 from .stage import CACHE_KEY, ClaimUnits, claims_of_document
 
@@ -69,9 +69,16 @@ class Similarity:
         return 1.0 - (1.0 - self.lexical) * (1.0 - self.frame)
 
 
-def similarity(a: TextUnit, b: TextUnit, families: dict[str, str] | None = None) -> Similarity:
-    """Lexical and frame similarity of two weighted units."""
-    f, fa, fb = best_frame_match(a.frames, b.frames, families or {})
+def similarity(a: TextUnit, b: TextUnit, families: Families | None = None) -> Similarity:
+    """Lexical and frame similarity of two weighted units.
+
+    Frames of opposite polarity count only when they are close enough to make
+    a divergence (``FRAME_DIVERGE``); otherwise the best pair of equal polarity.
+    """
+    fam = families or Families()
+    f, fa, fb = best_frame_match(a.frames, b.frames, fam)
+    if fa is not None and fb is not None and fa.negated != fb.negated and f < FRAME_DIVERGE:
+        f, fa, fb = best_frame_match(a.frames, b.frames, fam, same_polarity=True)
     return Similarity(cosine(a, b), f, (fa, fb) if fa is not None and fb is not None else None)
 
 
@@ -162,7 +169,7 @@ def enough_overlap(a: TextUnit, b: TextUnit) -> bool:
     return len(shared) >= 2 and any(not t.startswith("@") for t in shared)
 
 
-def align_claims(units: dict[str, TextUnit], threshold: float = LINK, families: dict[str, str] | None = None) -> list[Link]:
+def align_claims(units: dict[str, TextUnit], threshold: float = LINK, families: Families | None = None) -> list[Link]:
     """One-to-one alignment of claims for every pair of documents, most similar first."""
     by_doc: dict[str, list[TextUnit]] = {}
     for u in units.values():
@@ -179,7 +186,7 @@ def align_claims(units: dict[str, TextUnit], threshold: float = LINK, families: 
                 if a.key in used or b.key in used:
                     continue
                 used.update((a.key, b.key))
-                why = opposition(a, b, sim.combined) or _frame_opposition(sim)
+                why = _frame_opposition(sim) or opposition(a, b, sim.lexical)
                 frames = sim.frames if sim.frame >= FRAME_SHOWN else None
                 links.append(Link(a.key, b.key, round(sim.combined, 3), why, frames))
     return links
@@ -222,7 +229,7 @@ def _span(claim: Claim, cls: type[Span] = Span) -> Span:
     return cls(doc=claim.doc, start=claim.start, end=claim.end, text=claim.text)
 
 
-def _group(links: list[Link], units: dict[str, TextUnit], threshold: float = LINK, families: dict[str, str] | None = None) -> list[list[Link]]:
+def _group(links: list[Link], units: dict[str, TextUnit], threshold: float = LINK, families: Families | None = None) -> list[list[Link]]:
     """Agreeing links that share a claim, merged (three sources, one agreement).
 
     A link joins a group only when its new claim comes from a document the

@@ -25,7 +25,7 @@ and the persons and organizations with a role of that country).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
@@ -36,6 +36,7 @@ from ..quotes.cues import REPORTING_VERBS
 
 __all__ = [
     "AFFILIATED",
+    "Families",
     "Frame",
     "VERB_CLASSES",
     "actor_families",
@@ -63,7 +64,7 @@ _SUBJ = {"nsubj", "csubj"}
 _PATIENT = {"dobj", "dative", "nsubjpass", "oprd", "attr"}
 _CHAIN = {"xcomp", "acomp", "conj", "advcl"}
 _MOD = {"amod", "compound", "poss", "nmod"}
-_PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
+_PRONOUNS = frozenset({"it", "its"})
 _LOCATIVE = frozenset({"in", "at", "behind", "inside"})
 _NEGATORS = frozenset({"not", "n't", "never"})
 
@@ -118,21 +119,25 @@ def _leaves_behind(tok: Token) -> bool:
     return has_object and placed
 
 
-def _actors_at(tok: Token, base: int, doc: str, index: ActorIndex) -> set[str]:
+def _actors_at(tok: Token, base: int, doc: str, index: ActorIndex, people: bool = True) -> set[str]:
     pos = base + tok.idx
-    return {a.id for _s, _e, a in index.mentions_in(doc, pos, pos + len(tok.text))}
+    return {a.id for _s, _e, a in index.mentions_in(doc, pos, pos + len(tok.text)) if people or a.kind != "person"}
 
 
-def _argument_actors(tok: Token, base: int, doc: str, index: ActorIndex, antecedent: set[str]) -> set[str]:
-    """Actors of a noun phrase: its head, else its modifiers ("Russian forces"), plus its conjuncts."""
+def _argument_actors(tok: Token, base: int, doc: str, index: ActorIndex, antecedent: set[str], people: bool = True) -> set[str]:
+    """Actors of a noun phrase: its head, else its modifiers ("Russian forces"), plus its conjuncts.
+
+    "it" and "its" with no actor of their own stand for the last
+    non-person actor that was a subject in the sentence (``antecedent``).
+    """
     heads = [tok, *(c for c in tok.children if c.dep_ == "conj")]
     out: set[str] = set()
     for head in heads:
-        found = _actors_at(head, base, doc, index)
+        found = _actors_at(head, base, doc, index, people)
         if not found:
             for c in head.children:
                 if c.dep_ in _MOD:
-                    found |= _actors_at(c, base, doc, index)
+                    found |= _actors_at(c, base, doc, index, people)
         if not found and head.lower_ in _PRONOUNS:
             found = set(antecedent)
         out |= found
@@ -172,7 +177,23 @@ def _is_going_to(tok: Token) -> bool:
 
 
 def _is_aspectual(tok: Token, lemma: str) -> bool:
-    return lemma in _ASPECTUAL and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in tok.children)
+    if lemma not in _ASPECTUAL or any(c.dep_ == "dobj" for c in tok.children):
+        return False
+    return any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in tok.children)
+
+
+def _is_report(tok: Token, lemma: str) -> bool:
+    """A reporting or belief verb introducing a clause ("said that ..."): the clause is the content."""
+    return (lemma in REPORTING_VERBS or lemma in _BELIEF) and any(c.dep_ in {"ccomp", "parataxis"} for c in tok.children)
+
+
+def _is_predicate(tok: Token) -> bool:
+    """Verbs, predicate adjectives, and a noun misparsed as the verb of a question ("Will Assad compromise?")."""
+    if tok.pos_ == "VERB":
+        return True
+    if tok.pos_ == "ADJ":
+        return tok.dep_ in {"acomp", "ROOT", "xcomp", "conj"}
+    return tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children)
 
 
 def _negated(tok: Token) -> bool:
@@ -183,6 +204,21 @@ def _purpose_clause(tok: Token) -> Token | None:
     return next((c for c in tok.children if c.dep_ in {"advcl", "xcomp"} and c.pos_ == "VERB" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
 
 
+def _purpose_phrase(tok: Token) -> bool:
+    """A "for" phrase after the verb ("not suing him for cash"): the usual focus of a negation."""
+    return any(c.dep_ == "prep" and c.lower_ == "for" and c.i > tok.i for c in tok.children)
+
+
+def _prepositional_actors(tok: Token, base: int, doc: str, index: ActorIndex, antecedent: set[str], deps: frozenset[str] | set[str] = frozenset({"prep"})) -> set[str]:
+    out: set[str] = set()
+    for c in tok.children:
+        if c.dep_ in deps:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out |= _argument_actors(p, base, doc, index, antecedent)
+    return out
+
+
 def _roles(chain: list[Token], base: int, doc: str, index: ActorIndex, antecedent: set[str]) -> tuple[set[str], set[str]]:
     subj: set[str] = set()
     args: set[str] = set()
@@ -190,11 +226,12 @@ def _roles(chain: list[Token], base: int, doc: str, index: ActorIndex, anteceden
     for c in tok.children:
         if c.dep_ in _PATIENT:
             args |= _argument_actors(c, base, doc, index, antecedent)
-        elif c.dep_ in {"prep", "agent"}:
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    target = subj if c.dep_ == "agent" else args
-                    target |= _argument_actors(p, base, doc, index, antecedent)
+            args |= _prepositional_actors(c, base, doc, index, antecedent)  # "sanctions on Syria"
+        elif c.dep_ == "agent":
+            subj |= _prepositional_actors(tok, base, doc, index, antecedent, {"agent"})
+        elif c.dep_ == "nmod" and tok.pos_ == "NOUN":
+            subj |= _argument_actors(c, base, doc, index, antecedent)  # a question verb parsed as a noun
+    args |= _prepositional_actors(tok, base, doc, index, antecedent)
     for t in chain:
         s = next((c for c in t.children if c.dep_ in _SUBJ), None)
         if s is not None:
@@ -211,22 +248,25 @@ def extract_frames(tokens: Iterable[Token], base: int, doc: str, index: ActorInd
     antecedent: set[str] = set()
     for tok in toks:
         if tok.dep_ in _SUBJ and tok.lower_ not in _PRONOUNS:
-            found = _argument_actors(tok, base, doc, index, set())
+            found = _argument_actors(tok, base, doc, index, set(), people=False)
             if found:
                 antecedent = found
-        if tok.pos_ not in {"VERB", "ADJ"} or (tok.pos_ == "ADJ" and tok.dep_ not in {"acomp", "ROOT", "xcomp", "conj"}):
+        if not _is_predicate(tok):
             continue
         lemma = tok.lemma_.lower()
-        if lemma in REPORTING_VERBS or lemma in _BELIEF or _is_going_to(tok) or _is_aspectual(tok, lemma):
+        if _is_report(tok, lemma) or _is_going_to(tok) or _is_aspectual(tok, lemma):
             continue
         chain = _clause_chain(tok)
         subj, args = _roles(chain, base, doc, index, antecedent)
         negated = _negated(tok) or tok.i in moved
         classes = _classes(tok, lemma)
-        purpose = _purpose_clause(tok)
-        if negated and purpose is not None and "MOTION" in classes:
-            negated = False
-            moved.add(purpose.i)
+        if negated and tok.i not in moved:
+            purpose = _purpose_clause(tok)
+            if purpose is not None and "MOTION" in classes:
+                negated = False  # "did not come to X to fight": they came, not to fight
+                moved.add(purpose.i)
+            elif purpose is not None or _purpose_phrase(tok):
+                continue  # "isn't suing for cash": the polarity of the suing is unclear
         if not subj and not args:
             continue
         frames.append(
@@ -243,8 +283,16 @@ def extract_frames(tokens: Iterable[Token], base: int, doc: str, index: ActorInd
     return tuple(frames)
 
 
-def actor_families(story: Story) -> dict[str, str]:
-    """Actor id -> the country actor id it speaks for (a country for itself; officials and institutions)."""
+@dataclass(frozen=True)
+class Families:
+    """What the frames know about actors beyond their identity."""
+
+    country: dict[str, str] = field(default_factory=dict)  # actor id -> the country actor it speaks for
+    unplaced: frozenset[str] = frozenset()  # places of unknown country: they may lie in any country
+
+
+def actor_families(story: Story) -> Families:
+    """A country stands for itself, and its officials and institutions (persons and organizations with a role) for it."""
     countries = {a.country: a.id for a in story.actors if a.kind == "country" and a.country}
     out: dict[str, str] = {}
     for a in story.actors:
@@ -252,28 +300,38 @@ def actor_families(story: Story) -> dict[str, str]:
             out[a.id] = a.id
         elif a.kind in {"person", "organization"} and a.role and a.country in countries:
             out[a.id] = countries[a.country]
-    return out
+    unplaced = frozenset(a.id for a in story.actors if a.kind == "place" and not a.country)
+    return Families(out, unplaced)
 
 
-def _affinity(a: frozenset[str], b: frozenset[str], families: dict[str, str]) -> float:
+def _affinity(a: frozenset[str], b: frozenset[str], families: Families) -> float | None:
+    """1 for a shared actor, ``AFFILIATED`` for the same country's, 0 for different ones, None when unknown.
+
+    A place of unknown country against another actor is unknown (Tartus may be in Syria).
+    """
     if not a or not b:
-        return 0.0
+        return None
     if a & b:
         return 1.0
-    fa = {families[x] for x in a if x in families}
-    fb = {families[x] for x in b if x in families}
-    return AFFILIATED if fa & fb else 0.0
+    fa = {families.country[x] for x in a if x in families.country}
+    fb = {families.country[x] for x in b if x in families.country}
+    if fa & fb:
+        return AFFILIATED
+    if not (a - families.unplaced) or not (b - families.unplaced):
+        return None
+    return 0.0
 
 
-def frame_similarity(a: Frame, b: Frame, families: dict[str, str]) -> float:
+def frame_similarity(a: Frame, b: Frame, families: Families) -> float:
     """How much two frames say the same thing about the same actors, in [0, 1] (polarity ignored).
 
     A full match needs a related predicate and the same actors as subject
-    and as object; a predicate with only its subject (or only its object)
-    shared is a partial match, worth ``PARTIAL`` of it. Two prescriptions to
-    the same actor ("X must ...", "X should ...") match whatever they prescribe.
+    and as object (or no conflicting object); a predicate with only its
+    object shared is a partial match, worth ``PARTIAL`` of it, and so is one
+    whose objects differ. Two prescriptions to the same actor ("X must ...",
+    "X should ...") match whatever they prescribe.
     """
-    subj = _affinity(a.subj, b.subj, families)
+    subj = _affinity(a.subj, b.subj, families) or 0.0
     args = _affinity(a.args, b.args, families)
     if a.stems & b.stems:
         pred = 1.0
@@ -285,15 +343,21 @@ def frame_similarity(a: Frame, b: Frame, families: dict[str, str]) -> float:
         return 0.0
     if subj and args:
         return pred * (0.6 * subj + 0.4 * args)
-    return pred * PARTIAL * max(subj, args)
+    if subj and args is None:
+        return pred * subj  # one side names no object, or an object that may be the same
+    return pred * PARTIAL * max(subj, args or 0.0)
 
 
-def best_frame_match(a: Iterable[Frame], b: Iterable[Frame], families: dict[str, str]) -> tuple[float, Frame | None, Frame | None]:
-    """The most similar pair of frames of two claims."""
+def best_frame_match(
+    a: Iterable[Frame], b: Iterable[Frame], families: Families, same_polarity: bool = False
+) -> tuple[float, Frame | None, Frame | None]:
+    """The most similar pair of frames of two claims (only pairs of equal polarity if ``same_polarity``)."""
     best: tuple[float, Frame | None, Frame | None] = (0.0, None, None)
     b_list = list(b)
     for fa in a:
         for fb in b_list:
+            if same_polarity and fa.negated != fb.negated:
+                continue
             s = frame_similarity(fa, fb, families)
             if s > best[0]:
                 best = (s, fa, fb)
