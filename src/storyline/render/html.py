@@ -13,7 +13,7 @@ from importlib import resources
 
 from ..models import Document, Span, Story
 from ..text import collapse_ws
-from .view import ReportView, build_view, span_text
+from .view import ReportView, build_view, published_label, span_text
 
 __all__ = ["render_html"]
 
@@ -186,13 +186,7 @@ def _compared(view: ReportView) -> str:
 
 
 def _document(view: ReportView, d: Document, open_: bool) -> str:
-    pub = d.published
-    when = "unknown date"
-    if pub.earliest:
-        when = str(pub.earliest) if pub.earliest == pub.latest else f"{pub.earliest} – {pub.latest}"
-        if pub.inferred:
-            when += " (inferred)"
-    meta = [f"outlet {'inferred' if d.source_why else 'given'}" if d.source else "unknown outlet", _e(when)]
+    meta = [f"outlet {'inferred' if d.source_why else 'given'}" if d.source else "unknown outlet", _e(published_label(d))]
     if d.file:
         meta.append(f"<code>{_e(d.file)}</code>")
     if d.url:

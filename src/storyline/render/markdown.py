@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..models import Span, Story
 from ..text import collapse_ws
-from .view import ReportView, build_view, span_text
+from .view import ReportView, build_view, published_label, span_text
 
 __all__ = ["render_markdown"]
 
@@ -127,12 +127,7 @@ def _compared(view: ReportView) -> list[str]:
 def _sources(view: ReportView) -> list[str]:
     out = ["## Sources", ""]
     for d in view.story.documents:
-        pub = d.published
-        when = "unknown date"
-        if pub.earliest:
-            when = str(pub.earliest) if pub.earliest == pub.latest else f"{pub.earliest} to {pub.latest}"
-            if pub.inferred:
-                when += " (inferred from the text)"
+        when = published_label(d)
         out.append(f"### {d.id}: {_esc(d.title or '(no headline)')}")
         out.append("")
         meta = [f"Outlet: {d.source or 'unknown'}" + (" (inferred)" if d.source_why else ""), f"Published: {when}"]

@@ -11,12 +11,21 @@ from dataclasses import dataclass, field
 from ..claims.views import quotes_by_speaker, unique_by_source
 from ..models import Actor, Claim, Document, Event, Quote, Relation, Span, Story
 
-__all__ = ["ReportView", "build_view", "doc_label", "span_text"]
+__all__ = ["ReportView", "build_view", "doc_label", "published_label", "span_text"]
 
 
 def doc_label(doc: Document) -> str:
     """How a document is named in a report: its outlet, else its file, else its id."""
     return doc.source or doc.file or doc.id
+
+
+def published_label(doc: Document) -> str:
+    """"2016-03-15", "2016-03-18 to 2016-03-23 (inferred from the text)" or "unknown date"."""
+    pub = doc.published
+    if not pub.earliest:
+        return "unknown date"
+    when = str(pub.earliest) if pub.earliest == pub.latest else f"{pub.earliest} to {pub.latest}"
+    return when + (" (inferred from the text)" if pub.inferred else "")
 
 
 def span_text(story: Story, span: Span) -> str:
