@@ -3,6 +3,7 @@
 
     python benchmarks/summarize_multinews.py [--data ../shared/data/multinews/dev.jsonl]
         [--words 300] [--limit N] [--systems storyline,lead,lexrank,textrank] [--pred-dir DIR]
+        [--full-spacy] [--ablation]
 
 Protocol (the same for every system, in one run): raw untruncated articles;
 each system's output cut to ``--words`` words (storyline picks whole
@@ -208,6 +209,82 @@ def run_storyline(rows: list[dict], budget: int, pred_path: Path, light: bool = 
     return [by_id.get(r["id"], []) for r in rows], secs
 
 
+#: What each signal buys: the default weights with one signal switched off (or on).
+ABLATIONS: list[tuple[str, dict]] = [
+    ("storyline (defaults)", {}),
+    ("- lead prior", {"lead": 0.0}),
+    ("- centrality", {"centrality": 0.0}),
+    ("- agreement across sources", {"agreement": 0.0}),
+    ("- concept coverage", {"coverage": 0.0}),
+    ("- quoted testimony bonus", {"quoted": 0.0}),
+    ("- headline similarity", {"headline": 0.0}),
+    ("- person penalty", {"person_penalty": 0.0}),
+    ("- redundancy filter (0.9)", {"redundancy": 0.9}),
+    ("+ entity density 1.0", {"entities": 1.0}),
+    ("+ dangling-opener penalty 0.3", {"dangling_penalty": 0.3}),
+]
+
+
+def _clean_lead(cands: list, budget: int) -> list[str]:
+    """Round-robin lead over storyline's cleaned candidate sentences: what cleaning alone buys."""
+    by_doc: dict[int, list] = {}
+    for c in cands:
+        by_doc.setdefault(c.doc_index, []).append(c)
+    out: list[str] = []
+    words, i = 0, 0
+    while words < budget and any(i < len(v) for v in by_doc.values()):
+        for k in sorted(by_doc):
+            if i < len(by_doc[k]):
+                out.append(" ".join(by_doc[k][i].text.split()))
+                words += by_doc[k][i].words
+        i += 1
+    return out
+
+
+def run_ablation(rows: list[dict], refs: list[str], budget: int) -> None:
+    """Parse every cluster once, then score the brief under each ablation."""
+    from dataclasses import replace
+
+    from storyline.api import story_from_articles
+    from storyline.ingest.read import RawArticle
+    from storyline.pipeline import Context, run_pipeline
+    from storyline.settings import load_options
+    from storyline.summarize.candidates import collect_candidates, collect_headlines
+    from storyline.summarize.select import select_sentences
+    from storyline.summarize.stage import DEFAULT_WEIGHTS
+
+    options = load_options()
+    nlp = Context(options).nlp
+    parsed = []
+    for r in rows:
+        arts = [RawArticle(text=d, file=f"{r['id']}.{i}") for i, d in enumerate(r["documents"], 1) if d.strip()]
+        story = story_from_articles(arts, options)
+        ctx = Context(options)
+        ctx.set_nlp(nlp)
+        story = run_pipeline(story, ctx, ["clean", "nlp"])
+        parsed.append((collect_candidates(story, ctx), collect_headlines(story, ctx)))
+    results: dict[str, Result] = {}
+    for name, change in ABLATIONS:
+        w = replace(DEFAULT_WEIGHTS, **change)
+        preds = []
+        for cands, heads in parsed:
+            picks = select_sentences(cands, budget, w, headlines=heads).picks
+            picks.sort(key=lambda p: (cands[p.index].position, cands[p.index].doc_index))
+            preds.append([" ".join(cands[p.index].text.split()) for p in picks])
+        results[name] = Result(name, clusters=len(rows))
+        score_all(results, name, preds, refs, budget)
+    name = "round-robin lead, cleaned sentences"
+    results[name] = Result(name, clusters=len(rows))
+    score_all(results, name, [_clean_lead(cands, budget) for cands, _ in parsed], refs, budget)
+    print("Ablation (same clusters, budget and scorer; seconds not measured):")
+    print("| variant                              |    R-1 |    R-2 | R-Lsum |")
+    print("|--------------------------------------|--------|--------|--------|")
+    for name in [n for n, _ in ABLATIONS] + ["round-robin lead, cleaned sentences"]:
+        res = results[name]
+        r1, r2, rl = (100 * statistics.mean(x) for x in (res.r1, res.r2, res.rl))
+        print(f"| {name:<36} | {r1:6.2f} | {r2:6.2f} | {rl:6.2f} |")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -215,6 +292,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="only the first N clusters")
     ap.add_argument("--systems", default="storyline,lead,lexrank,textrank")
     ap.add_argument("--full-spacy", action="store_true", help="run storyline with the full spaCy pipeline (NER on)")
+    ap.add_argument("--ablation", action="store_true", help="also print what each signal of storyline's score buys")
     ap.add_argument("--pred-dir", type=Path, default=Path("/tmp/storyline-bench"))
     a = ap.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(name)s: %(levelname)s: %(message)s")
@@ -244,6 +322,8 @@ def main(argv: list[str] | None = None) -> int:
     print("|------------------------|--------|--------|--------|----------|")
     for name in systems:
         print(results[name].row())
+    if a.ablation:
+        run_ablation(rows, refs, a.words)
     return 0
 
 

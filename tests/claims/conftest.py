@@ -39,17 +39,31 @@ def add_actors(story: Story, actors: list[HandActor]) -> None:
                 story.actors[i].mentions.append(Mention(doc=doc.id, start=m.start(), end=m.end(), text=m.group()))
 
 
+def _build(options: Options, nlp, texts: list[str], actors: list[HandActor], stages: list[str] | None) -> tuple[Story, Context]:
+    arts = [RawArticle(text=t, file=f"doc{i}.txt", published=None, source=None) for i, t in enumerate(texts)]
+    story = story_from_articles(arts, options)
+    ctx = Context(options)
+    ctx.set_nlp(nlp)
+    story = run_pipeline(story, ctx, ["clean", "nlp"])
+    add_actors(story, actors)
+    return run_pipeline(story, ctx, stages or ["quotes"]), ctx
+
+
 @pytest.fixture()
 def run_with_actors(options: Options, nlp) -> Callable[..., Story]:
     """``run_with_actors(["text"], [HandActor(...)], stages=["quotes"])``: clean, nlp, actors by hand, then stages."""
 
     def build(texts: list[str], actors: list[HandActor], stages: list[str] | None = None) -> Story:
-        arts = [RawArticle(text=t, file=f"doc{i}.txt", published=None, source=None) for i, t in enumerate(texts)]
-        story = story_from_articles(arts, options)
-        ctx = Context(options)
-        ctx.set_nlp(nlp)
-        story = run_pipeline(story, ctx, ["clean", "nlp"])
-        add_actors(story, actors)
-        return run_pipeline(story, ctx, stages or ["quotes"])
+        return _build(options, nlp, texts, actors, stages)[0]
+
+    return build
+
+
+@pytest.fixture()
+def run_with_context(options: Options, nlp) -> Callable[..., tuple[Story, Context]]:
+    """Like ``run_with_actors``, also returning the pipeline context (its cache holds the claim features)."""
+
+    def build(texts: list[str], actors: list[HandActor], stages: list[str] | None = None) -> tuple[Story, Context]:
+        return _build(options, nlp, texts, actors, stages)
 
     return build

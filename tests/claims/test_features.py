@@ -66,3 +66,23 @@ def test_re_prefix_folds_only_when_the_bare_word_is_used():
     fold_prefixes([a, b, c])
     assert "deploy" in a.terms and "redeploy" not in a.terms
     assert "reform" in c.terms
+
+
+def test_frames_raise_similarity_of_claims_in_other_words():
+    from storyline.claims.compare import FRAME_ALONE, similarity
+    from storyline.claims.frames import Families, Frame
+
+    motion = frozenset({"MOTION"})
+    go = Frame("go", frozenset({"go"}), motion, frozenset({"a1"}), frozenset({"a2"}))
+    come = Frame("come", frozenset({"come"}), motion, frozenset({"a1"}), frozenset({"a2"}))
+    units = _weighed(
+        _unit("a", "d1", "@a1 go @a2 prevent defeat", frames=(go,)),
+        _unit("b", "d2", "@a1 force come @a2 fight terrorist", frames=(come,)),
+        _unit("c", "d2", "@a1 force come @a2 fight terrorist"),
+    )
+    with_frames = similarity(units["a"], units["b"], Families())
+    without = similarity(units["a"], units["c"], Families())
+    assert with_frames.lexical == without.lexical
+    assert with_frames.combined > without.combined and with_frames.frame >= FRAME_ALONE
+    links = align_claims(units, families=Families())
+    assert [(lk.a, lk.b) for lk in links] == [("a", "b")] and links[0].opposition is None

@@ -14,6 +14,7 @@ DEBRIS = [
     ("Sign up for our daily email newsletter and get top stories delivered to your inbox.", "newsletter or social promotion"),
     ("For the full list of this year's winners, click here.", "newsletter or social promotion"),
     ("Let us know in the comments or send an email to the author.", "newsletter or social promotion"),
+    ("Fill in your contact details in the form below to join our mailing list.", "newsletter or social promotion"),
     ("Staff writer Jane Roe contributed to this report.", "contributor line"),
     ("Additional reporting by John Doe in Paris", "contributor line"),
     ("The crawl used Heritrix and respected robots.txt directives; the WARC files are not public.", "web archive description"),

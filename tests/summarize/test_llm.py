@@ -20,8 +20,11 @@ from storyline.summarize.llm import ChatEndpoint, check_support, parse_reply, re
 
 EXCHANGE = json.loads((Path(__file__).parent / "data" / "llm_exchange.json").read_text(encoding="utf-8"))
 
-TEXT_A = ("The river burst its banks on Tuesday and flooded the coastal town of Westport, forcing 2,000 residents to leave their homes. "
-          "Emergency crews rescued 40 people from rooftops overnight. The mayor said the town would need months to recover from the damage.")
+TEXT_A = (
+    "The river burst its banks on Tuesday and flooded the coastal town of Westport, forcing 2,000 residents to leave their homes. "
+    "Emergency crews rescued 40 people from rooftops overnight. "
+    "The mayor said the town would need months to recover from the damage."
+)
 TEXT_B = "Some 2,000 residents of Westport were forced to leave their homes on Tuesday after the river burst its banks."
 
 

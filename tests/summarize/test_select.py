@@ -58,3 +58,14 @@ def test_order_never_opens_on_a_dangling_sentence() -> None:
 
 def test_empty_input() -> None:
     assert select_sentences([], 100).picks == []
+
+
+def test_support_needs_the_same_figures() -> None:
+    cands = [
+        _cand(0, 0, "The observatory head said at least 18 security troops were wounded in the clashes."),
+        _cand(1, 0, "The observatory head said at least 4 security troops were wounded in the clashes."),
+        _cand(2, 0, "The observatory head said at least 18 security troops were wounded in clashes overnight."),
+    ]
+    sel = select_sentences(cands, 15)
+    assert len(sel.picks) == 1 and sel.picks[0].index == 0
+    assert [cands[j].doc for j in sel.picks[0].support] == ["d3"]

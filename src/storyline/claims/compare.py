@@ -1,19 +1,29 @@
 """The ``compare`` stage: where the sources agree, where they part ways, what only one says.
 
 1. Every claim and question is weighed (tf-idf over the story's sentences,
-   actor mentions counted as their actor).
-2. Claims of different documents are aligned one-to-one per document pair,
-   most similar first, when their cosine similarity reaches ``LINK``.
+   actor mentions counted as their actor) and read as frames (who does what
+   to whom, see :mod:`.frames`).
+2. Two claims' similarity combines both: ``1 - (1 - lexical)(1 - frame)``,
+   so "Moscow went into Syria" and "Russian forces did not come to Syria to
+   fight ISIS" are close though they share few words. Claims of different
+   documents are aligned one-to-one per document pair, most similar first,
+   when that reaches ``LINK`` and they share two terms (one not an actor) or
+   a strong frame (``FRAME_ALONE``).
 3. An aligned pair is a *divergence* when a polarity cue opposes them: the
-   same predicate negated in one only, a word of doubt ("wishful thinking")
-   on one side only, or opposite predicates (gain/lose) — else an
-   *agreement*. Pairs sharing one claim are merged, so three outlets saying
-   the same thing make one agreement with three pieces of evidence.
+   same frame negated on one side only, the same predicate negated in one
+   only, a word of doubt ("wishful thinking") on one side only, or opposite
+   predicates (gain/lose) — else an *agreement*. Pairs sharing one claim are
+   merged, so three outlets saying the same thing make one agreement with
+   three pieces of evidence. A frame stated with the opposite polarity by
+   another source ("Trump asked Comey to ..." / "the president never asked
+   Mr. Comey to ...") is a divergence even when both are aligned elsewhere;
+   each claim is in at most one divergence.
 4. ``confidence`` is the similarity rescaled to [0, 1]; only the strongest
    ``MAX_ITEMS`` of each kind are kept (a short, precise list beats a long
    noisy one).
 5. A claim with nothing similar in any other document is marked ``unique``.
-6. Questions get the answering spans of other documents (:mod:`.questions`).
+6. Questions get the answering spans of other documents (:mod:`.questions`),
+   scored the same way.
 """
 
 from __future__ import annotations
@@ -51,6 +61,10 @@ DISTINCTIVE = 0.15
 MAX_ITEMS = 8
 #: Frames at least this similar are named in an agreement's ``why``.
 FRAME_SHOWN = 0.3
+#: A frame match this strong (related predicate, same subject and object) links claims with no other word in common.
+FRAME_ALONE = 0.7
+#: Frames this similar (same actors, related predicate) with opposite polarity diverge even when aligned elsewhere.
+FRAME_NEGATION = 0.7
 #: Frames at least this similar, negated on one side only, make a divergence.
 FRAME_DIVERGE = 0.5
 
@@ -87,7 +101,8 @@ def _frame_opposition(sim: Similarity) -> str | None:
         return None
     fa, fb = sim.frames
     if fa.negated != fb.negated:
-        return f"'{fa.lemma}' / '{fb.lemma}' is negated on one side only"
+        verbs = fa.lemma if fa.lemma == fb.lemma else f"{fa.lemma}' / '{fb.lemma}"
+        return f"'{verbs}' is negated on one side only (same actors)"
     return None
 
 
@@ -169,17 +184,29 @@ def enough_overlap(a: TextUnit, b: TextUnit) -> bool:
     return len(shared) >= 2 and any(not t.startswith("@") for t in shared)
 
 
+def _linkable(sim: Similarity, a: TextUnit, b: TextUnit) -> bool:
+    return sim.frame >= FRAME_ALONE or enough_overlap(a, b)
+
+
 def align_claims(units: dict[str, TextUnit], threshold: float = LINK, families: Families | None = None) -> list[Link]:
-    """One-to-one alignment of claims for every pair of documents, most similar first."""
+    """One-to-one alignment of claims for every pair of documents, most similar first.
+
+    Besides, a claim whose frame another source states with the opposite
+    polarity ("Trump asked Comey to ..." / "the president never asked Mr.
+    Comey to ...") is linked to it as a divergence even when both are aligned
+    elsewhere (each claim in at most one such link).
+    """
     by_doc: dict[str, list[TextUnit]] = {}
     for u in units.values():
         by_doc.setdefault(u.doc, []).append(u)
     docs = sorted(by_doc)
     links: list[Link] = []
+    negations: list[tuple[Similarity, TextUnit, TextUnit]] = []
     for i, da in enumerate(docs):
         for db in docs[i + 1 :]:
             scored = [(similarity(a, b, families), a, b) for a in by_doc[da] for b in by_doc[db]]
-            scored = [s for s in scored if s[0].combined >= threshold and enough_overlap(s[1], s[2])]
+            negations.extend(s for s in scored if s[0].frame >= FRAME_NEGATION and _frame_opposition(s[0]))
+            scored = [s for s in scored if s[0].combined >= threshold and _linkable(s[0], s[1], s[2])]
             scored.sort(key=lambda s: -s[0].combined)
             used: set[str] = set()
             for sim, a, b in scored:
@@ -189,7 +216,31 @@ def align_claims(units: dict[str, TextUnit], threshold: float = LINK, families: 
                 why = _frame_opposition(sim) or opposition(a, b, sim.lexical)
                 frames = sim.frames if sim.frame >= FRAME_SHOWN else None
                 links.append(Link(a.key, b.key, round(sim.combined, 3), why, frames))
-    return links
+    return links + _negation_links(negations, links)
+
+
+def _negation_links(candidates: list[tuple[Similarity, TextUnit, TextUnit]], links: list[Link]) -> list[Link]:
+    """Opposite-polarity frame pairs not yet linked as divergences, each claim once, closest first."""
+    taken = {k for lk in links if lk.opposition for k in (lk.a, lk.b)}
+    out: list[Link] = []
+    for sim, a, b in sorted(candidates, key=lambda s: -s[0].combined):
+        if a.key in taken or b.key in taken:
+            continue
+        taken.update((a.key, b.key))
+        out.append(Link(a.key, b.key, round(sim.combined, 3), _frame_opposition(sim), sim.frames))
+    return out
+
+
+def _one_per_claim(links: list[Link]) -> list[Link]:
+    """Most similar first, skipping links whose claims are already in one (a denial opposed by three reports is one item)."""
+    seen: set[str] = set()
+    out: list[Link] = []
+    for lk in sorted(links, key=lambda x: -x.similarity):
+        if lk.a in seen or lk.b in seen:
+            continue
+        seen.update((lk.a, lk.b))
+        out.append(lk)
+    return out
 
 
 def _confidence(sim: float) -> float:
@@ -244,7 +295,8 @@ def _group(links: list[Link], units: dict[str, TextUnit], threshold: float = LIN
                 new = link.b if link.a in keys else link.a
                 docs = {units[k].doc for k in keys}
                 floor = max(threshold, JOIN * members[0].similarity)  # members[0] is the group's closest pair
-                if new in keys or (units[new].doc not in docs and all(similarity(units[new], units[k], families).combined >= floor for k in keys)):
+                close = all(similarity(units[new], units[k], families).combined >= floor for k in keys)
+                if new in keys or (units[new].doc not in docs and close):
                     home = (keys, members)
                 break
         if home is None:
@@ -291,6 +343,11 @@ def _divergence(link: Link, claims: dict[str, Claim], units: dict[str, TextUnit]
     )
 
 
+def _answer_score(question: TextUnit, candidate: TextUnit, families: Families) -> tuple[float, float]:
+    sim = similarity(question, candidate, families)
+    return sim.combined, sim.frame
+
+
 def _units(story: Story, ctx: Context) -> ClaimUnits:
     cached = ctx.cache.get(CACHE_KEY)
     if isinstance(cached, ClaimUnits):
@@ -325,7 +382,7 @@ def compare_sources(story: Story, ctx: Context) -> Story:
     agreements = [_agreement(g, claims, units, story) for g in _group(agree, units, families=families)]
     agreements.sort(key=lambda x: -(x.confidence or 0))
     story.agreements = agreements[:MAX_ITEMS]
-    divergences = [_divergence(lk, claims, units, story) for lk in sorted(oppose, key=lambda x: -x.similarity)]
+    divergences = [_divergence(lk, claims, units, story) for lk in _one_per_claim(oppose)]
     story.divergences = divergences[:MAX_ITEMS]
     if len({c.doc for c in story.claims}) > 1:
         for c in story.claims:
@@ -336,6 +393,6 @@ def compare_sources(story: Story, ctx: Context) -> Story:
     candidates = [u for k, u in units.items() if k in claims]
     for question, unit in cu.questions:
         question.answers, question.confidence = [], []
-        link_answers(question, unit, candidates, texts)
+        link_answers(question, unit, candidates, texts, lambda q, c: _answer_score(q, c, families))
     log.debug("compare: %d links, %d agreements, %d divergences", len(links), len(story.agreements), len(story.divergences))
     return story

@@ -11,15 +11,21 @@ its arguments resolved to story actors (so "Moscow", "Russian forces" and
   passive, prepositional objects: destination, partner, target);
 - ``modality``: ``prescription`` (must/should/ought), ``prediction``
   (will/shall), or None, inherited along the clause chain;
-- ``negated``: the predicate is negated. A negated motion with a purpose
-  clause ("forces did not come to X to fight Y") negates the purpose, not the
-  motion: the sentence still says they came.
+- ``negated``: the predicate is negated, also through the verb it
+  complements ("not ready to compromise"; "did not hesitate to send" is not
+  negated). A negated motion with a purpose clause ("forces did not come to
+  X to fight Y") negates the purpose, not the motion: the sentence still says
+  they came. A negation with another purpose ("isn't suing him for cash") has
+  no clear focus: that predicate gives no frame.
+
+Reporting and belief verbs with a clause ("said that ...") and catenative
+verbs ("decided to sell") give no frame of their own: their complement does.
 
 Two frames are related (:func:`frame_similarity`) when their predicates are
-(same lemma or stem, same PLOVER class or general verb class, or the same
-modality for the same subject) and their actors fill the same roles. An
-actor matches itself fully and its country's government partly (a country
-and the persons and organizations with a role of that country).
+(same lemma or stem, same PLOVER class or general verb class, or both
+prescriptions to the same subject) and their actors fill the same roles. An
+actor matches itself fully and its country partly (a country and the persons
+and organizations with a role of that country).
 """
 
 from __future__ import annotations
@@ -55,9 +61,16 @@ VERB_CLASSES: dict[str, frozenset[str]] = {
 
 #: Verbs that carry little meaning of their own: they match only through modality, not by lemma.
 _LIGHT = frozenset("be have do make take get give put set let seem appear become try want use".split())
-#: Aspectual verbs: with a verb complement ("continue dealing"), the complement is the predicate.
+#: Aspectual verbs: with a verb complement ("keep imposing"), the complement is the predicate.
 _ASPECTUAL = frozenset("begin start continue stop cease keep resume finish".split())
 _BELIEF = frozenset("believe think expect hope fear assume consider feel know".split())
+#: Verbs whose object does what their infinitive says ("asked him to drop", "forced the West to compromise").
+_OBJECT_CONTROL = frozenset(
+    "ask urge tell order force persuade convince allow permit invite encourage press push pressure require compel "
+    "enable help want expect call instruct direct advise warn authorize".split()
+)
+#: Verbs that deny their complement ("failed to pass": it did not pass).
+_NEGATIVE_IMPLICATIVE = frozenset("fail refuse decline hesitate neglect avoid".split())
 _PRESCRIPTIVE = frozenset({"must", "should", "ought"})
 _PREDICTIVE = frozenset({"will", "shall", "'ll", "wo"})
 _SUBJ = {"nsubj", "csubj"}
@@ -70,6 +83,8 @@ _NEGATORS = frozenset({"not", "n't", "never"})
 
 #: Weight of a match between a country and one of its officials or institutions.
 AFFILIATED = 0.7
+#: Objects that may be the same: a place of unknown country and another actor.
+UNPLACED = 0.5
 #: Predicates of the same class (PLOVER or general) rather than the same stem.
 CLASS_MATCH = 0.75
 #: A frame with only its subject or only its object in common.
@@ -115,7 +130,9 @@ def _classes(tok: Token, lemma: str) -> frozenset[str]:
 def _leaves_behind(tok: Token) -> bool:
     """ "leave X in Y" / "leave X behind" keeps X there; "leave Y" departs from Y."""
     has_object = any(c.dep_ == "dobj" for c in tok.children)
-    placed = any((c.dep_ == "prep" and c.lower_ in _LOCATIVE) or (c.dep_ in {"prt", "advmod"} and c.lower_ == "behind") for c in tok.children)
+    placed = any(
+        (c.dep_ == "prep" and c.lower_ in _LOCATIVE) or (c.dep_ in {"prt", "advmod"} and c.lower_ == "behind") for c in tok.children
+    )
     return has_object and placed
 
 
@@ -124,7 +141,9 @@ def _actors_at(tok: Token, base: int, doc: str, index: ActorIndex, people: bool 
     return {a.id for _s, _e, a in index.mentions_in(doc, pos, pos + len(tok.text)) if people or a.kind != "person"}
 
 
-def _argument_actors(tok: Token, base: int, doc: str, index: ActorIndex, antecedent: set[str], people: bool = True) -> set[str]:
+def _argument_actors(
+    tok: Token, base: int, doc: str, index: ActorIndex, antecedent: set[str], people: bool = True
+) -> set[str]:
     """Actors of a noun phrase: its head, else its modifiers ("Russian forces"), plus its conjuncts.
 
     "it" and "its" with no actor of their own stand for the last
@@ -151,7 +170,7 @@ def _clause_chain(tok: Token, limit: int = 4) -> list[Token]:
     for _ in range(limit):
         if cur.dep_ not in _CHAIN or cur.head.i == cur.i:
             break
-        if cur.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+        if cur.dep_ == "advcl" and not _is_infinitive(cur):
             break  # only purpose infinitives share their head's subject
         cur = cur.head
         chain.append(cur)
@@ -176,10 +195,17 @@ def _is_going_to(tok: Token) -> bool:
     return tok.lower_ == "going" and nxt is not None and nxt.lower_ == "to" and any(c.dep_ == "xcomp" for c in tok.children)
 
 
-def _is_aspectual(tok: Token, lemma: str) -> bool:
-    if lemma not in _ASPECTUAL or any(c.dep_ == "dobj" for c in tok.children):
+def _is_catenative(tok: Token, lemma: str, classes: frozenset[str]) -> bool:
+    """ "decided to sell", "continued dealing": the complement is the predicate.
+
+    A verb with a verb complement and no object of its own is skipped unless
+    it names an action class itself ("refused to sign", "threatened to leave").
+    """
+    if any(c.dep_ == "dobj" for c in tok.children):
         return False
-    return any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in tok.children)
+    if not any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in tok.children):
+        return False
+    return lemma in _ASPECTUAL or not classes - {"CONTINUE"}
 
 
 def _is_report(tok: Token, lemma: str) -> bool:
@@ -200,8 +226,28 @@ def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in _NEGATORS for c in tok.children)
 
 
+def _polarity_negated(chain: list[Token]) -> bool:
+    """Negation of the predicate, through the verbs it complements.
+
+    "is not ready to compromise" negates the compromise; "will not hesitate
+    to redeploy" does not negate the redeployment, "failed to pass" does.
+    """
+    negated = _negated(chain[0])
+    for below, head in zip(chain, chain[1:], strict=False):
+        if below.dep_ not in {"xcomp", "acomp"}:
+            break
+        negated ^= _negated(head)
+        negated ^= head.lemma_.lower() in _NEGATIVE_IMPLICATIVE
+    return negated
+
+
+def _is_infinitive(tok: Token) -> bool:
+    return any(g.dep_ == "aux" and g.lower_ == "to" for g in tok.children)
+
+
 def _purpose_clause(tok: Token) -> Token | None:
-    return next((c for c in tok.children if c.dep_ in {"advcl", "xcomp"} and c.pos_ == "VERB" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+    """ "came to X *to fight*": an infinitive adverbial clause."""
+    return next((c for c in tok.children if c.dep_ == "advcl" and c.pos_ == "VERB" and _is_infinitive(c)), None)
 
 
 def _purpose_phrase(tok: Token) -> bool:
@@ -209,7 +255,10 @@ def _purpose_phrase(tok: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "for" and c.i > tok.i for c in tok.children)
 
 
-def _prepositional_actors(tok: Token, base: int, doc: str, index: ActorIndex, antecedent: set[str], deps: frozenset[str] | set[str] = frozenset({"prep"})) -> set[str]:
+def _prepositional_actors(
+    tok: Token, base: int, doc: str, index: ActorIndex, antecedent: set[str], deps: frozenset[str] | set[str] = frozenset({"prep"})
+) -> set[str]:
+    """Actors of the objects of ``tok``'s prepositions ("to Syria", "against Clifford"; "by X" with ``deps={"agent"}``)."""
     out: set[str] = set()
     for c in tok.children:
         if c.dep_ in deps:
@@ -220,6 +269,7 @@ def _prepositional_actors(tok: Token, base: int, doc: str, index: ActorIndex, an
 
 
 def _roles(chain: list[Token], base: int, doc: str, index: ActorIndex, antecedent: set[str]) -> tuple[set[str], set[str]]:
+    """Subject actors (from the chain: own subject, object controller, or the head's subject) and object actors."""
     subj: set[str] = set()
     args: set[str] = set()
     tok = chain[0]
@@ -232,12 +282,20 @@ def _roles(chain: list[Token], base: int, doc: str, index: ActorIndex, anteceden
         elif c.dep_ == "nmod" and tok.pos_ == "NOUN":
             subj |= _argument_actors(c, base, doc, index, antecedent)  # a question verb parsed as a noun
     args |= _prepositional_actors(tok, base, doc, index, antecedent)
-    for t in chain:
-        s = next((c for c in t.children if c.dep_ in _SUBJ), None)
+    for below, t in zip([None, *chain], chain, strict=False):
+        controller = _object_controller(below, t)
+        s = controller or next((c for c in t.children if c.dep_ in _SUBJ), None)
         if s is not None:
             subj |= _argument_actors(s, base, doc, index, antecedent)
             break
     return subj, args
+
+
+def _object_controller(below: Token | None, head: Token) -> Token | None:
+    """ "urged Comey to drop the probe": Comey drops it (the object of an object-control verb)."""
+    if below is None or below.dep_ != "xcomp" or head.lemma_.lower() not in _OBJECT_CONTROL:
+        return None
+    return next((c for c in head.children if c.dep_ in {"dobj", "dative"}), None)
 
 
 def extract_frames(tokens: Iterable[Token], base: int, doc: str, index: ActorIndex) -> tuple[Frame, ...]:
@@ -254,12 +312,14 @@ def extract_frames(tokens: Iterable[Token], base: int, doc: str, index: ActorInd
         if not _is_predicate(tok):
             continue
         lemma = tok.lemma_.lower()
-        if _is_report(tok, lemma) or _is_going_to(tok) or _is_aspectual(tok, lemma):
+        if _is_report(tok, lemma) or _is_going_to(tok):
+            continue
+        classes = _classes(tok, lemma)
+        if _is_catenative(tok, lemma, classes):
             continue
         chain = _clause_chain(tok)
         subj, args = _roles(chain, base, doc, index, antecedent)
-        negated = _negated(tok) or tok.i in moved
-        classes = _classes(tok, lemma)
+        negated = _polarity_negated(chain) or tok.i in moved
         if negated and tok.i not in moved:
             purpose = _purpose_clause(tok)
             if purpose is not None and "MOTION" in classes:
@@ -304,21 +364,24 @@ def actor_families(story: Story) -> Families:
     return Families(out, unplaced)
 
 
-def _affinity(a: frozenset[str], b: frozenset[str], families: Families) -> float | None:
-    """1 for a shared actor, ``AFFILIATED`` for the same country's, 0 for different ones, None when unknown.
+def _speaks_for(members: frozenset[str], countries: frozenset[str], families: Families) -> bool:
+    """One of ``members`` is an official or institution of a country in ``countries`` (two officials are not one actor)."""
+    return any(families.country.get(x) in countries and families.country.get(x) != x for x in members)
 
-    A place of unknown country against another actor is unknown (Tartus may be in Syria).
+
+def _affinity(a: frozenset[str], b: frozenset[str], families: Families) -> float | None:
+    """1 for a shared actor, ``AFFILIATED`` for a country and its official, 0 for different ones, None when a side has none.
+
+    A place of unknown country against another actor is ``UNPLACED`` (the port may be in the country).
     """
     if not a or not b:
         return None
     if a & b:
         return 1.0
-    fa = {families.country[x] for x in a if x in families.country}
-    fb = {families.country[x] for x in b if x in families.country}
-    if fa & fb:
+    if _speaks_for(a, b, families) or _speaks_for(b, a, families):
         return AFFILIATED
     if not (a - families.unplaced) or not (b - families.unplaced):
-        return None
+        return UNPLACED
     return 0.0
 
 
@@ -326,12 +389,15 @@ def frame_similarity(a: Frame, b: Frame, families: Families) -> float:
     """How much two frames say the same thing about the same actors, in [0, 1] (polarity ignored).
 
     A full match needs a related predicate and the same actors as subject
-    and as object (or no conflicting object); a predicate with only its
-    object shared is a partial match, worth ``PARTIAL`` of it, and so is one
-    whose objects differ. Two prescriptions to the same actor ("X must ...",
-    "X should ...") match whatever they prescribe.
+    and as object; one with only its subject shared (objects different, or
+    missing on one side) is a partial match, worth ``PARTIAL`` of it. Known
+    different subjects never match. Two prescriptions to the same actor
+    ("X must ...", "X should ...") match whatever they prescribe.
     """
-    subj = _affinity(a.subj, b.subj, families) or 0.0
+    known = _affinity(a.subj, b.subj, families)
+    if known == 0.0:
+        return 0.0  # different actors do it
+    subj = known or 0.0
     args = _affinity(a.args, b.args, families)
     if a.stems & b.stems:
         pred = 1.0
@@ -343,9 +409,7 @@ def frame_similarity(a: Frame, b: Frame, families: Families) -> float:
         return 0.0
     if subj and args:
         return pred * (0.6 * subj + 0.4 * args)
-    if subj and args is None:
-        return pred * subj  # one side names no object, or an object that may be the same
-    return pred * PARTIAL * max(subj, args or 0.0)
+    return pred * PARTIAL * subj
 
 
 def best_frame_match(

@@ -8,13 +8,16 @@ speaker's, not the source's, and is skipped.
 
 Answer linking: for every question, the declarative claims of the *other*
 documents most similar to it (shared content terms and actors, tf-idf
-weighted cosine) above a threshold, sharing at least two terms of which
-one is not an actor: the best one per document, at most two in all.
+weighted cosine, combined with the similarity of their frames: same
+actors, related predicate, see :mod:`.frames`) above a threshold, sharing
+at least two terms of which one is not an actor, or a frame: the best one
+per document (and a close runner-up), at most two in all.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..models import Question, Span
@@ -35,8 +38,12 @@ _INDIRECT = re.compile(
 #: Minimum similarity for a claim to be linked as an answer, and answers kept per document.
 ANSWER_THRESHOLD = 0.18
 MIN_SHARED = 2
-ANSWERS_PER_DOC = 1
+ANSWERS_PER_DOC = 2
+#: A second answer from the same document must score at least this share of the first.
+RUNNER_UP = 0.8
 MAX_ANSWERS = 2  # over all documents: a question with many weak candidates keeps the two best
+#: A frame match this strong (same actors, related predicate) answers without shared words.
+FRAME_ANSWER = 0.3
 
 
 @dataclass(frozen=True)
@@ -92,22 +99,37 @@ def find_questions(text: str, start: int, end: int, quoted: list[tuple[int, int]
     return out
 
 
-def link_answers(question: Question, unit: TextUnit, candidates: list[TextUnit], texts: dict[str, str]) -> None:
-    """Attach to ``question`` the best answering spans of other documents, with a confidence each."""
-    by_doc: dict[str, list[tuple[float, TextUnit]]] = {}
+def link_answers(
+    question: Question,
+    unit: TextUnit,
+    candidates: list[TextUnit],
+    texts: dict[str, str],
+    score: Callable[[TextUnit, TextUnit], tuple[float, float]] | None = None,
+) -> None:
+    """Attach to ``question`` the best answering spans of other documents, with a confidence each.
+
+    ``score(question, candidate)`` gives (combined, frame) similarity; by
+    default the tf-idf cosine alone. A candidate needs two shared terms (one
+    not an actor) or a frame match of at least ``FRAME_ANSWER``; per document
+    the best is kept, and a runner-up within ``RUNNER_UP`` of it.
+    """
+    score = score or (lambda q, c: (cosine(q, c), 0.0))
+    by_doc: dict[str, list[tuple[float, float, TextUnit]]] = {}
     for cand in candidates:
         if cand.doc == unit.doc:
             continue
+        sim, frame = score(unit, cand)
         shared = [t for t in unit.terms if t in cand.terms]
-        if len(shared) < MIN_SHARED or all(t.startswith("@") for t in shared):
+        if frame < FRAME_ANSWER and (len(shared) < MIN_SHARED or all(t.startswith("@") for t in shared)):
             continue  # one word, or only actors, in common is not answering
-        sim = cosine(unit, cand)
         if sim >= ANSWER_THRESHOLD:
-            by_doc.setdefault(cand.doc, []).append((sim, cand))
+            by_doc.setdefault(cand.doc, []).append((sim, frame, cand))
     best: list[tuple[float, TextUnit]] = []
     for _doc, scored in sorted(by_doc.items()):
         scored.sort(key=lambda x: -x[0])
-        best.extend(scored[:ANSWERS_PER_DOC])
+        top = scored[0][0]
+        kept = [(s, c) for i, (s, f, c) in enumerate(scored[:ANSWERS_PER_DOC]) if i == 0 or (s >= RUNNER_UP * top and f >= FRAME_ANSWER)]
+        best.extend(kept)
     best.sort(key=lambda x: -x[0])
     for sim, cand in sorted(best[:MAX_ANSWERS], key=lambda x: (x[1].doc, x[1].start)):
         question.answers.append(Span(doc=cand.doc, start=cand.start, end=cand.end, text=texts[cand.doc][cand.start : cand.end]))

@@ -161,7 +161,8 @@ _PROMO = re.compile(
     r"\bsign up (?:for|to receive) (?:the |our )?[\w'’ -]{0,40}(?:newsletter|e-?mails?|alerts)\b|\bget (?:breaking )?news alerts\b"
     r"|\bbreaking news e-?mails\b|\b(?:join|like) us on (?:facebook|twitter|instagram)\b|\bfollow us on\b"
     r"|\bdelivered (?:straight |right |directly )?to your inbox\b|\bclick here\b|\blet us know in (?:the )?comments\b"
-    r"|\bsend an e-?mail to the (?:author|editor|reporter)\b|\bdownload (?:our|the) (?:free )?app\b",
+    r"|\bsend an e-?mail to the (?:author|editor|reporter)\b|\bdownload (?:our|the) (?:free )?app\b"
+    r"|\bjoin (?:our|the) mailing list\b|\bfill in your (?:contact )?details\b",
     re.I,
 )
 _CONTRIBUTOR = re.compile(

@@ -187,7 +187,9 @@ def verify_reply(reply: str, spans: list[Span], words: int) -> list[SummarySente
     return out
 
 
-def rewrite_brief(story: Story, brief: list[SummarySentence], url: str, words: int, endpoint: ChatEndpoint | None = None) -> list[SummarySentence]:
+def rewrite_brief(
+    story: Story, brief: list[SummarySentence], url: str, words: int, endpoint: ChatEndpoint | None = None
+) -> list[SummarySentence]:
     """The brief rewritten by the endpoint at ``url``, every sentence checked; ``brief`` on failure."""
     endpoint = endpoint or ChatEndpoint.from_url(url)
     spans = _numbered_spans(brief)

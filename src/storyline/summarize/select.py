@@ -28,6 +28,7 @@ sharing ``cite_terms`` content terms).
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -51,10 +52,12 @@ class Weights:
     quoted: float = 0.3  # weight of the share of words inside quotation marks (attributed testimony)
     person_penalty: float = 0.3  # first- or second-person address outside quotes (columnist rhetoric)
     redundancy: float = 0.25  # cosine above which a sentence repeats a chosen one
+    lead_first: bool = True  # the first pick is the best-scored sentence, before any coverage gain
+    fill_redundancy: float = 0.0  # when budget is left, a second pass with this looser threshold (0 = none)
     mmr: float = 0.0  # score minus mmr * (highest cosine to a chosen sentence)
     coverage: float = 3.0  # weight of the new-concept gain (see _Concepts)
     coverage_length: float = 1.0  # gain divided by words ** coverage_length
-    cite_threshold: float = 0.45  # cosine above which a sentence is cited as carrying a chosen one
+    cite_threshold: float = 0.5  # cosine above which a sentence is cited as carrying a chosen one
     cite_floor: float = 0.25  # ... or above this, when it also shares cite_terms content terms
     cite_terms: int = 4
     min_words: int = 8
@@ -82,25 +85,31 @@ class Selection:
 def _term_matrix(term_lists: list[list[str]], n_idf: int | None = None) -> np.ndarray:
     """Rows: sentences; columns: terms; values: TF-IDF, rows L2-normalized.
 
-    IDF is counted over the first ``n_idf`` rows (the candidates; headlines follow them).
+    IDF is counted over the first ``n_idf`` rows (the candidates; headlines
+    follow them). Only terms found in two rows or more get a column (a term
+    of one row adds nothing to any cosine); every term counts in the norms,
+    so the matrix stays small for long stories and cosines stay exact.
     """
-    vocab: dict[str, int] = {}
-    rows: list[Counter[str]] = []
-    for terms in term_lists:
-        counts = Counter(terms)
-        rows.append(counts)
-        for t in counts:
-            vocab.setdefault(t, len(vocab))
-    m = np.zeros((len(term_lists), max(len(vocab), 1)), dtype=np.float32)
-    for i, counts in enumerate(rows):
-        for t, n in counts.items():
-            m[i, vocab[t]] = 1.0 + math.log(n)
+    rows = [Counter(terms) for terms in term_lists]
     n_idf = len(term_lists) if n_idf is None else n_idf
-    df = (m[:n_idf] > 0).sum(axis=0)
-    idf = np.log((1.0 + n_idf) / (1.0 + df)) + 1.0
-    m *= idf
-    norms = np.linalg.norm(m, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
+    df_idf: Counter[str] = Counter()
+    df_all: Counter[str] = Counter()
+    for i, counts in enumerate(rows):
+        df_all.update(counts.keys())
+        if i < n_idf:
+            df_idf.update(counts.keys())
+    vocab = {t: k for k, t in enumerate(t for t, n in df_all.items() if n >= 2)}
+    m = np.zeros((len(term_lists), max(len(vocab), 1)), dtype=np.float32)
+    norms = np.ones((len(term_lists), 1), dtype=np.float32)
+    for i, counts in enumerate(rows):
+        total = 0.0
+        for t, n in counts.items():
+            value = (1.0 + math.log(n)) * (math.log((1.0 + n_idf) / (1.0 + df_idf[t])) + 1.0)
+            total += value * value
+            col = vocab.get(t)
+            if col is not None:
+                m[i, col] = value
+        norms[i, 0] = math.sqrt(total) or 1.0
     return m / norms
 
 
@@ -177,14 +186,65 @@ def _concepts(cands: list[Candidate]) -> _Concepts:
     return _Concepts(of, {k: v / top for k, v in weight.items()})
 
 
+class _Greedy:
+    """The greedy choice, resumable with a looser redundancy threshold."""
+
+    def __init__(
+        self, cands: list[Candidate], score: np.ndarray, sims: np.ndarray, concepts: _Concepts | None, budget: int, w: Weights
+    ) -> None:
+        self.cands, self.score, self.sims, self.concepts, self.budget, self.w = cands, score, sims, concepts, budget, w
+        self.picks: list[Pick] = []
+        self.used = 0
+        self.max_sim = np.zeros(len(cands))
+        self.covered: set[str] = set()
+
+    def _total(self) -> np.ndarray:
+        total = self.score - self.w.mmr * self.max_sim
+        if self.concepts is not None:
+            gain = [self.concepts.gain(i, self.covered) / max(c.words, 1) ** self.w.coverage_length for i, c in enumerate(self.cands)]
+            total = total + self.w.coverage * np.array(gain)
+        return total
+
+    def run(self, redundancy: float) -> None:
+        chosen = {p.index for p in self.picks}
+        alive = np.array([self.score[i] > -5.0 and i not in chosen for i in range(len(self.cands))])
+        while alive.any() and self.budget - self.used >= self.w.min_words:
+            total = self.score.copy() if (self.w.lead_first and not self.picks) else self._total()
+            total[~alive] = -np.inf
+            i = int(np.argmax(total))
+            alive[i] = False
+            c = self.cands[i]
+            if self.used + c.words > self.budget or self.max_sim[i] > redundancy:
+                continue
+            self.picks.append(Pick(i))
+            self.used += c.words
+            self.max_sim = np.maximum(self.max_sim, self.sims[i])
+            if self.concepts is not None:
+                self.covered |= self.concepts.of[i]
+
+
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def _numbers(text: str) -> set[str]:
+    return {n.replace(",", "") for n in _NUMBER.findall(text)}
+
+
 def _supporting(i: int, cands: list[Candidate], sims: np.ndarray, w: Weights) -> list[int]:
-    """Sentences of other documents that tell what sentence ``i`` tells, best first."""
+    """Sentences of other documents that tell what sentence ``i`` tells, best first.
+
+    Similar wording is not enough when the figures differ: a supporting
+    sentence must hold every number the chosen sentence states.
+    """
     mine = set(cands[i].terms)
+    figures = _numbers(cands[i].text)
     out = []
     for j in np.argsort(-sims[i]).tolist():
         if sims[i, j] <= w.cite_floor:
             break
         if j == i or cands[j].doc == cands[i].doc:
+            continue
+        if figures and not figures <= _numbers(cands[j].text):
             continue
         if sims[i, j] > w.cite_threshold or len(mine & set(cands[j].terms)) >= w.cite_terms:
             out.append(j)
@@ -205,29 +265,11 @@ def select_sentences(cands: list[Candidate], budget: int, w: Weights | None = No
     score = score_candidates(cands, sims, m, w, head)
     if bonus is not None and w.signals:
         score = score + w.signals * bonus
-    concepts = _concepts(cands) if w.coverage else None
-    picks: list[Pick] = []
-    used = 0
-    alive = np.array([score[i] > -5.0 for i in range(len(cands))])
-    max_sim = np.zeros(len(cands))
-    covered: set[str] = set()
-    while alive.any():
-        total = score - w.mmr * max_sim
-        if concepts is not None:
-            total = total + w.coverage * np.array([concepts.gain(i, covered) / max(cands[i].words, 1) ** w.coverage_length for i in range(len(cands))])
-        total[~alive] = -np.inf
-        i = int(np.argmax(total))
-        alive[i] = False
-        c = cands[i]
-        if used + c.words > budget or max_sim[i] > w.redundancy:
-            continue
-        picks.append(Pick(i))
-        used += c.words
-        max_sim = np.maximum(max_sim, sims[i])
-        if concepts is not None:
-            covered |= concepts.of[i]
-        if budget - used < w.min_words:
-            break
+    state = _Greedy(cands, score, sims, _concepts(cands) if w.coverage else None, budget, w)
+    state.run(w.redundancy)
+    if w.fill_redundancy > w.redundancy:
+        state.run(w.fill_redundancy)
+    picks = state.picks
     for p in picks:
         p.support = _supporting(p.index, cands, sims, w)
     return Selection(picks, {i: float(score[i]) for i in range(len(cands))})
