@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .conftest import HandActor
+from ..conftest import HandActor
 
 SMITH = HandActor("John Smith", "person", ("John Smith", "Smith"))
 RUSSIA = HandActor("Russia", "country", ("Russia", "Moscow"))

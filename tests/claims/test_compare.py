@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .conftest import HandActor
+from ..conftest import HandActor
 
 ARMY = HandActor("the army", "organization", ("The army", "the army"))
 REBELS = HandActor("the rebels", "group", ("The rebels", "the rebels"))

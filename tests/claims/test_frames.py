@@ -5,7 +5,7 @@ from __future__ import annotations
 from storyline.claims.frames import AFFILIATED, Families, Frame, frame_similarity
 from storyline.claims.stage import CACHE_KEY
 
-from .conftest import HandActor
+from ..conftest import HandActor
 
 RURITANIA = HandActor("Ruritania", "country", ("Ruritania", "Ruritanian", "Strelsau"))
 ELBONIA = HandActor("Elbonia", "country", ("Elbonia",))

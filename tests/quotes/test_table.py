@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import HandActor
+from ..conftest import HandActor
 
 SMITH = HandActor("John Smith", "person", ("John Smith", "Smith", "Mayor John Smith"))
 JONES = HandActor("Mary Jones", "person", ("Senator Mary Jones", "Mary Jones", "Jones"))
