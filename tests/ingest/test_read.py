@@ -126,3 +126,19 @@ def test_too_large_input_is_refused(tmp_path: Path) -> None:
     p = write(tmp_path, "big.txt", "word " * 1000)
     res = read_inputs([p], max_bytes=100)
     assert res.articles == [] and "too large" in res.skipped[0].problem
+
+
+def test_an_unexpected_failure_in_one_file_does_not_stop_the_batch(tmp_path: Path, monkeypatch) -> None:
+    import storyline.ingest.read as read_mod
+
+    def broken_html(path: Path, text: str):
+        raise ImportError("a parser library is missing\nsecond line")
+
+    monkeypatch.setattr(read_mod, "_read_html", broken_html)
+    page = write(tmp_path, "a.html", HTML)
+    good = write(tmp_path, "b.txt", "A good article.")
+    res = read_inputs([page, good])
+    assert [a.text for a in res.articles] == ["A good article."]
+    assert res.skipped[0].input == str(page)
+    assert res.skipped[0].problem.startswith("could not be read (ImportError: a parser library is missing")
+    assert "\n" not in res.skipped[0].problem
