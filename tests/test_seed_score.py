@@ -64,10 +64,13 @@ def test_quotes_with_right_speakers(scored: dict) -> None:
     assert (q["found"], q["false_attributions"]) == (q["of"], 0), q["misses"]
 
 
-def test_open_questions_found(scored: dict) -> None:
-    assert scored["questions"]["found"] >= 4, scored["questions"]["misses"]
+def test_open_questions_found_and_answered(scored: dict) -> None:
+    q = scored["questions"]
+    assert q["found"] >= 4, q["misses"]
+    assert q["answers_linked"] >= 2, q["misses"]
 
 
 def test_sources_compared(scored: dict) -> None:
     c = scored["comparisons"]
+    assert c["agreements"] >= 2, c["misses"]
     assert c["divergences"] >= 1, c["misses"]
