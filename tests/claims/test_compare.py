@@ -63,3 +63,16 @@ def test_question_is_linked_to_the_answer_in_another_source(run_with_actors):
     assert [s.doc for s in withdraw.answers] == ["d2"] and "withdraw" in (withdraw.answers[0].text or "")
     assert len(withdraw.confidence) == 1
     assert by_text["What are the implications for the harvest?"].answers == []
+
+
+def test_claims_in_an_agreement_are_never_unique(run_with_actors):
+    # the same frame (the army moves into the city) in different words: linked by frame, not by wording
+    town = HandActor("Lakeville", "place", ("Lakeville",))
+    a = "The army moved into Lakeville on Monday."
+    b = "The army entered Lakeville after dark."
+    story = run_with_actors([a, b], [ARMY, town], stages=STAGES)
+    linked = {cid for ag in story.agreements for cid in ag.claims} | {cid for dv in story.divergences for cid in getattr(dv, "claims", [])}
+    assert linked, "the two claims share a frame and are linked"
+    for c in story.claims:
+        if c.id in linked:
+            assert c.unique is False

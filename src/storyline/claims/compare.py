@@ -385,10 +385,12 @@ def compare_sources(story: Story, ctx: Context) -> Story:
     divergences = [_divergence(lk, claims, units, story) for lk in _one_per_claim(oppose)]
     story.divergences = divergences[:MAX_ITEMS]
     if len({c.doc for c in story.claims}) > 1:
+        # a claim linked to another source (by words or by frame) is not unique to its source
+        linked = {k for lk in links for k in (lk.a, lk.b)}
         for c in story.claims:
             u = units.get(c.id)
             if u is not None:
-                c.unique = not any(cosine(u, o) >= UNIQUE for o in units.values() if o.doc != c.doc)
+                c.unique = c.id not in linked and not any(cosine(u, o) >= UNIQUE for o in units.values() if o.doc != c.doc)
     texts = {d.id: d.text for d in story.documents}
     candidates = [u for k, u in units.items() if k in claims]
     for question, unit in cu.questions:
