@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import StorylineError
+from .models import Story
 
 __all__ = ["main"]
 
@@ -85,16 +86,23 @@ def _setup_logging(verbosity: int) -> None:
     logging.basicConfig(level=level, format="storyline: %(levelname)s: %(message)s")
 
 
+def _report_skipped(story: Story) -> bool:
+    """Print one line per skipped input; False when no article at all could be read."""
+    for s in story.skipped:
+        print(f"storyline: skipped {s.input}: {s.problem}", file=sys.stderr)
+    if not story.documents:
+        print("storyline: error: no articles could be read", file=sys.stderr)
+        return False
+    return True
+
+
 def _cmd_brief(args: argparse.Namespace) -> int:
     from .api import brief
     from .settings import load_options
 
     options = load_options(args.config, formats=args.format, source=args.source, published=args.date, summary_words=args.words, llm_url=args.llm)
     result = brief(args.paths, Path(args.out), options)
-    for s in result.story.skipped:
-        print(f"storyline: skipped {s.input}: {s.problem}", file=sys.stderr)
-    if not result.story.documents:
-        print("storyline: error: no articles could be read", file=sys.stderr)
+    if not _report_skipped(result.story):
         return EXIT_ERROR
     n = len(result.story.documents)
     print(f"{n} article{'s' if n != 1 else ''} -> " + ", ".join(str(f) for f in result.files))
@@ -120,10 +128,7 @@ def _cmd_summarize(args: argparse.Namespace) -> int:
     from .api import build_story
 
     story = build_story(args.paths, options)
-    for s in story.skipped:
-        print(f"storyline: skipped {s.input}: {s.problem}", file=sys.stderr)
-    if not story.documents:
-        print("storyline: error: no articles could be read", file=sys.stderr)
+    if not _report_skipped(story):
         return EXIT_ERROR
     for sent in story.summary:
         cites = ", ".join(f"{c.doc}:{c.start}-{c.end}" for c in sent.sources)

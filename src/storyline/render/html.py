@@ -149,25 +149,24 @@ def _quotes(view: ReportView) -> str:
     return "".join(parts) + "</section>"
 
 
+def _linked_item(view: ReportView, label: str, confidence: float | None, spans: list[Span]) -> str:
+    """An agreement or divergence: its label, how sure the link is, and each source's words."""
+    conf = f' <span class="conf">confidence {confidence:.2f}</span>' if confidence is not None else ""
+    quotes = "".join(f"<li>{_ev(view, s)}: {_e(span_text(view.story, s))}</li>" for s in spans)
+    return f"<li>{_e(label)}{conf}<ul class=evlist>{quotes}</ul></li>"
+
+
 def _compared(view: ReportView) -> str:
     story = view.story
     if not (story.agreements or story.divergences or story.questions or view.unique_claims):
         return ""
     parts = ['<section id="compared"><h2>Sources compared</h2>']
     if story.agreements:
-        parts.append("<h3>Where they agree</h3><ul>")
-        for a in story.agreements:
-            conf = f' <span class="conf">confidence {a.confidence:.2f}</span>' if a.confidence is not None else ""
-            quotes = "".join(f"<li>{_ev(view, s)}: {_e(span_text(story, s))}</li>" for s in a.evidence)
-            parts.append(f"<li>{_e(a.claim)}{conf}<ul class=evlist>{quotes}</ul></li>")
-        parts.append("</ul>")
+        items = "".join(_linked_item(view, a.claim, a.confidence, a.evidence) for a in story.agreements)
+        parts.append(f"<h3>Where they agree</h3><ul>{items}</ul>")
     if story.divergences:
-        parts.append("<h3>Where they part ways</h3><ul>")
-        for d in story.divergences:
-            conf = f' <span class="conf">confidence {d.confidence:.2f}</span>' if d.confidence is not None else ""
-            pos = "".join(f"<li>{_ev(view, p)}: {_e(span_text(story, p))}</li>" for p in d.positions)
-            parts.append(f"<li>{_e(d.topic)}{conf}<ul class=evlist>{pos}</ul></li>")
-        parts.append("</ul>")
+        items = "".join(_linked_item(view, d.topic, d.confidence, list(d.positions)) for d in story.divergences)
+        parts.append(f"<h3>Where they part ways</h3><ul>{items}</ul>")
     if view.unique_claims and len(story.documents) > 1:
         parts.append("<h3>What only one source says</h3><ul>")
         for doc_id, claims in view.unique_claims.items():
