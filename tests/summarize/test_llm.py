@@ -46,11 +46,12 @@ def _story_and_brief() -> tuple[Story, list[SummarySentence]]:
 
 class _Handler(BaseHTTPRequestHandler):
     requests: list[dict] = []
+    response: dict | None = None  # set by a test to answer something else than the recorded reply
 
     def do_POST(self) -> None:  # noqa: N802 - http.server API
         body = self.rfile.read(int(self.headers["Content-Length"]))
         _Handler.requests.append({"path": self.path, "body": json.loads(body)})
-        data = json.dumps(EXCHANGE["response"]).encode()
+        data = json.dumps(_Handler.response if _Handler.response is not None else EXCHANGE["response"]).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
@@ -116,6 +117,21 @@ def test_unreachable_endpoint_keeps_extractive_brief() -> None:
     story, brief = _story_and_brief()
     out = rewrite_brief(story, brief, "http://127.0.0.1:9/v1", 120, ChatEndpoint("http://127.0.0.1:9/v1/chat/completions", timeout=2))
     assert out == brief
+
+
+def test_malformed_reply_is_a_service_error_and_keeps_extractive_brief(server: str) -> None:
+    from storyline.errors import ServiceError
+
+    _Handler.response = {"error": "model not loaded"}
+    try:
+        endpoint = ChatEndpoint.from_url(server)
+        with pytest.raises(ServiceError) as exc:
+            endpoint.chat("system", "user")
+        assert endpoint.url in str(exc.value) and "choices" in str(exc.value)
+        story, brief = _story_and_brief()
+        assert rewrite_brief(story, brief, server, 120, endpoint) == brief
+    finally:
+        _Handler.response = None
 
 
 def test_stage_with_llm_url_checks_the_rewrite(server: str, parsed, options) -> None:

@@ -20,13 +20,13 @@ from __future__ import annotations
 import json
 import logging
 import re
-import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..errors import ServiceError
 from ..models import Span, Story, SummarySentence
 from ..text import plain
 
@@ -66,19 +66,24 @@ class ChatEndpoint:
         return cls(urlunsplit((parts.scheme, parts.netloc, path, "", "")), model, timeout)
 
     def chat(self, system: str, user: str) -> str:
-        """The assistant's reply text. Raises OSError or ValueError on failure."""
+        """The assistant's reply text. Raises ServiceError (with the URL) on any failure."""
         body = {
             "model": self.model,
             "messages": [{"role": "system", "content": system}, {"role": "user", "content": user}],
             "temperature": 0.0,
         }
         req = urllib.request.Request(self.url, data=json.dumps(body).encode("utf-8"), headers={"Content-Type": "application/json"})
-        with urllib.request.urlopen(req, timeout=self.timeout) as resp:  # noqa: S310 - the user's own endpoint
-            data = json.loads(resp.read().decode("utf-8"))
+        try:
+            with urllib.request.urlopen(req, timeout=self.timeout) as resp:  # noqa: S310 - the user's own endpoint
+                data = json.loads(resp.read().decode("utf-8"))
+        except OSError as exc:  # URLError, HTTPError and timeouts are OSErrors
+            raise ServiceError(self.url, f"request failed ({exc})") from None
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ServiceError(self.url, f"reply is not JSON ({exc})") from None
         try:
             return str(data["choices"][0]["message"]["content"])
         except (KeyError, IndexError, TypeError):
-            raise ValueError("reply has no choices[0].message.content") from None
+            raise ServiceError(self.url, "reply has no choices[0].message.content") from None
 
 
 @dataclass
@@ -195,8 +200,8 @@ def rewrite_brief(
     spans = _numbered_spans(brief)
     try:
         reply = endpoint.chat(SYSTEM_PROMPT.format(words=words), _user_prompt(story, spans))
-    except (OSError, ValueError, urllib.error.URLError) as exc:
-        log.warning("llm brief: %s failed (%s); keeping the extractive brief", endpoint.url, exc)
+    except ServiceError as exc:
+        log.warning("llm brief: %s; keeping the extractive brief", exc)
         return brief
     out = verify_reply(reply, spans, words)
     if not out:
