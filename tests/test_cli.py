@@ -75,3 +75,23 @@ def test_bad_date_flag_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFi
         main(["brief", "x.txt", "--out", str(tmp_path), "--date", "14/03/2016"])
     assert exc.value.code == 2
     assert "expected YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_events_table_formats(tmp_path: Path) -> None:
+    import csv
+
+    art = tmp_path / "talks.txt"
+    art.write_text(
+        "Talks Collapse\n\nFrance and Germany signed a defence agreement in Paris on Monday, officials said.\n\n"
+        "On Tuesday, Germany rejected the French proposal for a joint tank.\n\nThe talks will resume next month.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "o"
+    assert main(["brief", str(art), "--out", str(out), "--format", "json,csv,tsv", "--date", "2024-03-06"]) == 0
+    rows = list(csv.DictReader((out / "events.csv").open(encoding="utf-8")))
+    story = json.loads((out / "story.json").read_text(encoding="utf-8"))
+    assert len(rows) == len(story["events"]) > 0
+    assert {"id", "date", "who", "category", "sources"} <= set(rows[0])
+    assert any(r["date"] == "2024-03-04" for r in rows)  # "Monday" before a Wednesday publication date
+    tsv = (out / "events.tsv").read_text(encoding="utf-8").splitlines()
+    assert tsv[0].split("\t")[:2] == ["id", "date"] and len(tsv) == len(rows) + 1
