@@ -258,5 +258,5 @@ def read_inputs(paths: Iterable[str | Path], max_bytes: int = 20_000_000) -> Rea
                 log.debug("reading %s failed", f, exc_info=True)
                 res.skipped.append(Skipped(input=str(f), problem=f"could not be read ({type(exc).__name__}: {exc})".replace("\n", " ")))
     for s in res.skipped:
-        log.warning("skipped %s: %s", s.input, s.problem)
+        log.info("skipped %s: %s", s.input, s.problem)  # returned to the caller, who reports it
     return res
