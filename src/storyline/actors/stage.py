@@ -85,11 +85,15 @@ def build_actor(actor_id: str, d: Draft, gz: Gazetteer) -> Actor:
         if k and k != own and k not in aliases:
             aliases[k] = text
     role = d.roles.most_common(1)[0][0] if d.roles else ("state" if d.kind == "country" else None)
+    kind = _kind(d)
+    if kind == "person" and role == "company":
+        # the name's mentions were mostly tagged PERSON, but the story uses it as a company ("Jimmy Choo shares")
+        kind = "organization"
     mentions = sorted({(m.doc, m.start, m.end): m for m in d.mentions}.values(), key=lambda m: (m.doc, m.start))
     return Actor(
         id=actor_id,
         name=name,
-        kind=_kind(d),  # type: ignore[arg-type]
+        kind=kind,  # type: ignore[arg-type]
         country=_country(d),
         role=role,
         aliases=list(aliases.values()),
