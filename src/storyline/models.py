@@ -138,6 +138,11 @@ class Document(Record):
     sentences: list[Sentence] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
 
+    @property
+    def label(self) -> str:
+        """How reports name the document: its outlet, else its file, else its id."""
+        return self.source or self.file or self.id
+
 
 ActorKind = Literal["person", "country", "organization", "group", "place"]
 

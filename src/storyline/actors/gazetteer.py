@@ -123,7 +123,6 @@ def _load_countryinfo(gz: Gazetteer, weight: dict[str, float]) -> None:
         name = info.get("name") or ""
         gz.canonical.setdefault(iso, name)
         _put(gz.country_names, weight, name_key(name), iso)
-        alpha2 = (info.get("ISO") or {}).get("alpha2") or ""
         for alt in info.get("altSpellings") or []:
             if alt.isupper() and len(alt) <= 4:
                 # two-letter codes ("US", "U.K.") only for large countries: "L.A." is not Laos

@@ -30,7 +30,7 @@ OPPOSE_CUES = frozenset(
     """oppose pressure rebuke sanction fight attack target threaten warn criticize criticise condemn
     accuse punish strike bomb shoot deter confront resist reject denounce blame sue dump abandon exclude
     defeat invade penalize fire dismiss oust investigate probe charge indict arrest prosecute convict ban block
-    kill wound beat besiege shell raid expel boycott veto impeach attack slam blast""".split()
+    kill wound beat besiege shell raid expel boycott veto impeach slam blast""".split()
 )
 NEGOTIATE_CUES = frozenset(
     """negotiate talk meet consult collaborate cooperate mediate discuss agree engage invite deal reconcile

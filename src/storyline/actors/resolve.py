@@ -338,12 +338,16 @@ class _Resolver:
                 target = self.drafts[targets[0]]
                 if not target.key[2:].endswith(short) and len(d.mentions) > len(target.mentions):
                     continue  # a longer name that merely starts the same way ("Miss America Organization ...")
-                for m in d.mentions:
-                    m.key = targets[0]
-                target.mentions.extend(d.mentions)
                 if not target.key[2:].endswith(short):
                     target.names.update(d.names)  # a cut-off name counts as the full one
-                del self.drafts[key]
+                self._merge_into(key, targets[0])
+
+    def _merge_into(self, key: str, target_key: str) -> None:
+        """Move every mention of draft ``key`` to draft ``target_key`` and drop ``key``."""
+        mentions = self.drafts.pop(key).mentions
+        for m in mentions:
+            m.key = target_key
+        self.drafts[target_key].mentions.extend(mentions)
 
     def fold_bodies(self) -> None:
         """A state body named without its country joins the one body of that name whose country is known."""
@@ -353,11 +357,7 @@ class _Resolver:
             rest = key[len("b:None:") :]
             owners = [k for k in self.drafts if k.startswith("b:") and k.endswith(":" + rest) and k != key]
             if len(owners) == 1:
-                target = self.drafts[owners[0]]
-                for m in self.drafts[key].mentions:
-                    m.key = owners[0]
-                target.mentions.extend(self.drafts[key].mentions)
-                del self.drafts[key]
+                self._merge_into(key, owners[0])
 
     def share_family_country(self) -> None:
         """Relatives named in full share the country of their family when only one of them has one."""

@@ -367,7 +367,7 @@ def _units(story: Story, ctx: Context) -> ClaimUnits:
 def compare_sources(story: Story, ctx: Context) -> Story:
     """Fill ``agreements``, ``divergences``, ``Claim.unique`` and question answers."""
     cu = _units(story, ctx)
-    units = {k: u for k, u in cu.claims.items()}
+    units = cu.claims
     fold_prefixes([*units.values(), *(u for _, u in cu.questions)])
     idf = idf_weights([*units.values(), *(u for _, u in cu.questions)])
     for u in [*units.values(), *(u for _, u in cu.questions)]:

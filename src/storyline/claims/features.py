@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors.index import ActorIndex
 from ..quotes.cues import REPORTING_VERBS
+from ..quotes.speaker import quote_tokens
 from .frames import Frame, extract_frames
 
 __all__ = [
@@ -81,9 +82,8 @@ class TextUnit:
 
 
 def span_tokens(parse: Doc, base: int, start: int, end: int) -> list[Token]:
-    """Tokens of a block parse inside document offsets [start, end)."""
-    s, e = start - base, end - base
-    return [t for t in parse if t.idx >= s and t.idx + len(t.text) <= e]
+    """Tokens of a block parse inside document offsets [start, end) (``base``: the block's offset)."""
+    return quote_tokens(parse, start - base, end - base)
 
 
 def _is_negated(tok: Token) -> bool:

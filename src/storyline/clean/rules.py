@@ -20,10 +20,6 @@ def word_count(line: str) -> int:
     return len(line.split())
 
 
-def _ends_sentence(line: str) -> bool:
-    return line.rstrip().endswith((".", "!", "?", '"', "'", ")"))
-
-
 _PAYWALL = re.compile(
     r"\b(?:paywall|sign (?:in|up) to (?:continue|read)|log ?in to (?:continue|read)"
     r"|already a (?:subscriber|member)|free articles?|articles? remaining|register (?:now )?to (?:continue|read)"

@@ -28,7 +28,7 @@ def _source_names(story: Story, doc_ids: list[str]) -> str:
             doc = story.doc(doc_id)
         except KeyError:
             continue
-        names.append(doc.source or doc.file or doc.id)
+        names.append(doc.label)
     return "; ".join(names)
 
 

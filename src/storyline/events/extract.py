@@ -541,8 +541,7 @@ def _nominal_events(block: BlockInput, index: ActorIndex, by_word: dict[int, Tim
     doc = block.parse
     seen: set[int] = set()
     for i, when in by_word.items():
-        noun = doc[i]
-        noun = _action_noun_above(doc[i])  # type: ignore[assignment]
+        noun = _action_noun_above(doc[i])
         if noun is None or noun.i in seen:
             continue
         seen.add(noun.i)

@@ -182,13 +182,15 @@ def _explicit_day(t: DocTime, anchor: date | None) -> date | None:
     return value.earliest if value else None
 
 
-def _lower_bounds(rows: list[DocTime], anchor: date | None) -> tuple[list[Constraint], date | None]:
-    """Constraints from explicit dates, and the latest day-precise date among them."""
+def _lower_bounds(rows: list[DocTime], anchor: date | None) -> tuple[list[Constraint], date | None, dict[int, date]]:
+    """Constraints from explicit dates, the latest day-precise date among them, and every explicit day by mention start."""
     out: list[Constraint] = []
     latest: date | None = None
+    days: dict[int, date] = {}
     for t in rows:
         day = _explicit_day(t, anchor)
         if day is not None:
+            days[t.mention.start] = day
             if t.dateline:
                 out.append(Constraint(day, day, PIN, f"dateline '{t.mention.text}'"))
             elif t.tense not in {"future", "modal"} and not t.deadline:
@@ -200,7 +202,7 @@ def _lower_bounds(rows: list[DocTime], anchor: date | None) -> tuple[list[Constr
             value = resolve(t.mention, None)
             if value is not None:
                 out.append(Constraint(value.earliest, None, EXPLICIT, f"'{t.mention.text}' is reported", coarse=True))
-    return out, latest
+    return out, latest, days
 
 
 def _weekday_on_or_after(weekday: int, start: date) -> date:
@@ -283,12 +285,7 @@ def infer_document(rows: list[DocTime], anchor: date | None, near: date | None =
     story's other documents appeared: a bare weekday is then read in the
     week that reaches it, not in an older week right after an old date.
     """
-    constraints, latest_explicit = _lower_bounds(rows, anchor)
-    dated: dict[int, date] = {}
-    for t in rows:
-        day = _explicit_day(t, anchor)
-        if day is not None:
-            dated[t.mention.start] = day
+    constraints, latest_explicit, dated = _lower_bounds(rows, anchor)
     if latest_explicit is not None:
         ref = max(latest_explicit, near - timedelta(days=6)) if near is not None else latest_explicit
         past_cons, past_days = _weekday_constraints(rows, ref, past=True)

@@ -15,8 +15,8 @@ __all__ = ["ReportView", "build_view", "doc_label", "published_label", "span_tex
 
 
 def doc_label(doc: Document) -> str:
-    """How a document is named in a report: its outlet, else its file, else its id."""
-    return doc.source or doc.file or doc.id
+    """How a document is named in a report (see :attr:`Document.label`)."""
+    return doc.label
 
 
 def published_label(doc: Document) -> str:

@@ -77,7 +77,6 @@ class Candidate:
     first_person: int = 0  # first-person pronouns outside quotes
     second_person: int = 0  # "you", "your"
     paragraph_start: bool = False
-    has_subject: bool = True
     dangling: bool = False  # opens on a pronoun or a connective that needs the sentence before it
 
 
@@ -163,7 +162,6 @@ def _describe(cand: Candidate, span: SpacySpan) -> None:
     first = next((t for t in span if not (t.is_punct or t.is_space)), None)
     if first is not None:
         cand.dangling = first.pos_ in {"PRON", "CCONJ"} or first.lower_ in _CONNECTIVES
-    cand.has_subject = any(t.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for t in span)
 
 
 def _sentence_span(ctx: Context, doc: Document, sent: Sentence, start: int) -> SpacySpan | None:
