@@ -32,9 +32,9 @@ def test_brief_writes_reports_and_lists_skipped_inputs(tmp_path: Path, capsys: p
     code = main(["brief", str(good), str(empty), str(tmp_path / "nope.txt"), "--out", str(out), "--source", "Port News", "--date", "2023-04-07"])
     assert code == 0
     err = capsys.readouterr().err
-    lines = [l for l in err.splitlines() if l]
-    assert any("empty.txt: empty file" in l for l in lines)
-    assert any("nope.txt: no such file or directory" in l for l in lines)
+    lines = [ln for ln in err.splitlines() if ln]
+    assert any("empty.txt: empty file" in ln for ln in lines)
+    assert any("nope.txt: no such file or directory" in ln for ln in lines)
     assert "Traceback" not in err
     story = json.loads((out / "story.json").read_text(encoding="utf-8"))
     assert [d["source"] for d in story["documents"]] == ["Port News"]

@@ -35,12 +35,12 @@ _REGISTRY: dict[str, Stage] = {}
 _BUILTIN: dict[str, str] = {
     "clean": "storyline.clean.stage",
     "nlp": "storyline.nlp.stage",
-    "dates": "storyline.ingest.published",
+    "dates": "storyline.dates.stage",
     "actors": "storyline.actors.stage",
     "events": "storyline.events.stage",
     "quotes": "storyline.quotes.stage",
     "claims": "storyline.claims.stage",
-    "compare": "storyline.claims.compare",
+    "compare": "storyline.compare.stage",
     "summarize": "storyline.summarize.stage",
 }
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import pytest
 
+from storyline.actor_index import ActorIndex
 from storyline.actors.gazetteer import name_key
-from storyline.actors.index import ActorIndex
 from storyline.models import Actor, Story
 
 STAGES = ["clean", "nlp", "actors"]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from storyline.actor_index import ActorIndex
 from storyline.actors.gazetteer import name_key
-from storyline.actors.index import ActorIndex
 from storyline.models import Actor, Story
 
 STAGES = ["clean", "nlp", "actors"]

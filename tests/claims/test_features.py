@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from storyline.claims.compare import align_claims, enough_overlap, opposition
 from storyline.claims.features import TextUnit, fold_prefixes, idf_weights, weigh
+from storyline.compare.stage import align_claims, enough_overlap, opposition
 
 
 def _unit(key: str, doc: str, words: str, **kw) -> TextUnit:
@@ -38,7 +38,7 @@ def test_alignment_is_one_to_one_per_document_pair():
 
 
 def test_negation_opposes_only_with_the_same_subject():
-    base = dict(predicates=frozenset({"sign"}))
+    base = {"predicates": frozenset({"sign"})}
     a = _unit("a", "d1", "sign agreement", negated=frozenset({"sign"}), subjects={"sign": "@trump"}, **base)
     b = _unit("b", "d2", "sign agreement", subjects={"sign": "@clifford"}, **base)
     c = _unit("c", "d2", "sign agreement", subjects={"sign": "@trump"}, **base)
@@ -69,8 +69,8 @@ def test_re_prefix_folds_only_when_the_bare_word_is_used():
 
 
 def test_frames_raise_similarity_of_claims_in_other_words():
-    from storyline.claims.compare import FRAME_ALONE, similarity
     from storyline.claims.frames import Families, Frame
+    from storyline.compare.stage import FRAME_ALONE, similarity
 
     motion = frozenset({"MOTION"})
     go = Frame("go", frozenset({"go"}), motion, frozenset({"a1"}), frozenset({"a2"}))

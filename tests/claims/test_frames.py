@@ -55,7 +55,7 @@ def test_object_control_and_prescription(run_with_context):
 
 def test_leave_with_an_object_in_a_place_keeps_it_there(run_with_context):
     text = "Ruritania will leave two warships in Elbonia. Ruritania will leave Elbonia next spring after the talks."
-    story, frames = _run(run_with_context, [text], [RURITANIA, ELBONIA])
+    _story, frames = _run(run_with_context, [text], [RURITANIA, ELBONIA])
     behind = next(f for f in _frames_of(frames, "warships") if f.lemma == "leave")
     gone = next(f for f in _frames_of(frames, "next spring") if f.lemma == "leave")
     assert "RETAIN" in behind.classes and behind.modality == "prediction"

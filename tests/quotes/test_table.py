@@ -1,4 +1,4 @@
-# ruff: noqa: E501  (one case per line reads best)
+
 """A table of quotation cases from varied news writing.
 
 Each case: article text, the actors a reader would list (with the words that

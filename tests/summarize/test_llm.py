@@ -12,6 +12,7 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -45,10 +46,10 @@ def _story_and_brief() -> tuple[Story, list[SummarySentence]]:
 
 
 class _Handler(BaseHTTPRequestHandler):
-    requests: list[dict] = []
+    requests: ClassVar[list[dict]] = []
     response: dict | None = None  # set by a test to answer something else than the recorded reply
 
-    def do_POST(self) -> None:  # noqa: N802 - http.server API
+    def do_POST(self) -> None:
         body = self.rfile.read(int(self.headers["Content-Length"]))
         _Handler.requests.append({"path": self.path, "body": json.loads(body)})
         data = json.dumps(_Handler.response if _Handler.response is not None else EXCHANGE["response"]).encode()

@@ -32,7 +32,7 @@ def test_brief_within_budget_and_made_of_whole_sentences(make_story) -> None:
     assert story.summary, "a two-article story gets a brief"
     words = sum(len(s.text.split()) for s in story.summary)
     assert words <= 120
-    whole = {t for t in _all_sentences(story)}
+    whole = set(_all_sentences(story))
     for s in story.summary:
         # each brief sentence is one document sentence (a dateline may be trimmed off its front)
         assert any(t.endswith(s.text) for t in whole), s.text

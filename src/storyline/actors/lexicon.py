@@ -13,6 +13,7 @@ __all__ = [
     "BODY_HEADS",
     "COMPANY_CUES",
     "COMPANY_SUFFIXES",
+    "CREDIT_WORDS",
     "GOV_HEADS",
     "GROUP_WORDS",
     "HONORIFICS",
@@ -28,7 +29,6 @@ __all__ = [
     "REPORTING_VERBS",
     "ROLE_HEADS",
     "ROLE_MODIFIERS",
-    "CREDIT_WORDS",
 ]
 
 #: Courtesy titles dropped from a person's name ("Mr. Putin").

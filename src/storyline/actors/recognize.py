@@ -35,8 +35,8 @@ from .lexicon import (
     MODAL_STARTS,
     NEWS_AGENCIES,
     NON_ACTOR_HEADS,
-    ORG_WORDS,
     OPPOSITION_HEADS,
+    ORG_WORDS,
     PLACE_PREPS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
@@ -207,9 +207,7 @@ def _is_place_use(tok: Token) -> bool:
     doc = tok.doc
     if i >= 2 and doc[i - 1].text == "," and doc[i - 2].ent_type_ in {"GPE", "LOC"}:
         return True
-    if i + 1 < len(doc) and doc[i + 1].lower_ in {"state", "county"}:
-        return True
-    return False
+    return bool(i + 1 < len(doc) and doc[i + 1].lower_ in {"state", "county"})
 
 
 def _name_words(text: str) -> list[str]:
@@ -343,9 +341,7 @@ class _Block:
             words: list[Token] = []
             while i >= 0:
                 t = d[i]
-                if self._title_word(t):
-                    words.insert(0, t)
-                elif t.lower_ in {"of", "'s"} and words:
+                if self._title_word(t) or (t.lower_ in {"of", "'s"} and words):
                     words.insert(0, t)
                 else:
                     break
@@ -484,7 +480,7 @@ class _Block:
             lead = self.gz.lookup(d[s].text) or (("country", self.gz.country_of_code(d[s].text)) if self.gz.country_of_code(d[s].text) else None)
             if lead and lead[0] in {"country", "demonym"} and not _org_kind(name):
                 iso = lead[1]
-                self.add(s, s + 1, "country", self.gz.canonical.get(iso), country=iso, role="demonym", no_alias=True)
+                self.add(s, s + 1, "country", self.gz.canonical.get(iso) if iso else None, country=iso, role="demonym", no_alias=True)
                 if words[-1] in BODY_HEADS:
                     self.used[s] = False
                     self._add_body(s, e, name)
@@ -533,7 +529,7 @@ class _Block:
         possessor = None
         ptext = None
         i = s - 1
-        while i >= 0 and d[i].lower_ in {"the"}:
+        while i >= 0 and d[i].lower_ == "the":
             i -= 1
         if i >= 0:
             t = d[i]
@@ -541,7 +537,7 @@ class _Block:
             if hit and hit[0] in {"demonym", "country", "capital"}:
                 country = hit[1]
                 s = i
-            elif t.tag_ == "PRP$" or t.lower_ in {"'s"}:
+            elif t.tag_ == "PRP$" or t.lower_ == "'s":
                 if t.lower_ == "'s" and i > 0:
                     j = i - 1
                     h = self.gz.lookup(d[j].text)
@@ -574,9 +570,7 @@ class _Block:
         prev = [t.lower_ for t in d[max(0, s - 2) : s]]
         if prev[-1:] in (["of"], ["in"]) and len(prev) == 2 and prev[0] in COMPANY_CUES | {"stake", "shareholders"}:
             return True  # "shares of Goldman Sachs", "a stake in ..."
-        if nxt[:1] == [","] and len(nxt) > 2 and nxt[1] in {"the", "a"} and d[e + 2].lower_ in {"company", "firm", "bank", "automaker", "carmaker", "retailer", "chain", "maker", "brand", "group", "startup", "insurer", "airline", "lender"}:
-            return True
-        return False
+        return bool(nxt[:1] == [","] and len(nxt) > 2 and nxt[1] in {"the", "a"} and d[e + 2].lower_ in {"company", "firm", "bank", "automaker", "carmaker", "retailer", "chain", "maker", "brand", "group", "startup", "insurer", "airline", "lender"})
 
     def _kin_context(self, s: int) -> bool:
         d = self.d
@@ -674,7 +668,6 @@ class _Block:
 
     def _generic_gov(self, head: Token) -> None:
         """"the regime", "Assad's regime", "its government": a government named by context."""
-        d = self.d
         poss = [c for c in head.lefts if c.dep_ == "poss"]
         det = [c for c in head.lefts if c.dep_ == "det" and c.lower_ == "the"]
         if poss:
@@ -699,7 +692,6 @@ class _Block:
             self.add(det[0].i, head.i + 1, "gov", None)
 
     def _generic_opposition(self, head: Token) -> None:
-        d = self.d
         s = head.i
         # "armed opposition groups", "rebel groups": the phrase head is the group noun
         top = head
@@ -726,7 +718,7 @@ class _Block:
         if head.i + 1 < len(d) and d[head.i + 1].ent_type_ == "PERSON":
             return
         lefts = list(head.lefts)
-        det = any(c.lower_ in {"the"} for c in lefts)
+        det = any(c.lower_ == "the" for c in lefts)
         poss = [c for c in lefts if c.dep_ == "poss"]
         country = iso
         possessor = None
@@ -749,10 +741,10 @@ class _Block:
         s = head.i
         for c in head.lefts:
             low = c.lower_
-            if c.dep_ == "det" and low == "the" or c.dep_ == "poss" or low in ROLE_MODIFIERS or low in ROLE_HEADS or name_key(c.text) in self.gz.demonyms:
+            if (c.dep_ == "det" and low == "the") or c.dep_ == "poss" or low in ROLE_MODIFIERS or low in ROLE_HEADS or name_key(c.text) in self.gz.demonyms:
                 s = min(s, c.left_edge.i if c.dep_ == "poss" else c.i)
-        mods = [c for c in d[s : head.i] if c.lower_ in ROLE_MODIFIERS and c.lower_ not in {"the", "of", "and", "for"} or c.lower_ in ROLE_HEADS]
-        role = " ".join([m.lower_ for m in mods if m.lower_ not in {"former"}] + [head.lower_])
+        mods = [c for c in d[s : head.i] if (c.lower_ in ROLE_MODIFIERS and c.lower_ not in {"the", "of", "and", "for"}) or c.lower_ in ROLE_HEADS]
+        role = " ".join([m.lower_ for m in mods if m.lower_ != "former"] + [head.lower_])
         former = any(m.lower_ == "former" for m in mods)
         if any(c.lower_ in KIN_WORDS for c in d[s : head.i]):
             return

@@ -18,7 +18,7 @@ from ..models import Actor, Relation, Span, Story
 from ..pipeline import Context
 from .recognize import Cand
 
-__all__ = ["find_relations", "RelationType", "SUPPORT_CUES", "OPPOSE_CUES", "NEGOTIATE_CUES"]
+__all__ = ["NEGOTIATE_CUES", "OPPOSE_CUES", "SUPPORT_CUES", "RelationType", "find_relations"]
 
 RelationType = Literal["supports", "opposes", "negotiates"]
 
@@ -98,9 +98,7 @@ def _arguments(tok: Token, at_head: dict[int, str]) -> tuple[set[str], set[str]]
     for child in tok.children:
         if child.dep_ in {"nsubj", "nsubjpass", "agent"} or (tok.pos_ == "NOUN" and child.dep_ == "poss"):
             _collect(child, at_head, subj)
-        elif child.dep_ in {"dobj", "dative", "attr", "oprd"}:
-            _collect(child, at_head, obj)
-        elif child.dep_ == "prep" and child.lower_ in _ARG_PREPS:
+        elif child.dep_ in {"dobj", "dative", "attr", "oprd"} or (child.dep_ == "prep" and child.lower_ in _ARG_PREPS):
             _collect(child, at_head, obj)
     if not subj and tok.dep_ in {"xcomp", "advcl", "conj"} and tok.pos_ in {"VERB", "AUX"}:
         for child in tok.head.children:
@@ -121,7 +119,7 @@ def _arguments(tok: Token, at_head: dict[int, str]) -> tuple[set[str], set[str]]
 
 def find_relations(story: Story, ctx: Context, docs: list[tuple[str, list[Cand]]], ids: dict[str, str]) -> list[Relation]:
     """Edges between actors, each with its evidence sentences."""
-    edges: dict[tuple[str, str, str], list[Span]] = defaultdict(list)
+    edges: dict[tuple[str, str, RelationType], list[Span]] = defaultdict(list)
     actors = {a.id: a for a in story.actors}
     for doc_id, cands in docs:
         document = story.doc(doc_id)
@@ -149,9 +147,9 @@ def find_relations(story: Story, ctx: Context, docs: list[tuple[str, list[Cand]]
                         if s != o and not _same_side(actors[s], actors[o]):
                             edges[(s, o, rel)].append(span)
     out: list[Relation] = []
-    for (s, o, rel), spans in edges.items():
+    for (s, o, kind), spans in edges.items():
         uniq = list({(sp.doc, sp.start): sp for sp in spans}.values())
-        out.append(Relation(source=s, target=o, type=rel, weight=float(len(uniq)), evidence=uniq))  # type: ignore[arg-type]
+        out.append(Relation(source=s, target=o, type=kind, weight=float(len(uniq)), evidence=uniq))
     out.sort(key=lambda r: -r.weight)
     return out
 

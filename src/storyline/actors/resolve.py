@@ -68,7 +68,7 @@ def role_key(role: str | None) -> str | None:
 
 def _surname(name: str) -> str:
     last = name.split()[-1]
-    last = re.sub(r"^(?:al|el|ad|as|ash|at|az|bin|ibn|abu)[-\u2010]", "", last, flags=re.I)
+    last = re.sub(r"^(?:al|el|ad|as|ash|at|az|bin|ibn|abu)[-\u2010]", "", last, flags=re.IGNORECASE)
     return name_key(last)
 
 
@@ -219,7 +219,7 @@ class _Resolver:
             # one name, one kind: spaCy may tag the same words PERSON once and ORG the next time
             v = votes.get(name_key(c.name))
             if v and len(v) > 1 and c.kind in v and " " in c.name and self.gz.lookup(c.name) is None:
-                top = max(v, key=lambda k: (v[k], k == "person"))
+                top = max(v.items(), key=lambda kv: (kv[1], kv[0] == "person"))[0]
                 if top != c.kind:
                     c.kind = top
                     if top == "org":
@@ -375,9 +375,7 @@ class _Resolver:
         """Mentions that need no context."""
         if c.kind == "person":
             self.attach(c, self.person_key(c.name), "person", c.name if is_full_name(c.name) else None)
-        elif c.kind == "country" and c.country:
-            self.attach(c, f"c:{c.country}", "country", None, country=c.country)
-        elif c.kind == "gov" and c.country:
+        elif (c.kind == "country" and c.country) or (c.kind == "gov" and c.country):
             self.attach(c, f"c:{c.country}", "country", None, country=c.country)
         elif c.kind == "org":
             key = self.org_key(c)
@@ -390,11 +388,11 @@ class _Resolver:
                 self.drafts[f"o:{name_key(c.name)}"].roles[c.role] += 1
         elif c.kind == "acronym":
             k = name_key(c.name)
-            key = self.acronyms.get(k)
-            if key is None and k in self.gz.orgs:
-                key = f"o:{name_key(self.gz.orgs[k].name)}"
-            if key is not None:
-                self.attach(c, key, "org", None)
+            akey = self.acronyms.get(k)
+            if akey is None and k in self.gz.orgs:
+                akey = f"o:{name_key(self.gz.orgs[k].name)}"
+            if akey is not None:
+                self.attach(c, akey, "org", None)
         elif c.kind == "place":
             self.attach(c, f"l:{name_key(c.name)}", "place", c.name, country=c.country)
 
@@ -402,7 +400,7 @@ class _Resolver:
         self,
         cands: list[Cand],
         holders: dict[tuple[str, str | None], str],
-        opp_countries: set[str | None],
+        opp_countries: set[str],
         story_gov: str | None,
         bodies: dict[str, set[str]],
     ) -> None:

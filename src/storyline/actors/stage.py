@@ -20,7 +20,7 @@ from .recognize import BlockInfo, Cand, find_candidates
 from .relations import find_relations
 from .resolve import Draft, is_full_name, resolve_candidates
 
-__all__ = ["extract_actors", "build_actor"]
+__all__ = ["build_actor", "extract_actors"]
 
 log = logging.getLogger(__name__)
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ..actors.index import ActorIndex
+from ..actor_index import ActorIndex
 from ..quotes.cues import REPORTING_VERBS
 from ..quotes.speaker import quote_tokens
 from .frames import Frame, extract_frames

@@ -30,21 +30,22 @@ and organizations with a role of that country).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from ..actors.index import ActorIndex
+from ..actor_index import ActorIndex
 from ..events.plover import category_of
 from ..models import Story
 from ..quotes.cues import REPORTING_VERBS
 
 __all__ = [
     "AFFILIATED",
+    "VERB_CLASSES",
     "Families",
     "Frame",
-    "VERB_CLASSES",
     "actor_families",
     "best_frame_match",
     "extract_frames",
@@ -233,7 +234,7 @@ def _polarity_negated(chain: list[Token]) -> bool:
     to redeploy" does not negate the redeployment, "failed to pass" does.
     """
     negated = _negated(chain[0])
-    for below, head in zip(chain, chain[1:], strict=False):
+    for below, head in itertools.pairwise(chain):
         if below.dep_ not in {"xcomp", "acomp"}:
             break
         negated ^= _negated(head)

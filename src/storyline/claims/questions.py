@@ -32,7 +32,7 @@ _INDIRECT = re.compile(
     r"|(?:it\s+)?remains\s+to\s+be\s+seen|(?:no\s+one|nobody)\s+(?:knows|can\s+say)"
     r"|(?:the|an|one)\s+(?:open\s+|big\s+|key\s+|real\s+)?question\s+(?:is|remains)"
     r"|it\s+is\s+too\s+(?:early|soon)\s+to\s+(?:know|say|tell))\s*,?\s+(?P<wh>whether|if|how|what|when|who|why|where|which)\b",
-    re.I,
+    re.IGNORECASE,
 )
 
 #: Minimum similarity for a claim to be linked as an answer, and answers kept per document.

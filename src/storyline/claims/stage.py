@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..actors.index import ActorIndex
+from ..actor_index import ActorIndex
 from ..models import Claim, Document, Question, Quote, Sentence, Story
 from ..pipeline import Context, register_stage
 from ..quotes.resolve import resolve_speaker
@@ -30,7 +30,7 @@ from ..quotes.speaker import is_cue, speaker_of_cue
 from .features import COGNITION_VERBS, TextUnit, span_tokens, text_unit
 from .questions import find_questions
 
-__all__ = ["CACHE_KEY", "ClaimUnits", "extract_claims", "claims_of_document"]
+__all__ = ["CACHE_KEY", "ClaimUnits", "claims_of_document", "extract_claims"]
 
 log = logging.getLogger(__name__)
 
@@ -64,9 +64,7 @@ def _claim_type(tokens: list[Token], reported: bool = False) -> str:
                 kinds.add("prescription")
             elif low in future:
                 kinds.add("prediction")
-        elif t.lemma_ in _NEED and any(c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in t.children):
-            kinds.add("prescription")
-        elif low == "incumbent":
+        elif (t.lemma_ in _NEED and any(c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in t.children)) or low == "incumbent":
             kinds.add("prescription")
         elif low == "going" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to" and any(c.dep_ == "xcomp" for c in t.children):
             kinds.add("prediction")

@@ -27,12 +27,12 @@ _PAYWALL = re.compile(
     r"|access (?:to|will) .*\bexpire|trial (?:has )?(?:ended|expired)|to continue reading|become a member"
     r"|support (?:our|independent) journalism|(?:for|available to) (?:paid )?(?:subscribers|members) only"
     r"|this (?:article|content|story) is (?:for|available to|reserved for) (?:paid )?(?:subscribers|members))",
-    re.I,
+    re.IGNORECASE,
 )
 # "subscribe" alone is also a word of business news; it marks a paywall only when the line addresses the reader
-_SUBSCRIBE = re.compile(r"\bsubscri(?:be|ber|bers|ption|ptions)\b", re.I)
-_READER = re.compile(r"^(?:subscribe|join|register|sign)\b|\b(?:you|your|now|today|please)\b", re.I)
-_SALES_CONTACT = re.compile(r"\b(?:please )?contact\b.*\b(?:sales|account|customer service|subscriptions?)\b", re.I)
+_SUBSCRIBE = re.compile(r"\bsubscri(?:be|ber|bers|ption|ptions)\b", re.IGNORECASE)
+_READER = re.compile(r"^(?:subscribe|join|register|sign)\b|\b(?:you|your|now|today|please)\b", re.IGNORECASE)
+_SALES_CONTACT = re.compile(r"\b(?:please )?contact\b.*\b(?:sales|account|customer service|subscriptions?)\b", re.IGNORECASE)
 
 _WIDGET = re.compile(
     r"^(?:trending(?: now)?|sponsored(?: (?:links|content|stories|posts))?|promoted(?: (?:links|stories|content))?"
@@ -42,14 +42,14 @@ _WIDGET = re.compile(
     r"|(?:follow us|like us) on .*|sign up for .*newsletter.*|(?:get|subscribe to) our newsletter.*"
     r"|newsletter sign ?-?up|click here.*|watch:? .{0,40}video|read more|continue reading|comments?|skip (?:to|ad).*"
     r"|(?:the )?story continues? below.*|story continued below|report this ad|advertisement continue reading.*|.{0,40}\bclick here)$",
-    re.I,
+    re.IGNORECASE,
 )
-_WIDGET_ANYWHERE = re.compile(r"\b(?:sponsored (?:links|content|stories)|by taboola|by outbrain|paid content|partner content)\b", re.I)
+_WIDGET_ANYWHERE = re.compile(r"\b(?:sponsored (?:links|content|stories)|by taboola|by outbrain|paid content|partner content)\b", re.IGNORECASE)
 
 _RELATED = re.compile(
     r"^(?:related|related (?:coverage|stories|content|articles?|links?|reading)|see also|also read|read also|read more|more|"
     r"recommended|further reading|don'?t miss|more coverage|also on \w+|opinion|watch|listen|previously)\s*:\s*\S",
-    re.I,
+    re.IGNORECASE,
 )
 
 _CREDIT = re.compile(
@@ -61,27 +61,27 @@ _CREDIT_LINE = re.compile(
     r"^(?:\(?(?:photo|photograph|image|picture|credit|illustration)s?(?: credit)?\s*[:/]?\s*.{0,60}\)?"
     r"|\(?(?:ap|afp|reuters|getty images|epa)(?: photo)?(?:/[\w .'-]+)?\)?"
     r"|[\w .'-]{2,40}/(?:getty images|afp|ap|reuters|epa|sputnik|shutterstock|bloomberg|pool)(?:[\w ,.'-]{0,40})?)$",
-    re.I,
+    re.IGNORECASE,
 )
 
 _COOKIE = re.compile(
     r"\b(?:we use cookies|uses cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies|by continuing to (?:use|browse)"
     r"|privacy policy and (?:terms|cookie)|javascript (?:is )?(?:disabled|required)|enable javascript|your browser (?:does not|doesn't) support"
     r"|ad ?blocker|disable your ad)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _ARCHIVE = re.compile(
     r"\b(?:these crawls are part of an effort|internet archive|wayback machine|alexa internet|this page (?:has been|was) archived"
     r"|tweet with a location|you can add location information to your tweets|add this (?:tweet|video) to your website"
     r"|the crawl|crawled (?:by|from)|web crawl)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _SOCIAL = re.compile(
     r"^(?:share|tweet|email|print|pin|whatsapp|facebook|twitter|linkedin|reddit|copy link|comments?)(?:\s*(?:this|story|article|\|))?$"
     r"|^(?:\d+\s+)?(?:shares?|comments?|views?)$|^(?:facebook|twitter|email|linkedin|whatsapp)(?:\s+(?:facebook|twitter|email|linkedin|whatsapp|share))+$",
-    re.I,
+    re.IGNORECASE,
 )
-_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)|all rights reserved|may not be (?:published|reproduced|redistributed)", re.I)
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)|all rights reserved|may not be (?:published|reproduced|redistributed)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -119,9 +119,9 @@ def _related(line: str) -> bool:
 _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 _PHONE = re.compile(r"^\(?\+?\d[\d ().-]{6,}\d$")
 _URL = re.compile(r"https?://\S+|www\.\S+")
-_SOCIAL_SITE = re.compile(r"\b(?:twitter|facebook|instagram|youtube|tiktok|snapchat|linkedin|pinterest)\b|t\s*w\s*i\s*t\s*t\s*e\s*r|i\s*n\s*s\s*t\s*a\s*g\s*r\s*a\s*m", re.I)
-_FOLLOW = re.compile(r"\b(?:follow|like|find|join) (?:us|me|him|her|them|the [\w ]{1,30}) on\b|@\w{2,}", re.I)
-_PLAYER = re.compile(r"^(?:(?:sound|volume|play|pause|reset|replay|mute|unmute|close|fullscreen|cc)\b|\d{1,2}:\d{2}\b|[\s/|])+$", re.I)
+_SOCIAL_SITE = re.compile(r"\b(?:twitter|facebook|instagram|youtube|tiktok|snapchat|linkedin|pinterest)\b|t\s*w\s*i\s*t\s*t\s*e\s*r|i\s*n\s*s\s*t\s*a\s*g\s*r\s*a\s*m", re.IGNORECASE)
+_FOLLOW = re.compile(r"\b(?:follow|like|find|join) (?:us|me|him|her|them|the [\w ]{1,30}) on\b|@\w{2,}", re.IGNORECASE)
+_PLAYER = re.compile(r"^(?:(?:sound|volume|play|pause|reset|replay|mute|unmute|close|fullscreen|cc)\b|\d{1,2}:\d{2}\b|[\s/|])+$", re.IGNORECASE)
 
 
 def _contact(line: str) -> bool:
@@ -151,7 +151,7 @@ def _short(pattern: re.Pattern[str], limit: int) -> Callable[[str], bool]:
 _MEDIA_LABEL = re.compile(
     r"^(?:image|media|video|photo|audio) (?:copyright|caption|source)\b|\bmedia playback is (?:unsupported|not supported)\b"
     r"|\b(?:image|photo) copyright\b.*\b(?:image|photo) caption\b",
-    re.I,
+    re.IGNORECASE,
 )
 _PROMO = re.compile(
     r"\bsign up (?:for|to receive) (?:the |our )?[\w'’ -]{0,40}(?:newsletter|e-?mails?|alerts)\b|\bget (?:breaking )?news alerts\b"
@@ -159,17 +159,17 @@ _PROMO = re.compile(
     r"|\bdelivered (?:straight |right |directly )?to your inbox\b|\bclick here\b|\blet us know in (?:the )?comments\b"
     r"|\bsend an e-?mail to the (?:author|editor|reporter)\b|\bdownload (?:our|the) (?:free )?app\b"
     r"|\bjoin (?:our|the) mailing list\b|\bfill in your (?:contact )?details\b",
-    re.I,
+    re.IGNORECASE,
 )
 _CONTRIBUTOR = re.compile(
     r"\b(?:contributed|contributing) (?:reporting )?(?:to )?(?:this|the) (?:report|story|article)\b"
     r"|^(?:additional )?reporting by\b|^(?:written|edited|compiled) by\b",
-    re.I,
+    re.IGNORECASE,
 )
 _ARCHIVE_TERMS = re.compile(
     r"\b(?:crawl(?:s|ed|er|ers|ing)?|seed ?list|warc|heritrix|wayback machine|internet archive|robots\.txt|captures|embargo period"
     r"|outbound links|archived pages?)\b",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -207,8 +207,8 @@ def classify_line(line: str) -> str | None:
     return None
 
 
-_POSITION = re.compile(r"(?:,|\()\s*(?:left|right|center|centre|second (?:left|right)|top|bottom|foreground|background|l|r|c)\s*(?:,|\))", re.I)
-_CAPTION_VERB = re.compile(r"\b(?:pictured|poses?|is seen|are seen|looks on|look on|gestures?|arrives?|waves?|speaks? during|attends?)\b", re.I)
+_POSITION = re.compile(r"(?:,|\()\s*(?:left|right|center|centre|second (?:left|right)|top|bottom|foreground|background|l|r|c)\s*(?:,|\))", re.IGNORECASE)
+_CAPTION_VERB = re.compile(r"\b(?:pictured|poses?|is seen|are seen|looks on|look on|gestures?|arrives?|waves?|speaks? during|attends?)\b", re.IGNORECASE)
 
 
 def looks_like_caption(line: str) -> bool:

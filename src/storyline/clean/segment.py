@@ -18,7 +18,7 @@ from .rules import classify_line, credit_tail, looks_like_caption, word_count
 __all__ = ["segment_document", "split_lines"]
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([\w .]+\))?\s*(?:—|–|-|:)\s")
-_BYLINE = re.compile(r"^(?:by|from)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,4}(?:\s*(?:,|and)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*\s*$", re.I)
+_BYLINE = re.compile(r"^(?:by|from)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,4}(?:\s*(?:,|and)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*\s*$", re.IGNORECASE)
 
 
 def split_lines(text: str) -> list[tuple[int, int]]:
@@ -98,9 +98,7 @@ def segment_document(doc: Document, title: str | None = None, dek: str | None = 
         if match is not None:
             kinds[match] = "title"
             rest = [i for i in head if i > match]
-            if dek is not None and rest and lines[rest[0]].lower() == plain(dek).lower():
-                kinds[rest[0]] = "dek"
-            elif len(rest) >= 3 and _is_dek(lines[rest[0]]) and word_count(lines[rest[0]]) < word_count(lines[rest[1]]):
+            if (dek is not None and rest and lines[rest[0]].lower() == plain(dek).lower()) or (len(rest) >= 3 and _is_dek(lines[rest[0]]) and word_count(lines[rest[0]]) < word_count(lines[rest[1]])):
                 kinds[rest[0]] = "dek"
     elif len(head) >= 3 and _is_headline(lines[head[0]]):
         kinds[head[0]] = "title"

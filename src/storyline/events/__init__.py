@@ -1,6 +1,6 @@
 """Events: who did what to whom, when, and the dates that place them.
 
-* :mod:`.temporal` finds date expressions and resolves them against a
+* :mod:`storyline.language.time` finds date expressions and resolves them against a
   publication date and the tense of their clause (``find_times``,
   ``resolve``, ``tense_of_span``).
 * :mod:`.extract` turns one parsed block into event candidates; :mod:`.plover`

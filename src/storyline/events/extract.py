@@ -24,15 +24,15 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal
 
-from ..actors.index import ActorIndex
+from ..actor_index import ActorIndex
+from ..language.time import TimeValue, clause_tense, find_times, resolve, tense_of_span
 from ..models import Actor
 from .plover import category_of, is_reporting
-from .temporal import TimeValue, clause_tense, find_times, resolve, tense_of_span
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
-__all__ = ["Candidate", "BlockInput", "extract_block"]
+__all__ = ["BlockInput", "Candidate", "extract_block"]
 
 Modality = Literal["asserted", "negated", "hypothetical", "predicted"]
 
@@ -344,7 +344,7 @@ def _modality(verb: Token) -> Modality:
         if cur is None:
             break
         kids = list(cur.children)
-        if any(k.dep_ == "neg" or k.lower_ in {"never"} for k in kids):
+        if any(k.dep_ == "neg" or k.lower_ == "never" for k in kids):
             return "negated"
         if cur.i == verb.i and any(k.dep_ == "dobj" and any(d.lower_ == "no" for d in k.children) for k in kids):
             return "negated"  # "made no request"
@@ -366,10 +366,7 @@ def _modality(verb: Token) -> Modality:
 
 def _reported(verb: Token) -> bool:
     """Whether ``verb`` is part of what somebody is reported to have said."""
-    for anc in list(verb.ancestors)[:6]:
-        if anc.pos_ in {"VERB", "NOUN"} and is_reporting(anc.lemma_):
-            return True
-    return False
+    return any(anc.pos_ in {"VERB", "NOUN"} and is_reporting(anc.lemma_) for anc in list(verb.ancestors)[:6])
 
 
 def _in_consequent(verb: Token) -> bool:

@@ -1,7 +1,7 @@
 """The ``events`` stage: a timeline of who did what to whom, when.
 
 Runs after ``actors``: every event's acting party is a story actor (found
-through :class:`~storyline.actors.index.ActorIndex`). Candidates come from
+through :class:`~storyline.actor_index.ActorIndex`). Candidates come from
 each kept block's parse (:mod:`.extract`), dated against the document's
 publication date (known or inferred by the ``dates`` stage). The same
 happening reported by several sources (same actor, same date, same kind of
@@ -14,8 +14,8 @@ from __future__ import annotations
 import logging
 from datetime import date, timedelta
 
-from ..actors.index import ActorIndex
-from ..ingest.published import story_anchor
+from ..actor_index import ActorIndex
+from ..dates.stage import story_anchor
 from ..models import Event, Span, Story
 from ..pipeline import Context, register_stage
 from .extract import BlockInput, Candidate, extract_block

@@ -254,7 +254,7 @@ def read_inputs(paths: Iterable[str | Path], max_bytes: int = 20_000_000) -> Rea
                 res.extend(read_path(f, max_bytes))
             except InputError as exc:
                 res.skipped.append(Skipped(input=exc.source, problem=exc.problem))
-            except Exception as exc:  # noqa: BLE001 - one unreadable file must not stop the batch
+            except Exception as exc:
                 log.debug("reading %s failed", f, exc_info=True)
                 res.skipped.append(Skipped(input=str(f), problem=f"could not be read ({type(exc).__name__}: {exc})".replace("\n", " ")))
     for s in res.skipped:

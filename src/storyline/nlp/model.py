@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 @lru_cache(maxsize=4)
 def _load(name: str) -> Language:
     module = importlib.import_module(name)
-    nlp = module.load()
+    nlp: Language = module.load()
     log.info("loaded spaCy model %s", name)
     return nlp
 

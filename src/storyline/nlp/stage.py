@@ -18,7 +18,7 @@ from ..models import Entity, Sentence, Story
 from ..pipeline import Context, register_stage
 from ..text import normalize_same_length
 
-__all__ = ["parse_blocks", "LIST_MARKER"]
+__all__ = ["LIST_MARKER", "parse_blocks"]
 
 #: An enumeration marker inside running text: "1)", "(2)", "3.", "a)".
 LIST_MARKER = re.compile(r"^(?:\(?\d{1,2}\)|\(?[a-h]\)|\d{1,2}\.)$")

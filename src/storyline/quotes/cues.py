@@ -7,11 +7,11 @@ nouns that name an utterance, pronouns), not words of any one story.
 from __future__ import annotations
 
 __all__ = [
+    "PERSON_PRONOUNS",
+    "RELATIVE_PRONOUNS",
     "REPORTING_VERBS",
     "SPEECH_NOUNS",
-    "PERSON_PRONOUNS",
     "THING_PRONOUNS",
-    "RELATIVE_PRONOUNS",
 ]
 
 #: Lemmas of verbs that introduce reported speech or writing.

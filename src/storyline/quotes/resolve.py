@@ -1,7 +1,7 @@
 """Turn a speaker span into a story actor.
 
 The actors stage records mentions (names, titles, metonyms, and pronoun
-subjects of reporting verbs); :class:`~storyline.actors.index.ActorIndex`
+subjects of reporting verbs); :class:`~storyline.actor_index.ActorIndex`
 finds the actor whose mention covers the speaker's head word. When no
 mention covers it:
 
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ..actors.index import ActorIndex
+from ..actor_index import ActorIndex
 from ..models import Actor
 from .cues import PERSON_PRONOUNS, THING_PRONOUNS
 from .speaker import SpeakerSpan

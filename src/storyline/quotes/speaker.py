@@ -27,7 +27,7 @@ from .cues import PERSON_PRONOUNS, RELATIVE_PRONOUNS, REPORTING_VERBS, SPEECH_NO
 
 __all__ = ["SpeakerSpan", "find_speaker", "is_cue", "is_scare_quote", "quote_tokens", "speaker_of_cue"]
 
-_SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.I)
+_SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
 _MAX_WALK = 12
 _BLOCKING_DEPS = {"advcl", "acl", "relcl", "nsubj", "nsubjpass", "csubj", "appos", "npadvmod", "parataxis"}
 _SOURCE_PREPS = {"from", "by", "of"}

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from bisect import bisect_right
 
-from ..actors.index import ActorIndex
+from ..actor_index import ActorIndex
 from ..models import Block, Document, Quote, Story
 from ..pipeline import Context, register_stage
 from .marks import QuotedSpan, find_quoted_spans

@@ -116,8 +116,8 @@ def _compared(view: ReportView) -> list[str]:
         out += ["### Open questions", ""]
         for q in story.questions:
             out.append(f"- {_esc(q.text)} [{view.labels.get(q.doc, q.doc)}]")
-            for a in q.answers:
-                out.append(f"  - answered by {view.cite(a)}: “{_esc(span_text(story, a))}”")
+            for ans in q.answers:
+                out.append(f"  - answered by {view.cite(ans)}: “{_esc(span_text(story, ans))}”")
             if not q.answers:
                 out.append("  - no source answers it")
         out.append("")

@@ -40,7 +40,7 @@ _CAPTION = re.compile(
     r"|^this (?:\w+ )?(?:photo|image|picture|photograph|video image|frame grab)\b(?: \w+)?"
     r" (?:shows|provided|released|taken|made|obtained|posted)\b"
     r"|\((?:photo|image|picture|video|credit)s?\b[^)]*\)|\b(?:photo|image|picture) (?:by|courtesy of|provided by)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*(?:\([^)]*\))?[\"'”’)\s]*$")
 #: A document whose text is mostly junk (a failed retrieval, an archive notice) gives no sentence.
@@ -48,7 +48,7 @@ MAX_JUNK_SHARE = 0.5
 #: Sentences past this index of their article are not candidates (news keeps its facts up front;
 #: measured on Multi-News: no loss, and long stories stay fast).
 MAX_POSITION = 60
-_URL = re.compile(r"https?://|www\.|\.com/|@\w{2,}|#\w{3,}|\bpic\.twitter\b", re.I)
+_URL = re.compile(r"https?://|www\.|\.com/|@\w{2,}|#\w{3,}|\bpic\.twitter\b", re.IGNORECASE)
 _TERMINAL = ('.', '!', '"', "'", ")", "”", "’")
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
 _NUMERIC_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
@@ -115,11 +115,9 @@ def is_standalone(text: str, span: SpacySpan | None = None) -> bool:
     letters = [c for c in s if c.isalpha()]
     if not letters or sum(c.isupper() for c in letters) > 0.5 * len(letters):
         return False
-    if not s[0].isupper() and not s[0] in "\"'(":
+    if not s[0].isupper() and s[0] not in "\"'(":
         return False
-    if span is not None and not any(t.pos_ in {"VERB", "AUX"} for t in span):
-        return False
-    return True
+    return not (span is not None and not any(t.pos_ in {"VERB", "AUX"} for t in span))
 
 
 def _quoted_share(text: str) -> float:

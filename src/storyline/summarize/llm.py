@@ -74,7 +74,7 @@ class ChatEndpoint:
         }
         req = urllib.request.Request(self.url, data=json.dumps(body).encode("utf-8"), headers={"Content-Type": "application/json"})
         try:
-            with urllib.request.urlopen(req, timeout=self.timeout) as resp:  # noqa: S310 - the user's own endpoint
+            with urllib.request.urlopen(req, timeout=self.timeout) as resp:
                 data = json.loads(resp.read().decode("utf-8"))
         except OSError as exc:  # URLError, HTTPError and timeouts are OSErrors
             raise ServiceError(self.url, f"request failed ({exc})") from None
@@ -115,7 +115,7 @@ def check_support(sentence: str, sources: list[str]) -> SupportCheck:
     stems = {_stem(w) for w in src_words}
     numbers = {_number(w) for w in src_words if w[0].isdigit()}
     words = _WORD.findall(plain(sentence))
-    content = [w for i, w in enumerate(words) if w.lower() not in STOP_WORDS and len(w) > 2 or w[0].isdigit()]
+    content = [w for i, w in enumerate(words) if (w.lower() not in STOP_WORDS and len(w) > 2) or w[0].isdigit()]
     if not content:
         return SupportCheck(0.0)
     missing, hard = [], []

@@ -27,6 +27,7 @@ sharing ``cite_terms`` content terms).
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -155,7 +156,8 @@ def score_candidates(cands: list[Candidate], sims: np.ndarray, m: np.ndarray, w:
         score = score + w.headline * head
     short = np.array([c.words < w.min_words for c in cands])
     score[short] -= 10.0
-    return score
+    result: np.ndarray = score
+    return result
 
 
 @dataclass
@@ -175,7 +177,7 @@ def _concepts(cands: list[Candidate]) -> _Concepts:
     count: Counter[str] = Counter()
     for c in cands:
         terms = c.terms
-        items = set(terms) | {f"{a} {b}" for a, b in zip(terms, terms[1:])}
+        items = set(terms) | {f"{a} {b}" for a, b in itertools.pairwise(terms)}
         of.append(items)
         count.update(items)
         for it in items:

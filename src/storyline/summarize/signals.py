@@ -67,4 +67,5 @@ def story_signals(story: Story, cands: list[Candidate]) -> np.ndarray:
         parts.append(_overlap_flags(cands, [(q.doc, q.start, q.end) for q in story.quotes if q.speaker]))
     if not parts:
         return np.zeros(len(cands))
-    return np.mean(parts, axis=0)
+    mean: np.ndarray = np.mean(parts, axis=0)
+    return mean

@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 
-from ..models import Actor, Story
+from .models import Actor, Story
 
 __all__ = ["ActorIndex"]
 

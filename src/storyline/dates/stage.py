@@ -35,7 +35,7 @@ from datetime import date, timedelta
 from statistics import median_low
 from typing import TYPE_CHECKING
 
-from ..events.temporal import Tense, TimeMention, find_times, resolve, tense_of_span
+from ..language.time import Tense, TimeMention, find_times, resolve, tense_of_span
 from ..models import Document, PublishedRange, Story
 from ..pipeline import Context, register_stage
 from ..text import normalize_same_length
@@ -50,9 +50,9 @@ log = logging.getLogger(__name__)
 #: Strength of each kind of constraint; stronger ones are applied first.
 PIN, DEICTIC, EXPLICIT, PAST_WEEKDAY, FUTURE_WEEKDAY = 5, 4, 3, 2, 1
 
-_PUBLISHED_CUE = re.compile(r"\b(?:published|updated|posted)(?:\s+on)?[\s:,]*$", re.I)
-_DEADLINE_CUE = re.compile(r"\b(?:by|until|till|before|through|no later than)\s*$", re.I)
-_DATELINE_WORDS = re.compile(r"^(?:published|updated|posted|last updated|first published|on|date|dated|[ap]\.?m\.?|et|est|edt|gmt|utc|bst|cet|pst|pdt|\d{1,2}[:.]\d\d|[-—–|,:/])$", re.I)
+_PUBLISHED_CUE = re.compile(r"\b(?:published|updated|posted)(?:\s+on)?[\s:,]*$", re.IGNORECASE)
+_DEADLINE_CUE = re.compile(r"\b(?:by|until|till|before|through|no later than)\s*$", re.IGNORECASE)
+_DATELINE_WORDS = re.compile(r"^(?:published|updated|posted|last updated|first published|on|date|dated|[ap]\.?m\.?|et|est|edt|gmt|utc|bst|cet|pst|pdt|\d{1,2}[:.]\d\d|[-—–|,:/])$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from storyline.events.temporal import find_times
-from storyline.ingest.published import DocTime, collect_times, infer_document
+from storyline.dates.stage import DocTime, collect_times, infer_document
+from storyline.language.time import find_times
 
 STAGES = ["clean", "nlp", "dates"]
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from storyline.events.temporal import find_times, resolve, tense_of_span
+from storyline.language.time import find_times, resolve, tense_of_span
 from storyline.text import normalize_same_length
 
 D = date

@@ -211,9 +211,7 @@ def _bare_month_ok(text: str, start: int, end: int, month: int) -> bool:
         return False
     if prev[-1] in _MONTH_CUES:
         # "Theresa May", "May I", "the march": capital-M tokens already required.
-        if month == 5 and re.match(r"\s+(?:be|have|not|also|well|still|the)\b", text[end : end + 12]):
-            return False
-        return True
+        return not (month == 5 and re.match(r"\s+(?:be|have|not|also|well|still|the)\b", text[end:end + 12]))
     return False
 
 
@@ -224,7 +222,7 @@ def _year_ok(text: str, start: int, end: int) -> bool:
         return False
     if after.lower() in {"percent", "per", "people", "troops", "votes", "jobs", "miles", "kilometers", "dollars", "feet", "meters", "points", "units", "cases", "times"}:
         return False
-    if prev and (prev[-1] in _YEAR_CUES or prev[-1] in {",", "("} or prev[-1] in MONTHS or prev[-1] in {"mid-"}):
+    if prev and (prev[-1] in _YEAR_CUES or prev[-1] in {",", "("} or prev[-1] in MONTHS or prev[-1] == "mid-"):
         return True
     if text[max(0, start - 4) : start].lower().endswith("mid-"):
         return True

@@ -32,14 +32,15 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import TypeVar
 
-from ..actors.index import ActorIndex
-from ..models import Agreement, Claim, Divergence, Position, Span, Story
+from ..actor_index import ActorIndex
+from ..claims.features import ANTONYMS, TextUnit, cosine, fold_prefixes, idf_weights, weigh
+from ..claims.frames import Families, Frame, actor_families, best_frame_match
+from ..claims.questions import link_answers
+from ..claims.stage import CACHE_KEY, ClaimUnits, claims_of_document
+from ..models import Agreement, Claim, Divergence, Position, Question, Span, Story
 from ..pipeline import Context, register_stage
-from .features import ANTONYMS, TextUnit, cosine, fold_prefixes, idf_weights, weigh
-from .frames import Families, Frame, actor_families, best_frame_match
-from .questions import link_answers
-from .stage import CACHE_KEY, ClaimUnits, claims_of_document
 
 __all__ = ["LINK", "MAX_ITEMS", "Link", "Similarity", "align_claims", "compare_sources", "enough_overlap", "opposition", "similarity"]
 
@@ -276,7 +277,10 @@ def _shared_terms(a: TextUnit, b: TextUnit, k: int = 4) -> list[str]:
     return shared[:k]
 
 
-def _span(claim: Claim, cls: type[Span] = Span) -> Span:
+_S = TypeVar("_S", bound=Span)
+
+
+def _span(claim: Claim, cls: type[_S]) -> _S:
     return cls(doc=claim.doc, start=claim.start, end=claim.end, text=claim.text)
 
 
@@ -322,7 +326,7 @@ def _agreement(group: list[Link], claims: dict[str, Claim], units: dict[str, Tex
         why += f"; same frame: {_describe_frames(best.frames, story)}"
     return Agreement(
         claim=headline.text,
-        evidence=[_span(c) for _, c in sorted(members.items())],
+        evidence=[_span(c, Span) for _, c in sorted(members.items())],
         confidence=_confidence(best.similarity),
         claims=[c.id for _, c in sorted(members.items())],
         why=why,
@@ -355,9 +359,9 @@ def _units(story: Story, ctx: Context) -> ClaimUnits:
     log.debug("compare: no claim features cached, rebuilding them")
     index = ActorIndex(story)
     units: dict[str, TextUnit] = {}
-    q_pairs = []
+    q_pairs: list[tuple[Question, TextUnit]] = []
     for doc in story.documents:
-        _claims, questions, doc_units, q_units = claims_of_document(doc, ctx, index, [q for q in story.quotes if q.doc == doc.id])
+        _claims, _questions, doc_units, q_units = claims_of_document(doc, ctx, index, [q for q in story.quotes if q.doc == doc.id])
         units.update(doc_units)
         q_pairs.extend(zip([q for q in story.questions if q.doc == doc.id], q_units, strict=False))
     return ClaimUnits(claims=units, questions=q_pairs)
@@ -388,9 +392,9 @@ def compare_sources(story: Story, ctx: Context) -> Story:
         # a claim linked to another source (by words or by frame) is not unique to its source
         linked = {k for lk in links for k in (lk.a, lk.b)}
         for c in story.claims:
-            u = units.get(c.id)
-            if u is not None:
-                c.unique = c.id not in linked and not any(cosine(u, o) >= UNIQUE for o in units.values() if o.doc != c.doc)
+            unit = units.get(c.id)
+            if unit is not None:
+                c.unique = c.id not in linked and not any(cosine(unit, o) >= UNIQUE for o in units.values() if o.doc != c.doc)
     texts = {d.id: d.text for d in story.documents}
     candidates = [u for k, u in units.items() if k in claims]
     for question, unit in cu.questions:

@@ -1,0 +1,1 @@
+"""The ``compare`` stage: agreements, divergences and unique claims across sources, and answers to open questions."""
