@@ -42,7 +42,7 @@ def load_sets(n_clusters: int) -> dict[str, list[list[str]]]:
 def worker(mode: str, set_name: str, n_clusters: int, stages: str | None) -> dict[str, float]:
     stories = load_sets(n_clusters)[set_name]
     t0 = time.perf_counter()
-    from storyline.nlp.model import load_model
+    from storyline.language.model import load_model
     from storyline.settings import load_options
 
     options = load_options(pipeline=stages) if stages else load_options()

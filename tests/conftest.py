@@ -28,7 +28,7 @@ def options() -> Options:
 
 @pytest.fixture(scope="session")
 def nlp(options: Options):
-    from storyline.nlp.model import load_model
+    from storyline.language.model import load_model
 
     return load_model(options.models)
 

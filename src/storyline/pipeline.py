@@ -82,7 +82,7 @@ class Context:
     def nlp(self) -> Language:
         """The spaCy pipeline, loaded once on first use."""
         if self._nlp is None:
-            from .nlp.model import load_model
+            from .language.model import load_model
 
             self._nlp = load_model(self.options.models)
         return self._nlp

@@ -2,6 +2,6 @@
 
 - :mod:`.stage` is the ``claims`` stage: claims (voice, speaker, type) and questions;
 - the ``compare`` stage (:mod:`storyline.compare`) links claims across sources;
-- :mod:`.features` and :mod:`.questions` hold the similarity and question rules;
-- :mod:`.views` groups the records for the report renderers.
+- :mod:`storyline.claim_features` holds the similarity and question rules;
+- :mod:`storyline.render.claim_views` groups the records for the report renderers.
 """

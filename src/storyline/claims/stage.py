@@ -23,12 +23,12 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..actor_index import ActorIndex
+from ..attribution import resolve_speaker
+from ..claim_features.features import COGNITION_VERBS, TextUnit, span_tokens, text_unit
+from ..claim_features.questions import find_questions
+from ..language.speaker import is_cue, speaker_of_cue
 from ..models import Claim, Document, Question, Quote, Sentence, Story
 from ..pipeline import Context, register_stage
-from ..quotes.resolve import resolve_speaker
-from ..quotes.speaker import is_cue, speaker_of_cue
-from .features import COGNITION_VERBS, TextUnit, span_tokens, text_unit
-from .questions import find_questions
 
 __all__ = ["CACHE_KEY", "ClaimUnits", "claims_of_document", "extract_claims"]
 

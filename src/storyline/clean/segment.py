@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
+from ..language.junk import classify_line, credit_tail, looks_like_caption, word_count
 from ..models import Block, Document, Removed
 from ..text import plain
-from .rules import classify_line, credit_tail, looks_like_caption, word_count
 
 __all__ = ["segment_document", "split_lines"]
 

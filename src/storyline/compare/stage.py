@@ -35,9 +35,9 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from ..actor_index import ActorIndex
-from ..claims.features import ANTONYMS, TextUnit, cosine, fold_prefixes, idf_weights, weigh
-from ..claims.frames import Families, Frame, actor_families, best_frame_match
-from ..claims.questions import link_answers
+from ..claim_features.features import ANTONYMS, TextUnit, cosine, fold_prefixes, idf_weights, weigh
+from ..claim_features.frames import Families, Frame, actor_families, best_frame_match
+from ..claim_features.questions import link_answers
 from ..claims.stage import CACHE_KEY, ClaimUnits, claims_of_document
 from ..models import Agreement, Claim, Divergence, Position, Question, Span, Story
 from ..pipeline import Context, register_stage

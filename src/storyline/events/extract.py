@@ -25,9 +25,9 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal
 
 from ..actor_index import ActorIndex
+from ..language.plover import category_of, is_reporting
 from ..language.time import TimeValue, clause_tense, find_times, resolve, tense_of_span
 from ..models import Actor
-from .plover import category_of, is_reporting
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token

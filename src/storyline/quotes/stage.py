@@ -14,11 +14,11 @@ import logging
 from bisect import bisect_right
 
 from ..actor_index import ActorIndex
+from ..attribution import resolve_speaker
+from ..language.speaker import SpeakerSpan, find_speaker
 from ..models import Block, Document, Quote, Story
 from ..pipeline import Context, register_stage
 from .marks import QuotedSpan, find_quoted_spans
-from .resolve import resolve_speaker
-from .speaker import SpeakerSpan, find_speaker
 
 __all__ = ["extract_quotes", "quotes_of_document"]
 

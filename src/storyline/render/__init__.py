@@ -16,7 +16,7 @@ __all__ = ["FORMATS", "render_html", "render_json", "render_markdown", "story_sc
 
 
 def _events_table(sep: str) -> Callable[[Story], str]:
-    from ..events.export import render_events_table
+    from .events_table import render_events_table
 
     return partial(render_events_table, sep=sep)
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..claims.views import quotes_by_speaker, unique_by_source
 from ..models import Actor, Claim, Document, Event, Quote, Relation, Span, Story
+from .claim_views import quotes_by_speaker, unique_by_source
 
 __all__ = ["ReportView", "build_view", "doc_label", "published_label", "span_text"]
 

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..clean.rules import classify_line, looks_like_caption
+from ..language.junk import classify_line, looks_like_caption
 from ..models import Document, Sentence, Story
 from ..text import plain
 

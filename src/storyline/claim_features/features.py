@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..actor_index import ActorIndex
-from ..quotes.cues import REPORTING_VERBS
-from ..quotes.speaker import quote_tokens
+from ..language.cues import REPORTING_VERBS
+from ..language.speaker import quote_tokens
 from .frames import Frame, extract_frames
 
 __all__ = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.clean.rules import classify_line
+from storyline.language.junk import classify_line
 
 DEBRIS = [
     ("Image copyright Getty Images Image caption The band split up after the death of its drummer", "embedded media label"),
@@ -35,7 +35,7 @@ def test_debris_is_junk(line: str, reason: str) -> None:
     found = classify_line(line)
     assert found is not None
     # an older rule may claim the line first; the new rule must catch it on its own too
-    from storyline.clean.rules import JUNK_RULES
+    from storyline.language.junk import JUNK_RULES
 
     assert any(rule.reason == reason and rule.test(line) for rule in JUNK_RULES)
 

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import re
 
-from ..actor_index import ActorIndex
-from ..models import Actor
-from .cues import PERSON_PRONOUNS, THING_PRONOUNS
-from .speaker import SpeakerSpan
+from .actor_index import ActorIndex
+from .language.cues import PERSON_PRONOUNS, THING_PRONOUNS
+from .language.speaker import SpeakerSpan
+from .models import Actor
 
 __all__ = ["resolve_speaker"]
 

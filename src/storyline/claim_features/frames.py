@@ -37,9 +37,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from ..actor_index import ActorIndex
-from ..events.plover import category_of
+from ..language.cues import REPORTING_VERBS
+from ..language.plover import category_of
 from ..models import Story
-from ..quotes.cues import REPORTING_VERBS
 
 __all__ = [
     "AFFILIATED",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from storyline.claims.features import TextUnit, fold_prefixes, idf_weights, weigh
+from storyline.claim_features.features import TextUnit, fold_prefixes, idf_weights, weigh
 from storyline.compare.stage import align_claims, enough_overlap, opposition
 
 
@@ -69,7 +69,7 @@ def test_re_prefix_folds_only_when_the_bare_word_is_used():
 
 
 def test_frames_raise_similarity_of_claims_in_other_words():
-    from storyline.claims.frames import Families, Frame
+    from storyline.claim_features.frames import Families, Frame
     from storyline.compare.stage import FRAME_ALONE, similarity
 
     motion = frozenset({"MOTION"})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.claims.frames import AFFILIATED, Families, Frame, frame_similarity
+from storyline.claim_features.frames import AFFILIATED, Families, Frame, frame_similarity
 from storyline.claims.stage import CACHE_KEY
 
 from ..conftest import HandActor

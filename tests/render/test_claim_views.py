@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from storyline.claims.views import quotes_by_speaker, unique_by_source
 from storyline.models import Claim, Document, Quote, Story
+from storyline.render.claim_views import quotes_by_speaker, unique_by_source
 
 
 def _story() -> Story:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.clean.rules import classify_line, is_credit, looks_like_caption
+from storyline.language.junk import classify_line, is_credit, looks_like_caption
 from storyline.text import plain
 
 JUNK = [

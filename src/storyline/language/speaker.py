@@ -2,7 +2,7 @@
 
 This module knows nothing about actors: it says which words of the text name
 the speaker ("Russian Prime Minister Dmitry Medvedev", "he", "Ankara") and
-which word is the cue ("said", "warned"). :mod:`storyline.quotes.resolve`
+which word is the cue ("said", "warned"). :mod:`storyline.attribution`
 turns the span into a story actor.
 
 Attribution patterns, tried in this order:

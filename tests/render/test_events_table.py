@@ -7,8 +7,8 @@ import io
 
 import pytest
 
-from storyline.events.export import COLUMNS, render_events_table
 from storyline.models import Actor, Document, Event, Span, Story
+from storyline.render.events_table import COLUMNS, render_events_table
 
 
 def _story() -> Story:
