@@ -87,6 +87,7 @@ def _build(options: Options, nlp, texts: list[str], actors: list[HandActor], sta
     ctx.set_nlp(nlp)
     story = run_pipeline(story, ctx, ["clean", "nlp"])
     add_actors(story, actors)
+    ctx.assigned.add("actors")  # the hand-built actors stand in for the actors stage (even when there are none)
     return run_pipeline(story, ctx, stages or ["quotes"]), ctx
 
 
@@ -102,7 +103,7 @@ def run_with_actors(options: Options, nlp) -> Callable[..., Story]:
 
 @pytest.fixture()
 def run_with_context(options: Options, nlp) -> Callable[..., tuple[Story, Context]]:
-    """Like ``run_with_actors``, also returning the pipeline context (its cache holds the claim features)."""
+    """Like ``run_with_actors``, also returning the pipeline context (``ctx.claim_units`` holds the claim features)."""
 
     def build(texts: list[str], actors: list[HandActor], stages: list[str] | None = None) -> tuple[Story, Context]:
         return _build(options, nlp, texts, actors, stages)

@@ -95,3 +95,19 @@ def test_events_table_formats(tmp_path: Path) -> None:
     assert any(r["date"] == "2024-03-04" for r in rows)  # "Monday" before a Wednesday publication date
     tsv = (out / "events.tsv").read_text(encoding="utf-8").splitlines()
     assert tsv[0].split("\t")[:2] == ["id", "date"] and len(tsv) == len(rows) + 1
+
+
+@pytest.mark.parametrize(
+    ("pipeline", "needle"),
+    [('["clean", "actors"]', "stage 'actors' requires"), ('["clean", "nlp", "actors", "events", "claims", "compare", "dates"]', "stage 'events' uses published")],
+)
+def test_a_broken_pipeline_fails_at_once_with_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], pipeline: str, needle: str) -> None:
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(f"pipeline = {pipeline}\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["--config", str(cfg), "brief", str(article), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and needle in err and err.startswith("storyline: error:")
+    assert not out.exists()  # nothing was read or written

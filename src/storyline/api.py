@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .ingest.read import RawArticle, read_inputs
 from .models import Document, PublishedRange, Story
-from .pipeline import Context, run_pipeline
+from .pipeline import Context, check_pipeline, run_pipeline
 from .settings import Options, load_options
 
 __all__ = ["BriefResult", "brief", "build_story", "story_from_articles"]
@@ -52,6 +52,7 @@ def build_story(paths: Sequence[str | Path], options: Options | None = None, ctx
     """Read ``paths`` as the articles of one story and run the pipeline on them."""
     options = options or load_options()
     ctx = ctx or Context(options)
+    check_pipeline(ctx.options.pipeline)  # a broken stage list fails before any input is read
     read = read_inputs(paths, options.max_input_bytes)
     story = story_from_articles(read.articles, options)
     story.skipped = read.skipped

@@ -280,6 +280,12 @@ class Story(Record):
                 return d
         raise KeyError(doc_id)
 
+    @property
+    def published_anchor(self) -> date | None:
+        """The median (lower middle) of the documents' known publication dates, or None."""
+        known = sorted(d.published.anchor for d in self.documents if d.published.anchor is not None)
+        return known[(len(known) - 1) // 2] if known else None
+
     def actor(self, actor_id: str) -> Actor:
         for a in self.actors:
             if a.id == actor_id:

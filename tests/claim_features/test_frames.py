@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from storyline.claim_features.frames import AFFILIATED, Families, Frame, frame_similarity
-from storyline.claims.stage import CACHE_KEY
 
 from ..conftest import HandActor
 
@@ -23,7 +22,8 @@ def _frame(lemma: str, subj: set[str], args: set[str] | None = None, **kw) -> Fr
 def _run(run_with_context, texts, actors):
     """The story after quotes and claims, and its claims' frames by claim text."""
     story, ctx = run_with_context(texts, actors, stages=["quotes", "claims"])
-    units = ctx.cache[CACHE_KEY].claims
+    assert ctx.claim_units is not None
+    units = ctx.claim_units.claims
     return story, {c.text: units[c.id].frames for c in story.claims}
 
 

@@ -128,7 +128,7 @@ def find_relations(story: Story, ctx: Context, docs: list[tuple[str, list[Cand]]
             if c.key and c.key in ids and actors[ids[c.key]].kind != "place":
                 by_block[c.block].append(c)
         for bi, block_cands in by_block.items():
-            parsed = ctx.parses.get((doc_id, bi))
+            parsed = ctx.parses.get(doc_id, bi)
             if parsed is None or len({c.key for c in block_cands}) < 2:
                 continue
             base = document.blocks[bi].start

@@ -1,6 +1,6 @@
 """The ``actors`` stage: one canonical actor per real-world entity of the story.
 
-Reads the spaCy parses of every kept block (``ctx.parses``), finds candidate
+Reads the spaCy parses of every kept block (the ``parses`` artifact), finds candidate
 mentions (:mod:`.recognize`), resolves them into actors across all documents
 (:mod:`.resolve`), codes each actor (kind, ISO alpha-3 country, role) and
 draws the actor graph (:mod:`.relations`). Fills ``story.actors`` (most
@@ -107,7 +107,7 @@ def collect_candidates(story: Story, ctx: Context, gz: Gazetteer) -> list[tuple[
     for document in story.documents:
         cands: list[Cand] = []
         for bi, block in enumerate(document.blocks):
-            parsed = ctx.parses.get((document.id, bi))
+            parsed = ctx.parses.get(document.id, bi)
             if parsed is None:
                 continue
             info = BlockInfo(doc_id=document.id, block=bi, base=block.start, kind=block.kind, text=document.text)
@@ -128,4 +128,4 @@ def extract_actors(story: Story, ctx: Context) -> Story:
     return story
 
 
-register_stage("actors")(extract_actors)
+register_stage("actors", requires=("sentences", "entities", "parses"), assigns=("actors", "relations"))(extract_actors)

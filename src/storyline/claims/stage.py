@@ -12,17 +12,18 @@ Every declarative sentence of a document's body and standfirst becomes a
 
 Questions the source raises (direct or indirect) go to ``story.questions``
 (see :mod:`.questions`); their answers are linked by the ``compare`` stage.
-The per-sentence terms used for comparison are kept in ``ctx.cache``.
+The per-sentence terms used for comparison are the ``claim_units`` artifact
+(``ctx.claim_units``).
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 from ..actor_index import ActorIndex
+from ..artifacts import ClaimUnits
 from ..attribution import resolve_speaker
 from ..claim_features.features import COGNITION_VERBS, TextUnit, span_tokens, text_unit
 from ..claim_features.questions import find_questions
@@ -30,24 +31,15 @@ from ..language.speaker import is_cue, speaker_of_cue
 from ..models import Claim, Document, Question, Quote, Sentence, Story
 from ..pipeline import Context, register_stage
 
-__all__ = ["CACHE_KEY", "ClaimUnits", "claims_of_document", "extract_claims"]
+__all__ = ["ClaimUnits", "claims_of_document", "extract_claims"]
 
 log = logging.getLogger(__name__)
 
-CACHE_KEY = "claims.units"
 _KINDS = {"body", "dek"}
 _MIN_WORDS = 6
 _PREDICTION = {"will", "shall", "'ll", "wo"}
 _PRESCRIPTION = {"must", "should", "ought"}
 _NEED = {"need", "have"}
-
-
-@dataclass
-class ClaimUnits:
-    """Comparison features of every claim and question of a story (kept in ``ctx.cache``)."""
-
-    claims: dict[str, TextUnit]
-    questions: list[tuple[Question, TextUnit]]
 
 
 def _claim_type(tokens: list[Token], reported: bool = False) -> str:
@@ -117,7 +109,7 @@ def claims_of_document(
     quoted = [(q.start, q.end) for q in quotes]
     for sent in doc.sentences:
         block = doc.blocks[sent.block]
-        parse = ctx.parses.get((doc.id, sent.block))
+        parse = ctx.parses.get(doc.id, sent.block)
         if block.kind not in _KINDS or parse is None:
             continue
         tokens = span_tokens(parse, block.start, sent.start, sent.end)
@@ -139,7 +131,7 @@ def claims_of_document(
     return claims, questions, units, q_units
 
 
-@register_stage("claims")
+@register_stage("claims", requires=("sentences", "parses", "actors"), assigns=("claims", "questions", "claim_units"), uses=("quotes",))
 def extract_claims(story: Story, ctx: Context) -> Story:
     """Fill ``story.claims`` and ``story.questions`` (answers come from ``compare``)."""
     index = ActorIndex(story)
@@ -154,5 +146,5 @@ def extract_claims(story: Story, ctx: Context) -> Story:
         all_units.update(units)
         q_pairs.extend(zip(questions, q_units, strict=True))
         log.debug("%s: %d claims, %d questions", doc.id, len(claims), len(questions))
-    ctx.cache[CACHE_KEY] = ClaimUnits(claims=all_units, questions=q_pairs)
+    ctx.claim_units = ClaimUnits(claims=all_units, questions=q_pairs)
     return story

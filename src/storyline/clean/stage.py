@@ -8,7 +8,7 @@ from .outlet import guess_outlet
 from .segment import segment_document
 
 
-@register_stage("clean")
+@register_stage("clean", requires=("documents",), assigns=("blocks",))
 def clean_documents(story: Story, ctx: Context) -> Story:
     for doc in story.documents:
         segment_document(doc, title=doc.title, dek=doc.dek)

@@ -34,12 +34,12 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TypeVar
 
-from ..actor_index import ActorIndex
+from ..artifacts import ClaimUnits
 from ..claim_features.features import ANTONYMS, TextUnit, cosine, fold_prefixes, idf_weights, weigh
 from ..claim_features.frames import Families, Frame, actor_families, best_frame_match
 from ..claim_features.questions import link_answers
-from ..claims.stage import CACHE_KEY, ClaimUnits, claims_of_document
-from ..models import Agreement, Claim, Divergence, Position, Question, Span, Story
+from ..errors import ConfigError
+from ..models import Agreement, Claim, Divergence, Position, Span, Story
 from ..pipeline import Context, register_stage
 
 __all__ = ["LINK", "MAX_ITEMS", "Link", "Similarity", "align_claims", "compare_sources", "enough_overlap", "opposition", "similarity"]
@@ -353,21 +353,12 @@ def _answer_score(question: TextUnit, candidate: TextUnit, families: Families) -
 
 
 def _units(story: Story, ctx: Context) -> ClaimUnits:
-    cached = ctx.cache.get(CACHE_KEY)
-    if isinstance(cached, ClaimUnits):
-        return cached
-    log.debug("compare: no claim features cached, rebuilding them")
-    index = ActorIndex(story)
-    units: dict[str, TextUnit] = {}
-    q_pairs: list[tuple[Question, TextUnit]] = []
-    for doc in story.documents:
-        _claims, _questions, doc_units, q_units = claims_of_document(doc, ctx, index, [q for q in story.quotes if q.doc == doc.id])
-        units.update(doc_units)
-        q_pairs.extend(zip([q for q in story.questions if q.doc == doc.id], q_units, strict=False))
-    return ClaimUnits(claims=units, questions=q_pairs)
+    if ctx.claim_units is None:  # the contract check makes this unreachable from run_pipeline
+        raise ConfigError("pipeline", "stage 'compare' requires claim_units, which no earlier stage assigns; add 'claims' before it")
+    return ctx.claim_units
 
 
-@register_stage("compare")
+@register_stage("compare", requires=("claims", "questions", "claim_units"), assigns=("agreements", "divergences", "answers"))
 def compare_sources(story: Story, ctx: Context) -> Story:
     """Fill ``agreements``, ``divergences``, ``Claim.unique`` and question answers."""
     cu = _units(story, ctx)

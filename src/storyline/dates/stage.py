@@ -35,6 +35,7 @@ from datetime import date, timedelta
 from statistics import median_low
 from typing import TYPE_CHECKING
 
+from ..artifacts import Parses
 from ..language.time import Tense, TimeMention, find_times, resolve, tense_of_span
 from ..models import Document, PublishedRange, Story
 from ..pipeline import Context, register_stage
@@ -124,14 +125,14 @@ def _is_dateline(block_text: str, mention: TimeMention) -> bool:
     return all(_DATELINE_WORDS.match(w.strip(".,")) or not w.strip(".,") for w in rest)
 
 
-def collect_times(document: Document, parses: dict[tuple[str, int], Doc]) -> list[DocTime]:
+def collect_times(document: Document, parses: Parses) -> list[DocTime]:
     """Date expressions of the kept blocks of ``document``, in text order."""
     out: list[DocTime] = []
     for bi, block in enumerate(document.blocks):
         if block.kind == "junk":
             continue
         text = normalize_same_length(block.text)
-        parse = parses.get((document.id, bi))
+        parse = parses.get(document.id, bi)
         for m in find_times(text):
             tense = tense_of_span(parse, m.start, m.end) if parse is not None else None
             deadline = bool(_DEADLINE_CUE.search(text[max(0, m.start - 20) : m.start]))
@@ -328,4 +329,4 @@ def infer_published(story: Story, ctx: Context) -> Story:
     return story
 
 
-register_stage("dates")(infer_published)
+register_stage("dates", requires=("blocks",), assigns=("published",), uses=("parses",))(infer_published)

@@ -15,7 +15,6 @@ import logging
 from datetime import date, timedelta
 
 from ..actor_index import ActorIndex
-from ..dates.stage import story_anchor
 from ..models import Event, Span, Story
 from ..pipeline import Context, register_stage
 from .extract import BlockInput, Candidate, extract_block
@@ -96,13 +95,13 @@ def _sort_key(c: Candidate, order: dict[str, int]) -> tuple[int, date, int, int]
 def extract_events(story: Story, ctx: Context) -> Story:
     """Fill ``story.events`` from the parses of every kept block."""
     index = ActorIndex(story)
-    year_anchor = story_anchor(story)
+    year_anchor = story.published_anchor
     cands: list[Candidate] = []
     for document in story.documents:
         anchor = document.published.anchor
         doc_cands: list[Candidate] = []
         for bi, block in enumerate(document.blocks):
-            parse = ctx.parses.get((document.id, bi))
+            parse = ctx.parses.get(document.id, bi)
             if block.kind == "junk" or parse is None:
                 continue
             doc_cands += extract_block(BlockInput(document.id, parse, block.start, document.text, anchor, anchor or year_anchor), index)
@@ -116,4 +115,4 @@ def extract_events(story: Story, ctx: Context) -> Story:
     return story
 
 
-register_stage("events")(extract_events)
+register_stage("events", requires=("parses", "actors"), assigns=("events",), uses=("published",))(extract_events)

@@ -4,7 +4,8 @@ Blocks (headline, standfirst, captions, body paragraphs) are parsed
 separately so that a headline never glues onto the first body sentence. The
 text given to spaCy is :func:`~storyline.text.normalize_same_length` of the
 block, so token offsets plus ``block.start`` are offsets into the document.
-Parses are kept in ``ctx.parses`` for later stages.
+Parses are the ``parses`` artifact (``ctx.parses``) for later stages. Running
+the stage again parses every document afresh (same sentences, no duplicates).
 """
 
 from __future__ import annotations
@@ -80,6 +81,8 @@ def parse_blocks(story: Story, ctx: Context) -> Story:
     jobs: list[tuple[int, int]] = []  # (document index, block index)
     texts: list[str] = []
     for di, doc in enumerate(story.documents):
+        doc.sentences, doc.entities = [], []
+        ctx.parses.drop(doc.id)
         for bi, block in enumerate(doc.blocks):
             if block.kind == "junk":
                 continue
@@ -88,7 +91,7 @@ def parse_blocks(story: Story, ctx: Context) -> Story:
     for (di, bi), parsed in zip(jobs, nlp.pipe(texts, batch_size=64), strict=True):
         document = story.documents[di]
         block = document.blocks[bi]
-        ctx.parses[(document.id, bi)] = parsed
+        ctx.parses.put(document.id, bi, parsed)
         base = block.start
         for sent in parsed.sents:
             text = sent.text.strip()
@@ -114,4 +117,4 @@ def parse_blocks(story: Story, ctx: Context) -> Story:
     return story
 
 
-register_stage("nlp")(parse_blocks)
+register_stage("nlp", requires=("blocks",), assigns=("sentences", "entities", "parses"))(parse_blocks)

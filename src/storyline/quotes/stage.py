@@ -52,7 +52,7 @@ def _speaker_span(doc: Document, ctx: Context, kept: list[tuple[int, Block]], st
             continue
         bi, block = found
         tried.add(bi)
-        parse = ctx.parses.get((doc.id, bi))
+        parse = ctx.parses.get(doc.id, bi)
         if parse is None:
             continue
         start, end = max(q.start, block.start), min(q.end, block.end)
@@ -112,7 +112,7 @@ def quotes_of_document(doc: Document, ctx: Context, index: ActorIndex) -> list[Q
     return quotes
 
 
-@register_stage("quotes")
+@register_stage("quotes", requires=("parses", "actors"), assigns=("quotes",))
 def extract_quotes(story: Story, ctx: Context) -> Story:
     """Fill ``story.quotes`` for every document."""
     index = ActorIndex(story)

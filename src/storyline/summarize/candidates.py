@@ -163,7 +163,7 @@ def _describe(cand: Candidate, span: SpacySpan) -> None:
 
 
 def _sentence_span(ctx: Context, doc: Document, sent: Sentence, start: int) -> SpacySpan | None:
-    parsed = ctx.parses.get((doc.id, sent.block))
+    parsed = ctx.parses.get(doc.id, sent.block)
     if parsed is None:
         return None
     base = doc.blocks[sent.block].start
@@ -212,7 +212,7 @@ def collect_headlines(story: Story, ctx: Context) -> list[list[str]]:
         if junk_share(doc) > MAX_JUNK_SHARE:
             continue
         for bi, block in enumerate(doc.blocks):
-            parsed = ctx.parses.get((doc.id, bi))
+            parsed = ctx.parses.get(doc.id, bi)
             if block.kind in {"title", "dek"} and parsed is not None:
                 out.append(_content_terms(parsed[:]))
     return [h for h in out if h]
