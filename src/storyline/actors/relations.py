@@ -142,8 +142,8 @@ def find_relations(story: Story, ctx: Context, docs: list[tuple[str, list[Cand]]
                     continue
                 sent = tok.sent
                 span = Span(doc=doc_id, start=base + sent.start_char, end=base + sent.end_char, text=document.text[base + sent.start_char : base + sent.end_char])
-                for s in subj:
-                    for o in obj:
+                for s in sorted(subj):
+                    for o in sorted(obj):
                         if s != o and not _same_side(actors[s], actors[o]):
                             edges[(s, o, rel)].append(span)
     out: list[Relation] = []

@@ -273,7 +273,7 @@ def _describe_frames(frames: tuple[Frame, Frame], story: Story) -> str:
 
 
 def _shared_terms(a: TextUnit, b: TextUnit, k: int = 4) -> list[str]:
-    shared = sorted(set(a.weights) & set(b.weights), key=lambda t: -(a.weights[t] * b.weights[t]))
+    shared = sorted(set(a.weights) & set(b.weights), key=lambda t: (-(a.weights[t] * b.weights[t]), t))
     return shared[:k]
 
 
