@@ -26,7 +26,6 @@ __all__ = [
     "OPPOSITION_HEADS",
     "ORG_WORDS",
     "PLACE_PREPS",
-    "REPORTING_VERBS",
     "ROLE_HEADS",
     "ROLE_MODIFIERS",
 ]
@@ -129,15 +128,6 @@ NON_ACTOR_HEADS = frozenset(
     talks agreement agreements accord accords treaty deal conference summit resolution war wars crisis protocol
     act law bill plan policy doctrine process initiative program programme strategy games cup championship
     olympics election elections campaign referendum day week month year era revolution spring
-    """.split()
-)
-
-#: Verbs whose subject is the speaker of a report ("he said on Thursday").
-REPORTING_VERBS = frozenset(
-    """
-    say tell announce declare add warn insist claim state note argue explain stress write report confirm deny
-    acknowledge admit suggest urge predict promise vow pledge threaten reply respond ask told remark comment
-    caution concede maintain contend assert emphasize emphasise reiterate recall describe call
     """.split()
 )
 

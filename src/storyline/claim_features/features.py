@@ -19,6 +19,9 @@ from spacy.tokens import Doc, Token
 from ..actor_index import ActorIndex
 from ..language.cues import REPORTING_VERBS
 from ..language.speaker import quote_tokens
+from ..language.stem import bare_verb
+from ..language.words import COGNITION_VERBS as _COGNITION_VERBS
+from ..language.words import NEGATIVE_WORDS, PREDICTIVE_MODALS
 from .frames import Frame, extract_frames
 
 __all__ = [
@@ -35,9 +38,7 @@ __all__ = [
 ]
 
 #: Verbs of belief and expectation: "Moscow believes X" attributes X to Moscow.
-COGNITION_VERBS: frozenset[str] = frozenset(
-    "believe think expect fear hope reckon suspect assume doubt consider feel calculate judge worry anticipate".split()
-)
+COGNITION_VERBS: frozenset[str] = _COGNITION_VERBS
 
 #: Words that cast doubt on the proposition they govern.
 DOUBT_WORDS: frozenset[str] = frozenset(
@@ -59,7 +60,7 @@ for _a, _b in _PAIRS:
     ANTONYMS[_b] = ANTONYMS.get(_b, frozenset()) | {_a}
 
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
-_NEGATORS = {"not", "n't", "never", "no", "nothing", "none", "neither", "nor", "without"}
+_NEGATORS = NEGATIVE_WORDS
 
 
 @dataclass
@@ -92,7 +93,7 @@ def _is_negated(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children if c.pos_ != "VERB")
 
 
-_PREDICTIVE_MODALS = {"will", "would", "could", "may", "might", "shall", "'ll"}
+_PREDICTIVE_MODALS = PREDICTIVE_MODALS
 
 
 _MAIN_PATH_DEPS = {"acomp", "attr", "amod", "oprd", "compound", "advmod"}
@@ -201,7 +202,7 @@ def fold_prefixes(units: Iterable[TextUnit]) -> None:
     """Count "redeploy" as "deploy" when the story also uses the bare word (re- means again)."""
     units = list(units)
     vocab = {t for u in units for t in u.terms}
-    fold = {t: t[2:] for t in vocab if t.startswith("re") and len(t) >= 7 and t[2:] in vocab}
+    fold = {t: bare for t in vocab if (bare := bare_verb(t)) and bare in vocab}
     if not fold:
         return
     for u in units:

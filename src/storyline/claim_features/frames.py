@@ -39,6 +39,8 @@ from spacy.tokens import Token
 from ..actor_index import ActorIndex
 from ..language.cues import REPORTING_VERBS
 from ..language.plover import category_of
+from ..language.stem import bare_verb
+from ..language.words import FRAME_BELIEF_VERBS, FUTURE_MODALS, NEGATION_PARTICLES, PRESCRIPTIVE_MODALS
 from ..models import Story
 
 __all__ = [
@@ -64,7 +66,7 @@ VERB_CLASSES: dict[str, frozenset[str]] = {
 _LIGHT = frozenset("be have do make take get give put set let seem appear become try want use".split())
 #: Aspectual verbs: with a verb complement ("keep imposing"), the complement is the predicate.
 _ASPECTUAL = frozenset("begin start continue stop cease keep resume finish".split())
-_BELIEF = frozenset("believe think expect hope fear assume consider feel know".split())
+_BELIEF = FRAME_BELIEF_VERBS
 #: Verbs whose object does what their infinitive says ("asked him to drop", "forced the West to compromise").
 _OBJECT_CONTROL = frozenset(
     "ask urge tell order force persuade convince allow permit invite encourage press push pressure require compel "
@@ -72,15 +74,15 @@ _OBJECT_CONTROL = frozenset(
 )
 #: Verbs that deny their complement ("failed to pass": it did not pass).
 _NEGATIVE_IMPLICATIVE = frozenset("fail refuse decline hesitate neglect avoid".split())
-_PRESCRIPTIVE = frozenset({"must", "should", "ought"})
-_PREDICTIVE = frozenset({"will", "shall", "'ll", "wo"})
+_PRESCRIPTIVE = PRESCRIPTIVE_MODALS
+_PREDICTIVE = FUTURE_MODALS
 _SUBJ = {"nsubj", "csubj"}
 _PATIENT = {"dobj", "dative", "nsubjpass", "oprd", "attr"}
 _CHAIN = {"xcomp", "acomp", "conj", "advcl"}
 _MOD = {"amod", "compound", "poss", "nmod"}
 _PRONOUNS = frozenset({"it", "its"})
 _LOCATIVE = frozenset({"in", "at", "behind", "inside"})
-_NEGATORS = frozenset({"not", "n't", "never"})
+_NEGATORS = NEGATION_PARTICLES
 
 #: Weight of a match between a country and one of its officials or institutions.
 AFFILIATED = 0.7
@@ -109,10 +111,8 @@ class Frame:
 
 def _stems(lemma: str) -> frozenset[str]:
     """The lemma and, for re- verbs ("redeploy"), the bare verb."""
-    out = {lemma}
-    if lemma.startswith("re") and len(lemma) >= 7:
-        out.add(lemma[2:])
-    return frozenset(out)
+    bare = bare_verb(lemma)
+    return frozenset({lemma, bare} if bare else {lemma})
 
 
 def _classes(tok: Token, lemma: str) -> frozenset[str]:
@@ -121,8 +121,8 @@ def _classes(tok: Token, lemma: str) -> frozenset[str]:
         out = {"RETAIN"}
     particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
     cat = category_of(lemma, particle)
-    if cat == "OTHER" and lemma.startswith("re") and len(lemma) >= 7:
-        cat = category_of(lemma[2:], particle)
+    if cat == "OTHER" and (bare := bare_verb(lemma)):
+        cat = category_of(bare, particle)
     if cat != "OTHER":
         out.add(cat)
     return frozenset(out)

@@ -28,6 +28,7 @@ from ..attribution import resolve_speaker
 from ..claim_features.features import COGNITION_VERBS, TextUnit, span_tokens, text_unit
 from ..claim_features.questions import find_questions
 from ..language.speaker import is_cue, speaker_of_cue
+from ..language.words import FUTURE_MODALS, PRESCRIPTIVE_MODALS
 from ..models import Claim, Document, Question, Quote, Sentence, Story
 from ..pipeline import Context, register_stage
 
@@ -37,8 +38,8 @@ log = logging.getLogger(__name__)
 
 _KINDS = {"body", "dek"}
 _MIN_WORDS = 6
-_PREDICTION = {"will", "shall", "'ll", "wo"}
-_PRESCRIPTION = {"must", "should", "ought"}
+_PREDICTION = FUTURE_MODALS
+_PRESCRIPTION = PRESCRIPTIVE_MODALS
 _NEED = {"need", "have"}
 
 

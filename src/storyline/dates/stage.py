@@ -36,6 +36,7 @@ from statistics import median_low
 from typing import TYPE_CHECKING
 
 from ..artifacts import Parses
+from ..language.stem import stem
 from ..language.time import Tense, TimeMention, find_times, resolve, tense_of_span
 from ..models import Document, PublishedRange, Story
 from ..pipeline import Context, register_stage
@@ -80,11 +81,7 @@ class Constraint:
 
 
 def _stem(word: str) -> str:
-    w = word.lower()
-    for suffix in ("ments", "ment", "ions", "ion", "ing", "ed", "es", "e", "s"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
-            return w[: -len(suffix)]
-    return w
+    return stem(word)
 
 
 def _word_key(tok: Token) -> tuple[str, str | None]:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Literal
 from ..actor_index import ActorIndex
 from ..language.plover import category_of, is_reporting
 from ..language.time import TimeValue, clause_tense, find_times, resolve, tense_of_span
+from ..language.words import HYPOTHETICAL_MODALS
 from ..models import Actor
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -40,7 +41,7 @@ _SKIP_VERBS = {"be", "have", "seem", "become", "remain", "appear", "get", "do", 
 _STATE_VERBS = {"believe", "think", "know", "want", "hope", "need", "like", "see", "consider", "expect", "fear", "wish", "understand"}
 # Verbs whose complement may not be true ("hopes that X will sign"); "know", "see" are factive.
 _NONFACTIVE = {"believe", "think", "want", "hope", "expect", "fear", "wish", "plan", "intend", "threaten", "doubt", "suspect", "consider", "imagine", "suppose"}
-_MODALS = {"would", "could", "might", "may", "should", "must", "can", "ca", "'d"}
+_MODALS = HYPOTHETICAL_MODALS
 _CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 _GROUP_PRONOUNS = {"its", "they", "their", "themselves"}  # not "it": mostly a situation, not an actor

@@ -27,6 +27,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal
 
+from .words import FUTURE_MODALS, HYPOTHETICAL_MODALS
+
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
@@ -426,8 +428,8 @@ def _resolve_relative(mention: TimeMention, anchor: date) -> TimeValue | None:
 
 # -- tense from the parse ------------------------------------------------
 
-_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-_MODAL_AUX = {"would", "could", "might", "may", "should", "must", "can", "ca", "'d"}
+_FUTURE_AUX = FUTURE_MODALS
+_MODAL_AUX = HYPOTHETICAL_MODALS
 
 
 def _finite_verb(tok: Token) -> Token | None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..language.junk import classify_line, looks_like_caption
+from ..language.stem import stem as snowball_stem
 from ..models import Document, Sentence, Story
 from ..text import plain
 
@@ -80,14 +81,10 @@ class Candidate:
     dangling: bool = False  # opens on a pronoun or a connective that needs the sentence before it
 
 
-#: Terms are lemmas cut to this many characters, so that "announcement" and
-#: "announced", "withdrawal" and "withdrawing" count as one term.
-STEM_CHARS = 7
-
-
 def stem(lemma: str) -> str:
-    """A crude, table-free stem: the lemma's first STEM_CHARS characters."""
-    return lemma[:STEM_CHARS]
+    """The term of a lemma: its Snowball stem, so that "announcement" and "announced",
+    "withdrawal" and "withdrawing" count as one term."""
+    return snowball_stem(lemma)
 
 
 def _trim_dateline(text: str) -> int:
