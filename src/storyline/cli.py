@@ -168,6 +168,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     _setup_logging(args.verbose)
     try:
+        if args.config:
+            from .settings import use_config_file
+
+            use_config_file(args.config)  # module thresholds read this file too (stages are not loaded yet)
         return COMMANDS[args.command](args)
     except StorylineError as exc:
         print(f"storyline: error: {exc}", file=sys.stderr)

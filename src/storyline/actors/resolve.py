@@ -25,6 +25,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from ..settings import tuned_int
 from .gazetteer import Gazetteer, name_key
 from .lexicon import BODY_HEADS, GROUP_WORDS, NAME_PARTICLES, ORG_WORDS, ROLE_HEADS, ROLE_MODIFIERS
 from .recognize import JUNK_NAME, Cand
@@ -33,7 +34,7 @@ __all__ = ["Draft", "is_full_name", "resolve_candidates", "role_key"]
 
 log = logging.getLogger(__name__)
 
-_PRONOUN_REACH = 3  # sentences back a pronoun subject may look for its person
+_PRONOUN_REACH = tuned_int("actors", "pronoun_reach")  # sentences back a pronoun subject may look for its person
 
 
 @dataclass

@@ -42,6 +42,7 @@ from ..language.plover import category_of
 from ..language.stem import bare_verb
 from ..language.words import FRAME_BELIEF_VERBS, FUTURE_MODALS, NEGATION_PARTICLES, PRESCRIPTIVE_MODALS
 from ..models import Story
+from ..settings import tuned
 
 __all__ = [
     "AFFILIATED",
@@ -85,15 +86,15 @@ _LOCATIVE = frozenset({"in", "at", "behind", "inside"})
 _NEGATORS = NEGATION_PARTICLES
 
 #: Weight of a match between a country and one of its officials or institutions.
-AFFILIATED = 0.7
+AFFILIATED = tuned("compare.frames", "affiliated")
 #: Objects that may be the same: a place of unknown country and another actor.
-UNPLACED = 0.5
+UNPLACED = tuned("compare.frames", "unplaced")
 #: Predicates of the same class (PLOVER or general) rather than the same stem.
-CLASS_MATCH = 0.75
+CLASS_MATCH = tuned("compare.frames", "class_match")
 #: A frame with only its subject or only its object in common.
-PARTIAL = 0.2
+PARTIAL = tuned("compare.frames", "partial")
 #: Two prescriptions addressed to the same actor.
-PRESCRIBED = 0.45
+PRESCRIBED = tuned("compare.frames", "prescribed")
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..models import Question, Span
+from ..settings import tuned, tuned_int
 from .features import TextUnit, cosine
 
 __all__ = ["QuestionSpan", "find_questions", "link_answers"]
@@ -36,14 +37,14 @@ _INDIRECT = re.compile(
 )
 
 #: Minimum similarity for a claim to be linked as an answer, and answers kept per document.
-ANSWER_THRESHOLD = 0.18
-MIN_SHARED = 2
-ANSWERS_PER_DOC = 2
+ANSWER_THRESHOLD = tuned("compare.answers", "answer_threshold")
+MIN_SHARED = tuned_int("compare.answers", "min_shared")
+ANSWERS_PER_DOC = tuned_int("compare.answers", "answers_per_doc")
 #: A second answer from the same document must score at least this share of the first.
-RUNNER_UP = 0.8
-MAX_ANSWERS = 2  # over all documents: a question with many weak candidates keeps the two best
+RUNNER_UP = tuned("compare.answers", "runner_up")
+MAX_ANSWERS = tuned_int("compare.answers", "max_answers")  # over all documents: a question with many weak candidates keeps the two best
 #: A frame match this strong (same actors, related predicate) answers without shared words.
-FRAME_ANSWER = 0.3
+FRAME_ANSWER = tuned("compare.answers", "frame_answer")
 
 
 @dataclass(frozen=True)

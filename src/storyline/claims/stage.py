@@ -31,13 +31,14 @@ from ..language.speaker import is_cue, speaker_of_cue
 from ..language.words import FUTURE_MODALS, PRESCRIPTIVE_MODALS
 from ..models import Claim, Document, Question, Quote, Sentence, Story
 from ..pipeline import Context, register_stage
+from ..settings import tuned_int
 
 __all__ = ["ClaimUnits", "claims_of_document", "extract_claims"]
 
 log = logging.getLogger(__name__)
 
 _KINDS = {"body", "dek"}
-_MIN_WORDS = 6
+_MIN_WORDS = tuned_int("claims", "min_words")
 _PREDICTION = FUTURE_MODALS
 _PRESCRIPTION = PRESCRIPTIVE_MODALS
 _NEED = {"need", "have"}

@@ -41,6 +41,7 @@ from ..claim_features.questions import link_answers
 from ..errors import ConfigError
 from ..models import Agreement, Claim, Divergence, Position, Span, Story
 from ..pipeline import Context, register_stage
+from ..settings import tuned, tuned_int
 
 __all__ = ["LINK", "MAX_ITEMS", "Link", "Similarity", "align_claims", "compare_sources", "enough_overlap", "opposition", "similarity"]
 
@@ -49,25 +50,25 @@ log = logging.getLogger(__name__)
 _ACTOR_TERM = re.compile(r"@\w+")
 
 #: Minimum similarity for two claims to be linked at all.
-LINK = 0.30
+LINK = tuned("compare", "link")
 #: Below this, a claim has no counterpart anywhere else: it is unique to its source.
-UNIQUE = 0.15
+UNIQUE = tuned("compare", "unique")
 #: A third source joins an agreement when this close, relative to the closest pair.
-JOIN = 0.5
+JOIN = tuned("compare", "join")
 #: Negation and opposite-predicate divergences need claims at least this similar.
-DIVERGE = 0.45
+DIVERGE = tuned("compare", "diverge")
 #: An actor named in more than this share of all claims is the story's backdrop, not a topic.
-DISTINCTIVE = 0.15
+DISTINCTIVE = tuned("compare", "distinctive")
 #: At most this many agreements and divergences are reported.
-MAX_ITEMS = 8
+MAX_ITEMS = tuned_int("compare", "max_items")
 #: Frames at least this similar are named in an agreement's ``why``.
-FRAME_SHOWN = 0.3
+FRAME_SHOWN = tuned("compare", "frame_shown")
 #: A frame match this strong (related predicate, same subject and object) links claims with no other word in common.
-FRAME_ALONE = 0.7
+FRAME_ALONE = tuned("compare", "frame_alone")
 #: Frames this similar (same actors, related predicate) with opposite polarity diverge even when aligned elsewhere.
-FRAME_NEGATION = 0.7
+FRAME_NEGATION = tuned("compare", "frame_negation")
 #: Frames at least this similar, negated on one side only, make a divergence.
-FRAME_DIVERGE = 0.5
+FRAME_DIVERGE = tuned("compare", "frame_diverge")
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..models import Skipped
+from ..settings import packaged_defaults, tuned_int
 
 __all__ = ["CLUSTER_SEPARATOR", "RawArticle", "ReadResult", "read_inputs", "read_path", "split_cluster"]
 
@@ -107,7 +108,8 @@ def _read_text(path: Path, text: str) -> ReadResult:
     return ReadResult([RawArticle(text=text, file=path.name, path=str(path), fmt="text")])
 
 
-MIN_ARTICLE_WORDS = 15
+MIN_ARTICLE_WORDS = tuned_int("ingest", "min_article_words")
+_MAX_INPUT_BYTES = int(packaged_defaults()["max_input_bytes"])  # library default; runs pass options.max_input_bytes
 
 
 def _has_prose(text: str) -> bool:
@@ -200,7 +202,7 @@ def _read_jsonl(path: Path, text: str) -> ReadResult:
     return res
 
 
-def read_path(path: Path, max_bytes: int = 20_000_000) -> ReadResult:
+def read_path(path: Path, max_bytes: int = _MAX_INPUT_BYTES) -> ReadResult:
     """Read one file. Raises InputError when nothing at all can be read."""
     data = _read_bytes(path, max_bytes)
     text = _decode(path, data)
@@ -237,7 +239,7 @@ def _walk(folder: Path) -> Iterator[Path]:
             yield p
 
 
-def read_inputs(paths: Iterable[str | Path], max_bytes: int = 20_000_000) -> ReadResult:
+def read_inputs(paths: Iterable[str | Path], max_bytes: int = _MAX_INPUT_BYTES) -> ReadResult:
     """Read every path (files and folders); problems are collected, never raised."""
     res = ReadResult()
     for raw in paths:

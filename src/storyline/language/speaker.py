@@ -23,16 +23,17 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from ..settings import tuned_int
 from .cues import PERSON_PRONOUNS, RELATIVE_PRONOUNS, REPORTING_VERBS, SPEECH_NOUNS, THING_PRONOUNS
 
 __all__ = ["SpeakerSpan", "find_speaker", "is_cue", "is_scare_quote", "quote_tokens", "speaker_of_cue"]
 
 _SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
-_MAX_WALK = 12
+_MAX_WALK = tuned_int("quotes", "max_walk")
 _BLOCKING_DEPS = {"advcl", "acl", "relcl", "nsubj", "nsubjpass", "csubj", "appos", "npadvmod", "parataxis"}
 _SOURCE_PREPS = {"from", "by", "of"}
 _OWN_OBJECT_DEPS = {"dobj", "ccomp", "xcomp"}  # a verb with its own object after it does not introduce the quote
-_WINDOW = 10
+_WINDOW = tuned_int("quotes", "window")
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _NP_INNER_DEPS = {"compound", "flat", "amod", "det", "nmod", "poss", "case", "nummod", "punct"}
 

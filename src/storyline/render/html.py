@@ -12,12 +12,13 @@ from html import escape
 from importlib import resources
 
 from ..models import Document, Span, Story
+from ..settings import tuned_int
 from ..text import collapse_ws
 from .view import ReportView, build_view, published_label, span_text
 
 __all__ = ["render_html"]
 
-MAX_GRAPH_NODES = 30
+MAX_GRAPH_NODES = tuned_int("render", "max_graph_nodes")
 
 
 def _e(text: str | None) -> str:

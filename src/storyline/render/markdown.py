@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from ..models import Span, Story
+from ..settings import tuned_int
 from ..text import collapse_ws
 from .view import ReportView, build_view, published_label, span_text
 
 __all__ = ["render_markdown"]
 
-MAX_ACTORS = 15
+MAX_ACTORS = tuned_int("render", "max_actors")
 
 
 def _esc(text: str) -> str:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from ..language.junk import classify_line, looks_like_caption
 from ..language.stem import stem as snowball_stem
 from ..models import Document, Sentence, Story
+from ..settings import tuned, tuned_int
 from ..text import plain
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -45,10 +46,10 @@ _CAPTION = re.compile(
 )
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*(?:\([^)]*\))?[\"'”’)\s]*$")
 #: A document whose text is mostly junk (a failed retrieval, an archive notice) gives no sentence.
-MAX_JUNK_SHARE = 0.5
+MAX_JUNK_SHARE = tuned("summarize", "max_junk_share")
 #: Sentences past this index of their article are not candidates (news keeps its facts up front;
 #: measured on Multi-News: no loss, and long stories stay fast).
-MAX_POSITION = 60
+MAX_POSITION = tuned_int("summarize", "max_position")
 _URL = re.compile(r"https?://|www\.|\.com/|@\w{2,}|#\w{3,}|\bpic\.twitter\b", re.IGNORECASE)
 _TERMINAL = ('.', '!', '"', "'", ")", "”", "’")
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}

@@ -28,6 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..errors import ServiceError
 from ..models import Span, Story, SummarySentence
+from ..settings import tuned
 from ..text import plain
 
 __all__ = ["ChatEndpoint", "SupportCheck", "check_support", "parse_reply", "rewrite_brief"]
@@ -44,8 +45,8 @@ SYSTEM_PROMPT = (
 _CITE = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 _SENT = re.compile(r"(?<=[.!?])(?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])*\s+(?=[A-Z\"'(])")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\d[\d,.]*")
-_KEEP = 0.85  # share of supported content words for an unflagged sentence
-_FLAG = 0.6  # below this share a sentence is dropped
+_KEEP = tuned("summarize", "llm_keep")  # share of supported content words for an unflagged sentence
+_FLAG = tuned("summarize", "llm_flag")  # below this share a sentence is dropped
 
 
 @dataclass

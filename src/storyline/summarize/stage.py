@@ -19,6 +19,7 @@ import logging
 
 from ..models import Span, Story, SummarySentence
 from ..pipeline import Context, register_stage
+from ..settings import tuned_section
 from .candidates import Candidate, collect_candidates, collect_headlines
 from .select import Pick, Weights, select_sentences
 from .signals import story_signals
@@ -28,7 +29,7 @@ __all__ = ["DEFAULT_WEIGHTS", "build_brief", "order_picks", "summarize_story"]
 log = logging.getLogger(__name__)
 
 #: Weights measured on the Multi-News dev sample (benchmarks/summarize_multinews.py).
-DEFAULT_WEIGHTS = Weights()
+DEFAULT_WEIGHTS = Weights(**tuned_section("summarize.weights"))  # [summarize.weights] of defaults.toml
 
 
 def order_picks(picks: list[Pick], cands: list[Candidate], scores: dict[int, float] | None = None) -> list[Pick]:
@@ -78,7 +79,7 @@ def build_brief(story: Story, ctx: Context, words: int, weights: Weights | None 
     cands = collect_candidates(story, ctx)
     if not cands:
         return []
-    weights = weights or DEFAULT_WEIGHTS
+    weights = weights or Weights(**ctx.options.section("summarize.weights"))
     bonus = story_signals(story, cands) if weights.signals else None
     result = select_sentences(cands, words, weights, bonus=bonus, headlines=collect_headlines(story, ctx))
     ordered = order_picks(result.picks, cands, result.scores)
