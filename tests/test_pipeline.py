@@ -115,3 +115,16 @@ def test_each_stage_run_twice_gives_the_same_story(make_story) -> None:
     twice = make_story(_TEXTS, stages=[s for s in stages for _ in (0, 1)], published=date(2021, 3, 1))
     assert once.documents[0].sentences and once.actors
     assert twice.model_dump_json() == once.model_dump_json()
+
+
+def test_each_stage_package_docstring_states_its_contract() -> None:
+    import importlib
+
+    from storyline.pipeline import _BUILTIN
+
+    for name, module in _BUILTIN.items():
+        doc = importlib.import_module(module.rsplit(".", 1)[0]).__doc__ or ""
+        c = contract_of(name)
+        assert f"- requires: {', '.join(c.requires)}\n" in doc, name
+        assert f"- assigns: {', '.join(c.assigns)}\n" in doc, name
+        assert (f"- uses when present: {', '.join(c.uses)}\n" in doc) == bool(c.uses), name

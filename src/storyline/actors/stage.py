@@ -128,4 +128,4 @@ def extract_actors(story: Story, ctx: Context) -> Story:
     return story
 
 
-register_stage("actors", requires=("sentences", "entities", "parses"), assigns=("actors", "relations"))(extract_actors)
+register_stage("actors", requires=("entities", "parses"), assigns=("actors", "relations"))(extract_actors)

@@ -1,4 +1,10 @@
-"""Split each article into headline, standfirst, captions, body and junk."""
+"""The ``clean`` stage: split each article into headline, standfirst, captions, body and junk.
+
+Stage contract (see :mod:`storyline.pipeline`):
+
+- requires: documents
+- assigns: blocks
+"""
 
 from ..language.junk import JUNK_RULES, classify_line
 from .segment import segment_document, split_lines

@@ -1,1 +1,7 @@
-"""The ``compare`` stage: agreements, divergences and unique claims across sources, and answers to open questions."""
+"""The ``compare`` stage: agreements, divergences and unique claims across sources, and answers to open questions.
+
+Stage contract (see :mod:`storyline.pipeline`):
+
+- requires: claims, questions, claim_units
+- assigns: agreements, divergences, answers
+"""

@@ -1,1 +1,8 @@
-"""The ``dates`` stage: each document's publication date range, from metadata or inferred from its text."""
+"""The ``dates`` stage: each document's publication date range, from metadata or inferred from its text.
+
+Stage contract (see :mod:`storyline.pipeline`):
+
+- requires: blocks
+- assigns: published
+- uses when present: parses
+"""

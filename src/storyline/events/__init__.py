@@ -8,4 +8,10 @@
 * :mod:`.stage` is the ``events`` stage (merges one happening reported by
   several sources into one event); :mod:`storyline.render.events_table`
   renders the timeline as CSV/TSV (``render_events_table``).
+
+Stage contract (see :mod:`storyline.pipeline`):
+
+- requires: parses, actors
+- assigns: events
+- uses when present: published
 """

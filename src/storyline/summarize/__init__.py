@@ -7,4 +7,10 @@
 - :func:`.batch.summarize_clusters`: many Multi-News clusters in one process;
 - :mod:`.candidates` (which sentences may enter), :mod:`.select` (score and
   greedy choice), :mod:`.signals` (what other stages know, as a bonus).
+
+Stage contract (see :mod:`storyline.pipeline`):
+
+- requires: sentences, entities, parses
+- assigns: summary
+- uses when present: actors, events, quotes, agreements
 """

@@ -86,7 +86,7 @@ def build_brief(story: Story, ctx: Context, words: int, weights: Weights | None 
     return [SummarySentence(text=cands[p.index].text, sources=_sources(story, p, cands)) for p in ordered]
 
 
-@register_stage("summarize", requires=("sentences", "parses"), assigns=("summary",), uses=("actors", "events", "quotes", "agreements"))
+@register_stage("summarize", requires=("sentences", "entities", "parses"), assigns=("summary",), uses=("actors", "events", "quotes", "agreements"))
 def summarize_story(story: Story, ctx: Context) -> Story:
     """Fill ``story.summary`` (extractive; rewritten when ``options.llm_url`` is set)."""
     if not any(d.sentences for d in story.documents):
