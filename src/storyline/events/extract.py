@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Literal
 from ..actor_index import ActorIndex
 from ..language.plover import category_of, is_reporting
 from ..language.time import TimeValue, clause_tense, find_times, resolve, tense_of_span
-from ..language.words import HYPOTHETICAL_MODALS
+from ..language.words import FUTURE_MODALS, HYPOTHETICAL_MODALS, NONFACTIVE_VERBS, PERSON_PRONOUN_FORMS, STATE_VERBS
 from ..models import Actor
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -38,12 +38,12 @@ __all__ = ["BlockInput", "Candidate", "extract_block"]
 Modality = Literal["asserted", "negated", "hypothetical", "predicted"]
 
 _SKIP_VERBS = {"be", "have", "seem", "become", "remain", "appear", "get", "do", "mean", "include", "look", "feel"}
-_STATE_VERBS = {"believe", "think", "know", "want", "hope", "need", "like", "see", "consider", "expect", "fear", "wish", "understand"}
+_STATE_VERBS = STATE_VERBS
 # Verbs whose complement may not be true ("hopes that X will sign"); "know", "see" are factive.
-_NONFACTIVE = {"believe", "think", "want", "hope", "expect", "fear", "wish", "plan", "intend", "threaten", "doubt", "suspect", "consider", "imagine", "suppose"}
+_NONFACTIVE = NONFACTIVE_VERBS
 _MODALS = HYPOTHETICAL_MODALS
 _CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
-_PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+_PERSON_PRONOUNS = PERSON_PRONOUN_FORMS
 _GROUP_PRONOUNS = {"its", "they", "their", "themselves"}  # not "it": mostly a situation, not an actor
 _WHOM_PREPS = {"to", "with", "against", "on", "over", "from", "at", "toward", "towards", "into", "for"}
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
@@ -354,7 +354,7 @@ def _modality(verb: Token) -> Modality:
         auxes = {k.lower_ for k in kids if k.dep_ in {"aux", "auxpass"}}
         if auxes & _MODALS and "have" not in auxes:
             return "hypothetical"
-        if auxes & {"will", "shall", "'ll", "wo"}:
+        if auxes & FUTURE_MODALS:
             return "predicted"
         if cur.dep_ in {"xcomp", "conj"} and cur.head != cur:
             cur = cur.head

@@ -19,8 +19,11 @@ __all__ = [
     "HYPOTHETICAL_MODALS",
     "NEGATION_PARTICLES",
     "NEGATIVE_WORDS",
+    "NONFACTIVE_VERBS",
+    "PERSON_PRONOUN_FORMS",
     "PREDICTIVE_MODALS",
     "PRESCRIPTIVE_MODALS",
+    "STATE_VERBS",
     "data_table",
     "word_set",
 ]
@@ -46,4 +49,7 @@ PREDICTIVE_MODALS = word_set("modality", "predictive_modals")
 NEGATION_PARTICLES = word_set("negation", "particles")
 NEGATIVE_WORDS = word_set("negation", "words")
 COGNITION_VERBS = word_set("belief", "cognition_verbs")
+STATE_VERBS = word_set("belief", "state_verbs")
+NONFACTIVE_VERBS = word_set("belief", "nonfactive_verbs")
+PERSON_PRONOUN_FORMS = word_set("attribution", "person_pronoun_forms")
 FRAME_BELIEF_VERBS = word_set("belief", "frame_belief_verbs")
