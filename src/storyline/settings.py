@@ -225,9 +225,14 @@ _READ: dict[tuple[str, str], Any] = {}
 
 
 def use_config_file(path: str | Path | None) -> None:
-    """Make ``path`` the user file module constants read (the CLI calls this before any stage is loaded)."""
-    _PROCESS["tuning"] = load_options(path).tuning
-    _warn_if_read_differ(_PROCESS["tuning"])
+    """Make ``path`` the user file module constants read (the CLI calls this before any stage is loaded).
+
+    Modules imported from then on read ``path``; a constant some module read
+    before, with another value, cannot change and is reported.
+    """
+    tuning = load_options(path).tuning
+    _warn_if_read_differ(tuning)
+    _PROCESS["tuning"] = tuning
 
 
 def _process_tuning() -> Tuning:
