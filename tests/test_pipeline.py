@@ -128,3 +128,14 @@ def test_each_stage_package_docstring_states_its_contract() -> None:
         assert f"- requires: {', '.join(c.requires)}\n" in doc, name
         assert f"- assigns: {', '.join(c.assigns)}\n" in doc, name
         assert (f"- uses when present: {', '.join(c.uses)}\n" in doc) == bool(c.uses), name
+
+
+def test_brief_refuses_an_unknown_format_before_reading(tmp_path) -> None:
+    from dataclasses import replace
+
+    from storyline.api import brief
+
+    options = replace(load_options(), formats=("json", "pdf"))
+    with pytest.raises(ConfigError, match="pdf"):
+        brief([tmp_path / "missing.txt"], tmp_path / "out", options)
+    assert not (tmp_path / "out").exists()

@@ -7,10 +7,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import ConfigError
 from .ingest.read import RawArticle, read_inputs
 from .models import Document, PublishedRange, Story
 from .pipeline import Context, check_pipeline, run_pipeline
-from .settings import Options, load_options
+from .settings import FORMATS, Options, load_options
 
 __all__ = ["BriefResult", "brief", "build_story", "story_from_articles"]
 
@@ -66,6 +67,9 @@ def brief(paths: Sequence[str | Path], out_dir: str | Path, options: Options | N
     from .render import write_reports
 
     options = options or load_options()
+    unknown = [f for f in options.formats if f not in FORMATS]
+    if unknown:  # Options built by hand skip load_options' check: refuse before any work
+        raise ConfigError("formats", f"unknown format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
     ctx = Context(options)
     story = build_story(paths, options, ctx)
     files = write_reports(story, Path(out_dir), options.formats)
