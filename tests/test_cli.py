@@ -20,7 +20,8 @@ def test_help_explains_every_command(capsys: pytest.CaptureFixture[str]) -> None
         out = capsys.readouterr().out
         assert out.startswith("usage: storyline")
     main(["stages"])
-    assert "clean" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "clean" in out and "requires: blocks; assigns: sentences, entities, parses" in out
 
 
 def test_brief_writes_reports_and_lists_skipped_inputs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

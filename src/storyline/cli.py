@@ -77,7 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("schema", help="print the JSON Schema of story.json", description="Print the JSON Schema that story.json follows.")
     s.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
 
-    sub.add_parser("stages", help="list the pipeline stages", description="List the registered stages and the default pipeline.")
+    sub.add_parser("stages", help="list the pipeline stages", description="List the registered stages, what each requires and assigns, and the default pipeline.")
     return p
 
 
@@ -148,12 +148,14 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 
 def _cmd_stages(args: argparse.Namespace) -> int:
-    from .pipeline import available_stages
+    from .pipeline import available_stages, contract_of
     from .settings import load_options
 
     default = load_options(args.config).pipeline
     for name in available_stages():
         print(f"{name}{'  (default pipeline)' if name in default else ''}")
+        c = contract_of(name)
+        print(f"    requires: {', '.join(c.requires) or '-'}; assigns: {', '.join(c.assigns) or '-'}" + (f"; uses: {', '.join(c.uses)}" if c.uses else ""))
     return EXIT_OK
 
 
