@@ -74,7 +74,9 @@ def test_markdown_has_every_section_with_sources(make_story) -> None:
         assert heading in md
     assert "**2024-04-30** city council" in md
     assert "*(predicted)*" not in md.split("Undated:")[0]  # undated events are listed apart
-    assert "“a plan that works” (said) [Ledger]" in md
+    assert "“a plan that works” (said) [[Ledger](#src-d1)]" in md
+    assert '<a id="src-d1"></a>' in md  # the anchor the citations link to
+    assert "*(predicted)*" in md.split("Undated:")[1]  # an undated event keeps its modality flag
     assert "~~Subscribe now for unlimited access.~~ (paywall)" in md
 
 
