@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from ..claims.views import quotes_by_speaker, unique_by_source
 from ..models import Actor, Claim, Document, Event, Quote, Relation, Span, Story
+from ..text import collapse_ws
 
 __all__ = ["Overview", "ReportView", "SourceRow", "build_view", "doc_label", "published_label", "safe_url", "span_text"]
 
@@ -29,6 +30,8 @@ def published_label(doc: Document) -> str:
     when = str(pub.earliest) if pub.earliest == pub.latest else f"{pub.earliest} to {pub.latest}"
     return when + (" (inferred from the text)" if pub.inferred else "")
 
+
+WHAT_CHARS = 180  # the what line of the overview is cut to this length
 
 _URL_OK = re.compile(r"[^\s<>\"'`\\\x00-\x1f\x7f]+")
 
@@ -91,6 +94,10 @@ def _overview(story: Story, dated: list[Event]) -> Overview:
     what = story.summary[0].text if story.summary else None
     if what is None and story.events:
         what = min(story.events, key=_event_rank).text
+    if what is not None:
+        what = collapse_ws(what)
+        if len(what) > WHAT_CHARS:
+            what = what[: WHAT_CHARS - 1].rsplit(" ", 1)[0] + "…"
     when = None
     if dated:
         first, last = dated[0].date or "", dated[-1].date or ""
