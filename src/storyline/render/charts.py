@@ -31,7 +31,7 @@ __all__ = ["GraphLayout", "TimelineLayout", "event_interval", "graph_layout", "t
 TIMELINE_WIDTH = 900
 MARGIN = 24
 BREAK_WIDTH = 36  # pixels an axis break takes
-BREAK_MIN_DAYS = 45  # a gap shorter than this is never broken
+BREAK_MIN_DAYS = 14  # a gap shorter than this is never broken
 BREAK_FACTOR = 3.0  # ... and a longer one when it is this many times longer than the run of events beside it
 MAX_BREAKS = 5
 COUNT_SHARE = 0.5  # a segment's width: this share by its number of events, the rest by how long it lasts
@@ -42,7 +42,7 @@ LABEL_ROW_HEIGHT = 20
 MAX_LABEL_ROWS = 4
 MAX_LABELS = 8
 LABEL_CHARS = 34
-CHAR_WIDTH = 7.9  # estimated width of a character at the charts' 14-unit font
+CHAR_WIDTH = 8.4  # estimated width of a character at the charts' 14-unit font
 DOT_GAP = 13  # events closer than this share no lane
 
 CATEGORY_GROUPS: dict[str, str] = {
@@ -154,11 +154,15 @@ def _segments(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
     Intervals closer than BREAK_MIN_DAYS form runs; the gap between two runs
     is cut when it is BREAK_FACTOR times longer than the shorter of the two
-    (a week of events after a year-long bar, a decade before this month),
-    the longest gaps first, at most MAX_BREAKS.
+    (two days of events after a month-long bar, a decade before this week)
+    and than the median gap between events (evenly spread events are never
+    cut), the longest gaps first, at most MAX_BREAKS.
     """
+    ordered = sorted(intervals)
+    between = sorted(max(0, nxt[0] - cur[1]) for cur, nxt in pairwise(ordered))
+    median = between[len(between) // 2] if between else 0
     runs: list[list[int]] = []
-    for a, b in sorted(intervals):
+    for a, b in ordered:
         if runs and a <= runs[-1][1] + BREAK_MIN_DAYS:
             runs[-1][1] = max(runs[-1][1], b)
         else:
@@ -167,7 +171,7 @@ def _segments(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
     for i in range(len(runs) - 1):
         gap = runs[i + 1][0] - runs[i][1]
         shorter = min(runs[i][1] - runs[i][0] + 1, runs[i + 1][1] - runs[i + 1][0] + 1)
-        if gap >= BREAK_FACTOR * shorter:
+        if gap >= BREAK_FACTOR * shorter and gap >= BREAK_FACTOR * median:
             gaps.append((gap, i))
     cut = {i for _, i in sorted(gaps, reverse=True)[:MAX_BREAKS]}
     segs: list[tuple[int, int]] = []
