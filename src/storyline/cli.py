@@ -72,7 +72,7 @@ class ProgressBar:
         filled = width * done // total
         eta = elapsed / done * (total - done) if done else 0.0
         left = f"{int(eta // 60)}m{int(eta % 60):02d}s left" if done < total else f"{elapsed:.0f}s"
-        self.stream.write(f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total} {left} ")
+        self.stream.write(f"\r\x1b[K{self.label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total} {left} ")
         self.stream.flush()
 
     def close(self) -> None:
@@ -130,6 +130,7 @@ def _parser() -> argparse.ArgumentParser:
     m.add_argument("--out", metavar="FILE", help="where to write the predictions (with --multinews)")
     m.add_argument("--words", type=int, metavar="N", help="length budget in words")
     m.add_argument("--llm", metavar="URL", help="OpenAI-compatible endpoint to rewrite the brief")
+    m.add_argument("--jobs", type=int, default=1, metavar="N", help="with --multinews: worker processes, each with its own model (default 1)")
     m.add_argument("--fresh", action="store_true", help="with --multinews: start again instead of resuming an interrupted run")
 
     s = sub.add_parser("schema", help="print the JSON Schema of story.json", description="Print the JSON Schema that story.json follows.")
@@ -237,7 +238,9 @@ def _cmd_summarize(args: argparse.Namespace) -> int:
 
         bar = ProgressBar("summarize", enabled=False if args.quiet else None)
         try:
-            report = run_batch(Path(args.multinews), Path(args.out), options.summary_words, options, progress=bar, resume=not args.fresh)
+            report = run_batch(
+                Path(args.multinews), Path(args.out), options.summary_words, options, progress=bar, resume=not args.fresh, jobs=max(1, args.jobs)
+            )
         finally:
             bar.close()
         if not args.quiet:

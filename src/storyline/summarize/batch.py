@@ -25,8 +25,10 @@ import json
 import logging
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import chain
 from pathlib import Path
 from typing import IO, Any
 
@@ -126,12 +128,14 @@ def run_batch(
     light: bool = True,
     progress: Progress | None = None,
     resume: bool = True,
+    jobs: int = 1,
 ) -> BatchReport:
     """Summarize every cluster of ``in_path`` into ``out_path``; report what was skipped.
 
     The input and the output are checked before the model is loaded; with
     ``resume`` (the default) a run interrupted on the same input and settings
-    goes on where it stopped.
+    goes on where it stopped. ``jobs`` > 1 runs that many worker processes
+    (each loads the model once); the output is the same, in input order.
     """
     from dataclasses import replace
 
@@ -139,11 +143,15 @@ def run_batch(
     total = _count_lines(in_path)
     check_out_file(out_path)
     options = replace(options, summary_words=words)
-    ctx = ctx or load_batch_model(options)
-    ctx.options = options
-    disabled = [p for p in LIGHT_DISABLED if light and p in ctx.nlp.pipe_names]
-    with ctx.nlp.select_pipes(disable=disabled):
-        report = _run(in_path, out_path, words, ctx, _state(in_path, words, light), total, progress, resume)
+    state = _state(in_path, words, light)
+    if jobs > 1:
+        report = _run(in_path, out_path, words, options, None, state, total, progress, resume, jobs, light)
+    else:
+        ctx = ctx or load_batch_model(options)
+        ctx.options = options
+        disabled = [p for p in LIGHT_DISABLED if light and p in ctx.nlp.pipe_names]
+        with ctx.nlp.select_pipes(disable=disabled):
+            report = _run(in_path, out_path, words, options, ctx, state, total, progress, resume)
     report.seconds = time.monotonic() - started
     return report
 
@@ -201,45 +209,113 @@ def _open_part(out_path: Path, state: dict[str, Any], resume: bool) -> tuple[IO[
     return out, done, part, meta
 
 
+def _items(src: IO[str]) -> Iterator[tuple[int, str]]:
+    for n, line in enumerate(src, 1):
+        if line.strip():
+            yield n, line
+
+
+def _work(item: tuple[int, str], words: int, ctx: Context) -> tuple[dict[str, Any] | None, str | None]:
+    """One cluster: its output row, or why its line was skipped."""
+    n, line = item
+    try:
+        return _process(line, n, words, ctx), None
+    except BadLine as exc:
+        return None, f"{n}: {exc}"
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(options: Options, light: bool) -> None:
+    ctx = load_batch_model(options)
+    disabled = [p for p in LIGHT_DISABLED if light and p in ctx.nlp.pipe_names]
+    if disabled:
+        ctx.nlp.select_pipes(disable=disabled)  # for the worker's whole life
+    _WORKER["ctx"] = ctx
+
+
+def _work_in_worker(item: tuple[int, str], words: int) -> tuple[dict[str, Any] | None, str | None]:
+    return _work(item, words, _WORKER["ctx"])
+
+
 def _run(
-    in_path: Path, out_path: Path, words: int, ctx: Context, state: dict[str, Any], total: int, progress: Progress | None, resume: bool
+    in_path: Path,
+    out_path: Path,
+    words: int,
+    options: Options,
+    ctx: Context | None,
+    state: dict[str, Any],
+    total: int,
+    progress: Progress | None,
+    resume: bool,
+    jobs: int = 1,
+    light: bool = True,
 ) -> BatchReport:
     report = BatchReport(total=total)
     out, done, part, meta = _open_part(out_path, state, resume)
     if done:
         log.info("resuming %s: %d cluster(s) already done", out_path, len(done))
     seen = 0
+
+    def tick() -> None:
+        if progress:
+            progress(seen, total)
+
+    def skip(msg: str) -> None:
+        msg = f"{in_path}:{msg}"
+        log.warning("skipped %s", msg)
+        report.skipped.append(msg)
+
     with in_path.open(encoding="utf-8") as src, out:
-        for n, line in enumerate(src, 1):
-            if not line.strip():
-                continue
+        items = _items(src)
+        first: list[tuple[int, str]] = []
+        for n, line in items:  # the clusters already in the partial file are checked, not redone
+            if report.resumed >= len(done):
+                first = [(n, line)]
+                break
             seen += 1
             try:
-                if report.resumed < len(done):
-                    obj = _parse(line)
-                    _documents(obj)
-                    if str(obj.get("id", f"line-{n}")) == done[report.resumed]:
-                        report.resumed += 1
-                        report.written += 1
-                        if progress:
-                            progress(seen, total)
-                        continue
-                    # the partial file is not a prefix of this input's output: start it again from here
-                    out.truncate(0)
-                    done = []
-                row = _process(line, n, words, ctx)
+                obj = _parse(line)
+                _documents(obj)
             except BadLine as exc:
-                msg = f"{in_path}:{n}: {exc}"
-                log.warning("skipped %s", msg)
-                report.skipped.append(msg)
-                if progress:
-                    progress(seen, total)
+                skip(f"{n}: {exc}")
+                tick()
                 continue
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
-            out.flush()
+            if str(obj.get("id", f"line-{n}")) != done[report.resumed]:
+                log.warning("%s does not match %s: starting again", part, in_path)
+                out.seek(0)
+                out.truncate(0)
+                src.seek(0)
+                items, first, seen = _items(src), [], 0
+                report = BatchReport(total=total)
+                break
+            report.resumed += 1
             report.written += 1
-            if progress:
-                progress(seen, total)
+            tick()
+        rest = chain(first, items)
+        if jobs > 1:
+            from concurrent.futures import ProcessPoolExecutor
+
+            pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(options, light))
+            results: Iterator[tuple[dict[str, Any] | None, str | None]] = pool.map(partial(_work_in_worker, words=words), rest)
+        else:
+            assert ctx is not None
+            pool = None
+            results = (_work(item, words, ctx) for item in rest)
+        try:
+            for row, problem in results:
+                seen += 1
+                if row is None:
+                    skip(problem or "skipped")
+                else:
+                    out.write(json.dumps(row, ensure_ascii=False) + "\n")
+                    out.flush()
+                    report.written += 1
+                tick()
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
         out.flush()
         os.fsync(out.fileno())
     try:
