@@ -92,3 +92,14 @@ def test_html_is_self_contained_and_escaped(make_story) -> None:
     story_text = TEXT
     for start, end in re.findall(r'data-doc="d1" data-start="(\d+)" data-end="(\d+)"', page):
         assert 0 <= int(start) < int(end) <= len(story_text)
+
+
+def test_every_schema_property_is_described() -> None:
+    schema = story_schema()
+    records = [("Story", schema), *schema["$defs"].items()]
+    props = [(name, key, p) for name, rec in records for key, p in rec.get("properties", {}).items()]
+    undescribed = [f"{name}.{key}" for name, key, p in props if not p.get("description")]
+    # a field added without a description shows up here: add it to render/json.py DESCRIPTIONS
+    assert len(undescribed) <= len(props) // 20, f"properties without a description: {undescribed}"
+    for core in ("Span.start", "Event.date", "Event.modality", "Document.text", "Actor.country", "Quote.speaker"):
+        assert core not in undescribed
