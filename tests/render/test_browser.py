@@ -71,38 +71,45 @@ var out={vw:innerWidth,vh:innerHeight,dw:de.scrollWidth,small:small.slice(0,15),
  header:box("top"),table:box("sources-table"),brief:box("brief"),pwned:!!window.__pwned||de.hasAttribute("data-pwned"),
  scripts:document.scripts.length,bad:bad.slice(0,10),ids:Array.from(document.querySelectorAll("[id]")).map(function(e){return e.id;}),
  footer:!!document.querySelector("footer"),text:document.body.innerText.length};
-var host=parent.document,p=host.createElement("pre");p.id="probe-out";p.textContent=JSON.stringify(out);host.body.appendChild(p);
+var host=parent.document,p=host.createElement("pre");p.className="probe-out";p.textContent=JSON.stringify(out);host.body.appendChild(p);
 })();</script>"""
 
 
-def probe(html: str, tmp: Path, width: int, height: int = 900) -> dict:
-    """Load ``html`` in headless Chromium with a ``width`` x ``height`` viewport and return the probe's figures.
+def probe_widths(html: str, tmp: Path, widths: tuple[int, ...], height: int = 900) -> dict[int, dict]:
+    """Load ``html`` in headless Chromium in one ``width`` x ``height`` viewport per width; the probe's figures by width.
 
-    Headless windows are at least 500 px wide, so the page is loaded in a frame of the exact size
-    (``srcdoc``: same origin, so the probe can report to the host page).
+    Headless windows are at least 500 px wide, so the page is loaded in frames of the exact sizes
+    (``srcdoc``: same origin, so the probe can report to the host page), all in one browser run.
     """
     import html as html_mod
 
-    page = tmp / f"page-{width}.html"
+    page = tmp / "page.html"
     frame = html_mod.escape(html + PROBE, quote=True)
-    page.write_text(
-        f'<!DOCTYPE html><html><body style="margin:0"><iframe style="border:0;display:block;width:{width}px;height:{height}px" srcdoc="{frame}"></iframe></body></html>',
-        encoding="utf-8",
-    )
+    frames = "".join(f'<iframe style="border:0;display:block;width:{w}px;height:{height}px" srcdoc="{frame}"></iframe>' for w in widths)
+    page.write_text(f'<!DOCTYPE html><html><body style="margin:0">{frames}</body></html>', encoding="utf-8")
     run = subprocess.run(
-        [CHROMIUM, *FLAGS, f"--window-size={max(width, 500) + 20},{height + 20}", f"--user-data-dir={tmp / 'profile'}", "--virtual-time-budget=3000", "--dump-dom", page.as_uri()],
-        capture_output=True, text=True, timeout=120, check=False,
+        [CHROMIUM, *FLAGS, f"--window-size={max(*widths, 500) + 20},{height + 20}", f"--user-data-dir={tmp / 'profile'}",
+         "--virtual-time-budget=3000", "--dump-dom", page.as_uri()],
+        capture_output=True, text=True, timeout=180, check=False,
     )  # fmt: skip
-    marker = '<pre id="probe-out">'
-    assert marker in run.stdout, f"the probe did not run (page swallowed or browser failed): {run.stderr[-500:]}"
-    raw = run.stdout.split(marker, 1)[1].split("</pre>", 1)[0]
-    return json.loads(html_mod.unescape(raw))
+    found = {}
+    for raw in run.stdout.split('<pre class="probe-out">')[1:]:
+        m = json.loads(html_mod.unescape(raw.split("</pre>", 1)[0]))
+        found[m["vw"]] = m
+    assert len(found) == len(widths), f"the probe did not run in every frame (page swallowed or browser failed): {run.stderr[-500:]}"
+    return found
+
+
+def probe(html: str, tmp: Path, width: int, height: int = 900) -> dict:
+    """The probe's figures for one viewport width."""
+    return probe_widths(html, tmp, (width,), height)[width]
 
 
 def check_layout(story_html: str, tmp: Path, label: str) -> None:
+    figures = probe_widths(story_html, tmp, (1400, 400))
     for width in (1400, 400):
-        m = probe(story_html, tmp, width)
-        assert m["vw"] == width, f"{label}: the browser did not use a {width}-px viewport ({m['vw']})"
+        m = figures.get(width)
+        assert m is not None, f"{label}: the browser did not use a {width}-px viewport ({list(figures)})"
         assert m["dw"] <= m["vw"], f"{label} at {width} px: document {m['dw']} px wide"
         assert m["nsmall"] == 0, f"{label} at {width} px: {m['nsmall']} texts under 12 px, e.g. {m['small']}"
         if width == 1400:
