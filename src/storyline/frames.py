@@ -6,7 +6,7 @@ from typing import Any
 
 from .errors import StorylineError
 from .models import Story
-from .tables import actor_rows, event_rows
+from .tables import ACTOR_COLUMNS, EVENT_COLUMNS, actor_rows, event_rows
 
 __all__ = ["actors_frame", "events_frame"]
 
@@ -21,13 +21,9 @@ def _pandas() -> Any:
 
 def events_frame(story: Story) -> Any:
     """One row per event (the columns of events.csv)."""
-    pd = _pandas()
-    from .events.export import COLUMNS
-
-    return pd.DataFrame(event_rows(story), columns=COLUMNS)
+    return _pandas().DataFrame(event_rows(story), columns=EVENT_COLUMNS)
 
 
 def actors_frame(story: Story) -> Any:
     """One row per actor."""
-    pd = _pandas()
-    return pd.DataFrame(actor_rows(story), columns=["id", "name", "kind", "country", "role", "aliases", "mentions", "docs"])
+    return _pandas().DataFrame(actor_rows(story), columns=ACTOR_COLUMNS)

@@ -12,7 +12,15 @@ from typing import Any
 
 from .models import Story
 
-__all__ = ["actor_rows", "date_precision", "event_rows", "neutralise"]
+__all__ = ["ACTOR_COLUMNS", "EVENT_COLUMNS", "actor_rows", "date_precision", "event_rows", "neutralise"]
+
+#: the columns of events.csv / events.tsv and of ``Story.events_frame()``, in order
+EVENT_COLUMNS = [
+    "id", "date", "who", "who_country", "whom", "whom_country", "category", "modality", "text", "sources",
+    "date_precision", "docs", "spans", "urls",
+]  # fmt: skip
+#: the columns of ``Story.actors_frame()``
+ACTOR_COLUMNS = ["id", "name", "kind", "country", "role", "aliases", "mentions", "docs"]
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}$")

@@ -6,14 +6,11 @@ import csv
 import io
 
 from ..models import Story
-from ..tables import event_rows, neutralise
+from ..tables import EVENT_COLUMNS, event_rows, neutralise
 
 __all__ = ["COLUMNS", "render_events_table"]
 
-COLUMNS = [
-    "id", "date", "who", "who_country", "whom", "whom_country", "category", "modality", "text", "sources",
-    "date_precision", "docs", "spans", "urls",
-]
+COLUMNS = EVENT_COLUMNS
 
 
 def render_events_table(story: Story, sep: str = ",") -> str:
