@@ -62,7 +62,7 @@ GROUP_LABELS = {
     "other": "other",
 }
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?!\d)")
 
 
 def event_interval(value: str | None) -> tuple[date, date, str] | None:

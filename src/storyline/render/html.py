@@ -26,7 +26,7 @@ from markupsafe import Markup
 from ..models import Span, Story
 from ..text import collapse_ws
 from .charts import GROUP_LABELS, MAX_GRAPH_NODES, graph_layout, timeline_layout
-from .view import ReportView, build_view, published_label, safe_url, span_text
+from .view import ReportView, build_view, published_label, safe_url
 
 __all__ = ["MAX_GRAPH_NODES", "json_for_html", "render_html"]
 
@@ -102,10 +102,7 @@ def render_html(story: Story) -> str:
     gr = graph_layout(story)
 
     def snippet(span: Span, n: int = SNIPPET_CHARS) -> str:
-        try:
-            text = collapse_ws(span_text(story, span))
-        except KeyError:
-            return ""
+        text = collapse_ws(view.text(span))
         return text if len(text) <= n else text[: n - 1] + "…"
 
     points = [

@@ -13,7 +13,7 @@ import re
 
 from ..models import Event, Span, Story
 from ..text import collapse_ws
-from .view import ReportView, build_view, published_label, safe_url, span_text
+from .view import ReportView, build_view, published_label, safe_url
 
 __all__ = ["md_escape", "render_markdown"]
 
@@ -50,7 +50,7 @@ def _cite(view: ReportView, spans: list[Span], quote: bool = False) -> str:
     if not spans:
         return ""
     if quote:
-        return "; ".join(f"{_link(view, s)}: “{_esc(span_text(view.story, s))}”" for s in spans)
+        return "; ".join(f"{_link(view, s)}: “{_esc(view.text(s))}”" for s in spans)
     seen: dict[str, Span] = {}
     for s in spans:
         seen.setdefault(s.doc, s)
@@ -140,7 +140,7 @@ def _compared(view: ReportView) -> list[str]:
             conf = f" (confidence {d.confidence:.2f})" if d.confidence is not None else ""
             out.append(f"- {_esc(d.topic)}{conf}")
             for p in d.positions:
-                out.append(f"  - {_link(view, p)}: “{_esc(span_text(story, p))}”")
+                out.append(f"  - {_link(view, p)}: “{_esc(view.text(p))}”")
         out.append("")
     if view.unique_claims and len(story.documents) > 1:
         out += ["### What only one source says", ""]
@@ -154,7 +154,7 @@ def _compared(view: ReportView) -> list[str]:
         for q in story.questions:
             out.append(f"- {_esc(q.text)} {_cite(view, [Span(doc=q.doc, start=q.start, end=q.end)])}")
             for ans in q.answers:
-                out.append(f"  - answered by {_link(view, ans)}: “{_esc(span_text(story, ans))}”")
+                out.append(f"  - answered by {_link(view, ans)}: “{_esc(view.text(ans))}”")
             if not q.answers:
                 out.append("  - no source answers it")
         out.append("")

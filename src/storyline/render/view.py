@@ -153,6 +153,12 @@ class ReportView:
     overview: Overview | None = None
     sources: list[SourceRow] = field(default_factory=list)
     category_counts: dict[str, int] = field(default_factory=dict)
+    docs: dict[str, Document] = field(default_factory=dict)  # doc id -> document
+
+    def text(self, span: Span) -> str:
+        """The characters a span points to ("" when its document is unknown)."""
+        doc = self.docs.get(span.doc)
+        return doc.text[span.start : span.end] if doc else ""
 
     def actor_name(self, actor_id: str | None) -> str:
         if actor_id is None:
@@ -192,5 +198,6 @@ def build_view(story: Story) -> ReportView:
         unique_claims=unique_by_source(story),
         overview=_overview(story, dated),
         sources=_source_rows(story),
+        docs={d.id: d for d in story.documents},
         category_counts=dict(sorted(Counter(e.category for e in dated).items(), key=lambda kv: (-kv[1], kv[0]))),
     )
