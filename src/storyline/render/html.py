@@ -80,6 +80,20 @@ def _unique_spans(spans: list[Span]) -> list[Span]:
     return out
 
 
+def _labelled(view: ReportView) -> Any:
+    def labelled(spans: list[Span]) -> list[tuple[Span, str]]:
+        """Distinct spans with their chip labels: a second span of one source reads "Outlet 2"."""
+        seen: dict[str, int] = {}
+        out = []
+        for s in _unique_spans(spans):
+            seen[s.doc] = seen.get(s.doc, 0) + 1
+            label = view.cite(s)
+            out.append((s, label if seen[s.doc] == 1 else f"{label} {seen[s.doc]}"))
+        return out
+
+    return labelled
+
+
 def _host(url: str) -> str:
     return urlsplit(url).netloc or url
 
@@ -131,7 +145,7 @@ def render_html(story: Story) -> str:
         graph_json=json_for_html(graph),
         snippet=snippet,
         as_span=_as_span,
-        unique_spans=_unique_spans,
+        labelled_spans=_labelled(view),
         name=view.actor_name,
         host=_host,
         safe_url=safe_url,
