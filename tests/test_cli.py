@@ -242,3 +242,20 @@ def test_progress_bar_only_on_a_terminal() -> None:
         bar.close()
     assert "3/3" in tty.getvalue() and "[" in tty.getvalue()
     assert pipe.getvalue() == ""
+
+
+def test_read_only_output_folder_is_found_before_the_pipeline(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+
+    if os.geteuid() == 0:
+        pytest.skip("running as root: every folder is writable")
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    ro.chmod(0o500)
+    try:
+        assert main(["brief", str(tmp_path / "a.txt"), "--out", str(ro)]) == 1
+        err = capsys.readouterr().err.strip()
+        assert err == f"storyline: error: {ro}: folder is not writable"
+    finally:
+        ro.chmod(0o700)
