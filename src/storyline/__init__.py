@@ -1,6 +1,6 @@
 """storyline: turn several outlets' articles about one story into a sourced situation report."""
 
-from .api import BriefResult, brief, build_story
+from .api import BriefResult, brief, build_story, story_from_texts
 from .errors import ConfigError, InputError, ModelError, ServiceError, StorylineError
 from .models import Story
 from .pipeline import Context, register_stage, run_pipeline
@@ -21,6 +21,7 @@ __all__ = [
     "load_options",
     "register_stage",
     "run_pipeline",
+    "story_from_texts",
 ]
 
 __version__ = "0.1.0"

@@ -7,12 +7,13 @@ is one line suitable for a terminal::
     ├── InputError        an input file or folder could not be read as articles
     ├── ConfigError       a settings file or option is invalid
     ├── ModelError        a required model package is not installed
-    └── ServiceError      a remote service (``--llm``) failed or answered badly
+    ├── ServiceError      a remote service (``--llm``) failed or answered badly
+    └── OutputError       an output file or folder cannot be written
 """
 
 from __future__ import annotations
 
-__all__ = ["ConfigError", "InputError", "ModelError", "ServiceError", "StorylineError"]
+__all__ = ["ConfigError", "InputError", "ModelError", "OutputError", "ServiceError", "StorylineError"]
 
 
 class StorylineError(Exception):
@@ -49,4 +50,13 @@ class ServiceError(StorylineError):
     def __init__(self, url: str, problem: str) -> None:
         super().__init__(f"{url}: {problem}")
         self.url = url
+        self.problem = problem
+
+
+class OutputError(StorylineError):
+    """An output file or folder cannot be written (names the path)."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
         self.problem = problem

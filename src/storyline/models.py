@@ -13,7 +13,8 @@ shared folder and ``storyline schema`` for the published JSON Schema).
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from pathlib import Path
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -291,3 +292,33 @@ class Story(Record):
             if a.id == actor_id:
                 return a
         raise KeyError(actor_id)
+
+    @classmethod
+    def load(cls, path: str | Path) -> Story:
+        """Read a story.json written by storyline (raises InputError naming the path)."""
+        from .errors import InputError
+
+        p = Path(path)
+        try:
+            data = p.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise InputError(str(p), (exc.strerror or "cannot read").lower()) from None
+        except UnicodeDecodeError:
+            raise InputError(str(p), "not UTF-8 text") from None
+        try:
+            return cls.model_validate_json(data)
+        except ValueError as exc:
+            first = str(exc).splitlines()[0] if str(exc) else "invalid"
+            raise InputError(str(p), f"not a storyline story.json ({first})") from None
+
+    def events_frame(self) -> Any:
+        """The events as a pandas DataFrame (one row per event; needs pandas)."""
+        from .frames import events_frame
+
+        return events_frame(self)
+
+    def actors_frame(self) -> Any:
+        """The actors as a pandas DataFrame (one row per actor; needs pandas)."""
+        from .frames import actors_frame
+
+        return actors_frame(self)

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import jsonschema
+import pytest
 
 from storyline.models import Actor, Agreement, Event, Mention, Question, Quote, Relation, Span, Story, SummarySentence
 from storyline.render import render_html, render_json, render_markdown, story_schema
@@ -74,7 +75,9 @@ def test_markdown_has_every_section_with_sources(make_story) -> None:
         assert heading in md
     assert "**2024-04-30** city council" in md
     assert "*(predicted)*" not in md.split("Undated:")[0]  # undated events are listed apart
-    assert "“a plan that works” (said) [Ledger]" in md
+    assert "“a plan that works” (said) [[Ledger](#src-d1)]" in md
+    assert '<a id="src-d1"></a>' in md  # the anchor the citations link to
+    assert "*(predicted)*" in md.split("Undated:")[1]  # an undated event keeps its modality flag
     assert "~~Subscribe now for unlimited access.~~ (paywall)" in md
 
 
@@ -90,3 +93,57 @@ def test_html_is_self_contained_and_escaped(make_story) -> None:
     story_text = TEXT
     for start, end in re.findall(r'data-doc="d1" data-start="(\d+)" data-end="(\d+)"', page):
         assert 0 <= int(start) < int(end) <= len(story_text)
+
+
+def test_every_schema_property_is_described() -> None:
+    schema = story_schema()
+    records = [("Story", schema), *schema["$defs"].items()]
+    props = [(name, key, p) for name, rec in records for key, p in rec.get("properties", {}).items()]
+    undescribed = [f"{name}.{key}" for name, key, p in props if not p.get("description")]
+    # a field added without a description shows up here: add it to render/json.py DESCRIPTIONS
+    assert len(undescribed) <= len(props) // 20, f"properties without a description: {undescribed}"
+    for core in ("Span.start", "Event.date", "Event.modality", "Document.text", "Actor.country", "Quote.speaker"):
+        assert core not in undescribed
+
+
+def test_hostile_text_is_inert_without_a_browser() -> None:
+    """The same hostile story as the browser test, checked on the markup itself."""
+    from .test_browser import hostile_story
+
+    story = hostile_story()
+    page = render_html(story)
+    body = page.split("<body>", 1)[1]
+    assert not re.search(r"""href\s*=\s*["']?\s*(?:javascript|data):""", body, re.IGNORECASE)
+    assert "<script>window.__pwned" not in page and "<img src=x" not in page
+    # only the page's own script elements, and none of them holds a raw "<"
+    blocks = re.findall(r"<script[^>]*>(.*?)</script>", page, re.DOTALL)
+    assert len(blocks) == 3
+    for data in blocks[:2]:
+        assert "<" not in data and ">" not in data
+        json.loads(data)
+    assert "<!--" not in body
+    assert 'href="https://example.org/a?x=&lt;script&gt;"' not in page  # a URL with markup in it is not a link either
+    md = render_markdown(story)
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("commonmark", {"html": True}).enable("table").render(md)
+    assert "<script" not in html and "<img" not in html and "<iframe" not in html and "<svg" not in html and "<style" not in html
+    assert not re.search(r"""href\s*=\s*["']?\s*(?:javascript|data):""", html, re.IGNORECASE)
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in html  # shown as text
+
+
+def test_only_web_addresses_become_links() -> None:
+    from storyline.render.view import safe_url
+
+    assert safe_url("https://example.org/a?b=1#c") == "https://example.org/a?b=1#c"
+    for bad in ("javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x", "vbscript:x", "http://", "https://a.org/<x>", "//a.org", "ftp://a.org", None, ""):
+        assert safe_url(bad) is None, bad
+
+
+def test_no_report_for_zero_articles(tmp_path: Path) -> None:
+    from storyline.errors import InputError
+    from storyline.render import write_reports
+
+    with pytest.raises(InputError):
+        write_reports(Story(), tmp_path / "out", ["json", "md", "html"])
+    assert not (tmp_path / "out").exists()

@@ -39,3 +39,49 @@ def test_batch_reports_skipped_lines(tmp_path: Path, options) -> None:
     assert report.written == 0
     assert len(report.skipped) == 2
     assert "in.jsonl:1" in report.skipped[0] and "JSON" in report.skipped[0]
+
+
+def test_a_killed_batch_resumes_without_redoing_clusters(tmp_path: Path, options, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    import storyline.summarize.batch as batch
+
+    lines = [json.dumps({"id": f"c{i}", "documents": [DOC_A, DOC_B][: 1 + i % 2]}) for i in range(4)]
+    lines.insert(2, "{broken")
+    src = _write(tmp_path / "in.jsonl", lines)
+    whole = tmp_path / "whole.jsonl"
+    assert run_batch(src, whole, 50, options).written == 4
+
+    calls: list[str] = []
+    real = batch.summarize_documents
+
+    def counting(texts, words, ctx, name="cluster"):  # type: ignore[no-untyped-def]
+        calls.append(name)
+        return real(texts, words, ctx, name)
+
+    monkeypatch.setattr(batch, "summarize_documents", counting)
+
+    def kill_after_two(done: int, total: int) -> None:
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+
+    out = tmp_path / "pred.jsonl"
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(src, out, 50, options, progress=kill_after_two)
+    assert not out.exists(), "nothing is written under the final name before the batch ends"
+    part = out.with_name(out.name + ".part")
+    with part.open("a", encoding="utf-8") as fh:
+        fh.write('{"id": "c2", "summ')  # a line torn by the kill
+    calls.clear()
+    report = run_batch(src, out, 50, options)
+    assert calls == ["c2", "c3"], "finished clusters are not redone"
+    assert report.resumed == 2 and report.written == 4 and len(report.skipped) == 1
+    assert out.read_bytes() == whole.read_bytes()
+    assert not part.exists() and not out.with_name(out.name + ".part.meta").exists()
+    # another word budget is another batch: nothing is resumed from a stale partial file
+    calls.clear()
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(src, out, 50, options, progress=kill_after_two)
+    calls.clear()
+    assert run_batch(src, out, 40, options).resumed == 0
+    assert calls == ["c0", "c1", "c2", "c3"]

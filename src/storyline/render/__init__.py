@@ -6,13 +6,14 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from ..errors import ConfigError
+from ..errors import ConfigError, InputError
 from ..models import Story
+from ..outfiles import atomic_write, check_out_dir
 from .html import render_html
 from .json import render_json, story_schema
 from .markdown import render_markdown
 
-__all__ = ["FORMATS", "render_html", "render_json", "render_markdown", "story_schema", "write_reports"]
+__all__ = ["FORMATS", "check_formats", "render_html", "render_json", "render_markdown", "story_schema", "write_reports"]
 
 
 def _events_table(sep: str) -> Callable[[Story], str]:
@@ -30,16 +31,27 @@ FORMATS: dict[str, tuple[str, Callable[[], Callable[[Story], str]]]] = {
 }
 
 
-def write_reports(story: Story, out_dir: Path, formats: tuple[str, ...] | list[str]) -> list[Path]:
-    """Write one file per format into ``out_dir`` (created if needed)."""
+def check_formats(formats: tuple[str, ...] | list[str]) -> None:
+    """Raise :class:`ConfigError` for a format storyline cannot write."""
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise ConfigError("formats", f"unknown format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
-    out_dir.mkdir(parents=True, exist_ok=True)
+
+
+def write_reports(story: Story, out_dir: Path, formats: tuple[str, ...] | list[str]) -> list[Path]:
+    """Write one file per format into ``out_dir`` (created if needed).
+
+    Nothing is written for a story with no documents (an :class:`InputError`
+    says why). Every report is rendered before the first file is written, and
+    each file is written to a temporary name and renamed over the old one.
+    """
+    check_formats(formats)
+    if not story.documents:
+        raise InputError(str(out_dir), "no articles could be read; no report written")
+    check_out_dir(out_dir)
+    rendered = [(out_dir / FORMATS[fmt][0], FORMATS[fmt][1]()(story)) for fmt in formats]
     written = []
-    for fmt in formats:
-        name, get_renderer = FORMATS[fmt]
-        path = out_dir / name
-        path.write_text(get_renderer()(story), encoding="utf-8")
+    for path, text in rendered:
+        atomic_write(path, text)
         written.append(path)
     return written
