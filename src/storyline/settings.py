@@ -29,6 +29,9 @@ class Options:
     formats: tuple[str, ...] = ()
     summary_words: int = 120
     max_input_bytes: int = 20_000_000
+    max_parse_chars: int = 20_000  # a longer block is parsed in pieces cut at sentence ends
+    max_document_chars: int = 500_000  # characters of one document analysed; blocks past it are cut (reported)
+    max_story_chars: int = 3_000_000  # characters of one story analysed; blocks past it are cut (reported)
     source: str | None = None  # outlet name for inputs that do not carry one
     published: date | None = None  # publication date for inputs that do not carry one
     llm_url: str | None = None  # OpenAI-compatible endpoint for the abstractive brief
@@ -65,7 +68,7 @@ def _coerce(key: str, value: Any, origin: str) -> Any:
         if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
             raise ConfigError(key, "expected a list of names", origin)
         return tuple(value)
-    if key in {"summary_words", "max_input_bytes"}:
+    if key in {"summary_words", "max_input_bytes", "max_parse_chars", "max_document_chars", "max_story_chars"}:
         if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
             raise ConfigError(key, "expected a positive whole number", origin)
         return value
