@@ -25,6 +25,7 @@ __all__ = [
     "Block",
     "BlockKind",
     "Claim",
+    "Cut",
     "Divergence",
     "Document",
     "Entity",
@@ -250,6 +251,15 @@ class SummarySentence(Record):
     flag: str | None = None  # set when a rewritten sentence is only partly supported by its sources
 
 
+class Cut(Record):
+    """Part of a kept document that was not analysed (over a budget), with the reason."""
+
+    doc: str
+    start: int
+    end: int
+    reason: str
+
+
 class Skipped(Record):
     """An input that could not be read, with the one-line reason."""
 
@@ -263,6 +273,7 @@ class Story(Record):
     schema_: str = Field(default="storyline-story/1", alias="schema")
     documents: list[Document] = Field(default_factory=list)
     skipped: list[Skipped] = Field(default_factory=list)
+    cuts: list[Cut] = Field(default_factory=list)
     actors: list[Actor] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)

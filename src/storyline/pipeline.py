@@ -79,6 +79,7 @@ PROVIDES: dict[str, str] = {
     "entities": "Document.entities",
     "published": "Document.published",
     "parses": "Context.parses (spaCy parse of each kept block)",
+    "cuts": "Story.cuts (passages over the analysis budget, not analysed)",
     "actors": "Story.actors",
     "relations": "Story.relations",
     "events": "Story.events",

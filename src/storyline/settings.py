@@ -71,6 +71,9 @@ class Options:
     formats: tuple[str, ...] = ()
     summary_words: int = 120
     max_input_bytes: int = field(default_factory=lambda: int(packaged_defaults()["max_input_bytes"]))
+    max_parse_chars: int = field(default_factory=lambda: int(packaged_defaults()["max_parse_chars"]))  # a longer block is parsed in pieces
+    max_document_chars: int = field(default_factory=lambda: int(packaged_defaults()["max_document_chars"]))  # analysed per document; the rest is cut (reported)
+    max_story_chars: int = field(default_factory=lambda: int(packaged_defaults()["max_story_chars"]))  # analysed per story; the rest is cut (reported)
     source: str | None = None  # outlet name for inputs that do not carry one
     published: date | None = None  # publication date for inputs that do not carry one
     llm_url: str | None = None  # OpenAI-compatible endpoint for the abstractive brief
@@ -165,7 +168,7 @@ def _coerce(key: str, value: Any, origin: str) -> Any:
             if unknown:
                 raise ConfigError(key, f"no stage called {unknown[0]!r}; known: {', '.join(available_stages())}", origin)
         return tuple(value)
-    if key in {"summary_words", "max_input_bytes"}:
+    if key in {"summary_words", "max_input_bytes", "max_parse_chars", "max_document_chars", "max_story_chars"}:
         if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
             raise ConfigError(key, "expected a positive whole number", origin)
         return value

@@ -27,3 +27,56 @@ def test_junk_blocks_are_not_parsed(make_story) -> None:
     story = make_story(["Councillors voted to close the pool in the spring.\n\nSubscribe now for unlimited access to our journalism.\n"])
     doc = story.documents[0]
     assert all("Subscribe" not in s.text for s in doc.sentences)
+
+
+def test_split_for_parsing_joins_back_and_cuts_after_sentences() -> None:
+    from storyline.nlp.stage import split_for_parsing
+
+    text = "The council met on Monday. " * 40 + "x" * 300 + " tail words here"
+    pieces = split_for_parsing(text, 100)
+    assert "".join(pieces) == text
+    assert all(len(p) <= 100 for p in pieces)
+    assert pieces[0].endswith("Monday. ")  # a cut after a sentence end, not inside a word
+    assert split_for_parsing("short", 100) == ["short"]
+
+
+def test_a_block_longer_than_the_piece_size_is_one_parse_with_exact_offsets(make_story, options) -> None:
+    from dataclasses import replace
+
+    sentence = "The mayor of Springfield opened the new bridge on Tuesday after years of delay. "
+    body = "Bridge Opens At Last\n\n" + sentence * 60 + "\n"
+    small = replace(options, max_parse_chars=500)
+    story = _run_with(make_story, small, body)
+    doc = story.documents[0]
+    assert len(doc.sentences) >= 61  # headline + every body sentence, across the pieces
+    for s in doc.sentences:
+        assert doc.text[s.start : s.end] == s.text
+    for e in doc.entities:
+        assert doc.text[e.start : e.end] == e.text
+    assert not story.cuts
+
+
+def test_text_past_the_document_budget_is_cut_and_reported(make_story, options) -> None:
+    from dataclasses import replace
+
+    sentence = "Workers repaired the flooded tunnel overnight and reopened it at dawn. "
+    body = sentence * 30 + "\n\n" + "A second paragraph that lies past the budget entirely.\n"
+    tight = replace(options, max_document_chars=700)
+    story = _run_with(make_story, tight, body)
+    doc = story.documents[0]
+    assert story.cuts, "a cut must be reported"
+    assert all(c.doc == doc.id and "document budget" in c.reason for c in story.cuts)
+    analysed = sum(s.end - s.start for s in doc.sentences)
+    assert 0 < analysed <= 700
+    assert all(s.end <= story.cuts[0].start for s in doc.sentences)
+    assert any("second paragraph" in p for p in doc.paragraphs)  # kept in the text, only not analysed
+
+
+def _run_with(make_story, opts, text):
+    from storyline.api import story_from_articles
+    from storyline.ingest.read import RawArticle
+    from storyline.pipeline import Context, run_pipeline
+
+    story = story_from_articles([RawArticle(text=text, file="long.txt")], opts)
+    ctx = Context(opts)
+    return run_pipeline(story, ctx, ["clean", "nlp"])

@@ -18,7 +18,13 @@ from ..text import plain
 __all__ = ["segment_document", "split_lines"]
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([\w .]+\))?\s*(?:—|–|-|:)\s")
-_BYLINE = re.compile(r"^(?:by|from)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,4}(?:\s*(?:,|and)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*\s*$", re.IGNORECASE)
+# Name words are atomic groups and "and" a whole word, so that a run of capitalized words
+# ("By Xaand Xaand ...") cannot be split in exponentially many ways.
+_NAME_WORD = r"(?>[A-Z][\w.'-]*)"
+_BYLINE = re.compile(
+    rf"^(?:by|from)\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}(?:\s*(?:,|\band\b)\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})*+\s*$",
+    re.IGNORECASE,
+)
 
 
 def split_lines(text: str) -> list[tuple[int, int]]:

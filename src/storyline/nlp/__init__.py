@@ -3,5 +3,5 @@
 Stage contract (see :mod:`storyline.pipeline`):
 
 - requires: blocks
-- assigns: sentences, entities, parses
+- assigns: sentences, entities, parses, cuts
 """

@@ -10,16 +10,20 @@ the stage again parses every document afresh (same sentences, no duplicates).
 
 from __future__ import annotations
 
+import logging
 import re
+from collections.abc import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..models import Entity, Sentence, Story
+from ..models import Cut, Entity, Sentence, Story
 from ..pipeline import Context, register_stage
 from ..text import normalize_same_length
 
-__all__ = ["LIST_MARKER", "parse_blocks"]
+__all__ = ["LIST_MARKER", "parse_blocks", "split_for_parsing"]
+
+log = logging.getLogger(__name__)
 
 #: An enumeration marker inside running text: "1)", "(2)", "3.", "a)".
 LIST_MARKER = re.compile(r"^(?:\(?\d{1,2}\)|\(?[a-h]\)|\d{1,2}\.)$")
@@ -75,20 +79,99 @@ def _ensure_component(nlp: Language) -> None:
             nlp.add_pipe(_COMPONENT, first=True)
 
 
-def parse_blocks(story: Story, ctx: Context) -> Story:
-    nlp = ctx.nlp
-    _ensure_component(nlp)
-    jobs: list[tuple[int, int]] = []  # (document index, block index)
-    texts: list[str] = []
+_SENTENCE_END = re.compile(r"[.!?][\"')\]\u201d\u2019]*\s+")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def split_for_parsing(text: str, max_chars: int) -> list[str]:
+    """``text`` cut into pieces of at most ``max_chars`` that join back to ``text``.
+
+    Cuts fall after a sentence end where there is one in the second half of
+    the window, else after any white space, else (a run with no space at all)
+    at ``max_chars``. Each piece keeps its trailing white space, so
+    ``"".join(pieces) == text`` and offsets carry over.
+    """
+    pieces: list[str] = []
+    start = 0
+    n = len(text)
+    while n - start > max_chars:
+        window = text[start : start + max_chars]
+        cut = 0
+        for m in _SENTENCE_END.finditer(window, max_chars // 2):
+            cut = m.end()
+        if not cut:
+            for m in _WHITESPACE.finditer(window, max_chars // 2):
+                cut = m.end()
+        if not cut:
+            cut = max_chars
+        pieces.append(text[start : start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def _budgeted_jobs(story: Story, ctx: Context) -> list[tuple[int, int, int]]:
+    """(document, block, characters) to parse, within the per-document and per-story budgets.
+
+    What lies past a budget stays in the document (text, paragraphs) but is
+    not analysed: a block that crosses the budget is parsed up to the last
+    sentence end that fits, and each cut is recorded in ``story.cuts`` with
+    its reason.
+    """
+    opts = ctx.options
+    jobs: list[tuple[int, int, int]] = []
+    story_left = opts.max_story_chars
     for di, doc in enumerate(story.documents):
-        doc.sentences, doc.entities = [], []
-        ctx.parses.drop(doc.id)
+        doc_left = opts.max_document_chars
         for bi, block in enumerate(doc.blocks):
             if block.kind == "junk":
                 continue
-            jobs.append((di, bi))
-            texts.append(normalize_same_length(block.text))
-    for (di, bi), parsed in zip(jobs, nlp.pipe(texts, batch_size=64), strict=True):
+            room = min(doc_left, story_left)
+            size = len(block.text)
+            if size > room:
+                keep = len(split_for_parsing(block.text, room)[0]) if room > 0 else 0
+                which = "story" if story_left < doc_left else "document"
+                limit = opts.max_story_chars if which == "story" else opts.max_document_chars
+                story.cuts.append(Cut(doc=doc.id, start=block.start + keep, end=block.end, reason=f"past the {which} budget of {limit} characters analysed"))
+                if keep:
+                    jobs.append((di, bi, keep))
+                # the budget is spent: later blocks are cut too, so what is analysed is a prefix
+                doc_left = 0
+                if which == "story":
+                    story_left = 0
+                continue
+            jobs.append((di, bi, size))
+            doc_left -= size
+            story_left -= size
+    if story.cuts:
+        log.warning("%d passage(s) not analysed: over the analysis budget (listed in story.cuts)", len(story.cuts))
+    return jobs
+
+
+def _parse_all(nlp: Language, texts: list[str], max_chars: int) -> Iterator[Doc]:
+    """One Doc per text; a text longer than ``max_chars`` is parsed in pieces and joined."""
+    pieces: list[str] = []
+    counts: list[int] = []
+    for text in texts:
+        parts = split_for_parsing(text, max_chars) if len(text) > max_chars else [text]
+        pieces.extend(parts)
+        counts.append(len(parts))
+    parsed = iter(nlp.pipe(pieces, batch_size=64))
+    for count in counts:
+        docs = [next(parsed) for _ in range(count)]
+        yield docs[0] if count == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def parse_blocks(story: Story, ctx: Context) -> Story:
+    nlp = ctx.nlp
+    _ensure_component(nlp)
+    story.cuts = []  # a second run starts afresh (the stage is idempotent)
+    for doc in story.documents:
+        doc.sentences, doc.entities = [], []
+        ctx.parses.drop(doc.id)
+    jobs = _budgeted_jobs(story, ctx)
+    texts = [normalize_same_length(story.documents[di].blocks[bi].text[:size]) for di, bi, size in jobs]
+    for (di, bi, _size), parsed in zip(jobs, _parse_all(nlp, texts, ctx.options.max_parse_chars), strict=True):
         document = story.documents[di]
         block = document.blocks[bi]
         ctx.parses.put(document.id, bi, parsed)
@@ -117,4 +200,4 @@ def parse_blocks(story: Story, ctx: Context) -> Story:
     return story
 
 
-register_stage("nlp", requires=("blocks",), assigns=("sentences", "entities", "parses"))(parse_blocks)
+register_stage("nlp", requires=("blocks",), assigns=("sentences", "entities", "parses", "cuts"))(parse_blocks)

@@ -1,0 +1,137 @@
+"""How time and memory grow with the input: stories of many articles, and single huge documents.
+
+    python benchmarks/bench_scale.py [--articles 2,10,50,200,1000] [--docs 100k,1m,19m] [--timeout 900]
+
+Stories are built from the article texts of ../shared/data/multinews/dev.jsonl
+(repeated with a numbered first line when more are asked for than it holds);
+single documents from its paragraphs glued into one file of the given size.
+Each measurement is one `storyline brief` run in its own process (model load
+included, writing json/md/html), timed with its peak RSS; the per-stage
+seconds come from the API. The fitted exponent is the slope of log(stage
+seconds, model load excluded) against log(characters) between successive sizes: 1 is linear, 2 quadratic.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import math
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT.parent / "shared" / "data" / "multinews" / "dev.jsonl"
+
+_WORKER = """
+import json, resource, sys, time
+from pathlib import Path
+from storyline.api import brief
+from storyline.settings import load_options
+t0 = time.perf_counter()
+result = brief([sys.argv[1]], Path(sys.argv[2]), load_options(formats=["json", "md", "html"]))
+print(json.dumps({"seconds": time.perf_counter() - t0, "timings": result.timings,
+                  "documents": len(result.story.documents), "cuts": len(result.story.cuts),
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def _articles() -> list[str]:
+    texts: list[str] = []
+    with DEV.open(encoding="utf-8") as fh:
+        for line in fh:
+            texts.extend(d for d in json.loads(line)["documents"] if len(d.split()) > 150)
+    return texts
+
+
+def _size(label: str) -> int:
+    label = label.lower()
+    mult = {"k": 1_000, "m": 1_000_000}
+    return int(float(label[:-1]) * mult[label[-1]]) if label[-1] in mult else int(label)
+
+
+def _measure(path: Path, timeout: float) -> dict[str, object]:
+    with tempfile.TemporaryDirectory() as out:
+        t0 = time.perf_counter()
+        try:
+            proc = subprocess.run([sys.executable, "-c", _WORKER, str(path), out], capture_output=True, text=True, timeout=timeout, check=False)
+        except subprocess.TimeoutExpired:
+            return {"error": f"over {timeout:.0f}s"}
+        wall = time.perf_counter() - t0
+        if proc.returncode != 0:
+            return {"error": proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else f"exit {proc.returncode}"}
+        row: dict[str, object] = json.loads(proc.stdout.strip().splitlines()[-1])
+        row["wall"] = wall
+        return row
+
+
+def _exponents(rows: list[tuple[int, dict[str, object]]]) -> list[str]:
+    out = []
+    ok = [(n, sum(r["timings"].values())) for n, r in rows if isinstance(r.get("timings"), dict)]  # type: ignore[union-attr]
+    for (n1, t1), (n2, t2) in itertools.pairwise(ok):
+        if t1 > 0 and t2 > 0 and n2 > n1:
+            out.append(f"{n1}->{n2}: {math.log(t2 / t1) / math.log(n2 / n1):.2f}")
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", default="2,10,50,200,1000")
+    ap.add_argument("--docs", default="100k,1m,19m")
+    ap.add_argument("--timeout", type=float, default=900.0)
+    args = ap.parse_args()
+    if not DEV.is_file():
+        print(f"skipped: {DEV} is absent")
+        return 0
+    pool = _articles()
+    with tempfile.TemporaryDirectory() as tmp:
+        story_rows: list[tuple[int, dict[str, object]]] = []
+        print(f"{'input':>22} {'chars':>11} {'docs':>5} {'cuts':>5} {'brief s':>8} {'peak MB':>8}  slowest stages")
+        for n in [int(x) for x in args.articles.split(",") if x]:
+            folder = Path(tmp) / f"story{n}"
+            folder.mkdir()
+            chars = 0
+            for i in range(n):
+                text = (f"Copy {i // len(pool)}\n\n" if i >= len(pool) else "") + pool[i % len(pool)]
+                (folder / f"{i:05d}.txt").write_text(text, encoding="utf-8")
+                chars += len(text)
+            row = _measure(folder, args.timeout)
+            story_rows.append((chars, row))
+            _print(f"story of {n} articles", chars, row)
+        print("fitted exponent (time vs characters), stories: " + ", ".join(_exponents(story_rows)))
+        doc_rows: list[tuple[int, dict[str, object]]] = []
+        paragraphs = [p for t in pool for p in t.split("\n") if len(p.split()) > 8]
+        for label in [x for x in args.docs.split(",") if x]:
+            target = _size(label)
+            parts: list[str] = []
+            size = 0
+            i = 0
+            while size < target:
+                p = paragraphs[i % len(paragraphs)]
+                parts.append(p)
+                size += len(p) + 2
+                i += 1
+            path = Path(tmp) / f"doc-{label}.txt"
+            path.write_text("\n\n".join(parts), encoding="utf-8")
+            row = _measure(path, args.timeout)
+            doc_rows.append((size, row))
+            _print(f"one document of {label}", size, row)
+        print("fitted exponent (time vs characters), documents: " + ", ".join(_exponents(doc_rows)))
+    return 0
+
+
+def _print(label: str, chars: int, row: dict[str, object]) -> None:
+    if "error" in row:
+        print(f"{label:>22} {chars:>11} failed: {row['error']}")
+        return
+    timings = row.get("timings") or {}
+    assert isinstance(timings, dict)
+    top = ", ".join(f"{k} {v:.1f}" for k, v in sorted(timings.items(), key=lambda kv: -kv[1])[:4])
+    print(f"{label:>22} {chars:>11} {row['documents']:>5} {row['cuts']:>5} {float(row['seconds']):>8.1f} {sum(timings.values()):>8.1f} {float(row['peak_mb']):>8.0f}  {top}")  # type: ignore[arg-type]
+
+
+if __name__ == "__main__":
+    sys.exit(main())

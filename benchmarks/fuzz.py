@@ -1,0 +1,88 @@
+"""The long fuzz run: N seeded inputs through the API, in chunks, each chunk in a subprocess with a time bound.
+
+    python benchmarks/fuzz.py --count 10000 [--seed 1] [--chunk 250] [--hang 120]
+
+Prints crashes (exceptions outside StorylineError), hangs (a chunk over its
+bound is re-run one input at a time to name the input), span violations and
+schema violations, with counts and timings. Exit status 1 when anything went
+wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+_CHUNK = """
+import json, sys, tempfile
+sys.path.insert(0, {here!r})
+from fuzz_inputs import generate, run_inputs
+items = list(generate({seed}, {stop}))[{start}:{stop}]
+with tempfile.TemporaryDirectory() as tmp:
+    results = run_inputs(items, tmp)
+print(json.dumps([r.__dict__ for r in results]))
+"""
+
+
+def _run_chunk(seed: int, start: int, stop: int, bound: float) -> list[dict[str, object]] | None:
+    code = _CHUNK.format(here=str(HERE), seed=seed, start=start, stop=stop)
+    try:
+        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=bound, check=False)
+    except subprocess.TimeoutExpired:
+        return None
+    if proc.returncode != 0:
+        return [{"name": f"chunk {start}-{stop}", "kind": "runner", "seconds": 0.0, "crash": proc.stderr.strip().splitlines()[-1:], "problems": []}]
+    rows: list[dict[str, object]] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return rows
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--count", type=int, default=10_000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--chunk", type=int, default=250)
+    ap.add_argument("--hang", type=float, default=60.0, help="seconds one input may take before it counts as a hang")
+    args = ap.parse_args()
+    t0 = time.perf_counter()
+    rows: list[dict[str, object]] = []
+    hangs: list[str] = []
+    for start in range(0, args.count, args.chunk):
+        stop = min(start + args.chunk, args.count)
+        got = _run_chunk(args.seed, start, stop, args.hang * 4 + 60 + 2.0 * (stop - start))
+        if got is None:  # find the input that hangs
+            for i in range(start, stop):
+                one = _run_chunk(args.seed, i, i + 1, args.hang + 30)
+                if one is None:
+                    hangs.append(f"input {i} (seed {args.seed})")
+                else:
+                    rows.extend(one)
+        else:
+            rows.extend(got)
+        print(f"{stop}/{args.count} inputs, {time.perf_counter() - t0:.0f}s", file=sys.stderr, flush=True)
+    crashes = collections.Counter(str(r["crash"])[:160] for r in rows if r["crash"])
+    problems = collections.Counter(str(p)[:160] for r in rows for p in r["problems"])  # type: ignore[attr-defined]
+    slow = [r for r in rows if float(r["seconds"]) > args.hang]  # type: ignore[arg-type]
+    seconds = [float(r["seconds"]) for r in rows]  # type: ignore[arg-type]
+    print(f"inputs {len(rows) + len(hangs)}  crashes {sum(crashes.values())}  hangs {len(hangs) + len(slow)}  "
+          f"span/schema problems {sum(problems.values())}  total {time.perf_counter() - t0:.0f}s  "
+          f"per input: median {sorted(seconds)[len(seconds) // 2]:.3f}s max {max(seconds):.2f}s")
+    by_kind = collections.Counter(str(r["kind"]) for r in rows)
+    print("by kind: " + ", ".join(f"{k} {v}" for k, v in sorted(by_kind.items())))
+    for text, n in crashes.most_common(15):
+        print(f"  crash x{n}: {text}")
+    for text, n in problems.most_common(15):
+        print(f"  problem x{n}: {text}")
+    for h in hangs:
+        print(f"  hang: {h}")
+    return 1 if crashes or problems or hangs or slow else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
