@@ -137,6 +137,10 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
 
     sub.add_parser("stages", help="list the pipeline stages", description="List the registered stages, what each requires and assigns, and the default pipeline.")
+
+    from .cli_batch import add_batch_parser
+
+    add_batch_parser(sub)
     _add_global_options(p, top=True)
     for command, sp in sub.choices.items():
         _add_global_options(sp, top=False)
@@ -293,7 +297,13 @@ def _cmd_stages(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"brief": _cmd_brief, "summarize": _cmd_summarize, "schema": _cmd_schema, "stages": _cmd_stages}
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from .cli_batch import cmd_batch
+
+    return cmd_batch(args)
+
+
+COMMANDS = {"brief": _cmd_brief, "summarize": _cmd_summarize, "schema": _cmd_schema, "stages": _cmd_stages, "batch": _cmd_batch}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
