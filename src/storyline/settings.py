@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -32,6 +32,7 @@ class Options:
     source: str | None = None  # outlet name for inputs that do not carry one
     published: date | None = None  # publication date for inputs that do not carry one
     llm_url: str | None = None  # OpenAI-compatible endpoint for the abstractive brief
+    events: dict[str, float] = field(default_factory=dict)  # [events] section: thresholds of the events stage
 
 
 _KNOWN = {f.name: f for f in fields(Options)}
@@ -69,6 +70,10 @@ def _coerce(key: str, value: Any, origin: str) -> Any:
         if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
             raise ConfigError(key, "expected a positive whole number", origin)
         return value
+    if key == "events":
+        if not isinstance(value, dict) or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value.values()):
+            raise ConfigError(key, "expected a table of numbers", origin)
+        return {str(k): float(v) for k, v in value.items()}
     if key == "published":
         if value is None or isinstance(value, date):
             return value
@@ -96,5 +101,8 @@ def load_options(config_file: str | Path | None = None, **flags: Any) -> Options
     values: dict[str, Any] = {}
     for origin, layer in layers:
         for key, value in layer.items():
-            values[key] = _coerce(key, value, origin)
+            coerced = _coerce(key, value, origin)
+            if key == "events" and isinstance(values.get(key), dict):
+                coerced = {**values[key], **coerced}  # a user file overrides single keys of the section
+            values[key] = coerced
     return replace(Options(), **values)

@@ -27,7 +27,8 @@ from typing import TYPE_CHECKING, Literal
 from ..actor_index import ActorIndex
 from ..language.time import TimeValue, clause_tense, find_times, resolve, tense_of_span
 from ..models import Actor
-from .plover import category_of, is_reporting
+from ..language.lexicon import word_set
+from .plover import category_of, is_light, is_reporting
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -36,10 +37,10 @@ __all__ = ["BlockInput", "Candidate", "extract_block"]
 
 Modality = Literal["asserted", "negated", "hypothetical", "predicted"]
 
-_SKIP_VERBS = {"be", "have", "seem", "become", "remain", "appear", "get", "do", "mean", "include", "look", "feel"}
-_STATE_VERBS = {"believe", "think", "know", "want", "hope", "need", "like", "see", "consider", "expect", "fear", "wish", "understand"}
+_SKIP_VERBS = word_set("events", "verbs", "skip")
+_STATE_VERBS = word_set("events", "verbs", "state")
 # Verbs whose complement may not be true ("hopes that X will sign"); "know", "see" are factive.
-_NONFACTIVE = {"believe", "think", "want", "hope", "expect", "fear", "wish", "plan", "intend", "threaten", "doubt", "suspect", "consider", "imagine", "suppose"}
+_NONFACTIVE = word_set("events", "verbs", "nonfactive")
 _MODALS = {"would", "could", "might", "may", "should", "must", "can", "ca", "'d"}
 _CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
@@ -61,6 +62,9 @@ class BlockInput:
     doc_text: str
     anchor: date | None  # the document's publication date (or None)
     year_anchor: date | None  # for year-less dates when the document is undated
+    reference: TimeValue | None = None  # the days a dated report's recent past-tense actions fall in
+    first_sentence: int = 0  # ordinal of the block's first sentence in its document
+    lead_sentences: int = 3  # sentences of a document that make its lead
 
 
 @dataclass
@@ -72,7 +76,7 @@ class Candidate:
     end: int
     trigger: str  # lemma of the action word
     text: str
-    who: Actor
+    who: Actor | None
     whom: Actor | None
     date: TimeValue | None
     category: str
@@ -80,6 +84,10 @@ class Candidate:
     place: str | None = None
     speech: bool = False
     nominal: bool = False
+    basis: str | None = None  # where the date comes from: clause, sentence, document (None: undated)
+    lead: bool = False  # in the document's lead (title or first sentences)
+    token: int = -1  # index of the trigger in its block's parse
+    reported_by: int = -1  # index of the reporting verb whose content this is (-1: none)
     sentence: tuple[int, int] = (0, 0)  # the sentence holding the trigger, offsets into Document.text
     extra: list[tuple[str, int, int]] = field(default_factory=list)  # further evidence (doc, start, end)
 
@@ -364,11 +372,6 @@ def _modality(verb: Token) -> Modality:
     return "hypothetical" if _in_consequent(verb) else "asserted"
 
 
-def _reported(verb: Token) -> bool:
-    """Whether ``verb`` is part of what somebody is reported to have said."""
-    return any(anc.pos_ in {"VERB", "NOUN"} and is_reporting(anc.lemma_) for anc in list(verb.ancestors)[:6])
-
-
 def _in_consequent(verb: Token) -> bool:
     """Whether ``verb`` sits in the main clause of an "if ..." sentence, outside the if-clause."""
     path = [verb, *verb.ancestors]
@@ -384,9 +387,39 @@ def _particle(verb: Token) -> str | None:
     return next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
 
 
+def _verb_category(verb: Token) -> str:
+    """The verb's own category, with its particle or first preposition ("call for", "pull out", "object to")."""
+    for word in [c for c in verb.children if c.dep_ == "prt"] + [c for c in verb.children if c.dep_ == "prep"][:1]:
+        cat = category_of(verb.lemma_, word.lower_)
+        if cat != category_of(verb.lemma_):
+            return cat
+    return category_of(verb.lemma_)
+
+
+def _object_category(verb: Token) -> str:
+    """The category of the action the verb's object names ("struck a deal", "filed a lawsuit")."""
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
+    objs += [o for c in verb.children if c.dep_ == "xcomp" for o in c.children if o.dep_ == "dobj"]
+    for obj in objs:
+        for word in [obj, *(o for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children)]:
+            if word.pos_ == "NOUN":
+                cat = category_of(word.lemma_)
+                if cat != "OTHER":
+                    return cat
+    return "OTHER"
+
+
 def _category(verb: Token) -> str:
-    """PLOVER category of the action: the verb itself, else what it reports or sets in motion."""
-    cat = category_of(verb.lemma_, _particle(verb))
+    """PLOVER category of the action: from the predicate and its arguments.
+
+    A light verb takes its object's category ("struck a deal" is AGREE, not
+    ASSAULT); otherwise the verb's own, else what it reports or sets in motion.
+    """
+    if verb.pos_ == "VERB" and is_light(verb.lemma_):
+        cat = _object_category(verb)
+        if cat != "OTHER":
+            return cat
+    cat = _verb_category(verb) if verb.pos_ == "VERB" else category_of(verb.lemma_)
     if cat != "OTHER":
         return cat
     queue = [c for c in verb.children if c.dep_ in {"xcomp", "dobj", "ccomp", "acl"}]
@@ -425,7 +458,7 @@ def _make(block: BlockInput, verb: Token, i: int, j: int, **kw: object) -> Candi
     end = _close_quote(block.doc_text, start, end)
     sent = verb.sent
     sentence = (block.base + sent[0].idx, block.base + sent[-1].idx + len(sent[-1]))
-    return Candidate(doc=block.doc_id, start=start, end=end, trigger=verb.lemma_.lower(), text=block.doc_text[start:end], sentence=sentence, **kw)  # type: ignore[arg-type]
+    return Candidate(doc=block.doc_id, start=start, end=end, trigger=verb.lemma_.lower(), text=block.doc_text[start:end], sentence=sentence, token=verb.i, **kw)  # type: ignore[arg-type]
 
 
 _CLOSING = "\u201d\u2019\""
@@ -444,6 +477,92 @@ def _close_quote(text: str, start: int, end: int) -> int:
     return end
 
 
+def _reporting_head(verb: Token) -> Token | None:
+    """The reporting verb whose content clause ``verb`` heads ("said [it will appeal]")."""
+    cur = verb
+    for _ in range(3):
+        if cur.dep_ not in {"ccomp", "conj", "xcomp", "advcl", "parataxis"} or cur.head == cur:
+            return None
+        cur = cur.head
+        if cur.pos_ == "VERB" and is_reporting(cur.lemma_):
+            return cur
+    return None
+
+
+def _past_perfect(verb: Token) -> bool:
+    """"had complained": earlier than the time of the report."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in verb.children)
+
+
+def _in_quotation(block: BlockInput, tok: Token) -> bool:
+    text = block.parse.text
+    return (text.count('"', 0, tok.idx) + text.count("\u201c", 0, tok.idx) - text.count("\u201d", 0, tok.idx)) % 2 == 1
+
+
+def _sentence_date(verb: Token, by_verb: dict[int, TimeValue], block: BlockInput) -> TimeValue | None:
+    """The one date of the verb's sentence, when the verb is not what somebody reported."""
+    if _reporting_head(verb) is not None:
+        return None  # "X said Tuesday that Y signed": the signing is older than the saying
+    sent = verb.sent
+    values = {v.value: v for i, v in by_verb.items() if sent.start <= i < sent.end}
+    if len(values) != 1:
+        return None
+    value = next(iter(values.values()))
+    tense = clause_tense(verb)
+    if block.anchor is not None:
+        if tense == "past" and value.earliest > block.anchor + timedelta(days=1):
+            return None
+        if tense in {"future", "modal"} and value.latest < block.anchor:
+            return None
+        if tense == "present" and value.latest < block.anchor - timedelta(days=31):
+            return None
+    return value
+
+
+def _date_of(verb: Token, block: BlockInput, by_verb: dict[int, TimeValue], by_word: dict[int, TimeValue],
+             speech: bool, lead: bool, modality: Modality) -> tuple[TimeValue | None, str | None]:
+    """The event's date and where it comes from: its clause, its sentence, or the report's own time.
+
+    A dated report's past-tense action in its lead, and what its sources
+    said for it, happened on or just before publication: the report's
+    reference range (not a made-up day).
+    """
+    own = _inherited_date(verb, by_verb, by_word)
+    if own is not None:
+        return own, "clause"
+    in_sentence = _sentence_date(verb, by_verb, block)
+    if in_sentence is not None:
+        return in_sentence, "sentence"
+    if block.reference is None or modality not in {"asserted", "negated"} or _past_perfect(verb):
+        return None, None
+    tense = clause_tense(verb)
+    if _in_quotation(block, verb):
+        return None, None
+    if speech and _reporting_head(verb) is None and tense in {"past", "present"}:
+        return block.reference, "document"  # "X said" / "X says" in a news report: said for it
+    if lead and tense == "past":
+        return block.reference, "document"
+    return None, None
+
+
+def _speech_only(verb: Token) -> bool:
+    """A speech verb with nothing said: "X said Tuesday", "Y told reporters"."""
+    for child in verb.children:
+        if child.dep_ in {"ccomp", "xcomp", "parataxis", "advcl"}:
+            return False
+        if child.dep_ == "dobj" and child.pos_ in {"NOUN", "PRON"} and child.lower_ not in {"reporters", "journalists", "it", "so", "this"}:
+            return False
+        if child.dep_ == "prep" and child.lower_ in {"of", "about", "on"}:
+            return False
+    return not _quote_adjacent(verb)
+
+
+def _quote_adjacent(verb: Token) -> bool:
+    """Whether a quotation sits right before or after the speech verb's clause ("'...,' she said")."""
+    sent = verb.sent
+    return any(t.text in {'"', "\u201c", "\u201d", "\u2019\u2019"} for t in sent)
+
+
 def _verbal_events(block: BlockInput, index: ActorIndex, by_verb: dict[int, TimeValue], by_word: dict[int, TimeValue]) -> list[Candidate]:
     out: list[Candidate] = []
     for verb in block.parse:
@@ -453,8 +572,19 @@ def _verbal_events(block: BlockInput, index: ActorIndex, by_verb: dict[int, Time
         if subj is None:
             continue
         agent = _agent(verb) if passive else None
+        lead = _sentence_ordinal(block, verb) < block.lead_sentences
         if passive and agent is None:
-            continue  # "the tape was released": who acted is not said
+            # "the tape was released", "X was arrested": who acted is not said; X is the one acted upon
+            patient = _actor_of(subj, block, index)
+            category = _category(verb)
+            if patient is None or category == "OTHER":
+                continue
+            modality = _modality(verb)
+            when, basis = _date_of(verb, block, by_verb, by_word, False, lead, modality)
+            i, j = _clause_span(verb, subj)
+            out.append(_make(block, verb, i, j, who=None, whom=patient, date=when, category=category, modality=modality,
+                             place=_place(verb), basis=basis, lead=lead))
+            continue
         actor_tok = agent if agent is not None else subj
         action_subject = index.at(block.doc_id, *_char(block, actor_tok)) is None and _is_action_noun(actor_tok)
         if action_subject:
@@ -462,14 +592,18 @@ def _verbal_events(block: BlockInput, index: ActorIndex, by_verb: dict[int, Time
             who = _noun_agent(actor_tok, block, index)
             if who is None:
                 continue
+            modality = _modality(verb)
             when = _inherited_date(verb, by_verb, by_word) or by_word.get(actor_tok.i)
+            basis = "clause" if when is not None else None
+            if when is None:
+                when, basis = _date_of(verb, block, by_verb, by_word, False, lead, modality)
             cat = category_of(actor_tok.lemma_)
             cat = cat if cat != "OTHER" else _category(actor_tok)
-            if when is None and (cat == "OTHER" or clause_tense(verb) != "past"):
+            if when is None and cat == "OTHER":
                 continue
             i, j = _clause_span(verb, actor_tok)
             out.append(_make(block, actor_tok, i, j, who=who, whom=_whom(verb, who, block, index), date=when,
-                             category=cat, modality=_modality(verb),
+                             category=cat, modality=modality, basis=basis, lead=lead,
                              place=_place(verb), speech=is_reporting(actor_tok.lemma_), nominal=True))
             continue
         who = _actor_of(actor_tok, block, index)
@@ -478,23 +612,38 @@ def _verbal_events(block: BlockInput, index: ActorIndex, by_verb: dict[int, Time
             who, other = _misparsed_coordination(subj, who, block, index)
         if who is None:
             continue
-        when = _inherited_date(verb, by_verb, by_word)
         speech = is_reporting(verb.lemma_)
-        tense = clause_tense(verb)
+        if speech and _speech_only(verb):
+            continue  # "X said Tuesday": nothing said, no event
         category = _category(verb)
         if verb.lemma_.lower() in _STATE_VERBS and category == "OTHER":
             continue
-        if when is None and (speech or tense != "past" or category == "OTHER" or _reported(verb)):
-            continue  # undated: only a past action told in the article's own voice
         modality = _modality(verb)
+        when, basis = _date_of(verb, block, by_verb, by_word, speech, lead, modality)
+        tense = clause_tense(verb)
+        if when is None and category == "OTHER" and (speech or tense != "past"):
+            continue  # an undated statement or state: no happening to place
         whom = _actor_of(subj, block, index) if passive and agent is not None else None
         if whom is None or whom is who:
             whom = _whom(verb, who, block, index)
         whom = whom or other or _conjoined_actor(subj, who, block, index)
         own_subject = any(c.dep_ in _SUBJECTS for c in verb.children) or agent is not None
         i, j = _clause_span(verb, (agent or subj) if own_subject else None)
-        out.append(_make(block, verb, i, j, who=who, whom=whom, date=when, category=category, modality=modality, place=_place(verb), speech=speech))
+        head = _reporting_head(verb)
+        out.append(_make(block, verb, i, j, who=who, whom=whom, date=when, category=category, modality=modality,
+                         place=_place(verb), speech=speech, basis=basis, lead=lead,
+                         reported_by=head.i if head is not None else -1))
     return out
+
+
+def _sentence_ordinal(block: BlockInput, tok: Token) -> int:
+    """Ordinal of ``tok``'s sentence in its document."""
+    n = 0
+    for sent in block.parse.sents:
+        if sent.start <= tok.i < sent.end:
+            return block.first_sentence + n
+        n += 1
+    return block.first_sentence + n
 
 
 def _is_event_verb(verb: Token) -> bool:
@@ -560,11 +709,31 @@ def _nominal_events(block: BlockInput, index: ActorIndex, by_word: dict[int, Tim
         if category == "OTHER":
             category = _category(noun)
         out.append(_make(block, noun, start, min(end, noun.sent.end), who=who, whom=whom, date=when, category=category,
-                         modality="asserted", speech=is_reporting(noun.lemma_), nominal=True))
+                         modality="asserted", speech=is_reporting(noun.lemma_), nominal=True, basis="clause",
+                         lead=_sentence_ordinal(block, noun) < block.lead_sentences))
+    return out
+
+
+def _drop_said_content(cands: list[Candidate]) -> list[Candidate]:
+    """What an actor said it did is one event with its saying ("Russia announced it would withdraw").
+
+    The content clause of a speech event by the same actor is dropped (the
+    speech event's text and category carry it); what one actor says another
+    did stays an event of its own.
+    """
+    speech = {c.token: c for c in cands if c.speech and not c.nominal}
+    out: list[Candidate] = []
+    for c in cands:
+        head = speech.get(c.reported_by)
+        if head is not None and head.who is c.who and head is not c:
+            if head.category == "OTHER":
+                head.category = c.category
+            continue
+        out.append(c)
     return out
 
 
 def extract_block(block: BlockInput, index: ActorIndex) -> list[Candidate]:
     """Event candidates of one parsed block."""
     by_verb, by_word = _block_dates(block)
-    return _verbal_events(block, index, by_verb, by_word) + _nominal_events(block, index, by_word)
+    return _drop_said_content(_verbal_events(block, index, by_verb, by_word)) + _nominal_events(block, index, by_word)

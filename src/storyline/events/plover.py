@@ -1,46 +1,30 @@
 """PLOVER event types from the words that express an action.
 
-A small lexicon of general-language cue lemmas per PLOVER category (verbs,
-and the nouns that name the same actions). :func:`category_of` looks a
-lemma up directly, then through its stem, so "withdrawal" finds "withdraw"
-and "announcement" finds "announce". Reporting verbs (say, announce, warn,
-...) are listed separately: they make a speech event.
+The cue lemmas per PLOVER category (verbs, and the nouns that name the same
+actions) are package data (``language/data/events.toml``). :func:`category_of`
+looks a lemma up directly, then through its stem, so "withdrawal" finds
+"withdraw" and "announcement" finds "announce". Reporting verbs (say,
+announce, warn, ...) are listed separately: they make a speech event. Light
+verbs ("strike", "hold", "file") take their category from their object:
+"struck a deal" is AGREE, "held talks" CONSULT, "filed a lawsuit" ACCUSE.
 """
 
 from __future__ import annotations
 
-__all__ = ["CATEGORIES", "REPORTING", "category_of", "is_reporting"]
+from ..language.lexicon import load_lexicon, word_set
+
+__all__ = ["CATEGORIES", "LIGHT", "REPORTING", "category_of", "is_light", "is_reporting"]
 
 CATEGORIES: dict[str, frozenset[str]] = {
-    "AGREE": frozenset("agree accept sign approve pledge promise commit settle ratify ceasefire truce deal agreement accord treaty".split()),
-    "CONSULT": frozenset("meet visit talk discuss host consult negotiate telephone phone confer summit meeting talks negotiation call_on".split()),
-    "SUPPORT": frozenset("support back praise welcome endorse defend commend thank congratulate applaud".split()),
-    "CONCEDE": frozenset("concede compromise yield apologize apologise relent grant soften".split()),
-    "COOPERATE": frozenset("cooperate collaborate coordinate partner ally join cosponsor co-sponsor cooperation collaboration".split()),
-    "AID": frozenset("aid help assist supply provide donate fund rescue train equip deliver arm shelter".split()),
-    "RETREAT": frozenset("withdraw retreat evacuate exit pullout pull_out pull_back demobilize disarm withdrawal drawdown".split()),
-    "INVESTIGATE": frozenset("investigate probe inquire examine inspect audit investigation inquiry".split()),
-    "DEMAND": frozenset("demand urge insist press request appeal call_for ultimatum".split()),
-    "DISAPPROVE": frozenset("criticize criticise condemn denounce complain deplore slam decry lambast censure criticism condemnation".split()),
-    "REJECT": frozenset("reject refuse deny veto decline dismiss oppose ignore boycott rebuff rejection refusal".split()),
-    "THREATEN": frozenset("threaten warn vow threat warning".split()),
-    "PROTEST": frozenset("protest demonstrate rally march picket riot demonstration".split()),
-    "MOBILIZE": frozenset("mobilize mobilise deploy intervene reinforce station redeploy mobilization deployment intervention operation buildup".split()),
-    "SANCTION": frozenset("sanction embargo expel suspend ban impose freeze penalize penalise sanctions".split()),
-    "COERCE": frozenset("arrest detain seize raid deport confiscate imprison jail sentence censor besiege blockade crackdown detention".split()),
-    "ASSAULT": frozenset("attack bomb shoot kill strike shell assault invade wound murder abduct kidnap massacre airstrike bombing invasion offensive".split()),
-    "FIGHT": frozenset("fight clash battle combat skirmish fighting".split()),
-    "CRIME": frozenset("steal rob smuggle traffic defraud embezzle bribe launder hack loot fraud theft".split()),
-    "ACCUSE": frozenset("accuse charge allege indict sue blame rebuke accusation indictment lawsuit".split()),
+    cat: frozenset(str(words).split()) for cat, words in load_lexicon("events")["categories"].items()
 }
+REPORTING = word_set("events", "verbs", "reporting")
+LIGHT = word_set("events", "verbs", "light")
 
-REPORTING = frozenset(
-    "say tell announce declare state claim report add note explain reveal stress write tweet warn confirm comment "
-    "suggest argue acknowledge predict insist remind assert affirm reiterate announcement statement declaration "
-    "remark remarks".split()
-)
-
-_LOOKUP: dict[str, str] = {w: cat for cat, words in CATEGORIES.items() for w in words}
+_LOOKUP: dict[str, str] = {}
+for _cat in sorted(CATEGORIES):
+    for _w in sorted(CATEGORIES[_cat]):
+        _LOOKUP.setdefault(_w, _cat)
 
 
 def _stems(lemma: str) -> list[str]:
@@ -65,3 +49,8 @@ def category_of(lemma: str, particle: str | None = None) -> str:
 def is_reporting(lemma: str) -> bool:
     """Whether the word reports speech (say, announce, warn, statement)."""
     return any(s in REPORTING for s in _stems(lemma))
+
+
+def is_light(lemma: str) -> bool:
+    """Whether the verb takes its meaning from its object ("strike a deal", "hold talks")."""
+    return lemma.lower() in LIGHT
