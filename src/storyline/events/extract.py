@@ -33,7 +33,7 @@ from .plover import category_of, is_light, is_reporting
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
-__all__ = ["BlockInput", "Candidate", "extract_block"]
+__all__ = ["BlockInput", "Candidate", "actor_names", "extract_block"]
 
 Modality = Literal["asserted", "negated", "hypothetical", "predicted"]
 
@@ -62,9 +62,11 @@ class BlockInput:
     doc_text: str
     anchor: date | None  # the document's publication date (or None)
     year_anchor: date | None  # for year-less dates when the document is undated
-    reference: TimeValue | None = None  # the days a dated report's recent past-tense actions fall in
+    reference: TimeValue | None = None  # the days a dated report's lead actions fall in
+    recent: TimeValue | None = None  # the wider range of the report's other past-tense actions
     first_sentence: int = 0  # ordinal of the block's first sentence in its document
     lead_sentences: int = 3  # sentences of a document that make its lead
+    names: dict[str, Actor] = field(default_factory=dict)  # actor by name, for names the actors stage left unlinked
 
 
 @dataclass
@@ -271,7 +273,7 @@ def _resolve_pronoun(tok: Token, block: BlockInput, index: ActorIndex) -> Actor 
 
 def _actor_of(tok: Token, block: BlockInput, index: ActorIndex, depth: int = 0, pronouns: bool = True) -> Actor | None:
     """The actor a noun phrase headed by ``tok`` names: itself, its possessor or modifier, or 'X of Y'."""
-    actor = index.at(block.doc_id, *_char(block, tok))
+    actor = index.at(block.doc_id, *_char(block, tok)) or _named(tok, block)
     if actor is not None:
         return actor
     if tok.pos_ == "PRON":
@@ -291,6 +293,33 @@ def _actor_of(tok: Token, block: BlockInput, index: ActorIndex, depth: int = 0, 
                     if actor is not None:
                         return actor
     return None
+
+
+def _named(tok: Token, block: BlockInput) -> Actor | None:
+    """The actor whose name (or unambiguous surname) an unlinked proper noun spells."""
+    if tok.pos_ != "PROPN" or not block.names:
+        return None
+    words = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.pos_ == "PROPN"]
+    full = " ".join(t.text for t in [*words, tok])
+    return block.names.get(full) or block.names.get(tok.text)
+
+
+def actor_names(actors: list[Actor]) -> dict[str, Actor]:
+    """Each actor by its name and aliases, and a person by a surname no other actor shares."""
+    names: dict[str, Actor] = {}
+    taken: dict[str, int] = {}
+    for actor in actors:
+        for name in [actor.name, *actor.aliases]:
+            names.setdefault(name, actor)
+    for actor in actors:
+        parts = actor.name.split()
+        if actor.kind == "person" and len(parts) > 1 and len(parts[-1]) > 2 and parts[-1][:1].isupper():
+            taken[parts[-1]] = taken.get(parts[-1], 0) + 1
+    for actor in actors:
+        parts = actor.name.split()
+        if actor.kind == "person" and len(parts) > 1 and taken.get(parts[-1]) == 1:
+            names.setdefault(parts[-1], actor)
+    return names
 
 
 def _subject(verb: Token) -> tuple[Token | None, bool]:
@@ -443,6 +472,12 @@ def _clause_span(verb: Token, subject: Token | None) -> tuple[int, int]:
     """Token range [i, j) of the event: subject through the verb's object, within the sentence."""
     sent = verb.sent
     left = subject.left_edge.i if subject is not None else verb.i
+    if is_reporting(verb.lemma_):  # '"This is a step forward," she said': what was said comes first
+        for child in verb.children:
+            if child.i < verb.i and child.dep_ in {"ccomp", "parataxis"}:
+                left = min(left, child.left_edge.i)
+        if left > sent.start and verb.doc[left - 1].text in {'"', "\u201c", "\u2018"}:
+            left -= 1
     right = verb.i
     for child in verb.children:
         if child.i > verb.i and child.dep_ in {"dobj", "prt", "xcomp", "dative", "attr", "oprd", "prep", "agent", "ccomp", "npadvmod"}:
@@ -538,10 +573,12 @@ def _date_of(verb: Token, block: BlockInput, by_verb: dict[int, TimeValue], by_w
     tense = clause_tense(verb)
     if _in_quotation(block, verb):
         return None, None
-    if speech and _reporting_head(verb) is None and tense in {"past", "present"}:
+    if speech and tense in {"past", "present"}:
         return block.reference, "document"  # "X said" / "X says" in a news report: said for it
     if lead and tense == "past":
         return block.reference, "document"
+    if tense == "past" and block.recent is not None:
+        return block.recent, "document"  # further down, a past action of the story: in the weeks before
     return None, None
 
 

@@ -21,7 +21,7 @@ from ..dates.stage import story_anchor
 from ..language.time import TimeValue
 from ..models import Event, PublishedRange, Span, Story
 from ..pipeline import Context, register_stage
-from .extract import BlockInput, Candidate, extract_block
+from .extract import BlockInput, Candidate, actor_names, extract_block
 
 __all__ = ["EventSettings", "extract_events", "merge_candidates", "reference_range"]
 
@@ -34,6 +34,7 @@ class EventSettings:
 
     lead_sentences: int = 3
     reference_days_before: int = 3
+    recent_days_before: int = 30
     merge_word_overlap: float = 0.25
 
     @classmethod
@@ -42,6 +43,7 @@ class EventSettings:
         return cls(
             lead_sentences=int(values.get("lead_sentences", base.lead_sentences)),
             reference_days_before=int(values.get("reference_days_before", base.reference_days_before)),
+            recent_days_before=int(values.get("recent_days_before", base.recent_days_before)),
             merge_word_overlap=float(values.get("merge_word_overlap", base.merge_word_overlap)),
         )
 
@@ -179,11 +181,13 @@ def extract_events(story: Story, ctx: Context) -> Story:
     """Fill ``story.events`` from the parses of every kept block."""
     settings = EventSettings.from_options(ctx.options.events)
     index = ActorIndex(story)
+    names = actor_names(story.actors)
     year_anchor = story_anchor(story)
     cands: list[Candidate] = []
     for document in story.documents:
         anchor = document.published.anchor
         reference = reference_range(document.published, settings.reference_days_before)
+        recent = reference_range(document.published, settings.recent_days_before)
         doc_cands: list[Candidate] = []
         sentences = 0
         for bi, block in enumerate(document.blocks):
@@ -191,7 +195,7 @@ def extract_events(story: Story, ctx: Context) -> Story:
             if block.kind == "junk" or parse is None:
                 continue
             inp = BlockInput(document.id, parse, block.start, document.text, anchor, anchor or year_anchor,
-                             reference=reference, first_sentence=sentences, lead_sentences=settings.lead_sentences)
+                             reference=reference, recent=recent, first_sentence=sentences, lead_sentences=settings.lead_sentences, names=names)
             doc_cands += extract_block(inp, index)
             sentences += sum(1 for _ in parse.sents)
         for c in doc_cands:
