@@ -25,9 +25,9 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal
 
 from ..actor_index import ActorIndex
+from ..language.lexicon import word_set
 from ..language.time import TimeValue, clause_tense, find_times, resolve, tense_of_span
 from ..models import Actor
-from ..language.lexicon import word_set
 from .plover import category_of, is_light, is_reporting
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -658,15 +658,15 @@ def _verbal_events(block: BlockInput, index: ActorIndex, by_verb: dict[int, Time
         modality = _modality(verb)
         when, basis = _date_of(verb, block, by_verb, by_word, speech, lead, modality)
         tense = clause_tense(verb)
-        if when is None and category == "OTHER" and (speech or tense != "past"):
-            continue  # an undated statement or state: no happening to place
+        head = _reporting_head(verb)
+        if when is None and (head is not None or (category == "OTHER" and (speech or tense != "past"))):
+            continue  # an undated statement, state, or what somebody said happened: no happening to place
         whom = _actor_of(subj, block, index) if passive and agent is not None else None
         if whom is None or whom is who:
             whom = _whom(verb, who, block, index)
         whom = whom or other or _conjoined_actor(subj, who, block, index)
         own_subject = any(c.dep_ in _SUBJECTS for c in verb.children) or agent is not None
         i, j = _clause_span(verb, (agent or subj) if own_subject else None)
-        head = _reporting_head(verb)
         out.append(_make(block, verb, i, j, who=who, whom=whom, date=when, category=category, modality=modality,
                          place=_place(verb), speech=speech, basis=basis, lead=lead,
                          reported_by=head.i if head is not None else -1))
