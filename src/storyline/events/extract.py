@@ -590,7 +590,8 @@ def _speech_only(verb: Token) -> bool:
         if child.dep_ == "dobj" and child.pos_ in {"NOUN", "PRON"} and child.lower_ not in {"reporters", "journalists", "it", "so", "this"}:
             return False
         if child.dep_ == "prep" and child.lower_ in {"of", "about", "on"}:
-            return False
+            if any(o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"} for o in child.children):
+                return False  # "said of the plan", not "said on Tuesday"
     return not _quote_adjacent(verb)
 
 
