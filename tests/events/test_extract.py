@@ -193,3 +193,9 @@ def test_settings_section_overrides_single_keys(tmp_path) -> None:
     cfg.write_text("[events]\nreference_days_before = 0\n", encoding="utf-8")
     settings = EventSettings.from_options(load_options(cfg).events)
     assert settings.reference_days_before == 0 and settings.lead_sentences == EventSettings().lead_sentences
+
+
+def test_an_earlier_act_an_actor_says_it_did_stays_its_own_event(run_events) -> None:
+    story = run_events(["Acme has said it paid Globex $5 million in 2019."])
+    dates = sorted(e.date or "" for e in _by(story, "Acme Corp."))
+    assert "2019" in dates

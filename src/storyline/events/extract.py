@@ -90,6 +90,7 @@ class Candidate:
     lead: bool = False  # in the document's lead (title or first sentences)
     token: int = -1  # index of the trigger in its block's parse
     reported_by: int = -1  # index of the reporting verb whose content this is (-1: none)
+    past: bool = False  # told in the past tense
     sentence: tuple[int, int] = (0, 0)  # the sentence holding the trigger, offsets into Document.text
     extra: list[tuple[str, int, int]] = field(default_factory=list)  # further evidence (doc, start, end)
 
@@ -670,7 +671,7 @@ def _verbal_events(block: BlockInput, index: ActorIndex, by_verb: dict[int, Time
         i, j = _clause_span(verb, (agent or subj) if own_subject else None)
         out.append(_make(block, verb, i, j, who=who, whom=whom, date=when, category=category, modality=modality,
                          place=_place(verb), speech=speech, basis=basis, lead=lead,
-                         reported_by=head.i if head is not None else -1))
+                         reported_by=head.i if head is not None else -1, past=tense == "past"))
     return out
 
 
@@ -763,7 +764,7 @@ def _drop_said_content(cands: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for c in cands:
         head = speech.get(c.reported_by)
-        if head is not None and head.who is c.who and head is not c:
+        if head is not None and head.who is c.who and head is not c and not c.past:
             if head.category == "OTHER":
                 head.category = c.category
             continue
