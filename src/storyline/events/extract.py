@@ -327,11 +327,11 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     """The subject of ``verb`` (climbing conjunctions and relative clauses) and whether it is passive."""
     cur = verb
     for _ in range(3):
-        for child in cur.children:
-            if child.dep_ in _SUBJECTS:
-                if child.tag_ in {"WDT", "WP"} and cur.dep_ == "relcl":
-                    return cur.head, child.dep_ == "nsubjpass"
-                return child, child.dep_ == "nsubjpass"
+        # the nearest subject: a misparse may hang a second one on the verb ('"..., but students," X said')
+        for child in sorted((c for c in cur.children if c.dep_ in _SUBJECTS), key=lambda c: abs(c.i - cur.i)):
+            if child.tag_ in {"WDT", "WP"} and cur.dep_ == "relcl":
+                return cur.head, child.dep_ == "nsubjpass"
+            return child, child.dep_ == "nsubjpass"
         if cur.dep_ in {"conj", "xcomp"} and cur.head != cur:
             cur = cur.head
             continue
