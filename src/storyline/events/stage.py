@@ -177,6 +177,16 @@ def _sort_key(c: Candidate, order: dict[str, int]) -> tuple[int, date, int, int]
     return (0, c.date.earliest, order[c.doc], c.start)
 
 
+def _story_range(story: Story) -> PublishedRange:
+    """When the story's dated documents came out: an undated one is read as one of them."""
+    known = [d.published for d in story.documents if d.published.earliest is not None]
+    if not known:
+        return PublishedRange()
+    earliest = min(p.earliest for p in known if p.earliest is not None)
+    latest = max((p.latest or p.earliest) for p in known if p.earliest is not None)
+    return PublishedRange(earliest=earliest, latest=latest, inferred=True, why="the story's other documents")
+
+
 def extract_events(story: Story, ctx: Context) -> Story:
     """Fill ``story.events`` from the parses of every kept block."""
     settings = EventSettings.from_options(ctx.options.events)
@@ -184,10 +194,12 @@ def extract_events(story: Story, ctx: Context) -> Story:
     names = actor_names(story.actors)
     year_anchor = story_anchor(story)
     cands: list[Candidate] = []
+    story_range = _story_range(story)
     for document in story.documents:
-        anchor = document.published.anchor
-        reference = reference_range(document.published, settings.reference_days_before)
-        recent = reference_range(document.published, settings.recent_days_before)
+        published = document.published if document.published.known else story_range
+        anchor = published.anchor if document.published.known else year_anchor
+        reference = reference_range(published, settings.reference_days_before)
+        recent = reference_range(published, settings.recent_days_before)
         doc_cands: list[Candidate] = []
         sentences = 0
         for bi, block in enumerate(document.blocks):
