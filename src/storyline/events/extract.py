@@ -66,6 +66,7 @@ class BlockInput:
     recent: TimeValue | None = None  # the wider range of the report's other past-tense actions
     first_sentence: int = 0  # ordinal of the block's first sentence in its document
     lead_sentences: int = 3  # sentences of a document that make its lead
+    caption: bool = False  # a photo caption
     names: dict[str, Actor] = field(default_factory=dict)  # actor by name, for names the actors stage left unlinked
 
 
@@ -136,14 +137,19 @@ def _block_dates(block: BlockInput) -> tuple[dict[int, TimeValue], dict[int, Tim
         if root.dep_ == "pobj" and root.head.lower_ == "since":
             continue  # "has lost 65 percent since 2014": the start of a period, not the date of an act
         verb = root if root.pos_ == "VERB" else _governor(root)
-        if verb is not None and _fits_verb(root, verb, value, block.anchor):
+        caption = block.caption or any(t.lower_ in {"photo", "photograph"} for t in span.sent)
+        if verb is not None and _fits_verb(root, verb, value, block.anchor, caption):
             by_verb.setdefault(verb.i, value)  # not "blames Comey for her defeat last November"
     return by_verb, by_word
 
 
-def _fits_verb(root: Token, verb: Token, value: TimeValue, anchor: date | None) -> bool:
-    """Whether a date can date ``verb``: a present-tense verb takes only a recent date that modifies it."""
-    if clause_tense(verb) != "present":
+def _fits_verb(root: Token, verb: Token, value: TimeValue, anchor: date | None, caption: bool = False) -> bool:
+    """Whether a date can date ``verb``: a present-tense verb takes only a recent date that modifies it.
+
+    A photo caption tells a past moment in the present tense ("In this
+    Jan. 5 photo, the minister speaks ...").
+    """
+    if clause_tense(verb) != "present" or (caption and _modifies_verb(root, verb)):
         return True
     if anchor is not None and value.latest < anchor - timedelta(days=31):
         return False  # a present-tense verb is no happening of months ago
@@ -163,8 +169,13 @@ def _modifies_verb(root: Token, verb: Token) -> bool:
     return cur.dep_ in {"npadvmod", "tmod", "advmod", "pobj"} or (cur.dep_ == "prep" and cur.lower_ in _TIME_PREPS) or cur == root
 
 
+_EVENT_NOUNS = word_set("events", "nouns", "events")
+
+
 def _is_action_noun(tok: Token) -> bool:
-    return tok.pos_ == "NOUN" and (category_of(tok.lemma_) != "OTHER" or is_reporting(tok.lemma_))
+    if tok.pos_ != "NOUN":
+        return False
+    return category_of(tok.lemma_) != "OTHER" or is_reporting(tok.lemma_) or tok.lemma_.lower() in _EVENT_NOUNS
 
 
 def _action_noun_above(tok: Token) -> Token | None:
@@ -540,7 +551,8 @@ def _sentence_date(verb: Token, by_verb: dict[int, TimeValue], block: BlockInput
     if _reporting_head(verb) is not None:
         return None  # "X said Tuesday that Y signed": the signing is older than the saying
     sent = verb.sent
-    values = {v.value: v for i, v in by_verb.items() if sent.start <= i < sent.end}
+    below = {t.i for t in verb.subtree}  # a date inside the verb's own complement dates what it reports, not it
+    values = {v.value: v for i, v in by_verb.items() if sent.start <= i < sent.end and i not in below}
     if len(values) != 1:
         return None
     value = next(iter(values.values()))
@@ -578,9 +590,20 @@ def _date_of(verb: Token, block: BlockInput, by_verb: dict[int, TimeValue], by_w
         return block.reference, "document"  # "X said" / "X says" in a news report: said for it
     if lead and tense == "past":
         return block.reference, "document"
+    if tense == "present" and verb.tag_ in {"VBZ", "VBP", "VBG"} and not _is_state(verb):
+        return block.reference, "document"  # "CAPA is seeking ...": going on when the report was written
     if tense == "past" and block.recent is not None:
         return block.recent, "document"  # further down, a past action of the story: in the weeks before
     return None, None
+
+
+def _is_state(verb: Token) -> bool:
+    return verb.lemma_.lower() in _STATE_VERBS or verb.lemma_.lower() in _SKIP_VERBS
+
+
+def _issues_statement(verb: Token) -> bool:
+    """"issued a statement", "made an announcement": a light verb whose object reports speech."""
+    return is_light(verb.lemma_) and any(c.dep_ == "dobj" and c.pos_ == "NOUN" and is_reporting(c.lemma_) for c in verb.children)
 
 
 def _speech_only(verb: Token) -> bool:
@@ -651,7 +674,7 @@ def _verbal_events(block: BlockInput, index: ActorIndex, by_verb: dict[int, Time
             who, other = _misparsed_coordination(subj, who, block, index)
         if who is None:
             continue
-        speech = is_reporting(verb.lemma_)
+        speech = is_reporting(verb.lemma_) or _issues_statement(verb)
         if speech and _speech_only(verb):
             continue  # "X said Tuesday": nothing said, no event
         category = _category(verb)
@@ -772,7 +795,38 @@ def _drop_said_content(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _date_what_was_said(cands: list[Candidate], block: BlockInput, by_verb: dict[int, TimeValue]) -> None:
+    """A statement about a dated happening that is no event of its own stands for it.
+
+    "The agency said the site was last inspected on Aug. 8": nobody named
+    inspects, so the statement carries the date of what it reports. When
+    the happening is an event of its own ("X revealed that their operation
+    began in September"), the statement keeps its own date.
+    """
+    heads = {c.token for c in cands} | {block.parse[c.token].head.i for c in cands if c.nominal}  # "their operation began"
+    for c in cands:
+        if not c.speech or c.nominal or c.basis in {"clause", "sentence"}:
+            continue
+        verb = block.parse[c.token]
+        values = {v.value: v for i, v in by_verb.items() if i != c.token and i not in heads
+                  and any(t.i == i for t in verb.subtree) and not _reaches_event(block.parse[i], heads, verb)}
+        if len(values) == 1:
+            c.date, c.basis = next(iter(values.values())), "sentence"
+
+
+def _reaches_event(tok: Token, heads: set[int], stop: Token) -> bool:
+    """Whether a verb between ``tok`` and ``stop`` (or ``tok`` itself) heads an event of its own."""
+    cur = tok
+    while cur.i != stop.i and cur.head != cur:
+        if cur.i in heads:
+            return True
+        cur = cur.head
+    return False
+
+
 def extract_block(block: BlockInput, index: ActorIndex) -> list[Candidate]:
     """Event candidates of one parsed block."""
     by_verb, by_word = _block_dates(block)
-    return _drop_said_content(_verbal_events(block, index, by_verb, by_word)) + _nominal_events(block, index, by_word)
+    verbal = _verbal_events(block, index, by_verb, by_word)
+    _date_what_was_said(verbal, block, by_verb)
+    return _drop_said_content(verbal) + _nominal_events(block, index, by_word)

@@ -207,7 +207,8 @@ def extract_events(story: Story, ctx: Context) -> Story:
             if block.kind == "junk" or parse is None:
                 continue
             inp = BlockInput(document.id, parse, block.start, document.text, anchor, anchor or year_anchor,
-                             reference=reference, recent=recent, first_sentence=sentences, lead_sentences=settings.lead_sentences, names=names)
+                             reference=reference, recent=recent, first_sentence=sentences, lead_sentences=settings.lead_sentences, names=names,
+                             caption=block.kind == "caption")
             doc_cands += extract_block(inp, index)
             sentences += sum(1 for _ in parse.sents)
         for c in doc_cands:
