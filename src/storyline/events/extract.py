@@ -428,8 +428,22 @@ def _particle(verb: Token) -> str | None:
     return next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
 
 
+_PARTY_VERBS = word_set("events", "verbs", "party")
+_PARTY_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def _without_party(verb: Token) -> bool:
+    """"met the deadline", "visited the site": a meeting verb whose object is no party."""
+    if verb.lemma_.lower() not in _PARTY_VERBS:
+        return False
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objs) and not any(o.pos_ in {"PROPN", "PRON"} or o.ent_type_ in _PARTY_ENTS for o in objs)
+
+
 def _verb_category(verb: Token) -> str:
     """The verb's own category, with its particle or first preposition ("call for", "pull out", "object to")."""
+    if _without_party(verb):
+        return "OTHER"
     for word in [c for c in verb.children if c.dep_ == "prt"] + [c for c in verb.children if c.dep_ == "prep"][:1]:
         cat = category_of(verb.lemma_, word.lower_)
         if cat != category_of(verb.lemma_):
@@ -442,7 +456,8 @@ def _object_category(verb: Token) -> str:
     objs = [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
     objs += [o for c in verb.children if c.dep_ == "xcomp" for o in c.children if o.dep_ == "dobj"]
     for obj in objs:
-        for word in [obj, *(o for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children)]:
+        words = [obj, *(c for c in obj.children if c.dep_ == "compound"), *(o for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children)]
+        for word in words:  # "a deal", "arbitration proceedings", "a round of talks"
             if word.pos_ == "NOUN":
                 cat = category_of(word.lemma_)
                 if cat != "OTHER":
@@ -463,19 +478,43 @@ def _category(verb: Token) -> str:
     cat = _verb_category(verb) if verb.pos_ == "VERB" else category_of(verb.lemma_)
     if cat != "OTHER":
         return cat
-    queue = [c for c in verb.children if c.dep_ in {"xcomp", "dobj", "ccomp", "acl"}]
+    queue = _category_children(verb)
     if is_reporting(verb.lemma_):  # "In a Feb. 18 rebuke ..., the envoy said"
         queue = [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"] + queue
     seen = 0
     while queue and seen < 8:
         tok = queue.pop(0)
         seen += 1
-        cat = category_of(tok.lemma_, _particle(tok) if tok.pos_ == "VERB" else None) if tok.pos_ in {"NOUN", "VERB"} else "OTHER"
+        if tok.pos_ == "VERB":
+            cat = _object_category(tok) if is_light(tok.lemma_) else "OTHER"
+            cat = cat if cat != "OTHER" else _verb_category(tok)
+        else:
+            cat = category_of(tok.lemma_) if tok.pos_ == "NOUN" else "OTHER"
         if cat != "OTHER":
             return cat
-        queue += [c for c in tok.children if c.dep_ in {"xcomp", "dobj", "ccomp", "acl", "advcl"} or (c.dep_ == "prep" and c.lower_ == "of")]
-        queue += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+        queue += _category_children(tok)
     return "OTHER"
+
+
+def _category_children(tok: Token) -> list[Token]:
+    """Where the action a word names or sets in motion is said.
+
+    A reporting or light verb names it in its object ("announced a
+    withdrawal", "made a request"); any verb in its complement clause
+    ("decided to withdraw"); a noun in its "of" phrase or clause ("the
+    announcement of a withdrawal"). An object of another verb is no action
+    of its own: "violated the agreement" is no AGREE.
+    """
+    if tok.pos_ == "VERB":
+        deps = {"xcomp", "ccomp"}
+        if is_reporting(tok.lemma_) or is_light(tok.lemma_):
+            deps |= {"dobj", "acl", "advcl"}
+        out = [c for c in tok.children if c.dep_ in deps]
+    else:
+        out = [c for c in tok.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB" and is_reporting(tok.lemma_)]
+        out += [c for c in tok.children if c.dep_ == "acl"] if not out else []
+    out += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    return out
 
 
 # -- spans ---------------------------------------------------------------

@@ -15,15 +15,14 @@ from ..language.lexicon import load_lexicon, word_set
 
 __all__ = ["CATEGORIES", "LIGHT", "REPORTING", "category_of", "is_light", "is_reporting"]
 
-CATEGORIES: dict[str, frozenset[str]] = {
-    cat: frozenset(str(words).split()) for cat, words in load_lexicon("events")["categories"].items()
-}
+_TABLE: dict[str, frozenset[str]] = {cat: frozenset(str(words).split()) for cat, words in load_lexicon("events")["categories"].items()}
+CATEGORIES: dict[str, frozenset[str]] = {cat: words for cat, words in _TABLE.items() if cat != "OTHER"}
 REPORTING = word_set("events", "verbs", "reporting")
 LIGHT = word_set("events", "verbs", "light")
 
 _LOOKUP: dict[str, str] = {}
-for _cat in sorted(CATEGORIES):
-    for _w in sorted(CATEGORIES[_cat]):
+for _cat in sorted(_TABLE):
+    for _w in sorted(_TABLE[_cat]):
         _LOOKUP.setdefault(_w, _cat)
 
 
