@@ -199,3 +199,57 @@ def test_an_earlier_act_an_actor_says_it_did_stays_its_own_event(run_events) -> 
     story = run_events(["Acme has said it paid Globex $5 million in 2019."])
     dates = sorted(e.date or "" for e in _by(story, "Acme Corp."))
     assert "2019" in dates
+
+
+def test_an_undated_document_is_read_against_the_storys_dates(options, nlp) -> None:
+    arts = [
+        RawArticle(text=TITLE + "Globex opened an office in Oslo on Monday.", file="a.txt", published=date(2021, 5, 7)),
+        RawArticle(text=TITLE + "Norway expelled the ambassador of Iceland on Wednesday.", file="b.txt"),
+    ]
+    story = story_from_articles(arts, options)
+    ctx = Context(options)
+    ctx.set_nlp(nlp)
+    story = extract_events(_with_actors(run_pipeline(story, ctx, ["clean", "nlp"])), ctx)
+    (event,) = _by(story, "Norway")
+    assert event.date == "2021-05-05"
+
+
+def test_a_statement_about_an_unattributed_happening_carries_its_date(run_events) -> None:
+    story = run_events(["Acme said the plant was last inspected on April 12, 2021, and passed."])
+    (event,) = _by(story, "Acme Corp.")
+    assert event.date == "2021-04-12" and event.date_basis == "sentence"
+
+
+def test_a_statement_keeps_its_own_date_when_what_it_reports_is_an_event(run_events) -> None:
+    story = run_events(["John Smith revealed on Thursday that Norway expelled the envoy of Iceland in March."])
+    (said,) = _by(story, "John Smith")
+    (expel,) = _by(story, "Norway")
+    assert said.date == "2021-05-06" and expel.date == "2021-03"
+
+
+def test_objects_of_ordinary_verbs_and_meetings_without_a_party(run_events) -> None:
+    story = run_events([
+        "Globex violated the agreement with Acme on Monday.",
+        "Norway met the deadline on Tuesday.",
+        "Brazil met Argentina on Wednesday.",
+    ])
+    cats = {_name(story, e.who): e.category for e in story.events}
+    assert cats["Globex"] != "AGREE" and cats["Norway"] == "OTHER" and cats["Brazil"] == "CONSULT"
+
+
+def test_present_tense_actions_happen_at_the_report_time(run_events) -> None:
+    story = run_events(["Some filler opens the story here. Another sentence follows it. Acme is seeking damages from Globex."])
+    (event,) = _by(story, "Acme Corp.")
+    assert event.date == "2021-05" and event.date_basis == "document" and not event.main
+
+
+def test_a_photo_caption_dates_its_present_tense(run_events) -> None:
+    story = run_events(["In this Jan. 28, 2020, photo, John Smith speaks at a news conference in Oslo."])
+    (event,) = _by(story, "John Smith")
+    assert event.date == "2020-01-28"
+
+
+def test_an_issued_statement_is_speech_dated_by_the_report(run_events) -> None:
+    story = run_events(["One. Two. Three. Four. Globex issued a statement saying it regrets the outage."])
+    (event,) = _by(story, "Globex")
+    assert event.date == "2021-05" and event.date_basis == "document"
