@@ -253,3 +253,9 @@ def test_an_issued_statement_is_speech_dated_by_the_report(run_events) -> None:
     story = run_events(["One. Two. Three. Four. Globex issued a statement saying it regrets the outage."])
     (event,) = _by(story, "Globex")
     assert event.date == "2021-05" and event.date_basis == "document"
+
+
+def test_members_of_an_organization_act_for_it(run_events) -> None:
+    story = run_events(["Inspectors from Globex examined the plant on Monday. The deal with Acme collapsed on Tuesday."])
+    assert [e.category for e in _by(story, "Globex")] == ["INVESTIGATE"]
+    assert not _by(story, "Acme Corp.")  # the deal is no member of Acme

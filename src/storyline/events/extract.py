@@ -292,18 +292,24 @@ def _actor_of(tok: Token, block: BlockInput, index: ActorIndex, depth: int = 0, 
         return _resolve_pronoun(tok, block, index) if pronouns else None
     if depth > 1:
         return None
+    if depth == 0:
+        for child in tok.children:
+            if child.dep_ == "appos":  # "the company, Acme, said"; "In this file photo, Smith speaks" (misparsed)
+                actor = index.at(block.doc_id, *_char(block, child)) or _named(child, block)
+                if actor is not None:
+                    return actor
     for child in tok.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"}:
             actor = _actor_of(child, block, index, depth + 1, pronouns)
             if actor is not None and (child.dep_ == "poss" or actor.kind != "person"):
                 return actor  # "Russian forces", "Trump's lawyer"; not "the Trump administration"
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and (child.lower_ == "of" or (child.lower_ in {"with", "from", "for"} and not _is_action_noun(tok))):
             for obj in child.children:
                 if obj.dep_ == "pobj":
-                    actor = index.at(block.doc_id, *_char(block, obj))
-                    if actor is not None:
-                        return actor
+                    actor = index.at(block.doc_id, *_char(block, obj)) or _named(obj, block)
+                    if actor is not None and (child.lower_ == "of" or actor.kind != "person"):
+                        return actor  # "an official of the board", "inspectors with the city's department"
     return None
 
 
