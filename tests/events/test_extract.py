@@ -259,3 +259,14 @@ def test_members_of_an_organization_act_for_it(run_events) -> None:
     story = run_events(["Inspectors from Globex examined the plant on Monday. The deal with Acme collapsed on Tuesday."])
     assert [e.category for e in _by(story, "Globex")] == ["INVESTIGATE"]
     assert not _by(story, "Acme Corp.")  # the deal is no member of Acme
+
+
+def test_inverted_speech_covers_the_quotation_and_the_speaker(run_events) -> None:
+    story = run_events(['"The talks are over and nothing was agreed," said John Smith on Friday.'])
+    (event,) = _by(story, "John Smith")
+    assert event.text.startswith('"The talks') and event.text.rstrip(".").endswith("Friday")
+
+
+def test_an_action_with_nothing_but_its_subject_is_no_event(run_events) -> None:
+    story = run_events(["John Smith nearly fainted on Monday. Acme hired John Smith on Tuesday."])
+    assert [e.date for e in story.events] == ["2021-05-04"]

@@ -537,10 +537,25 @@ def _clause_span(verb: Token, subject: Token | None) -> tuple[int, int]:
             left -= 1
     right = verb.i
     for child in verb.children:
-        if child.i > verb.i and child.dep_ in {"dobj", "prt", "xcomp", "dative", "attr", "oprd", "prep", "agent", "ccomp", "npadvmod"}:
-            right = max(right, child.right_edge.i)
-    left, right = max(left, sent.start), min(right, sent.end - 1, verb.i + 30)
+        if child.i > verb.i and child.dep_ in {"dobj", "prt", "xcomp", "dative", "attr", "oprd", "prep", "agent", "ccomp", "npadvmod", "nsubj", "parataxis"}:
+            right = max(right, child.right_edge.i)  # "nsubj": '"...," said the minister'
+    if is_reporting(verb.lemma_) and any(t.text in _QUOTE_MARKS for t in sent):
+        left, right = min(left, sent.start), sent.end - 1  # what was said is the quotation around the verb
+    left, right = max(left, sent.start, verb.i - 60), min(right, sent.end - 1, verb.i + 60 if is_reporting(verb.lemma_) else verb.i + 30)
     return min(left, verb.i), right + 1
+
+
+_QUOTE_MARKS = {'"', "\u201c", "\u201d", "\u2018", "\u2019\u2019", "``", "''"}
+
+
+def _has_content(verb: Token) -> bool:
+    """Whether the action says more than its subject and verb ("he nearly passed out" does not)."""
+    for c in verb.children:
+        if c.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"} for o in c.children):
+            return True  # not "on Monday"
+        if c.dep_ in {"dobj", "dative", "attr", "oprd", "agent", "ccomp", "xcomp", "prt", "advcl", "acomp"}:
+            return True
+    return False
 
 
 def _make(block: BlockInput, verb: Token, i: int, j: int, **kw: object) -> Candidate:
@@ -731,6 +746,8 @@ def _verbal_events(block: BlockInput, index: ActorIndex, by_verb: dict[int, Time
         head = _reporting_head(verb)
         if when is None and (head is not None or (category == "OTHER" and (speech or tense != "past"))):
             continue  # an undated statement, state, or what somebody said happened: no happening to place
+        if category == "OTHER" and not speech and not _has_content(verb):
+            continue  # "he moaned", "the father came": no action to report
         whom = _actor_of(subj, block, index) if passive and agent is not None else None
         if whom is None or whom is who:
             whom = _whom(verb, who, block, index)
