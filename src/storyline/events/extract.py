@@ -832,6 +832,9 @@ def _nominal_events(block: BlockInput, index: ActorIndex, by_word: dict[int, Tim
         category = category_of(noun.lemma_)
         if category == "OTHER":
             category = _category(noun)
+        said = any(c.dep_ in {"acl", "relcl"} or (c.dep_ == "prep" and c.lower_ in {"of", "on", "about", "that"}) for c in noun.children)
+        if is_reporting(noun.lemma_) and category == "OTHER" and not said:
+            continue  # "Tuesday's statement by Acme": nothing said, no event
         out.append(_make(block, noun, start, min(end, noun.sent.end), who=who, whom=whom, date=when, category=category,
                          modality="asserted", speech=is_reporting(noun.lemma_), nominal=True, basis="clause",
                          lead=_sentence_ordinal(block, noun) < block.lead_sentences))
