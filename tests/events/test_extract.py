@@ -270,3 +270,8 @@ def test_inverted_speech_covers_the_quotation_and_the_speaker(run_events) -> Non
 def test_an_action_with_nothing_but_its_subject_is_no_event(run_events) -> None:
     story = run_events(["John Smith nearly fainted on Monday. Acme hired John Smith on Tuesday."])
     assert [e.date for e in story.events] == ["2021-05-04"]
+
+
+def test_a_pronoun_whose_antecedent_is_no_actor_is_no_actor(run_events) -> None:
+    story = run_events(["John Smith runs the firm. A retired teacher sued the city on Monday, her lawyer said on Tuesday."])
+    assert not [e for e in _by(story, "John Smith") if e.date and e.date.startswith("2021-05-0")]

@@ -275,6 +275,8 @@ def _resolve_pronoun(tok: Token, block: BlockInput, index: ActorIndex) -> Actor 
             found.append((abs(t.i - tok.i) + (0 if t.i < tok.i else 50), actor))
     if found:
         return min(found, key=lambda f: f[0])[1]
+    if want == {"person"} and any(t.i < tok.i and t.dep_ in _SUBJECTS and t.pos_ == "NOUN" for t in sent):
+        return None  # "An actress who ... sued, her lawyer said": the pronoun's antecedent is no story actor
     start, _ = _char(block, sent[0])
     rows = index.mentions_in(block.doc_id, max(0, start - 600), start)
     for _s, _e, actor in reversed(rows):
