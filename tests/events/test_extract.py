@@ -275,3 +275,15 @@ def test_an_action_with_nothing_but_its_subject_is_no_event(run_events) -> None:
 def test_a_pronoun_whose_antecedent_is_no_actor_is_no_actor(run_events) -> None:
     story = run_events(["John Smith runs the firm. A retired teacher sued the city on Monday, her lawyer said on Tuesday."])
     assert not [e for e in _by(story, "John Smith") if e.date and e.date.startswith("2021-05-0")]
+
+
+def test_that_day_and_the_next_day_take_the_day_named_before(run_events) -> None:
+    story = run_events(["Acme sued Globex on April 20. On that day, Globex hired a lawyer. The next day, Globex sued Acme."])
+    dates = {e.text.split()[-1].strip("."): e.date for e in story.events}
+    assert dates.get("lawyer") == "2021-04-20" and dates.get("Acme") == "2021-04-21"
+
+
+def test_that_day_reaches_back_across_paragraphs(run_events) -> None:
+    story = run_events(["Acme sued Globex on April 20.\n\nOn that day, Globex hired a lawyer."])
+    (hire,) = [e for e in _by(story, "Globex") if "hired" in e.text]
+    assert hire.date == "2021-04-20"

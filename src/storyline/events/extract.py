@@ -67,6 +67,7 @@ class BlockInput:
     first_sentence: int = 0  # ordinal of the block's first sentence in its document
     lead_sentences: int = 3  # sentences of a document that make its lead
     caption: bool = False  # a photo caption
+    last_day: TimeValue | None = None  # the last day named before this block; updated by extract_block
     names: dict[str, Actor] = field(default_factory=dict)  # actor by name, for names the actors stage left unlinked
 
 
@@ -608,6 +609,26 @@ def _in_quotation(block: BlockInput, tok: Token) -> bool:
     return (text.count('"', 0, tok.idx) + text.count("\u201c", 0, tok.idx) - text.count("\u201d", 0, tok.idx)) % 2 == 1
 
 
+_DAY_SHIFT = {"that": 0, "same": 0, "next": 1, "following": 1}
+
+
+def _anaphoric_day(verb: Token, by_verb: dict[int, TimeValue], previous: TimeValue | None = None) -> TimeValue | None:
+    """"On that day", "the same day", "the next day": the last day named before, or the one after it."""
+    shift = None
+    for child in verb.children:
+        for tok in child.subtree if child.dep_ in {"prep", "npadvmod", "advmod"} else []:
+            if tok.lower_ == "day" and any(c.lower_ in _DAY_SHIFT for c in tok.children):
+                shift = next(_DAY_SHIFT[c.lower_] for c in tok.children if c.lower_ in _DAY_SHIFT)
+    if shift is None:
+        return None
+    before = [(i, v) for i, v in by_verb.items() if i < verb.sent.start and v.precision == "day"]
+    named = max(before, key=lambda iv: iv[0])[1] if before else previous
+    if named is None:
+        return None
+    day = named.earliest + timedelta(days=shift)
+    return TimeValue(day.isoformat(), "day", day, day)
+
+
 def _sentence_date(verb: Token, by_verb: dict[int, TimeValue], block: BlockInput) -> TimeValue | None:
     """The one date of the verb's sentence, when the verb is not what somebody reported."""
     if _reporting_head(verb) is not None:
@@ -643,6 +664,9 @@ def _date_of(verb: Token, block: BlockInput, by_verb: dict[int, TimeValue], by_w
     in_sentence = _sentence_date(verb, by_verb, block)
     if in_sentence is not None:
         return in_sentence, "sentence"
+    anaphoric = _anaphoric_day(verb, by_verb, block.last_day)
+    if anaphoric is not None:
+        return anaphoric, "sentence"
     if block.reference is None or modality not in {"asserted", "negated"} or _past_perfect(verb):
         return None, None
     tense = clause_tense(verb)
@@ -896,4 +920,7 @@ def extract_block(block: BlockInput, index: ActorIndex) -> list[Candidate]:
     by_verb, by_word = _block_dates(block)
     verbal = _verbal_events(block, index, by_verb, by_word)
     _date_what_was_said(verbal, block, by_verb)
+    days = [(i, v) for i, v in by_verb.items() if v.precision == "day"]
+    if days:
+        block.last_day = max(days, key=lambda iv: iv[0])[1]
     return _drop_said_content(verbal) + _nominal_events(block, index, by_word)

@@ -202,14 +202,16 @@ def extract_events(story: Story, ctx: Context) -> Story:
         recent = reference_range(published, settings.recent_days_before)
         doc_cands: list[Candidate] = []
         sentences = 0
+        last_day = None
         for bi, block in enumerate(document.blocks):
             parse = ctx.parses.get((document.id, bi))
             if block.kind == "junk" or parse is None:
                 continue
             inp = BlockInput(document.id, parse, block.start, document.text, anchor, anchor or year_anchor,
                              reference=reference, recent=recent, first_sentence=sentences, lead_sentences=settings.lead_sentences, names=names,
-                             caption=block.kind == "caption")
+                             caption=block.kind == "caption", last_day=last_day)
             doc_cands += extract_block(inp, index)
+            last_day = inp.last_day
             sentences += sum(1 for _ in parse.sents)
         for c in doc_cands:
             _predicted_if_ahead(c, anchor)
