@@ -287,3 +287,10 @@ def test_that_day_reaches_back_across_paragraphs(run_events) -> None:
     story = run_events(["Acme sued Globex on April 20.\n\nOn that day, Globex hired a lawyer."])
     (hire,) = [e for e in _by(story, "Globex") if "hired" in e.text]
     assert hire.date == "2021-04-20"
+
+
+def test_an_undated_past_action_deep_in_a_report_stays_undated(run_events) -> None:
+    story = run_events(["One. Two. Three. Four. Acme has said that it paid Globex. Globex signed the contract with Acme."])
+    (signed,) = [e for e in _by(story, "Globex") if "signed" in e.text]
+    assert signed.date is None  # background, not "just before publication"
+    assert all(e.date is None for e in _by(story, "Acme Corp."))  # "has said": an earlier statement

@@ -63,7 +63,6 @@ class BlockInput:
     anchor: date | None  # the document's publication date (or None)
     year_anchor: date | None  # for year-less dates when the document is undated
     reference: TimeValue | None = None  # the days a dated report's lead actions fall in
-    recent: TimeValue | None = None  # the wider range of the report's other past-tense actions
     first_sentence: int = 0  # ordinal of the block's first sentence in its document
     lead_sentences: int = 3  # sentences of a document that make its lead
     caption: bool = False  # a photo caption
@@ -672,14 +671,13 @@ def _date_of(verb: Token, block: BlockInput, by_verb: dict[int, TimeValue], by_w
     tense = clause_tense(verb)
     if _in_quotation(block, verb):
         return None, None
-    if speech and tense in {"past", "present"}:
-        return block.reference, "document"  # "X said" / "X says" in a news report: said for it
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    if speech and tense in {"past", "present"} and not perfect:
+        return block.reference, "document"  # "X said" / "X says" in a news report: said for it; not "X has said"
     if lead and tense == "past":
         return block.reference, "document"
     if tense == "present" and verb.tag_ in {"VBZ", "VBP", "VBG"} and not _is_state(verb):
         return block.reference, "document"  # "CAPA is seeking ...": going on when the report was written
-    if tense == "past" and block.recent is not None:
-        return block.recent, "document"  # further down, a past action of the story: in the weeks before
     return None, None
 
 

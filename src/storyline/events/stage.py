@@ -34,7 +34,6 @@ class EventSettings:
 
     lead_sentences: int = 3
     reference_days_before: int = 3
-    recent_days_before: int = 30
     merge_word_overlap: float = 0.25
 
     @classmethod
@@ -43,7 +42,6 @@ class EventSettings:
         return cls(
             lead_sentences=int(values.get("lead_sentences", base.lead_sentences)),
             reference_days_before=int(values.get("reference_days_before", base.reference_days_before)),
-            recent_days_before=int(values.get("recent_days_before", base.recent_days_before)),
             merge_word_overlap=float(values.get("merge_word_overlap", base.merge_word_overlap)),
         )
 
@@ -199,7 +197,6 @@ def extract_events(story: Story, ctx: Context) -> Story:
         published = document.published if document.published.known else story_range
         anchor = published.anchor if document.published.known else year_anchor
         reference = reference_range(published, settings.reference_days_before)
-        recent = reference_range(published, settings.recent_days_before)
         doc_cands: list[Candidate] = []
         sentences = 0
         last_day = None
@@ -208,7 +205,7 @@ def extract_events(story: Story, ctx: Context) -> Story:
             if block.kind == "junk" or parse is None:
                 continue
             inp = BlockInput(document.id, parse, block.start, document.text, anchor, anchor or year_anchor,
-                             reference=reference, recent=recent, first_sentence=sentences, lead_sentences=settings.lead_sentences, names=names,
+                             reference=reference, first_sentence=sentences, lead_sentences=settings.lead_sentences, names=names,
                              caption=block.kind == "caption", last_day=last_day)
             doc_cands += extract_block(inp, index)
             last_day = inp.last_day
