@@ -294,3 +294,9 @@ def test_an_undated_past_action_deep_in_a_report_stays_undated(run_events) -> No
     (signed,) = [e for e in _by(story, "Globex") if "signed" in e.text]
     assert signed.date is None  # background, not "just before publication"
     assert all(e.date is None for e in _by(story, "Acme Corp."))  # "has said": an earlier statement
+
+
+def test_a_quotation_after_the_speech_verb_is_in_the_event(run_events) -> None:
+    story = run_events(['John Smith said on Friday: "Nothing was agreed and the talks are over." Acme sued Globex.'])
+    (event,) = _by(story, "John Smith")
+    assert "talks are over" in event.text and "Acme" not in event.text

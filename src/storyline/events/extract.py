@@ -541,13 +541,40 @@ def _clause_span(verb: Token, subject: Token | None) -> tuple[int, int]:
     for child in verb.children:
         if child.i > verb.i and child.dep_ in {"dobj", "prt", "xcomp", "dative", "attr", "oprd", "prep", "agent", "ccomp", "npadvmod", "nsubj", "parataxis"}:
             right = max(right, child.right_edge.i)  # "nsubj": '"...," said the minister'
-    if is_reporting(verb.lemma_) and any(t.text in _QUOTE_MARKS for t in sent):
-        left, right = min(left, sent.start), sent.end - 1  # what was said is the quotation around the verb
+    if is_reporting(verb.lemma_):
+        left, right = _quotation_around(verb, left, right)
     left, right = max(left, sent.start, verb.i - 60), min(right, sent.end - 1, verb.i + 60 if is_reporting(verb.lemma_) else verb.i + 30)
     return min(left, verb.i), right + 1
 
 
 _QUOTE_MARKS = {'"', "\u201c", "\u201d", "\u2018", "\u2019\u2019", "``", "''"}
+_OPENING = {'"', "\u201c", "\u2018", "``"}
+_CLOSING_MARKS = {'"', "\u201d", "\u2019", "''"}
+
+
+def _quotation_around(verb: Token, left: int, right: int) -> tuple[int, int]:
+    """Grow a speech event's tokens [left, right] by a quotation right before or after it.
+
+    '"We will not give up," Smith said' and 'Smith said: "We will not give up."'
+    """
+    doc, sent = verb.doc, verb.sent
+    k = left - 1
+    while k >= sent.start and doc[k].is_punct and doc[k].text not in _CLOSING_MARKS:
+        k -= 1
+    if k >= sent.start and doc[k].text in _CLOSING_MARKS and left - k <= 3:
+        j = k - 1
+        while j >= sent.start and doc[j].text not in _OPENING:
+            j -= 1
+        left = max(j, sent.start)
+    k = right + 1
+    while k < sent.end and doc[k].is_punct and doc[k].text not in _OPENING:
+        k += 1
+    if k < sent.end and doc[k].text in _OPENING and k - right <= 3:
+        j = k + 1
+        while j < sent.end and doc[j].text not in _CLOSING_MARKS - {"\u2019"}:
+            j += 1
+        right = min(j, sent.end - 1)
+    return left, right
 
 
 def _has_content(verb: Token) -> bool:
