@@ -1,7 +1,10 @@
 """Who did what to whom, when: event candidates from one parsed block.
 
+Every action of a story actor in a main or reported clause is a candidate.
 Verbal events come from verbs with an actor as subject ("Turkey shot down
-a Russian fighter aircraft last November"); nominal events from nouns that
+a Russian fighter aircraft last November"), or as agent of a passive ("was
+attacked by Norway"); a passive without agent makes its subject the one
+acted upon (``whom``), never the actor. Nominal events come from nouns that
 name an action and carry their own date and agent ("Russia's surprise
 announcement Monday", "his assumption of power in 2000").
 
@@ -10,12 +13,17 @@ date inside an adjunct dates the verb it modifies ("In a Feb. 18 rebuke
 ..., the envoy said"; "Assad issued a Feb. 22 decree"). A verb without a
 date of its own takes its coordinated head's date, and a past-tense
 content clause takes the date of the report it belongs to ("the
-announcement Monday that Putin had ordered ...").
+announcement Monday that Putin had ordered ..."); failing that, the one
+date of its sentence, a day named before ("on that day"), or, for a dated
+report's lead, its statements and its present-tense actions, the report's
+reference range (``BlockInput.reference``; the stage builds it).
 
-Reported speech yields the speech event (X said/warned/announced), which is
-kept when dated; what was said is not reported as a happening unless it is
-a past-tense action. Negated, conditional, modal and future actions keep a
-modality other than "asserted".
+Reported speech yields the speech event (X said/warned/announced) with the
+quotation around it, unless nothing is said ("X said Tuesday"). What an
+actor says it will do is one event with its saying ("Acme said it will
+appeal" is REJECT); what it says another actor did, or what it did earlier,
+is an event of its own when it can be dated. Negated, conditional, modal
+and future actions keep a modality other than "asserted".
 """
 
 from __future__ import annotations

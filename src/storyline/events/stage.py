@@ -3,10 +3,14 @@
 Runs after ``actors``: every event's acting party is a story actor (found
 through :class:`~storyline.actor_index.ActorIndex`). Candidates come from
 each kept block's parse (:mod:`.extract`), dated against the document's
-publication date (known or inferred by the ``dates`` stage). The same
-happening reported by several sources (same actor, same date, same kind of
-action) becomes one event that cites each source. Events are numbered in
-date order; undated ones come last.
+publication date (known or inferred by the ``dates`` stage; an undated
+document is read against the story's dated ones). The same happening
+reported by several sources (same actor, dates that meet, same kind of
+action, and the same words unless both name one day) becomes one event that
+cites each source. Events are numbered in date order, undated ones last;
+``rank`` orders them by prominence (several sources, the lead, a telling
+action, a date) and ``main`` marks the lead's and several sources' events.
+Thresholds come from the ``[events]`` section of the settings.
 """
 
 from __future__ import annotations
