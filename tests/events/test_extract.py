@@ -300,3 +300,9 @@ def test_a_quotation_after_the_speech_verb_is_in_the_event(run_events) -> None:
     story = run_events(['John Smith said on Friday: "Nothing was agreed and the talks are over." Acme sued Globex.'])
     (event,) = _by(story, "John Smith")
     assert "talks are over" in event.text and "Acme" not in event.text
+
+
+def test_the_company_is_the_company_named_before(run_events) -> None:
+    story = run_events(["Acme Corp. opened a plant in Oslo last year. On Monday, the company sued Globex. The school sued Globex on Tuesday."])
+    (sued,) = [e for e in _by(story, "Acme Corp.") if "sued" in e.text]
+    assert sued.date == "2021-05-03" and _name(story, sued.whom) == "Globex"  # "the school" is no company

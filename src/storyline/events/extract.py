@@ -33,7 +33,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal
 
 from ..actor_index import ActorIndex
-from ..language.lexicon import word_set
+from ..language.lexicon import load_lexicon, word_set
 from ..language.time import TimeValue, clause_tense, find_times, resolve, tense_of_span
 from ..models import Actor
 from .plover import category_of, is_light, is_reporting
@@ -296,6 +296,8 @@ def _resolve_pronoun(tok: Token, block: BlockInput, index: ActorIndex) -> Actor 
 def _actor_of(tok: Token, block: BlockInput, index: ActorIndex, depth: int = 0, pronouns: bool = True) -> Actor | None:
     """The actor a noun phrase headed by ``tok`` names: itself, its possessor or modifier, or 'X of Y'."""
     actor = index.at(block.doc_id, *_char(block, tok)) or _named(tok, block)
+    if actor is None and depth == 0:
+        actor = _described(tok, block, index)
     if actor is not None:
         return actor
     if tok.pos_ == "PRON":
@@ -321,6 +323,33 @@ def _actor_of(tok: Token, block: BlockInput, index: ActorIndex, depth: int = 0, 
                     if actor is not None and (child.lower_ == "of" or actor.kind != "person"):
                         return actor  # "an official of the board", "inspectors with the city's department"
     return None
+
+
+_DESCRIPTIONS: dict[str, frozenset[str]] = {
+    head: frozenset(str(words).split()) for head, words in load_lexicon("events")["descriptions"].items()
+}
+
+
+def _described(tok: Token, block: BlockInput, index: ActorIndex) -> Actor | None:
+    """"the company", "the school": the nearest organization named before whose name fits the noun."""
+    words = _DESCRIPTIONS.get(tok.lower_)
+    if words is None or tok.pos_ != "NOUN" or [c.lower_ for c in tok.children if c.i < tok.i] != ["the"]:
+        return None
+    start, _ = _char(block, tok)
+    for _s, _e, actor in reversed(index.mentions_in(block.doc_id, max(0, start - 1500), start)):
+        if actor.kind != "organization":
+            continue
+        if any(_name_head(name) in words for name in [actor.name, *actor.aliases]):
+            return actor
+    return None
+
+
+def _name_head(name: str) -> str:
+    """The word that says what a name names: "Northwestern University", "University of Chicago"."""
+    parts = name.lower().split()
+    if "of" in parts[1:]:
+        return parts[0]
+    return parts[-1] if parts else ""
 
 
 def _named(tok: Token, block: BlockInput) -> Actor | None:
