@@ -176,6 +176,9 @@ class Relation(Record):
     evidence: list[Span] = Field(default_factory=list)
 
 
+_Day = date  # Event has a field named "date"
+
+
 class Event(Record):
     id: str
     date: str | None = None  # ISO, as precise as known: 2016, 2016-03, 2016-03-14
@@ -186,6 +189,11 @@ class Event(Record):
     modality: Literal["asserted", "negated", "hypothetical", "predicted"] = "asserted"
     place: str | None = None
     evidence: list[Span] = Field(default_factory=list)
+    date_earliest: _Day | None = None  # the days ``date`` covers (a range when only the report's time places it)
+    date_latest: _Day | None = None
+    date_basis: Literal["clause", "sentence", "document"] | None = None  # where the date comes from
+    main: bool = False  # a main event: in a document's lead, or reported by several sources
+    rank: int | None = None  # 1 = the most prominent event of the story
 
 
 class Quote(Record):

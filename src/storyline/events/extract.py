@@ -1,7 +1,10 @@
 """Who did what to whom, when: event candidates from one parsed block.
 
+Every action of a story actor in a main or reported clause is a candidate.
 Verbal events come from verbs with an actor as subject ("Turkey shot down
-a Russian fighter aircraft last November"); nominal events from nouns that
+a Russian fighter aircraft last November"), or as agent of a passive ("was
+attacked by Norway"); a passive without agent makes its subject the one
+acted upon (``whom``), never the actor. Nominal events come from nouns that
 name an action and carry their own date and agent ("Russia's surprise
 announcement Monday", "his assumption of power in 2000").
 
@@ -10,12 +13,17 @@ date inside an adjunct dates the verb it modifies ("In a Feb. 18 rebuke
 ..., the envoy said"; "Assad issued a Feb. 22 decree"). A verb without a
 date of its own takes its coordinated head's date, and a past-tense
 content clause takes the date of the report it belongs to ("the
-announcement Monday that Putin had ordered ...").
+announcement Monday that Putin had ordered ..."); failing that, the one
+date of its sentence, a day named before ("on that day"), or, for a dated
+report's lead, its statements and its present-tense actions, the report's
+reference range (``BlockInput.reference``; the stage builds it).
 
-Reported speech yields the speech event (X said/warned/announced), which is
-kept when dated; what was said is not reported as a happening unless it is
-a past-tense action. Negated, conditional, modal and future actions keep a
-modality other than "asserted".
+Reported speech yields the speech event (X said/warned/announced) with the
+quotation around it, unless nothing is said ("X said Tuesday"). What an
+actor says it will do is one event with its saying ("Acme said it will
+appeal" is REJECT); what it says another actor did, or what it did earlier,
+is an event of its own when it can be dated. Negated, conditional, modal
+and future actions keep a modality other than "asserted".
 """
 
 from __future__ import annotations
@@ -25,7 +33,8 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal
 
 from ..actor_index import ActorIndex
-from ..language.plover import category_of, is_reporting
+from ..language.lexicon import load_lexicon, word_set
+from ..language.plover import category_of, is_light, is_reporting
 from ..language.time import TimeValue, clause_tense, find_times, resolve, tense_of_span
 from ..language.words import FUTURE_MODALS, HYPOTHETICAL_MODALS, NONFACTIVE_VERBS, PERSON_PRONOUN_FORMS, STATE_VERBS
 from ..models import Actor
@@ -33,11 +42,11 @@ from ..models import Actor
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
-__all__ = ["BlockInput", "Candidate", "extract_block"]
+__all__ = ["BlockInput", "Candidate", "actor_names", "extract_block"]
 
 Modality = Literal["asserted", "negated", "hypothetical", "predicted"]
 
-_SKIP_VERBS = {"be", "have", "seem", "become", "remain", "appear", "get", "do", "mean", "include", "look", "feel"}
+_SKIP_VERBS = word_set("events", "verbs", "skip")
 _STATE_VERBS = STATE_VERBS
 # Verbs whose complement may not be true ("hopes that X will sign"); "know", "see" are factive.
 _NONFACTIVE = NONFACTIVE_VERBS
@@ -62,6 +71,12 @@ class BlockInput:
     doc_text: str
     anchor: date | None  # the document's publication date (or None)
     year_anchor: date | None  # for year-less dates when the document is undated
+    reference: TimeValue | None = None  # the days a dated report's lead actions fall in
+    first_sentence: int = 0  # ordinal of the block's first sentence in its document
+    lead_sentences: int = 3  # sentences of a document that make its lead
+    caption: bool = False  # a photo caption
+    last_day: TimeValue | None = None  # the last day named before this block; updated by extract_block
+    names: dict[str, Actor] = field(default_factory=dict)  # actor by name, for names the actors stage left unlinked
 
 
 @dataclass
@@ -73,7 +88,7 @@ class Candidate:
     end: int
     trigger: str  # lemma of the action word
     text: str
-    who: Actor
+    who: Actor | None
     whom: Actor | None
     date: TimeValue | None
     category: str
@@ -81,6 +96,11 @@ class Candidate:
     place: str | None = None
     speech: bool = False
     nominal: bool = False
+    basis: str | None = None  # where the date comes from: clause, sentence, document (None: undated)
+    lead: bool = False  # in the document's lead (title or first sentences)
+    token: int = -1  # index of the trigger in its block's parse
+    reported_by: int = -1  # index of the reporting verb whose content this is (-1: none)
+    past: bool = False  # told in the past tense
     sentence: tuple[int, int] = (0, 0)  # the sentence holding the trigger, offsets into Document.text
     extra: list[tuple[str, int, int]] = field(default_factory=list)  # further evidence (doc, start, end)
 
@@ -126,14 +146,19 @@ def _block_dates(block: BlockInput) -> tuple[dict[int, TimeValue], dict[int, Tim
         if root.dep_ == "pobj" and root.head.lower_ == "since":
             continue  # "has lost 65 percent since 2014": the start of a period, not the date of an act
         verb = root if root.pos_ == "VERB" else _governor(root)
-        if verb is not None and _fits_verb(root, verb, value, block.anchor):
+        caption = block.caption or any(t.lower_ in {"photo", "photograph"} for t in span.sent)
+        if verb is not None and _fits_verb(root, verb, value, block.anchor, caption):
             by_verb.setdefault(verb.i, value)  # not "blames Comey for her defeat last November"
     return by_verb, by_word
 
 
-def _fits_verb(root: Token, verb: Token, value: TimeValue, anchor: date | None) -> bool:
-    """Whether a date can date ``verb``: a present-tense verb takes only a recent date that modifies it."""
-    if clause_tense(verb) != "present":
+def _fits_verb(root: Token, verb: Token, value: TimeValue, anchor: date | None, caption: bool = False) -> bool:
+    """Whether a date can date ``verb``: a present-tense verb takes only a recent date that modifies it.
+
+    A photo caption tells a past moment in the present tense ("In this
+    Jan. 5 photo, the minister speaks ...").
+    """
+    if clause_tense(verb) != "present" or (caption and _modifies_verb(root, verb)):
         return True
     if anchor is not None and value.latest < anchor - timedelta(days=31):
         return False  # a present-tense verb is no happening of months ago
@@ -153,8 +178,13 @@ def _modifies_verb(root: Token, verb: Token) -> bool:
     return cur.dep_ in {"npadvmod", "tmod", "advmod", "pobj"} or (cur.dep_ == "prep" and cur.lower_ in _TIME_PREPS) or cur == root
 
 
+_EVENT_NOUNS = word_set("events", "nouns", "events")
+
+
 def _is_action_noun(tok: Token) -> bool:
-    return tok.pos_ == "NOUN" and (category_of(tok.lemma_) != "OTHER" or is_reporting(tok.lemma_))
+    if tok.pos_ != "NOUN":
+        return False
+    return category_of(tok.lemma_) != "OTHER" or is_reporting(tok.lemma_) or tok.lemma_.lower() in _EVENT_NOUNS
 
 
 def _action_noun_above(tok: Token) -> Token | None:
@@ -254,6 +284,8 @@ def _resolve_pronoun(tok: Token, block: BlockInput, index: ActorIndex) -> Actor 
             found.append((abs(t.i - tok.i) + (0 if t.i < tok.i else 50), actor))
     if found:
         return min(found, key=lambda f: f[0])[1]
+    if want == {"person"} and any(t.i < tok.i and t.dep_ in _SUBJECTS and t.pos_ == "NOUN" for t in sent):
+        return None  # "An actress who ... sued, her lawyer said": the pronoun's antecedent is no story actor
     start, _ = _char(block, sent[0])
     rows = index.mentions_in(block.doc_id, max(0, start - 600), start)
     for _s, _e, actor in reversed(rows):
@@ -264,37 +296,99 @@ def _resolve_pronoun(tok: Token, block: BlockInput, index: ActorIndex) -> Actor 
 
 def _actor_of(tok: Token, block: BlockInput, index: ActorIndex, depth: int = 0, pronouns: bool = True) -> Actor | None:
     """The actor a noun phrase headed by ``tok`` names: itself, its possessor or modifier, or 'X of Y'."""
-    actor = index.at(block.doc_id, *_char(block, tok))
+    actor = index.at(block.doc_id, *_char(block, tok)) or _named(tok, block)
+    if actor is None and depth == 0:
+        actor = _described(tok, block, index)
     if actor is not None:
         return actor
     if tok.pos_ == "PRON":
         return _resolve_pronoun(tok, block, index) if pronouns else None
     if depth > 1:
         return None
+    if depth == 0:
+        for child in tok.children:
+            if child.dep_ == "appos":  # "the company, Acme, said"; "In this file photo, Smith speaks" (misparsed)
+                actor = index.at(block.doc_id, *_char(block, child)) or _named(child, block)
+                if actor is not None:
+                    return actor
     for child in tok.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"}:
             actor = _actor_of(child, block, index, depth + 1, pronouns)
             if actor is not None and (child.dep_ == "poss" or actor.kind != "person"):
                 return actor  # "Russian forces", "Trump's lawyer"; not "the Trump administration"
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and (child.lower_ == "of" or (child.lower_ in {"with", "from", "for"} and not _is_action_noun(tok))):
             for obj in child.children:
                 if obj.dep_ == "pobj":
-                    actor = index.at(block.doc_id, *_char(block, obj))
-                    if actor is not None:
-                        return actor
+                    actor = index.at(block.doc_id, *_char(block, obj)) or _named(obj, block)
+                    if actor is not None and (child.lower_ == "of" or actor.kind != "person"):
+                        return actor  # "an official of the board", "inspectors with the city's department"
     return None
+
+
+_DESCRIPTIONS: dict[str, frozenset[str]] = {
+    head: frozenset(str(words).split()) for head, words in load_lexicon("events")["descriptions"].items()
+}
+
+
+def _described(tok: Token, block: BlockInput, index: ActorIndex) -> Actor | None:
+    """"the company", "the school": the nearest organization named before whose name fits the noun."""
+    words = _DESCRIPTIONS.get(tok.lower_)
+    if words is None or tok.pos_ != "NOUN" or [c.lower_ for c in tok.children if c.i < tok.i] != ["the"]:
+        return None
+    start, _ = _char(block, tok)
+    for _s, _e, actor in reversed(index.mentions_in(block.doc_id, max(0, start - 1500), start)):
+        if actor.kind != "organization":
+            continue
+        if any(_name_head(name) in words for name in [actor.name, *actor.aliases]):
+            return actor
+    return None
+
+
+def _name_head(name: str) -> str:
+    """The word that says what a name names: "Northwestern University", "University of Chicago"."""
+    parts = name.lower().split()
+    if "of" in parts[1:]:
+        return parts[0]
+    return parts[-1] if parts else ""
+
+
+def _named(tok: Token, block: BlockInput) -> Actor | None:
+    """The actor whose name (or unambiguous surname) an unlinked proper noun spells."""
+    if tok.pos_ != "PROPN" or not block.names:
+        return None
+    words = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.pos_ == "PROPN"]
+    full = " ".join(t.text for t in [*words, tok])
+    return block.names.get(full) or block.names.get(tok.text)
+
+
+def actor_names(actors: list[Actor]) -> dict[str, Actor]:
+    """Each actor by its name and aliases, and a person by a surname no other actor shares."""
+    names: dict[str, Actor] = {}
+    taken: dict[str, int] = {}
+    for actor in actors:
+        for name in [actor.name, *actor.aliases]:
+            names.setdefault(name, actor)
+    for actor in actors:
+        parts = actor.name.split()
+        if actor.kind == "person" and len(parts) > 1 and len(parts[-1]) > 2 and parts[-1][:1].isupper():
+            taken[parts[-1]] = taken.get(parts[-1], 0) + 1
+    for actor in actors:
+        parts = actor.name.split()
+        if actor.kind == "person" and len(parts) > 1 and taken.get(parts[-1]) == 1:
+            names.setdefault(parts[-1], actor)
+    return names
 
 
 def _subject(verb: Token) -> tuple[Token | None, bool]:
     """The subject of ``verb`` (climbing conjunctions and relative clauses) and whether it is passive."""
     cur = verb
     for _ in range(3):
-        for child in cur.children:
-            if child.dep_ in _SUBJECTS:
-                if child.tag_ in {"WDT", "WP"} and cur.dep_ == "relcl":
-                    return cur.head, child.dep_ == "nsubjpass"
-                return child, child.dep_ == "nsubjpass"
+        # the nearest subject: a misparse may hang a second one on the verb ('"..., but students," X said')
+        for child in sorted((c for c in cur.children if c.dep_ in _SUBJECTS), key=lambda c: abs(c.i - cur.i)):
+            if child.tag_ in {"WDT", "WP"} and cur.dep_ == "relcl":
+                return cur.head, child.dep_ == "nsubjpass"
+            return child, child.dep_ == "nsubjpass"
         if cur.dep_ in {"conj", "xcomp"} and cur.head != cur:
             cur = cur.head
             continue
@@ -365,11 +459,6 @@ def _modality(verb: Token) -> Modality:
     return "hypothetical" if _in_consequent(verb) else "asserted"
 
 
-def _reported(verb: Token) -> bool:
-    """Whether ``verb`` is part of what somebody is reported to have said."""
-    return any(anc.pos_ in {"VERB", "NOUN"} and is_reporting(anc.lemma_) for anc in list(verb.ancestors)[:6])
-
-
 def _in_consequent(verb: Token) -> bool:
     """Whether ``verb`` sits in the main clause of an "if ..." sentence, outside the if-clause."""
     path = [verb, *verb.ancestors]
@@ -385,24 +474,93 @@ def _particle(verb: Token) -> str | None:
     return next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
 
 
+_PARTY_VERBS = word_set("events", "verbs", "party")
+_PARTY_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def _without_party(verb: Token) -> bool:
+    """"met the deadline", "visited the site": a meeting verb whose object is no party."""
+    if verb.lemma_.lower() not in _PARTY_VERBS:
+        return False
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objs) and not any(o.pos_ in {"PROPN", "PRON"} or o.ent_type_ in _PARTY_ENTS for o in objs)
+
+
+def _verb_category(verb: Token) -> str:
+    """The verb's own category, with its particle or first preposition ("call for", "pull out", "object to")."""
+    if _without_party(verb):
+        return "OTHER"
+    for word in [c for c in verb.children if c.dep_ == "prt"] + [c for c in verb.children if c.dep_ == "prep"][:1]:
+        cat = category_of(verb.lemma_, word.lower_)
+        if cat != category_of(verb.lemma_):
+            return cat
+    return category_of(verb.lemma_)
+
+
+def _object_category(verb: Token) -> str:
+    """The category of the action the verb's object names ("struck a deal", "filed a lawsuit")."""
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
+    objs += [o for c in verb.children if c.dep_ == "xcomp" for o in c.children if o.dep_ == "dobj"]
+    for obj in objs:
+        words = [obj, *(c for c in obj.children if c.dep_ == "compound"), *(o for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children)]
+        for word in words:  # "a deal", "arbitration proceedings", "a round of talks"
+            if word.pos_ == "NOUN":
+                cat = category_of(word.lemma_)
+                if cat != "OTHER":
+                    return cat
+    return "OTHER"
+
+
 def _category(verb: Token) -> str:
-    """PLOVER category of the action: the verb itself, else what it reports or sets in motion."""
-    cat = category_of(verb.lemma_, _particle(verb))
+    """PLOVER category of the action: from the predicate and its arguments.
+
+    A light verb takes its object's category ("struck a deal" is AGREE, not
+    ASSAULT); otherwise the verb's own, else what it reports or sets in motion.
+    """
+    if verb.pos_ == "VERB" and is_light(verb.lemma_):
+        cat = _object_category(verb)
+        if cat != "OTHER":
+            return cat
+    cat = _verb_category(verb) if verb.pos_ == "VERB" else category_of(verb.lemma_)
     if cat != "OTHER":
         return cat
-    queue = [c for c in verb.children if c.dep_ in {"xcomp", "dobj", "ccomp", "acl"}]
+    queue = _category_children(verb)
     if is_reporting(verb.lemma_):  # "In a Feb. 18 rebuke ..., the envoy said"
         queue = [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"] + queue
     seen = 0
     while queue and seen < 8:
         tok = queue.pop(0)
         seen += 1
-        cat = category_of(tok.lemma_, _particle(tok) if tok.pos_ == "VERB" else None) if tok.pos_ in {"NOUN", "VERB"} else "OTHER"
+        if tok.pos_ == "VERB":
+            cat = _object_category(tok) if is_light(tok.lemma_) else "OTHER"
+            cat = cat if cat != "OTHER" else _verb_category(tok)
+        else:
+            cat = category_of(tok.lemma_) if tok.pos_ == "NOUN" else "OTHER"
         if cat != "OTHER":
             return cat
-        queue += [c for c in tok.children if c.dep_ in {"xcomp", "dobj", "ccomp", "acl", "advcl"} or (c.dep_ == "prep" and c.lower_ == "of")]
-        queue += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+        queue += _category_children(tok)
     return "OTHER"
+
+
+def _category_children(tok: Token) -> list[Token]:
+    """Where the action a word names or sets in motion is said.
+
+    A reporting or light verb names it in its object ("announced a
+    withdrawal", "made a request"); any verb in its complement clause
+    ("decided to withdraw"); a noun in its "of" phrase or clause ("the
+    announcement of a withdrawal"). An object of another verb is no action
+    of its own: "violated the agreement" is no AGREE.
+    """
+    if tok.pos_ == "VERB":
+        deps = {"xcomp", "ccomp"}
+        if is_reporting(tok.lemma_) or is_light(tok.lemma_):
+            deps |= {"dobj", "acl", "advcl"}
+        out = [c for c in tok.children if c.dep_ in deps]
+    else:
+        out = [c for c in tok.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB" and is_reporting(tok.lemma_)]
+        out += [c for c in tok.children if c.dep_ == "acl"] if not out else []
+    out += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    return out
 
 
 # -- spans ---------------------------------------------------------------
@@ -411,12 +569,60 @@ def _clause_span(verb: Token, subject: Token | None) -> tuple[int, int]:
     """Token range [i, j) of the event: subject through the verb's object, within the sentence."""
     sent = verb.sent
     left = subject.left_edge.i if subject is not None else verb.i
+    if is_reporting(verb.lemma_):  # '"This is a step forward," she said': what was said comes first
+        for child in verb.children:
+            if child.i < verb.i and child.dep_ in {"ccomp", "parataxis"}:
+                left = min(left, child.left_edge.i)
+        if left > sent.start and verb.doc[left - 1].text in {'"', "\u201c", "\u2018"}:
+            left -= 1
     right = verb.i
     for child in verb.children:
-        if child.i > verb.i and child.dep_ in {"dobj", "prt", "xcomp", "dative", "attr", "oprd", "prep", "agent", "ccomp", "npadvmod"}:
-            right = max(right, child.right_edge.i)
-    left, right = max(left, sent.start), min(right, sent.end - 1, verb.i + 30)
+        if child.i > verb.i and child.dep_ in {"dobj", "prt", "xcomp", "dative", "attr", "oprd", "prep", "agent", "ccomp", "npadvmod", "nsubj", "parataxis"}:
+            right = max(right, child.right_edge.i)  # "nsubj": '"...," said the minister'
+    if is_reporting(verb.lemma_):
+        left, right = _quotation_around(verb, left, right)
+    left, right = max(left, sent.start, verb.i - 60), min(right, sent.end - 1, verb.i + 60 if is_reporting(verb.lemma_) else verb.i + 30)
     return min(left, verb.i), right + 1
+
+
+_QUOTE_MARKS = {'"', "\u201c", "\u201d", "\u2018", "\u2019\u2019", "``", "''"}
+_OPENING = {'"', "\u201c", "\u2018", "``"}
+_CLOSING_MARKS = {'"', "\u201d", "\u2019", "''"}
+
+
+def _quotation_around(verb: Token, left: int, right: int) -> tuple[int, int]:
+    """Grow a speech event's tokens [left, right] by a quotation right before or after it.
+
+    '"We will not give up," Smith said' and 'Smith said: "We will not give up."'
+    """
+    doc, sent = verb.doc, verb.sent
+    k = left - 1
+    while k >= sent.start and doc[k].is_punct and doc[k].text not in _CLOSING_MARKS:
+        k -= 1
+    if k >= sent.start and doc[k].text in _CLOSING_MARKS and left - k <= 3:
+        j = k - 1
+        while j >= sent.start and doc[j].text not in _OPENING:
+            j -= 1
+        left = max(j, sent.start)
+    k = right + 1
+    while k < sent.end and doc[k].is_punct and doc[k].text not in _OPENING:
+        k += 1
+    if k < sent.end and doc[k].text in _OPENING and k - right <= 3:
+        j = k + 1
+        while j < sent.end and doc[j].text not in _CLOSING_MARKS - {"\u2019"}:
+            j += 1
+        right = min(j, sent.end - 1)
+    return left, right
+
+
+def _has_content(verb: Token) -> bool:
+    """Whether the action says more than its subject and verb ("he nearly passed out" does not)."""
+    for c in verb.children:
+        if c.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"} for o in c.children):
+            return True  # not "on Monday"
+        if c.dep_ in {"dobj", "dative", "attr", "oprd", "agent", "ccomp", "xcomp", "prt", "advcl", "acomp"}:
+            return True
+    return False
 
 
 def _make(block: BlockInput, verb: Token, i: int, j: int, **kw: object) -> Candidate:
@@ -426,7 +632,7 @@ def _make(block: BlockInput, verb: Token, i: int, j: int, **kw: object) -> Candi
     end = _close_quote(block.doc_text, start, end)
     sent = verb.sent
     sentence = (block.base + sent[0].idx, block.base + sent[-1].idx + len(sent[-1]))
-    return Candidate(doc=block.doc_id, start=start, end=end, trigger=verb.lemma_.lower(), text=block.doc_text[start:end], sentence=sentence, **kw)  # type: ignore[arg-type]
+    return Candidate(doc=block.doc_id, start=start, end=end, trigger=verb.lemma_.lower(), text=block.doc_text[start:end], sentence=sentence, token=verb.i, **kw)  # type: ignore[arg-type]
 
 
 _CLOSING = "\u201d\u2019\""
@@ -445,6 +651,129 @@ def _close_quote(text: str, start: int, end: int) -> int:
     return end
 
 
+def _reporting_head(verb: Token) -> Token | None:
+    """The reporting verb whose content clause ``verb`` heads ("said [it will appeal]")."""
+    cur = verb
+    for _ in range(3):
+        if cur.dep_ not in {"ccomp", "conj", "xcomp", "advcl", "parataxis"} or cur.head == cur:
+            return None
+        cur = cur.head
+        if cur.pos_ == "VERB" and is_reporting(cur.lemma_):
+            return cur
+    return None
+
+
+def _past_perfect(verb: Token) -> bool:
+    """"had complained": earlier than the time of the report."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in verb.children)
+
+
+def _in_quotation(block: BlockInput, tok: Token) -> bool:
+    text = block.parse.text
+    return (text.count('"', 0, tok.idx) + text.count("\u201c", 0, tok.idx) - text.count("\u201d", 0, tok.idx)) % 2 == 1
+
+
+_DAY_SHIFT = {"that": 0, "same": 0, "next": 1, "following": 1}
+
+
+def _anaphoric_day(verb: Token, by_verb: dict[int, TimeValue], previous: TimeValue | None = None) -> TimeValue | None:
+    """"On that day", "the same day", "the next day": the last day named before, or the one after it."""
+    shift = None
+    for child in verb.children:
+        for tok in child.subtree if child.dep_ in {"prep", "npadvmod", "advmod"} else []:
+            if tok.lower_ == "day" and any(c.lower_ in _DAY_SHIFT for c in tok.children):
+                shift = next(_DAY_SHIFT[c.lower_] for c in tok.children if c.lower_ in _DAY_SHIFT)
+    if shift is None:
+        return None
+    before = [(i, v) for i, v in by_verb.items() if i < verb.sent.start and v.precision == "day"]
+    named = max(before, key=lambda iv: iv[0])[1] if before else previous
+    if named is None:
+        return None
+    day = named.earliest + timedelta(days=shift)
+    return TimeValue(day.isoformat(), "day", day, day)
+
+
+def _sentence_date(verb: Token, by_verb: dict[int, TimeValue], block: BlockInput) -> TimeValue | None:
+    """The one date of the verb's sentence, when the verb is not what somebody reported."""
+    if _reporting_head(verb) is not None:
+        return None  # "X said Tuesday that Y signed": the signing is older than the saying
+    sent = verb.sent
+    below = {t.i for t in verb.subtree}  # a date inside the verb's own complement dates what it reports, not it
+    values = {v.value: v for i, v in by_verb.items() if sent.start <= i < sent.end and i not in below}
+    if len(values) != 1:
+        return None
+    value = next(iter(values.values()))
+    tense = clause_tense(verb)
+    if block.anchor is not None:
+        if tense == "past" and value.earliest > block.anchor + timedelta(days=1):
+            return None
+        if tense in {"future", "modal"} and value.latest < block.anchor:
+            return None
+        if tense == "present" and value.latest < block.anchor - timedelta(days=31):
+            return None
+    return value
+
+
+def _date_of(verb: Token, block: BlockInput, by_verb: dict[int, TimeValue], by_word: dict[int, TimeValue],
+             speech: bool, lead: bool, modality: Modality) -> tuple[TimeValue | None, str | None]:
+    """The event's date and where it comes from: its clause, its sentence, or the report's own time.
+
+    A dated report's past-tense action in its lead, and what its sources
+    said for it, happened on or just before publication: the report's
+    reference range (not a made-up day).
+    """
+    own = _inherited_date(verb, by_verb, by_word)
+    if own is not None:
+        return own, "clause"
+    in_sentence = _sentence_date(verb, by_verb, block)
+    if in_sentence is not None:
+        return in_sentence, "sentence"
+    anaphoric = _anaphoric_day(verb, by_verb, block.last_day)
+    if anaphoric is not None:
+        return anaphoric, "sentence"
+    if block.reference is None or modality not in {"asserted", "negated"} or _past_perfect(verb):
+        return None, None
+    tense = clause_tense(verb)
+    if _in_quotation(block, verb):
+        return None, None
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    if speech and tense in {"past", "present"} and not perfect:
+        return block.reference, "document"  # "X said" / "X says" in a news report: said for it; not "X has said"
+    if lead and tense == "past":
+        return block.reference, "document"
+    if tense == "present" and verb.tag_ in {"VBZ", "VBP", "VBG"} and not _is_state(verb):
+        return block.reference, "document"  # "CAPA is seeking ...": going on when the report was written
+    return None, None
+
+
+def _is_state(verb: Token) -> bool:
+    return verb.lemma_.lower() in _STATE_VERBS or verb.lemma_.lower() in _SKIP_VERBS
+
+
+def _issues_statement(verb: Token) -> bool:
+    """"issued a statement", "made an announcement": a light verb whose object reports speech."""
+    return is_light(verb.lemma_) and any(c.dep_ == "dobj" and c.pos_ == "NOUN" and is_reporting(c.lemma_) for c in verb.children)
+
+
+def _speech_only(verb: Token) -> bool:
+    """A speech verb with nothing said: "X said Tuesday", "Y told reporters"."""
+    for child in verb.children:
+        if child.dep_ in {"ccomp", "xcomp", "parataxis", "advcl"}:
+            return False
+        if child.dep_ == "dobj" and child.pos_ in {"NOUN", "PRON"} and child.lower_ not in {"reporters", "journalists", "it", "so", "this"}:
+            return False
+        if child.dep_ == "prep" and child.lower_ in {"of", "about", "on"}:
+            if any(o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"} for o in child.children):
+                return False  # "said of the plan", not "said on Tuesday"
+    return not _quote_adjacent(verb)
+
+
+def _quote_adjacent(verb: Token) -> bool:
+    """Whether a quotation sits right before or after the speech verb's clause ("'...,' she said")."""
+    sent = verb.sent
+    return any(t.text in {'"', "\u201c", "\u201d", "\u2019\u2019"} for t in sent)
+
+
 def _verbal_events(block: BlockInput, index: ActorIndex, by_verb: dict[int, TimeValue], by_word: dict[int, TimeValue]) -> list[Candidate]:
     out: list[Candidate] = []
     for verb in block.parse:
@@ -454,8 +783,19 @@ def _verbal_events(block: BlockInput, index: ActorIndex, by_verb: dict[int, Time
         if subj is None:
             continue
         agent = _agent(verb) if passive else None
+        lead = _sentence_ordinal(block, verb) < block.lead_sentences
         if passive and agent is None:
-            continue  # "the tape was released": who acted is not said
+            # "the tape was released", "X was arrested": who acted is not said; X is the one acted upon
+            patient = _actor_of(subj, block, index)
+            category = _category(verb)
+            if patient is None or category == "OTHER":
+                continue
+            modality = _modality(verb)
+            when, basis = _date_of(verb, block, by_verb, by_word, False, lead, modality)
+            i, j = _clause_span(verb, subj)
+            out.append(_make(block, verb, i, j, who=None, whom=patient, date=when, category=category, modality=modality,
+                             place=_place(verb), basis=basis, lead=lead))
+            continue
         actor_tok = agent if agent is not None else subj
         action_subject = index.at(block.doc_id, *_char(block, actor_tok)) is None and _is_action_noun(actor_tok)
         if action_subject:
@@ -463,14 +803,18 @@ def _verbal_events(block: BlockInput, index: ActorIndex, by_verb: dict[int, Time
             who = _noun_agent(actor_tok, block, index)
             if who is None:
                 continue
+            modality = _modality(verb)
             when = _inherited_date(verb, by_verb, by_word) or by_word.get(actor_tok.i)
+            basis = "clause" if when is not None else None
+            if when is None:
+                when, basis = _date_of(verb, block, by_verb, by_word, False, lead, modality)
             cat = category_of(actor_tok.lemma_)
             cat = cat if cat != "OTHER" else _category(actor_tok)
-            if when is None and (cat == "OTHER" or clause_tense(verb) != "past"):
+            if when is None and cat == "OTHER":
                 continue
             i, j = _clause_span(verb, actor_tok)
             out.append(_make(block, actor_tok, i, j, who=who, whom=_whom(verb, who, block, index), date=when,
-                             category=cat, modality=_modality(verb),
+                             category=cat, modality=modality, basis=basis, lead=lead,
                              place=_place(verb), speech=is_reporting(actor_tok.lemma_), nominal=True))
             continue
         who = _actor_of(actor_tok, block, index)
@@ -479,23 +823,40 @@ def _verbal_events(block: BlockInput, index: ActorIndex, by_verb: dict[int, Time
             who, other = _misparsed_coordination(subj, who, block, index)
         if who is None:
             continue
-        when = _inherited_date(verb, by_verb, by_word)
-        speech = is_reporting(verb.lemma_)
-        tense = clause_tense(verb)
+        speech = is_reporting(verb.lemma_) or _issues_statement(verb)
+        if speech and _speech_only(verb):
+            continue  # "X said Tuesday": nothing said, no event
         category = _category(verb)
         if verb.lemma_.lower() in _STATE_VERBS and category == "OTHER":
             continue
-        if when is None and (speech or tense != "past" or category == "OTHER" or _reported(verb)):
-            continue  # undated: only a past action told in the article's own voice
         modality = _modality(verb)
+        when, basis = _date_of(verb, block, by_verb, by_word, speech, lead, modality)
+        tense = clause_tense(verb)
+        head = _reporting_head(verb)
+        if when is None and (head is not None or (category == "OTHER" and (speech or tense != "past"))):
+            continue  # an undated statement, state, or what somebody said happened: no happening to place
+        if category == "OTHER" and not speech and not _has_content(verb):
+            continue  # "he moaned", "the father came": no action to report
         whom = _actor_of(subj, block, index) if passive and agent is not None else None
         if whom is None or whom is who:
             whom = _whom(verb, who, block, index)
         whom = whom or other or _conjoined_actor(subj, who, block, index)
         own_subject = any(c.dep_ in _SUBJECTS for c in verb.children) or agent is not None
         i, j = _clause_span(verb, (agent or subj) if own_subject else None)
-        out.append(_make(block, verb, i, j, who=who, whom=whom, date=when, category=category, modality=modality, place=_place(verb), speech=speech))
+        out.append(_make(block, verb, i, j, who=who, whom=whom, date=when, category=category, modality=modality,
+                         place=_place(verb), speech=speech, basis=basis, lead=lead,
+                         reported_by=head.i if head is not None else -1, past=tense == "past"))
     return out
+
+
+def _sentence_ordinal(block: BlockInput, tok: Token) -> int:
+    """Ordinal of ``tok``'s sentence in its document."""
+    n = 0
+    for sent in block.parse.sents:
+        if sent.start <= tok.i < sent.end:
+            return block.first_sentence + n
+        n += 1
+    return block.first_sentence + n
 
 
 def _is_event_verb(verb: Token) -> bool:
@@ -560,12 +921,69 @@ def _nominal_events(block: BlockInput, index: ActorIndex, by_word: dict[int, Tim
         category = category_of(noun.lemma_)
         if category == "OTHER":
             category = _category(noun)
+        said = any(c.dep_ in {"acl", "relcl"} or (c.dep_ == "prep" and c.lower_ in {"of", "on", "about", "that"}) for c in noun.children)
+        if is_reporting(noun.lemma_) and category == "OTHER" and not said:
+            continue  # "Tuesday's statement by Acme": nothing said, no event
         out.append(_make(block, noun, start, min(end, noun.sent.end), who=who, whom=whom, date=when, category=category,
-                         modality="asserted", speech=is_reporting(noun.lemma_), nominal=True))
+                         modality="asserted", speech=is_reporting(noun.lemma_), nominal=True, basis="clause",
+                         lead=_sentence_ordinal(block, noun) < block.lead_sentences))
     return out
+
+
+def _drop_said_content(cands: list[Candidate]) -> list[Candidate]:
+    """What an actor said it did is one event with its saying ("Russia announced it would withdraw").
+
+    The content clause of a speech event by the same actor is dropped (the
+    speech event's text and category carry it); what one actor says another
+    did stays an event of its own.
+    """
+    speech = {c.token: c for c in cands if c.speech and not c.nominal}
+    out: list[Candidate] = []
+    for c in cands:
+        head = speech.get(c.reported_by)
+        if head is not None and head.who is c.who and head is not c and not c.past:
+            if head.category == "OTHER":
+                head.category = c.category
+            continue
+        out.append(c)
+    return out
+
+
+def _date_what_was_said(cands: list[Candidate], block: BlockInput, by_verb: dict[int, TimeValue]) -> None:
+    """A statement about a dated happening that is no event of its own stands for it.
+
+    "The agency said the site was last inspected on Aug. 8": nobody named
+    inspects, so the statement carries the date of what it reports. When
+    the happening is an event of its own ("X revealed that their operation
+    began in September"), the statement keeps its own date.
+    """
+    heads = {c.token for c in cands} | {block.parse[c.token].head.i for c in cands if c.nominal}  # "their operation began"
+    for c in cands:
+        if not c.speech or c.nominal or c.basis in {"clause", "sentence"}:
+            continue
+        verb = block.parse[c.token]
+        values = {v.value: v for i, v in by_verb.items() if i != c.token and i not in heads
+                  and any(t.i == i for t in verb.subtree) and not _reaches_event(block.parse[i], heads, verb)}
+        if len(values) == 1:
+            c.date, c.basis = next(iter(values.values())), "sentence"
+
+
+def _reaches_event(tok: Token, heads: set[int], stop: Token) -> bool:
+    """Whether a verb between ``tok`` and ``stop`` (or ``tok`` itself) heads an event of its own."""
+    cur = tok
+    while cur.i != stop.i and cur.head != cur:
+        if cur.i in heads:
+            return True
+        cur = cur.head
+    return False
 
 
 def extract_block(block: BlockInput, index: ActorIndex) -> list[Candidate]:
     """Event candidates of one parsed block."""
     by_verb, by_word = _block_dates(block)
-    return _verbal_events(block, index, by_verb, by_word) + _nominal_events(block, index, by_word)
+    verbal = _verbal_events(block, index, by_verb, by_word)
+    _date_what_was_said(verbal, block, by_verb)
+    days = [(i, v) for i, v in by_verb.items() if v.precision == "day"]
+    if days:
+        block.last_day = max(days, key=lambda iv: iv[0])[1]
+    return _drop_said_content(verbal) + _nominal_events(block, index, by_word)
