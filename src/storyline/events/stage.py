@@ -144,7 +144,7 @@ def _prominence(c: Candidate, order: dict[str, int]) -> tuple[int, int, int, int
 
 
 def _predicted_if_ahead(c: Candidate, anchor: date | None) -> None:
-    if c.modality == "asserted" and c.date is not None and anchor is not None and c.date.earliest > anchor + timedelta(days=1):
+    if c.modality == "asserted" and c.date is not None and anchor is not None and (c.date.earliest - anchor).days > 1:
         c.modality = "predicted"
 
 
