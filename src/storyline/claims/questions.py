@@ -2,9 +2,12 @@
 
 Detection: direct questions (a sentence, or a piece of one, ending in "?",
 with list markers like "1)" and a lead-in like "Big questions remain:"
-trimmed off), and indirect ones ("it remains unclear whether ...", "it is too
-early to say how ..."). A question inside somebody's quotation is that
-speaker's, not the source's, and is skipped.
+trimmed off), and hedged statements of what is not known (see
+:mod:`storyline.language.hedges`: "it was not immediately clear what ...",
+"prosecutors haven't indicated whether ...", "remains to be seen", "will be
+decided later", "it probably will ..."), as the clause that holds the hedge.
+A direct question inside somebody's quotation is that speaker's, not the
+source's, and is skipped; so are a quoted "whether" or "probably will".
 
 Answer linking: for every question, the declarative claims of the *other*
 documents most similar to it (shared content terms and actors, tf-idf
@@ -20,20 +23,17 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..language.hedges import find_hedge
 from ..models import Question, Span
 from .features import TextUnit, cosine
 
 __all__ = ["QuestionSpan", "find_questions", "link_answers"]
 
 _LIST_MARKER = re.compile(r"\s*(?:\(?\d{1,2}[).]|\(?[a-h]\)|[-\u2022*])\s*")
-_INDIRECT = re.compile(
-    r"\b(?:it\s+(?:is|remains|was|remained)\s+(?:still\s+|not\s+yet\s+)?"
-    r"(?:unclear|uncertain|not\s+clear|not\s+known|unknown|an\s+open\s+question)"
-    r"|(?:it\s+)?remains\s+to\s+be\s+seen|(?:no\s+one|nobody)\s+(?:knows|can\s+say)"
-    r"|(?:the|an|one)\s+(?:open\s+|big\s+|key\s+|real\s+)?question\s+(?:is|remains)"
-    r"|it\s+is\s+too\s+(?:early|soon)\s+to\s+(?:know|say|tell))\s*,?\s+(?P<wh>whether|if|how|what|when|who|why|where|which)\b",
-    re.IGNORECASE,
-)
+#: Hedges that may sit inside somebody's quotation and still state an open question ("the incident is under investigation").
+_QUOTABLE_HEDGES = frozenset({"unknown", "not_said", "phrase", "deferred"})
+#: Where a clause of a sentence begins: a hedge's question starts at the last of these before it.
+_CLAUSE_BREAK = re.compile(r"(?:[;:]|,?\s+(?:but|although|though|while|yet)\b|,\s+and\b)\s*", re.IGNORECASE)
 
 #: Minimum similarity for a claim to be linked as an answer, and answers kept per document.
 ANSWER_THRESHOLD = 0.18
@@ -90,13 +90,22 @@ def find_questions(text: str, start: int, end: int, quoted: list[tuple[int, int]
             out.append(QuestionSpan(s, e, "direct"))
         piece_start = i + 1
     if not out:
-        m = _INDIRECT.search(text, start, end)
-        if m is not None:
-            e = end
-            while e > m.start("wh") and text[e - 1] in ".;, ":
-                e -= 1
-            out.append(QuestionSpan(m.start("wh"), e, "indirect"))
+        hedge = find_hedge(text, start, end)
+        if hedge is not None and (hedge.kind in _QUOTABLE_HEDGES or not any(qs <= hedge.start < qe for qs, qe in quoted)):
+            out.append(_hedge_span(text, start, end, hedge.start))
     return out
+
+
+def _hedge_span(text: str, start: int, end: int, cue: int) -> QuestionSpan:
+    """The clause of the sentence that holds the hedge: from the last clause break before its cue to the end."""
+    s = start
+    for m in _CLAUSE_BREAK.finditer(text, start, cue):
+        s = m.end()
+    semi = text.find(";", cue, end)
+    e = end if semi < 0 else semi
+    while e > s and text[e - 1] in ".;, \n":
+        e -= 1
+    return QuestionSpan(s, e, "indirect")
 
 
 def link_answers(
