@@ -22,12 +22,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
 from ..language.hedges import find_hedge
 from ..models import Question, Span
 from .features import TextUnit, cosine
 
-__all__ = ["QuestionSpan", "find_questions", "link_answers"]
+__all__ = ["QuestionSpan", "answer_kind", "find_questions", "link_answers"]
 
 _LIST_MARKER = re.compile(r"\s*(?:\(?\d{1,2}[).]|\(?[a-h]\)|[-\u2022*])\s*")
 #: Hedges that may sit inside somebody's quotation and still state an open question ("the incident is under investigation").
@@ -41,7 +42,9 @@ MIN_SHARED = 2
 ANSWERS_PER_DOC = 2
 #: A second answer from the same document must score at least this share of the first.
 RUNNER_UP = 0.8
-MAX_ANSWERS = 2  # over all documents: a question with many weak candidates keeps the two best
+MAX_ANSWERS = 3  # over all documents: a question with many weak candidates keeps the best three
+#: An answer this similar (or sharing a frame this strong) answers; a weaker one partly answers.
+FULL_ANSWER = 0.35
 #: A frame match this strong (same actors, related predicate) answers without shared words.
 FRAME_ANSWER = 0.3
 
@@ -114,6 +117,8 @@ def link_answers(
     candidates: list[TextUnit],
     texts: dict[str, str],
     score: Callable[[TextUnit, TextUnit], tuple[float, float]] | None = None,
+    threshold: float = ANSWER_THRESHOLD,
+    most: int = MAX_ANSWERS,
 ) -> None:
     """Attach to ``question`` the best answering spans of other documents, with a confidence each.
 
@@ -131,15 +136,40 @@ def link_answers(
         shared = [t for t in unit.terms if t in cand.terms]
         if frame < FRAME_ANSWER and (len(shared) < MIN_SHARED or all(t.startswith("@") for t in shared)):
             continue  # one word, or only actors, in common is not answering
-        if sim >= ANSWER_THRESHOLD:
+        if sim >= threshold:
             by_doc.setdefault(cand.doc, []).append((sim, frame, cand))
-    best: list[tuple[float, TextUnit]] = []
+    best: list[tuple[float, float, TextUnit]] = []
     for _doc, scored in sorted(by_doc.items()):
         scored.sort(key=lambda x: -x[0])
         top = scored[0][0]
-        kept = [(s, c) for i, (s, f, c) in enumerate(scored[:ANSWERS_PER_DOC]) if i == 0 or (s >= RUNNER_UP * top and f >= FRAME_ANSWER)]
+        kept = [(s, f, c) for i, (s, f, c) in enumerate(scored[:ANSWERS_PER_DOC]) if i == 0 or (s >= RUNNER_UP * top and f >= FRAME_ANSWER)]
         best.extend(kept)
-    best.sort(key=lambda x: -x[0])
-    for sim, cand in sorted(best[:MAX_ANSWERS], key=lambda x: (x[1].doc, x[1].start)):
+    best.sort(key=lambda x: (-x[0], x[2].key))
+    for sim, frame, cand in sorted(best[:most], key=lambda x: (x[2].doc, x[2].start)):
         question.answers.append(Span(doc=cand.doc, start=cand.start, end=cand.end, text=texts[cand.doc][cand.start : cand.end]))
         question.confidence.append(round(min(1.0, 0.3 + sim), 2))
+        question.answer_kinds.append(answer_kind(question.text, unit, cand, sim, frame))
+
+
+_ASKS_FIGURE = re.compile(r"\bhow\s+(?:many|much|long|old|far|big|large)\b", re.IGNORECASE)
+_ASKS_TIME = re.compile(r"\bwhen\b|\bwhat\s+time\b", re.IGNORECASE)
+_ASKS_WHO = re.compile(r"\bwho(?:m|se)?\b", re.IGNORECASE)
+
+
+def answer_kind(text: str, question: TextUnit, answer: TextUnit, sim: float, frame: float) -> Literal["answers", "partly answers"]:
+    """ "answers" when the answer carries what the question asks and says it closely, else "partly answers".
+
+    A question asking for a figure ("how many", "how much") or a time
+    ("when") is answered only by a sentence with a figure or time; one asking
+    "who" by a sentence naming an actor the question does not. Otherwise
+    (yes/no, whether, what, why, hedged statements) a close answer
+    (similarity ``FULL_ANSWER`` or a strong frame match) answers.
+    """
+    kinds = {f.quantity.kind for f in answer.quantities}
+    if _ASKS_FIGURE.search(text) and not kinds - {"time"}:
+        return "partly answers"
+    if _ASKS_TIME.search(text) and "time" not in kinds and not any(ch.isdigit() for ch in answer.terms):
+        return "partly answers"
+    if _ASKS_WHO.search(text) and not {t for t in answer.terms if t.startswith("@")} - set(question.terms):
+        return "partly answers"
+    return "answers" if sim >= FULL_ANSWER or frame >= FRAME_ANSWER else "partly answers"

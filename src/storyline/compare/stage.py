@@ -35,12 +35,14 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from ..actor_index import ActorIndex
-from ..claims.features import ANTONYMS, TextUnit, cosine, fold_prefixes, idf_weights, weigh
+from ..claims.features import ANTONYMS, Figure, TextUnit, cosine, fold_prefixes, idf_weights, weigh
 from ..claims.frames import Families, Frame, actor_families, best_frame_match
-from ..claims.questions import link_answers
+from ..claims.questions import ANSWER_THRESHOLD, MAX_ANSWERS, link_answers
 from ..claims.stage import CACHE_KEY, ClaimUnits, claims_of_document
 from ..models import Agreement, Claim, Divergence, Position, Question, Span, Story
 from ..pipeline import Context, register_stage
+from .candidates import candidate_pairs
+from .figures import FigureConflict, figure_conflicts, format_value
 
 __all__ = ["LINK", "MAX_ITEMS", "Link", "Similarity", "align_claims", "compare_sources", "enough_overlap", "opposition", "similarity"]
 
@@ -52,14 +54,17 @@ _ACTOR_TERM = re.compile(r"@\w+")
 LINK = 0.30
 #: Below this, a claim has no counterpart anywhere else: it is unique to its source.
 UNIQUE = 0.15
-#: A third source joins an agreement when this close, relative to the closest pair.
-JOIN = 0.5
+#: A further source joins an agreement when its claim is this similar to every claim already in it
+#: (and at least ``LINK`` similar to one of them).
+JOIN_FLOOR = 0.2
 #: Negation and opposite-predicate divergences need claims at least this similar.
 DIVERGE = 0.45
 #: An actor named in more than this share of all claims is the story's backdrop, not a topic.
 DISTINCTIVE = 0.15
-#: At most this many agreements and divergences are reported.
-MAX_ITEMS = 8
+#: At most this many agreements and divergences are reported (``[compare] max_agreements`` / ``max_divergences``).
+MAX_ITEMS = 12
+#: Conflicting figures need claims at least this similar in words.
+FIGURE_SIMILARITY = 0.12
 #: Frames at least this similar are named in an agreement's ``why``.
 FRAME_SHOWN = 0.3
 #: A frame match this strong (related predicate, same subject and object) links claims with no other word in common.
@@ -118,7 +123,7 @@ class Link:
     frames: tuple[Frame, Frame] | None = None  # the matching frames, when frames contributed
 
 
-def opposition(a: TextUnit, b: TextUnit, similarity: float = 1.0) -> str | None:
+def opposition(a: TextUnit, b: TextUnit, similarity: float = 1.0, diverge: float = DIVERGE) -> str | None:
     """The polarity cue that opposes two similar claims, or None.
 
     Negation and opposite predicates count only for a predicate with the same
@@ -127,8 +132,10 @@ def opposition(a: TextUnit, b: TextUnit, similarity: float = 1.0) -> str | None:
     """
     if a.doubt != b.doubt:
         return "one side casts doubt on it"
-    if similarity < DIVERGE:
+    if similarity < diverge:
         return None
+    if a.denied != b.denied:
+        return "one side reports a denial of what the other states"
     shared = a.predicates & b.predicates
     figures = sorted(p for p in shared if p in a.figures and p in b.figures and a.figures[p] != b.figures[p])
     if figures and not (a.negated | b.negated) & set(figures):
@@ -150,32 +157,37 @@ def _same_subject(a: TextUnit, b: TextUnit, pa: str, pb: str) -> bool:
 
 
 def doubt_against_prediction(units: dict[str, TextUnit], taken: set[str], max_share: float = DISTINCTIVE) -> list[Link]:
-    """A claim casting doubt on an actor's prospects vs another source predicting them.
+    """A claim casting doubt on what another source states or predicts about an actor.
 
     "Any talk of ... in favor of the opposition is wishful thinking" against
-    "the opposition will gain strength": the doubted claim names the actor the
-    other predicts something for, and is not named everywhere in the story.
-    The most similar such claim is kept.
+    "the opposition will gain strength": the doubting claim names an actor
+    that is the subject of a predicate (or of a prediction) in a claim of
+    another document, and that actor is not named everywhere in the story.
+    Per doubting claim, the most similar such claim is kept.
     """
     links: list[Link] = []
     n = max(1, len(units))
     share = Counter(t for u in units.values() for t in set(u.terms) if t.startswith("@"))
     distinctive = {t for t, c in share.items() if c <= 2 or c / n <= max_share}
-    for a in units.values():
+    for a in sorted(units.values(), key=lambda u: u.key):
         if not a.doubt or a.key in taken:
             continue
-        best: dict[str, tuple[float, TextUnit, str]] = {}
-        for b in units.values():
+        best: tuple[float, TextUnit, str] | None = None
+        for b in sorted(units.values(), key=lambda u: u.key):
             if b.doc == a.doc or b.doubt or b.key in taken:
                 continue
-            shared = sorted(t for t in b.predicted if t in a.terms and t not in a.predicted and t in distinctive)
+            stated = set(b.predicted) | {s for s in b.subjects.values() if s.startswith("@")}
+            shared = sorted(t for t in stated if t in a.terms and t not in a.predicted and t in distinctive)
             if not shared:
                 continue
             sim = cosine(a, b)
-            if sim > best.get(b.doc, (-1.0, b, ""))[0]:
-                best[b.doc] = (sim, b, shared[0])
-        for sim, b, actor in sorted(best.values(), key=lambda x: -x[0])[:1]:
-            links.append(Link(a.key, b.key, round(sim, 3), f"one source doubts what the other predicts for {actor}"))
+            if best is None or sim > best[0]:
+                best = (sim, b, shared[0])
+        if best is not None:
+            sim, b, actor = best
+            verb = "predicts" if actor in b.predicted else "states"
+            links.append(Link(a.key, b.key, round(sim, 3), f"one source doubts what the other {verb} for {actor}"))
+            taken.update((a.key, b.key))
     return links
 
 
@@ -189,34 +201,57 @@ def _linkable(sim: Similarity, a: TextUnit, b: TextUnit) -> bool:
     return sim.frame >= FRAME_ALONE or enough_overlap(a, b)
 
 
-def align_claims(units: dict[str, TextUnit], threshold: float = LINK, families: Families | None = None) -> list[Link]:
+def align_claims(
+    units: dict[str, TextUnit],
+    threshold: float = LINK,
+    families: Families | None = None,
+    pairs: list[tuple[str, str]] | None = None,
+    diverge: float = DIVERGE,
+    neighbours: dict[tuple[str, str], float] | None = None,
+    floor: float = JOIN_FLOOR,
+) -> list[Link]:
     """One-to-one alignment of claims for every pair of documents, most similar first.
 
-    Besides, a claim whose frame another source states with the opposite
-    polarity ("Trump asked Comey to ..." / "the president never asked Mr.
-    Comey to ...") is linked to it as a divergence even when both are aligned
-    elsewhere (each claim in at most one such link).
+    ``pairs`` are the candidate claim pairs to score (see
+    :mod:`.candidates`); by default every pair of claims of different
+    documents. ``neighbours``, when given, receives the combined similarity
+    of every scored pair that is linkable and at least ``floor`` similar.
+    Besides, a claim whose frame another source states with the
+    opposite polarity ("Trump asked Comey to ..." / "the president never
+    asked Mr. Comey to ...") is linked to it as a divergence even when both
+    are aligned elsewhere (each claim in at most one such link).
     """
-    by_doc: dict[str, list[TextUnit]] = {}
-    for u in units.values():
-        by_doc.setdefault(u.doc, []).append(u)
-    docs = sorted(by_doc)
-    links: list[Link] = []
+    if pairs is None:
+        by_doc: dict[str, list[TextUnit]] = {}
+        for u in units.values():
+            by_doc.setdefault(u.doc, []).append(u)
+        docs = sorted(by_doc)
+        pairs = [(a.key, b.key) for i, da in enumerate(docs) for db in docs[i + 1 :] for a in by_doc[da] for b in by_doc[db]]
+    per_docs: dict[tuple[str, str], list[tuple[Similarity, TextUnit, TextUnit]]] = {}
     negations: list[tuple[Similarity, TextUnit, TextUnit]] = []
-    for i, da in enumerate(docs):
-        for db in docs[i + 1 :]:
-            scored = [(similarity(a, b, families), a, b) for a in by_doc[da] for b in by_doc[db]]
-            negations.extend(s for s in scored if s[0].frame >= FRAME_NEGATION and _frame_opposition(s[0]))
-            scored = [s for s in scored if s[0].combined >= threshold and _linkable(s[0], s[1], s[2])]
-            scored.sort(key=lambda s: -s[0].combined)
-            used: set[str] = set()
-            for sim, a, b in scored:
-                if a.key in used or b.key in used:
-                    continue
-                used.update((a.key, b.key))
-                why = _frame_opposition(sim) or opposition(a, b, sim.lexical)
-                frames = sim.frames if sim.frame >= FRAME_SHOWN else None
-                links.append(Link(a.key, b.key, round(sim.combined, 3), why, frames))
+    for ka, kb in pairs:
+        a, b = units[ka], units[kb]
+        if a.doc == b.doc:
+            continue
+        sim = similarity(a, b, families)
+        if sim.frame >= FRAME_NEGATION and _frame_opposition(sim):
+            negations.append((sim, a, b))
+        linkable = _linkable(sim, a, b)
+        if neighbours is not None and linkable and sim.combined >= floor:
+            neighbours[(a.key, b.key)] = neighbours[(b.key, a.key)] = sim.combined
+        if sim.combined >= threshold and linkable:
+            per_docs.setdefault((min(a.doc, b.doc), max(a.doc, b.doc)), []).append((sim, a, b))
+    links: list[Link] = []
+    for key in sorted(per_docs):
+        scored = sorted(per_docs[key], key=lambda s: (-s[0].combined, s[1].key, s[2].key))
+        used: set[str] = set()
+        for sim, a, b in scored:
+            if a.key in used or b.key in used:
+                continue
+            used.update((a.key, b.key))
+            why = _frame_opposition(sim) or opposition(a, b, sim.lexical, diverge)
+            frames = sim.frames if sim.frame >= FRAME_SHOWN else None
+            links.append(Link(a.key, b.key, round(sim.combined, 3), why, frames))
     return links + _negation_links(negations, links)
 
 
@@ -284,66 +319,147 @@ def _span(claim: Claim, cls: type[_S]) -> _S:
     return cls(doc=claim.doc, start=claim.start, end=claim.end, text=claim.text)
 
 
-def _group(links: list[Link], units: dict[str, TextUnit], threshold: float = LINK, families: Families | None = None) -> list[list[Link]]:
-    """Agreeing links that share a claim, merged (three sources, one agreement).
+def _group(links: list[Link], units: dict[str, TextUnit], neighbours: dict[tuple[str, str], float], threshold: float = LINK, floor: float = JOIN_FLOOR) -> list[tuple[list[str], Link]]:
+    """Agreements: each agreeing link, strongest first, grown by one claim per further document.
 
-    A link joins a group only when its new claim comes from a document the
-    group does not cite yet and is similar to every claim already there (at
-    least ``JOIN`` times as similar as the group's closest pair).
+    A claim of a document the agreement does not cite yet joins when it is
+    at least ``threshold`` similar to one claim of the agreement and at least
+    ``floor`` similar to every one (the best such claim first, until no
+    document has one). Every claim is in at most one agreement, so three
+    outlets saying the same thing make one agreement with three pieces of
+    evidence, and no agreement cites two sentences of one document.
     """
-    groups: list[tuple[set[str], list[Link]]] = []
-    for link in sorted(links, key=lambda x: -x.similarity):
-        home = None
-        for keys, members in groups:
-            if link.a in keys or link.b in keys:
-                new = link.b if link.a in keys else link.a
-                docs = {units[k].doc for k in keys}
-                floor = max(threshold, JOIN * members[0].similarity)  # members[0] is the group's closest pair
-                close = all(similarity(units[new], units[k], families).combined >= floor for k in keys)
-                if new in keys or (units[new].doc not in docs and close):
-                    home = (keys, members)
-                break
-        if home is None:
-            if not any(link.a in g[0] or link.b in g[0] for g in groups):
-                groups.append(({link.a, link.b}, [link]))
+    near: dict[str, list[str]] = {}
+    for (ka, kb) in sorted(neighbours):
+        near.setdefault(ka, []).append(kb)
+    used: set[str] = set()
+    out: list[tuple[list[str], Link]] = []
+    for link in sorted(links, key=lambda x: (-x.similarity, x.a, x.b)):
+        if link.a in used or link.b in used:
             continue
-        home[0].update((link.a, link.b))
-        home[1].append(link)
-    return [g[1] for g in groups]
+        members = [link.a, link.b]
+        while True:
+            docs = {units[k].doc for k in members}
+            options = sorted({c for k in members for c in near.get(k, []) if c not in used and c not in members and units[c].doc not in docs})
+            best: tuple[float, str] | None = None
+            for c in options:
+                sims = [neighbours.get((c, k), 0.0) for k in members]
+                if max(sims) >= threshold and min(sims) >= floor:
+                    mean = sum(sims) / len(sims)
+                    if best is None or mean > best[0]:
+                        best = (mean, c)
+            if best is None:
+                break
+            members.append(best[1])
+        used.update(members)
+        out.append((members, link))
+    return out
 
 
-def _agreement(group: list[Link], claims: dict[str, Claim], units: dict[str, TextUnit], story: Story) -> Agreement:
-    members: dict[str, Claim] = {}
-    for link in group:
-        for key in (link.a, link.b):
-            c = claims[key]
-            members.setdefault(c.doc, c)
-    best = max(group, key=lambda x: x.similarity)
-    headline = min(members.values(), key=lambda c: len(c.text))
+def _mean_similarity(members: list[str], neighbours: dict[tuple[str, str], float], seed: Link) -> float:
+    sims = [neighbours.get((a, b), seed.similarity if {a, b} == {seed.a, seed.b} else 0.0) for i, a in enumerate(members) for b in members[i + 1 :]]
+    return sum(sims) / len(sims) if sims else seed.similarity
+
+
+def _agreement(members_keys: list[str], best: Link, claims: dict[str, Claim], units: dict[str, TextUnit], story: Story, neighbours: dict[tuple[str, str], float]) -> Agreement:
+    """One agreement: its claims (one per document), the shortest of them as its statement.
+
+    ``confidence`` says how surely the cited sentences state the same thing:
+    the mean similarity of every pair of them (words and frames, see
+    :func:`similarity`) rescaled so that ``LINK`` (the least similarity that
+    links two claims) is 0.4 and 0.7 or more is 1.0.
+    """
+    members = {claims[k].doc: claims[k] for k in members_keys}
+    headline = min(members.values(), key=lambda c: (len(c.text), c.doc))
     terms = _shared_terms(units[best.a], units[best.b])
-    why = f"similarity {best.similarity:.2f}; shared: {_describe(terms, story)}"
+    mean = _mean_similarity(members_keys, neighbours, best)
+    why = f"{len(members)} sources; mean similarity {mean:.2f}; shared: {_describe(terms, story)}"
     if best.frames is not None:
         why += f"; same frame: {_describe_frames(best.frames, story)}"
     return Agreement(
         claim=headline.text,
         evidence=[_span(c, Span) for _, c in sorted(members.items())],
-        confidence=_confidence(best.similarity),
+        confidence=_confidence(mean),
         claims=[c.id for _, c in sorted(members.items())],
         why=why,
     )
 
 
+def _source(story: Story, doc: str) -> str:
+    return next((d.source or d.id for d in story.documents if d.id == doc), doc)
+
+
+def _what(link: Link, units: dict[str, TextUnit], story: Story) -> str:
+    """What two linked claims are about: their shared frame, else their most telling shared terms."""
+    if link.frames is not None:
+        return _describe_frames(link.frames, story)
+    return _describe(_shared_terms(units[link.a], units[link.b], 3), story)
+
+
+def _stance(unit: TextUnit, other: TextUnit, link: Link, side: int) -> str:
+    """How one side of an opposed link stands: it says so, says not, denies, doubts."""
+    if unit.denied:
+        return "reports a denial"
+    if unit.doubt:
+        return "casts doubt on it"
+    if link.frames is not None:
+        return "says not" if link.frames[side].negated else "says so"
+    shared = unit.predicates & other.predicates
+    return "says not" if any(p in unit.negated and p not in other.negated for p in shared) else "says so"
+
+
+def _link_kind(why: str) -> str:
+    for cue, kind in (("doubt", "doubt"), ("denial", "denial"), ("figures", "count"), ("opposite", "opposite"), ("negated", "negation")):
+        if cue in why:
+            return kind
+    return "negation"
+
+
 def _divergence(link: Link, claims: dict[str, Claim], units: dict[str, TextUnit], story: Story) -> Divergence:
+    """A divergence of two claims, titled as a plain sentence: what, then each source's stance."""
     a, b = claims[link.a], claims[link.b]
-    terms = _shared_terms(units[link.a], units[link.b])
     names = {f"@{actor.id}": actor.name for actor in story.actors}
     why = _ACTOR_TERM.sub(lambda m: names.get(m.group(0), m.group(0)), link.opposition or "")
+    what = _what(link, units, story) or a.text[:60]
+    stance_a, stance_b = _stance(units[link.a], units[link.b], link, 0), _stance(units[link.b], units[link.a], link, 1)
+    if stance_a == stance_b:
+        stance_a, stance_b = "says one thing", "another"
+    topic = f"{what[:1].upper()}{what[1:]}: {_source(story, a.doc)} {stance_a}; {_source(story, b.doc)} {stance_b}"
     return Divergence(
-        topic=_describe(terms, story) or a.text[:60],
+        topic=topic,
         positions=[_span(a, Position), _span(b, Position)],
         confidence=_confidence(link.similarity) if link.similarity >= LINK else 0.3,
         claims=[a.id, b.id],
         why=why or None,
+        kind=_link_kind(link.opposition or ""),
+    )
+
+
+def _figure_divergence(conflict: FigureConflict, claims: dict[str, Claim], units: dict[str, TextUnit], story: Story) -> Divergence:
+    """ "Age (Love): 32 (AP) vs 33 (Guardian, BBC)": each value with the sources that give it."""
+    by_value: dict[float, list[tuple[str, Figure]]] = {}
+    for key, fig in conflict.positions:
+        by_value.setdefault(fig.quantity.value, []).append((key, fig))
+    parts = []
+    for _value, members in sorted(by_value.items(), key=lambda kv: min(claims[k].doc for k, _f in kv[1])):
+        sources = ", ".join(dict.fromkeys(_source(story, claims[k].doc) for k, _f in members))
+        parts.append(f"{format_value(members[0][1])} ({sources})")
+    label = conflict.label.capitalize()
+    if conflict.kind == "count":
+        noun = conflict.positions[0][1].quantity.text.split()[-1]
+        label = f"Number of {noun}"
+    about = conflict.anchor or tuple(_shared_terms(units[conflict.positions[0][0]], units[conflict.positions[1][0]], 2))
+    context = _describe(list(about[:3]), story)
+    title = f"{label} ({context}): " if context else f"{label}: "
+    cited = [claims[k] for k, _f in conflict.positions]
+    return Divergence(
+        topic=title + " vs ".join(parts),
+        positions=[_span(c, Position) for c in cited],
+        confidence=_confidence(conflict.similarity + LINK) if conflict.similarity < 0.7 - LINK else 1.0,
+        claims=[c.id for c in cited],
+        why=f"different {conflict.label} given for the same thing"
+        + (f" (near: {_describe(list(conflict.anchor), story)})" if conflict.anchor else ""),
+        kind=conflict.kind,
     )
 
 
@@ -367,9 +483,17 @@ def _units(story: Story, ctx: Context) -> ClaimUnits:
     return ClaimUnits(claims=units, questions=q_pairs)
 
 
+def _setting(ctx: Context, key: str, default: float) -> float:
+    section = getattr(ctx.options, "compare", None) or {}
+    return float(section.get(key, default))
+
+
 @register_stage("compare")
 def compare_sources(story: Story, ctx: Context) -> Story:
     """Fill ``agreements``, ``divergences``, ``Claim.unique`` and question answers."""
+    link = _setting(ctx, "link", LINK)
+    floor = _setting(ctx, "join_floor", JOIN_FLOOR)
+    diverge = _setting(ctx, "diverge", DIVERGE)
     cu = _units(story, ctx)
     units = cu.claims
     fold_prefixes([*units.values(), *(u for _, u in cu.questions)])
@@ -377,28 +501,40 @@ def compare_sources(story: Story, ctx: Context) -> Story:
     for u in [*units.values(), *(u for _, u in cu.questions)]:
         weigh(u, idf)
     claims = {c.id: c for c in story.claims if c.id in units}
+    units = {k: u for k, u in units.items() if k in claims}
     families = actor_families(story)
-    links = [lk for lk in align_claims(units, families=families) if lk.a in claims and lk.b in claims]
+    pairs, budget = candidate_pairs(units, int(_setting(ctx, "max_pairs", 60000)), _setting(ctx, "index_share", 0.05))
+    neighbours: dict[tuple[str, str], float] = {}
+    links = align_claims(units, link, families, pairs, diverge, neighbours, floor)
     agree = [lk for lk in links if lk.opposition is None]
     oppose = [lk for lk in links if lk.opposition is not None]
     taken = {k for lk in oppose for k in (lk.a, lk.b)}
-    oppose += [lk for lk in doubt_against_prediction(units, taken) if lk.a in claims and lk.b in claims]
-    agreements = [_agreement(g, claims, units, story) for g in _group(agree, units, families=families)]
-    agreements.sort(key=lambda x: -(x.confidence or 0))
-    story.agreements = agreements[:MAX_ITEMS]
+    oppose += doubt_against_prediction(units, taken)
+    groups = _group(agree, units, neighbours, link, floor)
+    agreements = [_agreement(members, best, claims, units, story, neighbours) for members, best in groups]
+    agreements.sort(key=lambda x: (-len(x.evidence), -(x.confidence or 0), x.claims))
+    story.agreements = agreements[: int(_setting(ctx, "max_agreements", MAX_ITEMS))]
     divergences = [_divergence(lk, claims, units, story) for lk in _one_per_claim(oppose)]
-    story.divergences = divergences[:MAX_ITEMS]
+    conflicts = figure_conflicts(units, pairs, cosine, enough_overlap, _setting(ctx, "figure_similarity", FIGURE_SIMILARITY))
+    divergences += [_figure_divergence(c, claims, units, story) for c in conflicts]
+    divergences.sort(key=lambda x: (-(x.confidence or 0), x.claims))
+    story.divergences = divergences[: int(_setting(ctx, "max_divergences", MAX_ITEMS))]
     if len({c.doc for c in story.claims}) > 1:
         # a claim linked to another source (by words or by frame) is not unique to its source
-        linked = {k for lk in links for k in (lk.a, lk.b)}
+        linked = {k for lk in links for k in (lk.a, lk.b)} | {k for pair in neighbours for k in pair}
+        linked |= {k for a, b in pairs if a not in linked or b not in linked if cosine(units[a], units[b]) >= UNIQUE for k in (a, b)}
         for c in story.claims:
-            unit = units.get(c.id)
-            if unit is not None:
-                c.unique = c.id not in linked and not any(cosine(unit, o) >= UNIQUE for o in units.values() if o.doc != c.doc)
+            if c.id in units:
+                c.unique = c.id not in linked
     texts = {d.id: d.text for d in story.documents}
-    candidates = [u for k, u in units.items() if k in claims]
+    candidates = list(units.values())
+    threshold = _setting(ctx, "answer_threshold", ANSWER_THRESHOLD)
+    most = int(_setting(ctx, "max_answers", MAX_ANSWERS))
     for question, unit in cu.questions:
-        question.answers, question.confidence = [], []
-        link_answers(question, unit, candidates, texts, lambda q, c: _answer_score(q, c, families))
-    log.debug("compare: %d links, %d agreements, %d divergences", len(links), len(story.agreements), len(story.divergences))
+        question.answers, question.confidence, question.answer_kinds = [], [], []
+        link_answers(question, unit, candidates, texts, lambda q, c: _answer_score(q, c, families), threshold, most)
+    log.info(
+        "compare: %d claims, %d of %d pairs scored, %d links, %d agreements, %d divergences",
+        len(units), budget.scored, budget.possible, len(links), len(story.agreements), len(story.divergences),
+    )
     return story

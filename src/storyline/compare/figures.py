@@ -1,0 +1,127 @@
+"""Divergences of figures: two sources giving one quantity different values.
+
+"Love, 32" (AP) against "Love, 33" (Guardian); "about 11:45 a.m." against
+"around 10:30 a.m."; "$76,000" against "$75,000". Two figures of claims of
+different documents are about the same thing when
+
+- they are of one kind and unit (money in one currency, times of day, ages,
+  durations, shares, counts of one noun: "3,000 residents" / "2,500 residents");
+- their claims are alike (shared terms, one not an actor, and a tf-idf cosine
+  of at least ``figure_similarity``);
+- the words around them share a content word or actor ("scholarship",
+  "Love"; for times of day the claims' likeness is enough: the time is of the
+  event the claims both tell).
+
+They conflict when their values differ and neither document also gives the
+other's value (a source that says both 9 a.m. and 11:45 a.m. is telling two
+moments of the day, not disagreeing), and neither figure is an explicit update
+("rose to 30", "now 30"). The pairs are grouped by the claims they join: one
+divergence per quantity, each position citing its claim.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..claims.features import Figure, TextUnit
+
+__all__ = ["FigureConflict", "figure_conflicts", "format_value"]
+
+_LABELS = {"money": "amount", "time": "time", "age": "age", "percent": "share", "duration": "duration", "count": "number"}
+
+
+@dataclass(frozen=True)
+class FigureConflict:
+    """Claims of different documents giving one quantity different values."""
+
+    kind: str
+    unit: str
+    positions: tuple[tuple[str, Figure], ...]  # (claim id, its figure), one per document
+    anchor: tuple[str, ...]  # content words or actors shared around the figures
+    similarity: float
+
+    @property
+    def label(self) -> str:
+        return _LABELS.get(self.kind, self.kind)
+
+
+def format_value(fig: Figure) -> str:
+    """The figure as its source wrote it, with its approximation word ("about 11:45 a.m.")."""
+    return fig.quantity.text.strip(", ")
+
+
+def _same_kind(a: Figure, b: Figure) -> bool:
+    qa, qb = a.quantity, b.quantity
+    return qa.kind == qb.kind and qa.unit == qb.unit
+
+
+def _values_by_doc(units: dict[str, TextUnit]) -> dict[tuple[str, str, str], set[float]]:
+    out: dict[tuple[str, str, str], set[float]] = defaultdict(set)
+    for u in units.values():
+        for f in u.quantities:
+            out[(u.doc, f.quantity.kind, f.quantity.unit)].add(f.quantity.value)
+    return out
+
+
+def figure_conflicts(
+    units: dict[str, TextUnit],
+    pairs: list[tuple[str, str]],
+    lexical: Callable[[TextUnit, TextUnit], float],
+    overlap: Callable[[TextUnit, TextUnit], bool],
+    min_similarity: float,
+) -> list[FigureConflict]:
+    """Conflicting figures among the candidate claim ``pairs``, grouped per quantity, most similar first."""
+    values = _values_by_doc(units)
+    found: list[tuple[float, str, Figure, str, Figure, tuple[str, ...]]] = []
+    for ka, kb in pairs:
+        a, b = units[ka], units[kb]
+        if not a.quantities or not b.quantities or a.doc == b.doc:
+            continue
+        sim: float | None = None
+        for fa in a.quantities:
+            for fb in b.quantities:
+                qa, qb = fa.quantity, fb.quantity
+                if not _same_kind(fa, fb) or qa.value == qb.value or qa.update or qb.update:
+                    continue
+                if qb.value in values[(a.doc, qa.kind, qa.unit)] or qa.value in values[(b.doc, qb.kind, qb.unit)]:
+                    continue  # each source also gives the other's figure: two different things, not a conflict
+                anchor = tuple(sorted(fa.context & fb.context))
+                if qa.kind != "time" and not anchor:
+                    continue
+                if sim is None:
+                    sim = lexical(a, b) if overlap(a, b) else -1.0
+                if sim < min_similarity:
+                    continue
+                found.append((sim, ka, fa, kb, fb, anchor))
+    found.sort(key=lambda x: (-x[0], x[1], x[3]))
+    groups: list[dict[str, tuple[str, Figure]]] = []
+    meta: list[tuple[str, str, tuple[str, ...], float]] = []
+    placed: set[str] = set()
+    for sim, ka, fa, kb, fb, anchor in found:
+        da, db = units[ka].doc, units[kb].doc
+        home = None
+        for i, g in enumerate(groups):
+            members = {k for k, _f in g.values()}
+            if (ka in members or kb in members) and meta[i][0] == fa.quantity.kind and meta[i][1] == fa.quantity.unit:
+                home = i
+                break
+        if home is None:
+            if ka in placed or kb in placed:
+                continue
+            groups.append({da: (ka, fa), db: (kb, fb)})
+            meta.append((fa.quantity.kind, fa.quantity.unit, anchor, sim))
+            placed.update((ka, kb))
+            continue
+        g = groups[home]
+        for doc, key, fig in ((da, ka, fa), (db, kb, fb)):
+            if doc not in g and key not in placed:
+                g[doc] = (key, fig)
+                placed.add(key)
+    out: list[FigureConflict] = []
+    for g, (kind, unit, anchor, sim) in zip(groups, meta, strict=True):
+        if len({f.quantity.value for _k, f in g.values()}) < 2:
+            continue
+        out.append(FigureConflict(kind, unit, tuple(g[d] for d in sorted(g)), anchor, round(sim, 3)))
+    return out
