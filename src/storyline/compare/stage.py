@@ -63,6 +63,11 @@ DIVERGE = 0.45
 DISTINCTIVE = 0.15
 #: At most this many agreements and divergences are reported (``[compare] max_agreements`` / ``max_divergences``).
 MAX_ITEMS = 12
+#: Claims sharing ``WIDE_TERMS`` content words link at ``WIDE_SHARE`` of the usual threshold (long sentences dilute the cosine).
+WIDE_TERMS = 4
+WIDE_SHARE = 0.7
+#: The same telling figure in two claims ("$130,000") counts as this much similarity.
+SAME_FIGURE = 0.25
 #: Conflicting figures need claims at least this similar in words.
 FIGURE_SIMILARITY = 0.12
 #: Frames at least this similar are named in an agreement's ``why``.
@@ -82,11 +87,12 @@ class Similarity:
     lexical: float
     frame: float
     frames: tuple[Frame, Frame] | None = None  # the best matching pair of frames
+    figure: float = 0.0  # ``SAME_FIGURE`` when both give one telling figure ("$130,000"), else 0
 
     @property
     def combined(self) -> float:
-        """Either kind of evidence counts: 1 - (1 - lexical)(1 - frame)."""
-        return 1.0 - (1.0 - self.lexical) * (1.0 - self.frame)
+        """Any kind of evidence counts: 1 - (1 - lexical)(1 - frame)(1 - figure)."""
+        return 1.0 - (1.0 - self.lexical) * (1.0 - self.frame) * (1.0 - self.figure)
 
 
 def similarity(a: TextUnit, b: TextUnit, families: Families | None = None) -> Similarity:
@@ -99,7 +105,17 @@ def similarity(a: TextUnit, b: TextUnit, families: Families | None = None) -> Si
     f, fa, fb = best_frame_match(a.frames, b.frames, fam)
     if fa is not None and fb is not None and fa.negated != fb.negated and f < FRAME_DIVERGE:
         f, fa, fb = best_frame_match(a.frames, b.frames, fam, same_polarity=True)
-    return Similarity(cosine(a, b), f, (fa, fb) if fa is not None and fb is not None else None)
+    return Similarity(cosine(a, b), f, (fa, fb) if fa is not None and fb is not None else None, SAME_FIGURE if shared_figure(a, b) else 0.0)
+
+
+def shared_figure(a: TextUnit, b: TextUnit) -> bool:
+    """Both claims give one telling figure: an amount of money, a share, an age, a time, or a count of 10 or more of one noun."""
+    mine = {(f.quantity.kind, f.quantity.unit, f.quantity.value) for f in a.quantities if _telling(f)}
+    return bool(mine) and any((f.quantity.kind, f.quantity.unit, f.quantity.value) in mine for f in b.quantities)
+
+
+def _telling(fig: Figure) -> bool:
+    return fig.quantity.kind != "duration" and (fig.quantity.kind != "count" or fig.quantity.value >= 10)
 
 
 def _frame_opposition(sim: Similarity) -> str | None:
@@ -197,8 +213,13 @@ def enough_overlap(a: TextUnit, b: TextUnit) -> bool:
     return len(shared) >= 2 and any(not t.startswith("@") for t in shared)
 
 
+def _wide_overlap(a: TextUnit, b: TextUnit) -> bool:
+    """Three or more content words in common: long sentences telling one fact ("violation", "phone", "elevator", "work")."""
+    return sum(1 for t in set(a.terms) & set(b.terms) if not t.startswith("@")) >= WIDE_TERMS
+
+
 def _linkable(sim: Similarity, a: TextUnit, b: TextUnit) -> bool:
-    return sim.frame >= FRAME_ALONE or enough_overlap(a, b)
+    return sim.frame >= FRAME_ALONE or enough_overlap(a, b) or (sim.figure > 0 and bool(set(a.terms) & set(b.terms)))
 
 
 def align_claims(
@@ -239,7 +260,7 @@ def align_claims(
         linkable = _linkable(sim, a, b)
         if neighbours is not None and linkable and sim.combined >= floor:
             neighbours[(a.key, b.key)] = neighbours[(b.key, a.key)] = sim.combined
-        if sim.combined >= threshold and linkable:
+        if linkable and (sim.combined >= threshold or (sim.combined >= threshold * WIDE_SHARE and _wide_overlap(a, b))):
             per_docs.setdefault((min(a.doc, b.doc), max(a.doc, b.doc)), []).append((sim, a, b))
     links: list[Link] = []
     for key in sorted(per_docs):
