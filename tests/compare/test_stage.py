@@ -76,3 +76,29 @@ def test_claims_in_an_agreement_are_never_unique(run_with_actors):
     for c in story.claims:
         if c.id in linked:
             assert c.unique is False
+
+
+def test_doubt_against_a_statement_is_a_divergence(run_with_actors):
+    a = "Any hope of the rebels holding the bridge through the winter is wishful thinking."
+    b = "The rebels hold the bridge and have dug trenches along the river bank."
+    story = run_with_actors([a, b], [REBELS], stages=STAGES)
+    assert len(story.divergences) == 1
+    assert story.divergences[0].kind == "doubt" and "casts doubt" in story.divergences[0].topic
+
+
+def test_answers_carry_their_kind(run_with_actors):
+    a = "How many troops will the army withdraw from the northern city?"
+    b = "The army will withdraw 3,000 troops from the northern city by Friday."
+    c = "The army will withdraw troops from the northern city, officials said on Monday."
+    story = run_with_actors([a, b, c], [ARMY], stages=STAGES)
+    q = story.questions[0]
+    kinds = dict(zip([s.doc for s in q.answers], q.answer_kinds, strict=True))
+    assert kinds.get("d2") == "answers"
+    assert kinds.get("d3") in {None, "partly answers"}
+
+
+def test_a_claim_is_in_one_agreement_only(run_with_actors):
+    s = "The army will withdraw its troops from the northern city by Friday."
+    story = run_with_actors([s, s, s.replace("Friday", "Saturday")], [ARMY], stages=STAGES)
+    cited = [c for a in story.agreements for c in a.claims]
+    assert len(cited) == len(set(cited))

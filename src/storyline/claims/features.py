@@ -19,17 +19,17 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from ..actor_index import ActorIndex
+from ..language.quantities import Quantity, find_quantities
 from ..quotes.cues import REPORTING_VERBS
 from ..quotes.speaker import quote_tokens
-from ..language.quantities import Quantity, find_quantities
 from .frames import Frame, extract_frames
 
 __all__ = [
     "ANTONYMS",
     "COGNITION_VERBS",
     "DENIAL_VERBS",
-    "Figure",
     "DOUBT_WORDS",
+    "Figure",
     "TextUnit",
     "cosine",
     "fold_prefixes",

@@ -60,21 +60,21 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     wh = _alt(w["wh_words"])
     words = [c for c in w["copulas"] if c[0].isalpha()]
     clitics = [c for c in w["copulas"] if not c[0].isalpha()]
-    unknown = re.compile(rf"(?:(?<![\w'’])(?:{_alt(words)})|(?:{_alt(clitics)}))\s+(?:{_alt(w['unknown'])})\b(?P<tail>\s*,?\s*(?P<wh>{wh})\b)?", re.I)
+    unknown = re.compile(rf"(?:(?<![\w'’])(?:{_alt(words)})|(?:{_alt(clitics)}))\s+(?:{_alt(w['unknown'])})\b(?P<tail>\s*,?\s*(?P<wh>{wh})\b)?", re.IGNORECASE)
     not_said = re.compile(
         rf"\b(?:{_alt(w['not_said_negators'])})\s+(?:yet\s+)?(?:{_alt(w['not_said_verbs'])})\b"
         rf"(?P<tail>(?:\s+\w+){{0,3}}?\s+(?P<wh>{wh})\b|\s*[.;]|\s*$)",
-        re.I,
+        re.IGNORECASE,
     )
-    phrase = re.compile(rf"\b(?:{_alt(w['phrases'])})\b(?P<tail>(?:\s+of)?\s*,?\s*(?P<wh>{wh})\b)?", re.I)
-    whether = re.compile(rf"(?<!{_alt_lookbehind(w['concessive_before_whether'])})\b(?P<wh>whether)\b(?!\s+or\s+not\b|\s+to\b)", re.I)
+    phrase = re.compile(rf"\b(?:{_alt(w['phrases'])})\b(?P<tail>(?:\s+of)?\s*,?\s*(?P<wh>{wh})\b)?", re.IGNORECASE)
+    whether = re.compile(rf"(?<!{_alt_lookbehind(w['concessive_before_whether'])})\b(?P<wh>whether)\b(?!\s+or\s+not\b|\s+to\b)", re.IGNORECASE)
     deferred = re.compile(
         rf"\b(?:{_alt(w['deferred_markers'])})\s+(?:{_alt(w['deferred_verbs'])})\b(?P<tail>[^.;]*?\b(?:{_alt(w['deferred_cues'])})\b)?",
-        re.I,
+        re.IGNORECASE,
     )
     likely = re.compile(
         rf"\b(?:(?:{_alt(w['likelihood_adverbs'])})\s+(?:{_alt(w['modals'])})|(?:{_alt(w['modals'])})\s+(?:{_alt(w['likelihood_adverbs'])}))\b",
-        re.I,
+        re.IGNORECASE,
     )
     return [("unknown", unknown), ("not_said", not_said), ("phrase", phrase), ("deferred", deferred), ("whether", whether), ("likely", likely)]
 

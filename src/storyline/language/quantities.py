@@ -35,21 +35,21 @@ _NUM = r"(?:\d[\d,]*(?:\.\d+)?|" + "|".join(sorted((w for w in _WORDS if " " not
 _SCALES = r"(?:\s*(?:thousand|million|billion|trillion|bn|mn|m|k)\b)?"
 _MONEY = re.compile(
     rf"(?:US|A|C|HK)?[$£€¥]\s?(?P<n>\d[\d,]*(?:\.\d+)?{_SCALES})|(?P<n2>\d[\d,]*(?:\.\d+)?{_SCALES})\s+(?:dollars|pounds|euros|yen|yuan|rupees)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _CLOCK = re.compile(
     r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)|\b(?P<h2>\d{1,2}):(?P<m2>\d{2})(?:\s*(?P<tz>[A-Z]{2,4}))?\b|\b(?P<word>noon|midday|midnight)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _AGE = re.compile(r"\b(?P<n>\d{1,3})-year-old\b|\baged?\s+(?P<n2>\d{1,3})\b|(?<=[a-z]), (?P<n3>\d{1,3}),(?= )")
-_PERCENT = re.compile(rf"\b(?P<n>{_NUM})\s*(?:%|percent\b|per\s+cent\b)", re.I)
+_PERCENT = re.compile(rf"\b(?P<n>{_NUM})\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
 _DURATION = re.compile(
     rf"\b(?P<n>{_NUM}|a|an|a\s+few|several)[\s-]+(?P<u>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b(?!\s+(?:old|ago|earlier|later|before|after)\b|-old)",
-    re.I,
+    re.IGNORECASE,
 )
 _APPROX = re.compile(
     r"(?:about|around|roughly|nearly|almost|approximately|some|more than|less than|fewer than|at least|at most|up to|over|under|just over|just under|an estimated)\s*$",
-    re.I,
+    re.IGNORECASE,
 )
 _UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800, "month": 2629800, "year": 31557600, "decade": 315576000}
 
@@ -78,7 +78,7 @@ def update_cues() -> tuple[str, ...]:
 @cache
 def _update_pattern() -> re.Pattern[str]:
     alt = "|".join(r"\s+".join(re.escape(w) for w in c.split()) for c in sorted(update_cues(), key=len, reverse=True))
-    return re.compile(rf"\b(?:{alt})\s+(?:(?:about|around|nearly|some|more\s+than|at\s+least|an\s+estimated)\s+)?$", re.I)
+    return re.compile(rf"\b(?:{alt})\s+(?:(?:about|around|nearly|some|more\s+than|at\s+least|an\s+estimated)\s+)?$", re.IGNORECASE)
 
 
 def parse_number(text: str) -> float | None:
@@ -136,27 +136,25 @@ def find_quantities(text: str, tokens: Iterable[Token] = (), base: int = 0) -> l
         add("time", _clock_value(m), "time", m.start(), m.end())
     for m in _AGE.finditer(text):
         group = "n" if m.group("n") else "n2" if m.group("n2") else "n3"
-        value = float(m.group(group))
+        years = float(m.group(group))
         s, e = (m.start(), m.end()) if group != "n3" else (m.start(group), m.end(group))
-        add("age", value if 0 < value < 120 else None, "age", s, e)
+        add("age", years if 0 < years < 120 else None, "age", s, e)
     for m in _PERCENT.finditer(text):
         add("percent", parse_number(m.group("n")), "percent", m.start(), m.end())
     for m in _DURATION.finditer(text):
         n = m.group("n").lower()
-        value = 1.0 if n in {"a", "an"} else parse_number(n)
+        span = 1.0 if n in {"a", "an"} else parse_number(n)
         unit = m.group("u").lower().rstrip("s")
-        add("duration", None if value is None else value * _UNIT_SECONDS[unit], "duration", m.start(), m.end())
+        add("duration", None if span is None else span * _UNIT_SECONDS[unit], "duration", m.start(), m.end())
     for tok in tokens:
         if not tok.like_num or tok.dep_ != "nummod" or tok.head.pos_ != "NOUN" or tok.head.i < tok.i:
             continue
         if re.fullmatch(r"(?:1[89]|20)\d\d", tok.text):
             continue  # a year
         s = base + tok.idx
-        value = parse_number(tok.text)
+        count = parse_number(tok.text)
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-        e = s + len(tok.text)
         if nxt is not None and nxt.lower_ in _SCALE and nxt.i < tok.head.i:
-            value = None if value is None else value * _SCALE[nxt.lower_]
-            e = base + nxt.idx + len(nxt.text)
-        add("count", value, tok.head.lemma_.lower(), s, base + tok.head.idx + len(tok.head.text) if value is not None else e)
+            count = None if count is None else count * _SCALE[nxt.lower_]
+        add("count", count, tok.head.lemma_.lower(), s, base + tok.head.idx + len(tok.head.text))
     return sorted(out, key=lambda q: q.start)
