@@ -16,10 +16,11 @@ checked against the spans it cites (:mod:`.llm`).
 from __future__ import annotations
 
 import logging
+import re
 
 from ..models import Span, Story, SummarySentence
 from ..pipeline import Context, register_stage
-from .candidates import Candidate, collect_candidates, collect_headlines
+from .candidates import _CONNECTIVES, Candidate, collect_candidates, collect_headlines
 from .select import Pick, Weights, select_sentences
 from .signals import story_signals
 
@@ -73,6 +74,30 @@ def _sources(story: Story, pick: Pick, cands: list[Candidate]) -> list[Span]:
     return spans
 
 
+_OPENER = re.compile(r"(?:" + "|".join(sorted(_CONNECTIVES | {"and", "or", "then"}, key=len, reverse=True)) + r")\b,?\s+", re.IGNORECASE)
+
+
+def _dangling_opener(text: str) -> int:
+    """How many leading characters are a connective that leans on a sentence the brief does not have ("Then, ...")."""
+    m = _OPENER.match(text)
+    if m is None or len(text[m.end() :].split()) < 5 or not text[m.end() :][:1].isalpha():
+        return 0
+    return m.end()
+
+
+def _sentence(story: Story, pick: Pick, cands: list[Candidate], after_own: bool) -> SummarySentence:
+    """One brief sentence; a connective opener is dropped unless the sentence follows its own predecessor."""
+    cand = cands[pick.index]
+    sources = _sources(story, pick, cands)
+    cut = 0 if after_own else _dangling_opener(cand.text)
+    if not cut:
+        return SummarySentence(text=cand.text, sources=sources)
+    rest = cand.text[cut:]
+    first = sources[0]
+    sources[0] = Span(doc=first.doc, start=first.start + cut, end=first.end, text=(first.text or "")[cut:] or None)
+    return SummarySentence(text=rest[:1].upper() + rest[1:], sources=sources)
+
+
 def build_brief(story: Story, ctx: Context, words: int, weights: Weights | None = None) -> list[SummarySentence]:
     """The extractive brief of ``story`` in at most ``words`` words."""
     cands = collect_candidates(story, ctx)
@@ -82,7 +107,13 @@ def build_brief(story: Story, ctx: Context, words: int, weights: Weights | None 
     bonus = story_signals(story, cands) if weights.signals else None
     result = select_sentences(cands, words, weights, bonus=bonus, headlines=collect_headlines(story, ctx))
     ordered = order_picks(result.picks, cands, result.scores)
-    return [SummarySentence(text=cands[p.index].text, sources=_sources(story, p, cands)) for p in ordered]
+    out: list[SummarySentence] = []
+    for i, p in enumerate(ordered):
+        prev = cands[ordered[i - 1].index] if i else None
+        c = cands[p.index]
+        after_own = prev is not None and prev.doc == c.doc and prev.position == c.position - 1
+        out.append(_sentence(story, p, cands, after_own))
+    return out
 
 
 @register_stage("summarize")
