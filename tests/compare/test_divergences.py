@@ -110,3 +110,27 @@ def test_no_divergence_pairs_two_sentences_of_one_document(run_with_actors):
         assert len({p.doc for p in d.positions}) == len(d.positions)
     for a in story.agreements:
         assert len({e.doc for e in a.evidence}) == len(a.evidence)
+
+
+def test_who_did_it_differs(run_with_actors):
+    police = HandActor("the police", "organization", ("The police", "the police"))
+    army = HandActor("the army", "organization", ("The army", "the army"))
+    hostage = HandActor("Tom Reed", "person", ("Tom Reed", "Reed"))
+    docs = [
+        "The police freed Tom Reed from the farmhouse near Lakeville on Sunday.",
+        "The army freed Tom Reed from the farmhouse near Lakeville on Sunday.",
+    ]
+    story = run_with_actors(docs, [police, army, hostage, TOWN], stages=STAGES)
+    who = [d for d in story.divergences if d.kind == "who"]
+    assert len(who) == 1 and "the police" in who[0].topic and "the army" in who[0].topic
+
+
+def test_same_doer_is_an_agreement(run_with_actors):
+    police = HandActor("the police", "organization", ("The police", "the police"))
+    hostage = HandActor("Tom Reed", "person", ("Tom Reed", "Reed"))
+    docs = [
+        "The police freed Tom Reed from the farmhouse near Lakeville on Sunday.",
+        "On Sunday the police freed Tom Reed from a farmhouse near Lakeville.",
+    ]
+    story = run_with_actors(docs, [police, hostage, TOWN], stages=STAGES)
+    assert not [d for d in story.divergences if d.kind == "who"] and story.agreements

@@ -89,6 +89,7 @@ class TextUnit:
     frames: tuple[Frame, ...] = ()  # who does what to whom (see .frames)
     quantities: tuple[Figure, ...] = ()  # money, times, ages, counts ... with the words around them
     denied: bool = False  # the claim reports a denial ("X denied that ...")
+    focus: frozenset[str] = frozenset()  # the main predicate's lemma (not be/have/do): what a question asks about
 
 
 @dataclass(frozen=True)
@@ -212,6 +213,9 @@ def text_unit(key: str, doc: str, start: int, end: int, tokens: Iterable[Token],
     unit.frames = extract_frames(tokens_list, base, doc, index)
     unit.quantities = _figures(tokens_list, base, doc, start, end, index)
     unit.predicates = frozenset(preds)
+    unit.focus = frozenset(
+        t.lemma_.lower() for t in tokens_list if t.dep_ == "ROOT" and t.pos_ in {"VERB", "ADJ"} and t.lemma_.lower() not in {"be", "have", "do"}
+    )
     unit.negated = frozenset(negated)
     return unit
 

@@ -36,7 +36,7 @@ from typing import TypeVar
 
 from ..actor_index import ActorIndex
 from ..claims.features import ANTONYMS, Figure, TextUnit, cosine, fold_prefixes, idf_weights, weigh
-from ..claims.frames import Families, Frame, actor_families, best_frame_match
+from ..claims.frames import Families, Frame, actor_families, best_frame_match, different_doers
 from ..claims.questions import ANSWER_THRESHOLD, MAX_ANSWERS, link_answers
 from ..claims.stage import CACHE_KEY, ClaimUnits, claims_of_document
 from ..models import Agreement, Claim, Divergence, Position, Question, Span, Story
@@ -66,6 +66,8 @@ MAX_ITEMS = 12
 #: Claims sharing ``WIDE_TERMS`` content words link at ``WIDE_SHARE`` of the usual threshold (long sentences dilute the cosine).
 WIDE_TERMS = 4
 WIDE_SHARE = 0.7
+#: An answer that uses the question's main predicate ("did Trump *know*" / "said Trump did not *know*") scores this much more.
+FOCUS_BONUS = 0.15
 #: The same telling figure in two claims ("$130,000") counts as this much similarity.
 SAME_FIGURE = 0.25
 #: Conflicting figures need claims at least this similar in words.
@@ -272,8 +274,16 @@ def align_claims(
             used.update((a.key, b.key))
             why = _frame_opposition(sim) or opposition(a, b, sim.lexical, diverge)
             frames = sim.frames if sim.frame >= FRAME_SHOWN else None
+            if why is None and sim.lexical >= diverge:
+                doers = next(((fa, fb) for fa in a.frames for fb in b.frames if different_doers(fa, fb, families or Families())), None)
+                if doers is not None:
+                    why, frames = f"different actors said to '{doers[0].lemma}': {_ids(doers[0].subj)} / {_ids(doers[1].subj)}", doers
             links.append(Link(a.key, b.key, round(sim.combined, 3), why, frames))
     return links + _negation_links(negations, links)
+
+
+def _ids(actors: frozenset[str]) -> str:
+    return ", ".join(f"@{x}" for x in sorted(actors))
 
 
 def _negation_links(candidates: list[tuple[Similarity, TextUnit, TextUnit]], links: list[Link]) -> list[Link]:
@@ -417,8 +427,11 @@ def _what(link: Link, units: dict[str, TextUnit], story: Story) -> str:
     return _describe(_shared_terms(units[link.a], units[link.b], 3), story)
 
 
-def _stance(unit: TextUnit, other: TextUnit, link: Link, side: int) -> str:
+def _stance(unit: TextUnit, other: TextUnit, link: Link, side: int, story: Story) -> str:
     """How one side of an opposed link stands: it says so, says not, denies, doubts."""
+    if link.opposition and "different actors" in link.opposition and link.frames is not None:
+        names = {a.id: a.name for a in story.actors}
+        return "names " + " and ".join(names.get(x, x) for x in sorted(link.frames[side].subj - link.frames[side].args))
     if unit.denied:
         return "reports a denial"
     if unit.doubt:
@@ -430,7 +443,7 @@ def _stance(unit: TextUnit, other: TextUnit, link: Link, side: int) -> str:
 
 
 def _link_kind(why: str) -> str:
-    for cue, kind in (("doubt", "doubt"), ("denial", "denial"), ("figures", "count"), ("opposite", "opposite"), ("negated", "negation")):
+    for cue, kind in (("doubt", "doubt"), ("denial", "denial"), ("different actors", "who"), ("figures", "count"), ("opposite", "opposite"), ("negated", "negation")):
         if cue in why:
             return kind
     return "negation"
@@ -442,7 +455,7 @@ def _divergence(link: Link, claims: dict[str, Claim], units: dict[str, TextUnit]
     names = {f"@{actor.id}": actor.name for actor in story.actors}
     why = _ACTOR_TERM.sub(lambda m: names.get(m.group(0), m.group(0)), link.opposition or "")
     what = _what(link, units, story) or a.text[:60]
-    stance_a, stance_b = _stance(units[link.a], units[link.b], link, 0), _stance(units[link.b], units[link.a], link, 1)
+    stance_a, stance_b = _stance(units[link.a], units[link.b], link, 0, story), _stance(units[link.b], units[link.a], link, 1, story)
     if stance_a == stance_b:
         stance_a, stance_b = "says one thing", "another"
     topic = f"{what[:1].upper()}{what[1:]}: {_source(story, a.doc)} {stance_a}; {_source(story, b.doc)} {stance_b}"
@@ -484,9 +497,11 @@ def _figure_divergence(conflict: FigureConflict, claims: dict[str, Claim], units
     )
 
 
-def _answer_score(question: TextUnit, candidate: TextUnit, families: Families) -> tuple[float, float]:
+def _answer_score(question: TextUnit, candidate: TextUnit, families: Families, focus: float = FOCUS_BONUS) -> tuple[float, float]:
+    """An answer's score: its similarity, plus ``focus`` when it uses the question's main predicate ("Did X *know* ...")."""
     sim = similarity(question, candidate, families)
-    return sim.combined, sim.frame
+    bonus = focus if question.focus & set(candidate.terms) else 0.0
+    return sim.combined + bonus, sim.frame
 
 
 def _units(story: Story, ctx: Context) -> ClaimUnits:
@@ -551,9 +566,10 @@ def compare_sources(story: Story, ctx: Context) -> Story:
     candidates = list(units.values())
     threshold = _setting(ctx, "answer_threshold", ANSWER_THRESHOLD)
     most = int(_setting(ctx, "max_answers", MAX_ANSWERS))
+    focus = _setting(ctx, "answer_focus", FOCUS_BONUS)
     for question, unit in cu.questions:
         question.answers, question.confidence, question.answer_kinds = [], [], []
-        link_answers(question, unit, candidates, texts, lambda q, c: _answer_score(q, c, families), threshold, most)
+        link_answers(question, unit, candidates, texts, lambda q, c: _answer_score(q, c, families, focus), threshold, most)
     log.info(
         "compare: %d claims, %d of %d pairs scored, %d links, %d agreements, %d divergences",
         len(units), budget.scored, budget.possible, len(links), len(story.agreements), len(story.divergences),
