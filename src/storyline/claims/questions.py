@@ -132,8 +132,10 @@ def link_answers(
     for cand in candidates:
         if cand.doc == unit.doc:
             continue
-        sim, frame = score(unit, cand)
         shared = [t for t in unit.terms if t in cand.terms]
+        if not shared:
+            continue  # nothing in common (a frame match needs a shared actor too)
+        sim, frame = score(unit, cand)
         if frame < FRAME_ANSWER and (len(shared) < MIN_SHARED or all(t.startswith("@") for t in shared)):
             continue  # one word, or only actors, in common is not answering
         if sim >= threshold:

@@ -563,12 +563,17 @@ def compare_sources(story: Story, ctx: Context) -> Story:
             if c.id in units:
                 c.unique = c.id not in linked
     texts = {d.id: d.text for d in story.documents}
-    candidates = list(units.values())
+    postings: dict[str, list[TextUnit]] = {}
+    for u in units.values():
+        for t in u.terms:
+            postings.setdefault(t, []).append(u)
     threshold = _setting(ctx, "answer_threshold", ANSWER_THRESHOLD)
     most = int(_setting(ctx, "max_answers", MAX_ANSWERS))
     focus = _setting(ctx, "answer_focus", FOCUS_BONUS)
     for question, unit in cu.questions:
         question.answers, question.confidence, question.answer_kinds = [], [], []
+        # only claims sharing a term can answer (see link_answers): the index keeps this linear in the claims
+        candidates = sorted({u.key: u for t in unit.terms for u in postings.get(t, [])}.values(), key=lambda u: (u.doc, u.start, u.key))
         link_answers(question, unit, candidates, texts, lambda q, c: _answer_score(q, c, families, focus), threshold, most)
     log.info(
         "compare: %d claims, %d of %d pairs scored, %d links, %d agreements, %d divergences",
