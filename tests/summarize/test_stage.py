@@ -76,3 +76,26 @@ def test_small_budget_picks_fewer_sentences(parsed) -> None:
 def test_story_without_candidates_gets_empty_brief(make_story) -> None:
     story = make_story(["Breaking news\n\nShare this\n\nRead more"], stages=["clean", "nlp", "summarize"])
     assert story.summary == []
+
+
+def test_dangling_connective_is_dropped_and_its_span_follows() -> None:
+    from storyline.summarize.stage import _dangling_opener
+
+    assert _dangling_opener("Then, the council voted to close the old bridge for good.") == len("Then, ")
+    assert _dangling_opener("Meanwhile the river kept rising through the night.") == len("Meanwhile ")
+    assert _dangling_opener("But the mayor said the bridge would reopen soon.") == 0
+    assert _dangling_opener("Thenceforth nothing changed in the valley at all.") == 0
+    assert _dangling_opener("Later, it ended.") == 0  # too little left to stand alone
+
+
+def test_brief_sentences_never_open_on_a_dropped_connective(make_story) -> None:
+    doc = (
+        "The council closed the old bridge on Monday after engineers found deep cracks in its main pillars.\n\n"
+        "Then, the council voted to build a new crossing downstream at a cost of two million pounds."
+    )
+    story = make_story([doc], stages=["clean", "nlp", "summarize"], published=date(2020, 1, 7))
+    for s in story.summary:
+        src = s.sources[0]
+        assert story.doc(src.doc).text[src.start : src.end] == src.text
+        if "new crossing" in s.text and not any("deep cracks" in o.text for o in story.summary):
+            assert s.text.startswith("The council voted") and src.text.startswith("the council voted")

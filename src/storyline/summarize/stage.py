@@ -74,7 +74,11 @@ def _sources(story: Story, pick: Pick, cands: list[Candidate]) -> list[Span]:
     return spans
 
 
-_OPENER = re.compile(r"(?:" + "|".join(sorted(_CONNECTIVES | {"and", "or", "then"}, key=len, reverse=True)) + r")\b,?\s+", re.IGNORECASE)
+#: Openers dropped from a brief sentence that does not follow its own predecessor: adverbial connectives
+#: ("Then, ...", "Meanwhile ..."); a leading conjunction ("But ...") is kept, it still reads as a contrast.
+_OPENER = re.compile(
+    r"(?:" + "|".join(sorted(_CONNECTIVES - {"but", "yet", "so", "still"}, key=len, reverse=True)) + r")\b,?\s+", re.IGNORECASE
+)
 
 
 def _dangling_opener(text: str) -> int:
