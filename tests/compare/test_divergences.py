@@ -134,3 +134,27 @@ def test_same_doer_is_an_agreement(run_with_actors):
     ]
     story = run_with_actors(docs, [police, hostage, TOWN], stages=STAGES)
     assert not [d for d in story.divergences if d.kind == "who"] and story.agreements
+
+
+def test_dates_differ_but_two_dated_events_do_not(run_with_actors):
+    same = [
+        "The ministry signed the port contract with the builders on March 6, officials said.",
+        "The ministry signed the port contract with the builders on March 7.",
+    ]
+    story = run_with_actors(same, [MINISTRY], stages=STAGES)
+    assert len(_figure_divs(story, "date")) == 1
+    two = [
+        "Residents filed a complaint about the lift on July 17, records show.",
+        "A Sept. 25 complaint said both lifts in the tower were broken again.",
+    ]
+    story = run_with_actors(two, [], stages=STAGES)
+    assert not _figure_divs(story, "date")
+
+
+def test_listed_figures_are_no_conflict(run_with_actors):
+    docs = [
+        "Tenants filed lift complaints on July 17 and on March 9, records of the tower show.",
+        "Tenants filed lift complaints on Sept. 25 and on Sept. 30, records of the tower show.",
+    ]
+    story = run_with_actors(docs, [], stages=STAGES)
+    assert not _figure_divs(story, "date")

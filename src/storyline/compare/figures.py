@@ -8,13 +8,16 @@ different documents are about the same thing when
   durations, shares, counts of one noun: "3,000 residents" / "2,500 residents");
 - their claims are alike (shared terms, one not an actor, and a tf-idf cosine
   of at least ``figure_similarity``);
+- for dates, a cosine of at least ``date_similarity`` (a story tells many
+  dated events: "complaints from July 17" and "a Sept. 25 complaint" are two);
 - the words around them share a content word or actor ("scholarship",
   "Love"; for times of day the claims' likeness is enough: the time is of the
   event the claims both tell).
 
 They conflict when their values differ and neither document also gives the
 other's value (a source that says both 9 a.m. and 11:45 a.m. is telling two
-moments of the day, not disagreeing), and neither figure is an explicit update
+moments of the day, not disagreeing), neither claim lists several figures
+of that kind, and neither figure is an explicit update
 ("rose to 30", "now 30"). The pairs are grouped by the claims they join: one
 divergence per quantity, each position citing its claim.
 """
@@ -29,7 +32,7 @@ from ..claims.features import Figure, TextUnit
 
 __all__ = ["FigureConflict", "figure_conflicts", "format_value"]
 
-_LABELS = {"money": "amount", "time": "time", "age": "age", "percent": "share", "duration": "duration", "count": "number"}
+_LABELS = {"money": "amount", "time": "time", "date": "date", "age": "age", "percent": "share", "duration": "duration", "count": "number"}
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,11 @@ def _same_kind(a: Figure, b: Figure) -> bool:
     return qa.kind == qb.kind and qa.unit == qb.unit
 
 
+def _listed(unit: TextUnit, fig: Figure) -> bool:
+    q = fig.quantity
+    return len({f.quantity.value for f in unit.quantities if f.quantity.kind == q.kind and f.quantity.unit == q.unit}) > 1
+
+
 def _values_by_doc(units: dict[str, TextUnit]) -> dict[tuple[str, str, str], set[float]]:
     out: dict[tuple[str, str, str], set[float]] = defaultdict(set)
     for u in units.values():
@@ -71,6 +79,7 @@ def figure_conflicts(
     lexical: Callable[[TextUnit, TextUnit], float],
     overlap: Callable[[TextUnit, TextUnit], bool],
     min_similarity: float,
+    date_similarity: float = 0.35,
 ) -> list[FigureConflict]:
     """Conflicting figures among the candidate claim ``pairs``, grouped per quantity, most similar first."""
     values = _values_by_doc(units)
@@ -87,13 +96,15 @@ def figure_conflicts(
                     continue
                 if qb.value in values[(a.doc, qa.kind, qa.unit)] or qa.value in values[(b.doc, qb.kind, qb.unit)]:
                     continue  # each source also gives the other's figure: two different things, not a conflict
+                if _listed(a, fa) or _listed(b, fb):
+                    continue  # a claim giving several figures of one kind lists several things ("complaints from July 17 and March 9")
                 anchor = tuple(sorted(fa.context & fb.context))
                 if qa.kind != "time" and not anchor:
                     continue
                 if sim is None:
                     sim = lexical(a, b) if overlap(a, b) else -1.0
-                if sim < min_similarity:
-                    continue
+                if sim < (date_similarity if qa.kind == "date" else min_similarity):
+                    continue  # stories tell many dated events: two dates need claims closer than other figures
                 found.append((sim, ka, fa, kb, fb, anchor))
     found.sort(key=lambda x: (-x[0], x[1], x[3]))
     groups: list[dict[str, tuple[str, Figure]]] = []

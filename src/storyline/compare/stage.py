@@ -551,7 +551,9 @@ def compare_sources(story: Story, ctx: Context) -> Story:
     agreements.sort(key=lambda x: (-len(x.evidence), -(x.confidence or 0), x.claims))
     story.agreements = agreements[: int(_setting(ctx, "max_agreements", MAX_ITEMS))]
     divergences = [_divergence(lk, claims, units, story) for lk in _one_per_claim(oppose)]
-    conflicts = figure_conflicts(units, pairs, cosine, enough_overlap, _setting(ctx, "figure_similarity", FIGURE_SIMILARITY))
+    conflicts = figure_conflicts(
+        units, pairs, cosine, enough_overlap, _setting(ctx, "figure_similarity", FIGURE_SIMILARITY), _setting(ctx, "date_similarity", 0.35)
+    )
     divergences += [_figure_divergence(c, claims, units, story) for c in conflicts]
     divergences.sort(key=lambda x: (-(x.confidence or 0), x.claims))
     story.divergences = divergences[: int(_setting(ctx, "max_divergences", MAX_ITEMS))]

@@ -2,11 +2,13 @@
 
 :func:`find_quantities` reads a sentence's text (and, for counts, its spaCy
 tokens) and returns :class:`Quantity` records with a normalized value, so
-"$76,000" and "$75,000", "11:45 a.m." and "10:30 a.m.", "32-year-old" and
+"$76,000" and "$75,000", "11:45 a.m." and "10:30 a.m.", "Feb. 27" and
+"Feb. 28", "32-year-old" and
 "aged 33", "3,000 people" and "2,500 people" can be compared. A figure right
 after an update cue ("rose to 30", "now 30", "up from 25"; list in
 ``data/updates.toml``) is marked ``update``: a later figure, not a
-conflicting one. Years, ordinals and dates are not quantities here.
+conflicting one. Dates are read only as month and day ("March 6", "6 March
+2018"); years alone, weekdays and ordinals are not quantities here.
 """
 
 from __future__ import annotations
@@ -47,6 +49,11 @@ _DURATION = re.compile(
     rf"\b(?P<n>{_NUM}|a|an|a\s+few|several)[\s-]+(?P<u>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b(?!\s+(?:old|ago|earlier|later|before|after)\b|-old)",
     re.IGNORECASE,
 )
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = r"(?P<mon>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+_DATE = re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+(?P<y2>(?:19|20)\d\d)\b)?")
 _APPROX = re.compile(
     r"(?:about|around|roughly|nearly|almost|approximately|some|more than|less than|fewer than|at least|at most|up to|over|under|just over|just under|an estimated)\s*$",
     re.IGNORECASE,
@@ -58,8 +65,8 @@ _UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 
 class Quantity:
     """One figure of a sentence, with offsets into the text it was found in."""
 
-    kind: str  # "money" | "time" | "age" | "percent" | "duration" | "count"
-    value: float  # money in its units, time in minutes after midnight, duration in seconds, count/age/percent as is
+    kind: str  # "money" | "time" | "date" | "age" | "percent" | "duration" | "count"
+    value: float  # money in its units, time in minutes after midnight, a date as month * 100 + day, duration in seconds, else as is
     unit: str  # the currency sign, the counted noun's lemma, or the kind
     start: int
     end: int
@@ -134,6 +141,12 @@ def find_quantities(text: str, tokens: Iterable[Token] = (), base: int = 0) -> l
         add("money", parse_number(m.group("n") or m.group("n2") or ""), sign.group(0) if sign else "money", m.start(), m.end())
     for m in _CLOCK.finditer(text):
         add("time", _clock_value(m), "time", m.start(), m.end())
+    for m in _DATE.finditer(text):
+        mon = (m.group("mon") or m.group("mon2") or "").lower().rstrip(".")[:4]
+        month = _MONTHS.get(mon) or _MONTHS.get(mon[:3])
+        day = int(m.group("d") or m.group("d2"))
+        ok = month is not None and 1 <= day <= 31
+        add("date", float(month * 100 + day) if ok and month else None, "date", m.start(), m.end())
     for m in _AGE.finditer(text):
         group = "n" if m.group("n") else "n2" if m.group("n2") else "n3"
         years = float(m.group(group))
