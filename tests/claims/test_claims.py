@@ -86,3 +86,9 @@ def test_spans_reproduce_text(run_with_actors):
     story = run_with_actors([text], [ARMY], stages=["quotes", "claims"])
     for item in [*story.claims, *story.questions]:
         assert story.doc(item.doc).text[item.start : item.end] == item.text
+
+
+def test_question_to_the_reader_is_no_open_question(run_with_actors):
+    text = "Think you can spot the difference? Will the council approve the new budget before the summer recess?"
+    story = run_with_actors([text], [], stages=["quotes", "claims"])
+    assert [q.text for q in story.questions] == ["Will the council approve the new budget before the summer recess?"]

@@ -102,3 +102,10 @@ def test_a_claim_is_in_one_agreement_only(run_with_actors):
     story = run_with_actors([s, s, s.replace("Friday", "Saturday")], [ARMY], stages=STAGES)
     cited = [c for a in story.agreements for c in a.claims]
     assert len(cited) == len(set(cited))
+
+
+def test_negated_doubt_is_no_doubt(run_with_actors):
+    a = "It is not unrealistic to expect the rebels to hold the bridge through the winter."
+    b = "The rebels hold the bridge and have dug trenches along the river bank."
+    story = run_with_actors([a, b], [REBELS], stages=STAGES)
+    assert not [d for d in story.divergences if d.kind == "doubt"]

@@ -129,6 +129,11 @@ def _in_main_predicate(tok: Token) -> bool:
     return False
 
 
+def _doubt_negated(tok: Token) -> bool:
+    """ "not unrealistic", "isn't unlikely": a negated word of doubt casts none."""
+    return any(c.dep_ == "neg" for t in (tok, tok.head) for c in t.children)
+
+
 def _subject_figure(pred: Token) -> str | None:
     """The number on the subject of a predicate ("four people were killed" -> "four")."""
     subj = next((c for c in pred.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -182,7 +187,7 @@ def text_unit(key: str, doc: str, start: int, end: int, tokens: Iterable[Token],
     seen_mentions: set[tuple[int, int]] = set()
     for tok in tokens:
         lemma = tok.lemma_.lower()
-        if (lemma in DOUBT_WORDS or tok.lower_ in DOUBT_WORDS) and _in_main_predicate(tok):
+        if (lemma in DOUBT_WORDS or tok.lower_ in DOUBT_WORDS) and _in_main_predicate(tok) and not _doubt_negated(tok):
             unit.doubt = True
         if tok.pos_ in {"VERB", "ADJ", "AUX"} and lemma not in {"be", "have", "do"}:
             preds.add(lemma)

@@ -7,7 +7,7 @@ trimmed off), and hedged statements of what is not known (see
 "prosecutors haven't indicated whether ...", "remains to be seen", "will be
 decided later", "it probably will ..."), as the clause that holds the hedge.
 A direct question inside somebody's quotation is that speaker's, not the
-source's, and is skipped; so are a quoted "whether" or "probably will".
+source's, and is skipped, as is one addressed to the reader ("you"); so are a quoted "whether" or "probably will".
 
 Answer linking: for every question, the declarative claims of the *other*
 documents most similar to it (shared content terms and actors, tf-idf
@@ -31,6 +31,8 @@ from .features import TextUnit, cosine
 __all__ = ["QuestionSpan", "answer_kind", "find_questions", "link_answers"]
 
 _LIST_MARKER = re.compile(r"\s*(?:\(?\d{1,2}[).]|\(?[a-h]\)|[-\u2022*])\s*")
+#: A question to the reader ("Have a tip you want to share?", "Think you can turn it off?") is no open question of the story.
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 #: Hedges that may sit inside somebody's quotation and still state an open question ("the incident is under investigation").
 _QUOTABLE_HEDGES = frozenset({"unknown", "not_said", "phrase", "deferred"})
 #: Where a clause of a sentence begins: a hedge's question starts at the last of these before it.
@@ -89,7 +91,7 @@ def find_questions(text: str, start: int, end: int, quoted: list[tuple[int, int]
             piece_start = i + 1
             continue
         s, e = _trim(text, piece_start, i + 1)
-        if _looks_like_prose(text[s:e]):
+        if _looks_like_prose(text[s:e]) and not _SECOND_PERSON.search(text, s, e):
             out.append(QuestionSpan(s, e, "direct"))
         piece_start = i + 1
     if not out:
