@@ -470,7 +470,12 @@ def _divergence(link: Link, claims: dict[str, Claim], units: dict[str, TextUnit]
 
 
 def _figure_divergence(conflict: FigureConflict, claims: dict[str, Claim], units: dict[str, TextUnit], story: Story) -> Divergence:
-    """ "Age (Love): 32 (AP) vs 33 (Guardian, BBC)": each value with the sources that give it."""
+    """ "Age (Love): 32 (AP) vs 33 (Guardian, BBC)": each value with the sources that give it.
+
+    ``confidence`` is on the agreements' scale (how alike the claims are in
+    words: ``LINK`` is 0.4, 0.7 or more is 1.0), and 0.3 for claims less alike
+    than ``LINK`` (same figure context, but little else in common).
+    """
     by_value: dict[float, list[tuple[str, Figure]]] = {}
     for key, fig in conflict.positions:
         by_value.setdefault(fig.quantity.value, []).append((key, fig))
@@ -489,7 +494,7 @@ def _figure_divergence(conflict: FigureConflict, claims: dict[str, Claim], units
     return Divergence(
         topic=title + " vs ".join(parts),
         positions=[_span(c, Position) for c in cited],
-        confidence=_confidence(conflict.similarity + LINK) if conflict.similarity < 0.7 - LINK else 1.0,
+        confidence=_confidence(conflict.similarity) if conflict.similarity >= LINK else 0.3,
         claims=[c.id for c in cited],
         why=f"different {conflict.label} given for the same thing"
         + (f" (near: {_describe(list(conflict.anchor), story)})" if conflict.anchor else ""),
