@@ -109,3 +109,11 @@ def test_negated_doubt_is_no_doubt(run_with_actors):
     b = "The rebels hold the bridge and have dug trenches along the river bank."
     story = run_with_actors([a, b], [REBELS], stages=STAGES)
     assert not [d for d in story.divergences if d.kind == "doubt"]
+
+
+def test_agreement_statement_stands_alone():
+    from storyline.compare.stage import _statement
+
+    assert _statement("But inspectors said the lift could safely remain in operation.") == "Inspectors said the lift could safely remain in operation."
+    assert _statement("\u2014 a tower riddled with violations, including 45 on the lifts.") == "A tower riddled with violations, including 45 on the lifts."
+    assert _statement("Butter prices rose again in May.") == "Butter prices rose again in May."

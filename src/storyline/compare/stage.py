@@ -387,6 +387,20 @@ def _group(links: list[Link], units: dict[str, TextUnit], neighbours: dict[tuple
     return out
 
 
+#: What an agreement's statement should not open with: a dash or a connective that leans on the sentence before.
+_OPENER = re.compile(r"^(?:[\s\u2014\u2013-]+|(?:but|and|so|yet|also|still|however|meanwhile|then|instead|moreover)\b,?\s+)", re.IGNORECASE)
+
+
+def _statement(text: str) -> str:
+    """A claim's text as a stand-alone statement: no leading dash or connective, first letter capital."""
+    out = text.strip()
+    m = _OPENER.match(out)
+    while m and m.end() > 0 and len(out[m.end() :].split()) >= 3:
+        out = out[m.end() :]
+        m = _OPENER.match(out)
+    return out[:1].upper() + out[1:]
+
+
 def _mean_similarity(members: list[str], neighbours: dict[tuple[str, str], float], seed: Link) -> float:
     sims = [neighbours.get((a, b), seed.similarity if {a, b} == {seed.a, seed.b} else 0.0) for i, a in enumerate(members) for b in members[i + 1 :]]
     return sum(sims) / len(sims) if sims else seed.similarity
@@ -401,14 +415,14 @@ def _agreement(members_keys: list[str], best: Link, claims: dict[str, Claim], un
     links two claims) is 0.4 and 0.7 or more is 1.0.
     """
     members = {claims[k].doc: claims[k] for k in members_keys}
-    headline = min(members.values(), key=lambda c: (len(c.text), c.doc))
+    headline = min(members.values(), key=lambda c: (bool(_OPENER.match(c.text)), len(c.text), c.doc))
     terms = _shared_terms(units[best.a], units[best.b])
     mean = _mean_similarity(members_keys, neighbours, best)
     why = f"{len(members)} sources; mean similarity {mean:.2f}; shared: {_describe(terms, story)}"
     if best.frames is not None:
         why += f"; same frame: {_describe_frames(best.frames, story)}"
     return Agreement(
-        claim=headline.text,
+        claim=_statement(headline.text),
         evidence=[_span(c, Span) for _, c in sorted(members.items())],
         confidence=_confidence(mean),
         claims=[c.id for _, c in sorted(members.items())],
