@@ -15,10 +15,23 @@ from __future__ import annotations
 
 import heapq
 import logging
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
-from ..claims.features import TextUnit
+
+class TextUnit(Protocol):
+    """What the index reads of a claim (``storyline.claims.features.TextUnit`` has it)."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def doc(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def terms(self) -> Counter[str]: ...
 
 __all__ = ["Budget", "candidate_pairs"]
 
@@ -39,7 +52,7 @@ class Budget:
         return self.possible - self.scored
 
 
-def candidate_pairs(units: dict[str, TextUnit], max_pairs: int, index_share: float) -> tuple[list[tuple[str, str]], Budget]:
+def candidate_pairs(units: Mapping[str, TextUnit], max_pairs: int, index_share: float) -> tuple[list[tuple[str, str]], Budget]:
     """Claim-id pairs (a from an earlier document than b, sorted) to score, and the budget report."""
     by_doc: dict[str, list[TextUnit]] = defaultdict(list)
     for u in units.values():

@@ -25,10 +25,29 @@ divergence per quantity, each position citing its claim.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
-from ..claims.features import Figure, TextUnit
+from ..language.quantities import Quantity
+
+
+class Figure(Protocol):
+    """A quantity of a claim and the words around it (``storyline.claims.features.Figure`` has it)."""
+
+    @property
+    def quantity(self) -> Quantity: ...
+    @property
+    def context(self) -> frozenset[str]: ...
+
+
+class TextUnit(Protocol):
+    """What the figure comparison reads of a claim (``storyline.claims.features.TextUnit`` has it)."""
+
+    @property
+    def doc(self) -> str: ...
+    @property
+    def quantities(self) -> Sequence[Figure]: ...
 
 __all__ = ["FigureConflict", "figure_conflicts", "format_value"]
 
@@ -65,7 +84,7 @@ def _listed(unit: TextUnit, fig: Figure) -> bool:
     return len({f.quantity.value for f in unit.quantities if f.quantity.kind == q.kind and f.quantity.unit == q.unit}) > 1
 
 
-def _values_by_doc(units: dict[str, TextUnit]) -> dict[tuple[str, str, str], set[float]]:
+def _values_by_doc(units: Mapping[str, TextUnit]) -> dict[tuple[str, str, str], set[float]]:
     out: dict[tuple[str, str, str], set[float]] = defaultdict(set)
     for u in units.values():
         for f in u.quantities:
@@ -73,11 +92,14 @@ def _values_by_doc(units: dict[str, TextUnit]) -> dict[tuple[str, str, str], set
     return out
 
 
+_U = TypeVar("_U", bound=TextUnit)
+
+
 def figure_conflicts(
-    units: dict[str, TextUnit],
+    units: Mapping[str, _U],
     pairs: list[tuple[str, str]],
-    lexical: Callable[[TextUnit, TextUnit], float],
-    overlap: Callable[[TextUnit, TextUnit], bool],
+    lexical: Callable[[_U, _U], float],
+    overlap: Callable[[_U, _U], bool],
     min_similarity: float,
     date_similarity: float = 0.35,
 ) -> list[FigureConflict]:

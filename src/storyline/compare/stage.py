@@ -42,6 +42,7 @@ from ..claims.stage import CACHE_KEY, ClaimUnits, claims_of_document
 from ..models import Agreement, Claim, Divergence, Position, Question, Span, Story
 from ..pipeline import Context, register_stage
 from .candidates import candidate_pairs
+from .figures import Figure as FigureLike
 from .figures import FigureConflict, figure_conflicts, format_value
 
 __all__ = ["LINK", "MAX_ITEMS", "Link", "Similarity", "align_claims", "compare_sources", "enough_overlap", "opposition", "similarity"]
@@ -490,7 +491,7 @@ def _figure_divergence(conflict: FigureConflict, claims: dict[str, Claim], units
     words: ``LINK`` is 0.4, 0.7 or more is 1.0), and 0.3 for claims less alike
     than ``LINK`` (same figure context, but little else in common).
     """
-    by_value: dict[float, list[tuple[str, Figure]]] = {}
+    by_value: dict[float, list[tuple[str, FigureLike]]] = {}
     for key, fig in conflict.positions:
         by_value.setdefault(fig.quantity.value, []).append((key, fig))
     parts = []
