@@ -158,3 +158,21 @@ def test_listed_figures_are_no_conflict(run_with_actors):
     ]
     story = run_with_actors(docs, [], stages=STAGES)
     assert not _figure_divs(story, "date")
+
+
+def test_a_figure_the_other_claim_also_has_is_no_conflict(run_with_actors):
+    docs = [
+        "The family of the mayor has seven children who all finished college early.",
+        "Seven of the ten children in the family of the mayor finished college early.",
+    ]
+    story = run_with_actors(docs, [], stages=STAGES)
+    assert not _figure_divs(story, "count")
+
+
+def test_a_range_is_no_conflict(run_with_actors):
+    docs = [
+        "The tax on recreational cannabis sales in the state is about 32 percent.",
+        "The tax on recreational cannabis sales in the state is 33 to 38 percent.",
+    ]
+    story = run_with_actors(docs, [], stages=STAGES)
+    assert not _figure_divs(story, "percent")

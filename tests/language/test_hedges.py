@@ -53,3 +53,14 @@ def test_offsets_are_into_the_whole_text():
     text = "Rain fell. It remains unclear who opened the gate."
     hedge = find_hedge(text, 11)
     assert hedge is not None and text[hedge.focus :].startswith("who")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Students should find their passion, whether they are 30 years old or 15.",
+        "Whether for work or for play, the lamps help people sleep.",
+    ],
+)
+def test_alternatives_with_whether_are_no_hedges(text):
+    assert find_hedge(text) is None

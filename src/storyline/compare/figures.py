@@ -24,6 +24,7 @@ divergence per quantity, each position citing its claim.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -79,6 +80,14 @@ def _same_kind(a: Figure, b: Figure) -> bool:
     return qa.kind == qb.kind and qa.unit == qb.unit
 
 
+def _says(text: str, q: Quantity) -> bool:
+    """The number of ``q`` ("seven" of "seven children", "76,000" of "$76,000") occurs as a word in ``text``."""
+    if q.kind in {"time", "date"}:
+        return False
+    m = re.search(r"\d[\d,.]*|[A-Za-z]+", q.text.lstrip("$£€¥ ,"))
+    return m is not None and re.search(rf"(?<![\w,.]){re.escape(m.group(0))}(?![\w,])", text, re.IGNORECASE) is not None
+
+
 def _listed(unit: TextUnit, fig: Figure) -> bool:
     q = fig.quantity
     return len({f.quantity.value for f in unit.quantities if f.quantity.kind == q.kind and f.quantity.unit == q.unit}) > 1
@@ -102,6 +111,7 @@ def figure_conflicts(
     overlap: Callable[[_U, _U], bool],
     min_similarity: float,
     date_similarity: float = 0.35,
+    texts: Mapping[str, str] | None = None,
 ) -> list[FigureConflict]:
     """Conflicting figures among the candidate claim ``pairs``, grouped per quantity, most similar first."""
     values = _values_by_doc(units)
@@ -118,6 +128,8 @@ def figure_conflicts(
                     continue
                 if qb.value in values[(a.doc, qa.kind, qa.unit)] or qa.value in values[(b.doc, qb.kind, qb.unit)]:
                     continue  # each source also gives the other's figure: two different things, not a conflict
+                if texts is not None and (_says(texts.get(kb, ""), qa) or _says(texts.get(ka, ""), qb)):
+                    continue  # the other claim also has this figure's number ("seven of those ten children")
                 if _listed(a, fa) or _listed(b, fb):
                     continue  # a claim giving several figures of one kind lists several things ("complaints from July 17 and March 9")
                 anchor = tuple(sorted(fa.context & fb.context))

@@ -572,7 +572,8 @@ def compare_sources(story: Story, ctx: Context) -> Story:
     story.agreements = agreements[: int(_setting(ctx, "max_agreements", MAX_ITEMS))]
     divergences = [_divergence(lk, claims, units, story) for lk in _one_per_claim(oppose)]
     conflicts = figure_conflicts(
-        units, pairs, cosine, enough_overlap, _setting(ctx, "figure_similarity", FIGURE_SIMILARITY), _setting(ctx, "date_similarity", 0.35)
+        units, pairs, cosine, enough_overlap, _setting(ctx, "figure_similarity", FIGURE_SIMILARITY), _setting(ctx, "date_similarity", 0.35),
+        {k: c.text for k, c in claims.items()},
     )
     divergences += [_figure_divergence(c, claims, units, story) for c in conflicts]
     divergences.sort(key=lambda x: (-(x.confidence or 0), x.claims))

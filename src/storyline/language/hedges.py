@@ -10,7 +10,8 @@ its unknowns as hedges. :func:`find_hedge` finds, in plain text, the first of
 - *phrase*: "it remains to be seen", "too early to say", "raises the question
   of whether", "the incident is under investigation";
 - *whether*: any "whether" clause that is not concessive ("regardless of
-  whether", "whether or not") nor a choice ("decide whether to") -- "the
+  whether", "whether or not", "..., whether young or old") nor a choice
+  ("decide whether to") -- "the
   question for the court might be whether ...";
 - *deferred*: a decision put off to later ("the precise number will be
   hammered out after ...", "will be decided later");
@@ -84,6 +85,18 @@ def _alt_lookbehind(phrases: list[str]) -> str:
     return ")(?<!".join(re.escape(p.lower() + " ") for p in sorted(set(phrases)))
 
 
+_PREPOSITION_AFTER = re.compile(r"\s+(?:for|in|by|from|on|at|with|as)\b", re.IGNORECASE)
+
+
+def _concessive(text: str, start: int, end: int, ws: int, we: int) -> bool:
+    """ "..., whether they are 30 or 15" and "Whether for work or play, ...": alternatives, not a question."""
+    if _PREPOSITION_AFTER.match(text, we):
+        return True
+    before = text[start:ws].rstrip()
+    clause_end = min((i for i in (text.find(",", we, end), text.find(";", we, end)) if i >= 0), default=end)
+    return (not before or before.endswith((",", "\u2014", "-", "("))) and " or " in text[we:clause_end]
+
+
 def find_hedge(text: str, start: int = 0, end: int | None = None) -> Hedge | None:
     """The first hedge in ``text[start:end]`` (offsets into ``text``), or None.
 
@@ -96,6 +109,8 @@ def find_hedge(text: str, start: int = 0, end: int | None = None) -> Hedge | Non
     for kind, pat in _patterns():
         for m in pat.finditer(text.lower() if kind == "whether" else text, start, end):
             if kind == "deferred" and not m.group("tail"):
+                continue
+            if kind == "whether" and _concessive(text, start, end, m.start(), m.end()):
                 continue
             if not re.search(r"\w", text[m.end() : end].split(":", 1)[0]) and ":" in text[m.end() : end]:
                 continue  # a lead-in to a list ("Big questions remain:"), not a question itself

@@ -45,6 +45,7 @@ _CLOCK = re.compile(
 )
 _AGE = re.compile(r"\b(?P<n>\d{1,3})-year-old\b|\baged?\s+(?P<n2>\d{1,3})\b|(?<=[a-z]), (?P<n3>\d{1,3}),(?= )")
 _PERCENT = re.compile(rf"\b(?P<n>{_NUM})\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
+_RANGE_PERCENT = re.compile(rf"\b(?P<lo>{_NUM})\s*(?:%\s*)?(?:to|-|\u2013|and)\s*(?P<n>{_NUM})\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
 _DURATION = re.compile(
     rf"\b(?P<n>{_NUM}|a|an|a\s+few|several)[\s-]+(?P<u>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b(?!\s+(?:old|ago|earlier|later|before|after)\b|-old)",
     re.IGNORECASE,
@@ -152,6 +153,10 @@ def find_quantities(text: str, tokens: Iterable[Token] = (), base: int = 0) -> l
         years = float(m.group(group))
         s, e = (m.start(), m.end()) if group != "n3" else (m.start(group), m.end(group))
         add("age", years if 0 < years < 120 else None, "age", s, e)
+    for m in _RANGE_PERCENT.finditer(text):
+        # "33 to 38 percent": both ends, so the range reads as a list of two figures, never one conflicting value
+        add("percent", parse_number(m.group("lo")), "percent", m.start("lo"), m.end("lo"))
+        add("percent", parse_number(m.group("n")), "percent", m.start("n"), m.end())
     for m in _PERCENT.finditer(text):
         add("percent", parse_number(m.group("n")), "percent", m.start(), m.end())
     for m in _DURATION.finditer(text):
