@@ -18,6 +18,8 @@ from __future__ import annotations
 import logging
 import re
 
+import numpy as np
+
 from ..models import Span, Story, SummarySentence
 from ..pipeline import Context, register_stage
 from .candidates import _CONNECTIVES, Candidate, collect_candidates, collect_headlines
@@ -102,6 +104,27 @@ def _sentence(story: Story, pick: Pick, cands: list[Candidate], after_own: bool)
     return SummarySentence(text=rest[:1].upper() + rest[1:], sources=sources)
 
 
+def _compared(story: Story, cands: list[Candidate]) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """Which candidates the compare stage linked: (same topic: agreement or divergence, same fact: agreement)."""
+    if not (story.agreements or story.divergences):
+        return None, None
+    n = len(cands)
+    same, agree = np.zeros((n, n), dtype=bool), np.zeros((n, n), dtype=bool)
+
+    def members(spans: list[Span]) -> list[int]:
+        return [i for i, c in enumerate(cands) for sp in spans if sp.doc == c.doc and sp.start < c.end and c.start < sp.end]
+
+    groups = [(members(list(a.evidence)), True) for a in story.agreements]
+    groups += [(members(list(d.positions)), False) for d in story.divergences]
+    for idx, is_agreement in groups:
+        for i in idx:
+            for j in idx:
+                if i != j:
+                    same[i, j] = True
+                    agree[i, j] |= is_agreement
+    return same, agree
+
+
 def build_brief(story: Story, ctx: Context, words: int, weights: Weights | None = None) -> list[SummarySentence]:
     """The extractive brief of ``story`` in at most ``words`` words."""
     cands = collect_candidates(story, ctx)
@@ -109,7 +132,8 @@ def build_brief(story: Story, ctx: Context, words: int, weights: Weights | None 
         return []
     weights = weights or DEFAULT_WEIGHTS
     bonus = story_signals(story, cands) if weights.signals else None
-    result = select_sentences(cands, words, weights, bonus=bonus, headlines=collect_headlines(story, ctx))
+    same, agree = _compared(story, cands)
+    result = select_sentences(cands, words, weights, bonus=bonus, headlines=collect_headlines(story, ctx), same=same, agree=agree)
     ordered = order_picks(result.picks, cands, result.scores)
     out: list[SummarySentence] = []
     for i, p in enumerate(ordered):
