@@ -2,28 +2,34 @@
 
 1. Every claim and question is weighed (tf-idf over the story's sentences,
    actor mentions counted as their actor) and read as frames (who does what
-   to whom, see :mod:`.frames`).
-2. Two claims' similarity combines both: ``1 - (1 - lexical)(1 - frame)``,
-   so "Moscow went into Syria" and "Russian forces did not come to Syria to
-   fight ISIS" are close though they share few words. Claims of different
-   documents are aligned one-to-one per document pair, most similar first,
-   when that reaches ``LINK`` and they share two terms (one not an actor) or
-   a strong frame (``FRAME_ALONE``).
-3. An aligned pair is a *divergence* when a polarity cue opposes them: the
-   same frame negated on one side only, the same predicate negated in one
-   only, a word of doubt ("wishful thinking") on one side only, or opposite
-   predicates (gain/lose) — else an *agreement*. Pairs sharing one claim are
-   merged, so three outlets saying the same thing make one agreement with
-   three pieces of evidence. A frame stated with the opposite polarity by
-   another source ("Trump asked Comey to ..." / "the president never asked
-   Mr. Comey to ...") is a divergence even when both are aligned elsewhere;
-   each claim is in at most one divergence.
-4. ``confidence`` is the similarity rescaled to [0, 1]; only the strongest
-   ``MAX_ITEMS`` of each kind are kept (a short, precise list beats a long
-   noisy one).
-5. A claim with nothing similar in any other document is marked ``unique``.
-6. Questions get the answering spans of other documents (:mod:`.questions`),
-   scored the same way.
+   to whom, see :mod:`.frames`) and figures (money, times, dates, ages,
+   counts, see :mod:`storyline.language.quantities`).
+2. Which claim pairs are scored: all pairs of different documents, or in a
+   large story those an index of shared terms proposes, within the
+   ``[compare] max_pairs`` budget (:mod:`.candidates`; what is cut is logged).
+3. Two claims' similarity combines words, frames and a shared telling figure:
+   ``1 - (1 - lexical)(1 - frame)(1 - figure)``, so "Moscow went into Syria"
+   and "Russian forces did not come to Syria to fight ISIS" are close though
+   they share few words. Claims of different documents are aligned
+   one-to-one per document pair, most similar first, when that reaches
+   ``link`` and they share two terms (one not an actor), a strong frame
+   (``FRAME_ALONE``) or a figure.
+4. An aligned pair is a *divergence* when something opposes them: the same
+   frame negated on one side only, the same predicate negated in one only, a
+   denial against a statement, a word of doubt ("wishful thinking") on one
+   side only, opposite predicates (gain/lose), or one deed credited to
+   different actors -- else it seeds an *agreement*, which grows by one claim
+   per further document (:func:`_group`). Conflicting figures of alike claims
+   are divergences too (:mod:`.figures`). Each divergence is titled as a plain
+   sentence and has a ``kind``.
+5. ``confidence`` (agreements and divergences alike) is how surely the cited
+   sentences are about the same thing: their similarity rescaled so that
+   ``LINK`` is 0.4 and 0.7 or more is 1.0; at most ``max_agreements`` /
+   ``max_divergences`` are kept, most sources and most confident first.
+6. A claim with nothing similar in any other document is marked ``unique``.
+7. Questions get the answering spans of other documents (:mod:`.questions`),
+   looked for among the claims sharing a term, scored the same way plus the
+   question's main predicate, each with its kind (answers / partly answers).
 """
 
 from __future__ import annotations
