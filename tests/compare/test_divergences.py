@@ -176,3 +176,14 @@ def test_a_range_is_no_conflict(run_with_actors):
     ]
     story = run_with_actors(docs, [], stages=STAGES)
     assert not _figure_divs(story, "percent")
+
+
+def test_opposite_predicates_are_named_in_the_title(run_with_actors):
+    docs = [
+        "The ministry will support the new port plan at the council vote on Monday.",
+        "The ministry will oppose the new port plan at the council vote on Monday.",
+    ]
+    story = run_with_actors(docs, [MINISTRY], stages=STAGES)
+    opposite = [d for d in story.divergences if d.kind == "opposite"]
+    assert len(opposite) == 1
+    assert "says support" in opposite[0].topic and "says oppose" in opposite[0].topic

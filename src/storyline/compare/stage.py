@@ -470,6 +470,10 @@ def _link_kind(why: str) -> str:
     return "negation"
 
 
+#: The two sides named in an opposition: "opposite predicates 'rise' / 'fall'", "different figures for 'kill': four / five".
+_OPPOSED_WORDS = re.compile(r"(?:opposite predicates|different figures for '[^']*':)\s*'?([^'/]+?)'?\s*/\s*'?([^'/]+?)'?$")
+
+
 def _divergence(link: Link, claims: dict[str, Claim], units: dict[str, TextUnit], story: Story) -> Divergence:
     """A divergence of two claims, titled as a plain sentence: what, then each source's stance."""
     a, b = claims[link.a], claims[link.b]
@@ -477,7 +481,10 @@ def _divergence(link: Link, claims: dict[str, Claim], units: dict[str, TextUnit]
     why = _ACTOR_TERM.sub(lambda m: names.get(m.group(0), m.group(0)), link.opposition or "")
     what = _what(link, units, story) or a.text[:60]
     stance_a, stance_b = _stance(units[link.a], units[link.b], link, 0, story), _stance(units[link.b], units[link.a], link, 1, story)
-    if stance_a == stance_b:
+    pair = _OPPOSED_WORDS.search(link.opposition or "")
+    if pair is not None:
+        stance_a, stance_b = f"says {pair.group(1)}", f"says {pair.group(2)}"
+    elif stance_a == stance_b:
         stance_a, stance_b = "says one thing", "another"
     topic = f"{what[:1].upper()}{what[1:]}: {_source(story, a.doc)} {stance_a}; {_source(story, b.doc)} {stance_b}"
     return Divergence(
