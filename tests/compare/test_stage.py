@@ -117,3 +117,31 @@ def test_agreement_statement_stands_alone():
     assert _statement("But inspectors said the lift could safely remain in operation.") == "Inspectors said the lift could safely remain in operation."
     assert _statement("\u2014 a tower riddled with violations, including 45 on the lifts.") == "A tower riddled with violations, including 45 on the lifts."
     assert _statement("Butter prices rose again in May.") == "Butter prices rose again in May."
+
+
+def test_compare_settings_merge_key_by_key_and_reject_unknown_keys(tmp_path):
+    import pytest
+
+    from storyline.errors import ConfigError
+    from storyline.settings import load_options
+
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("[compare]\nmax_agreements = 3\n", encoding="utf-8")
+    opts = load_options(cfg)
+    assert opts.compare["max_agreements"] == 3 and opts.compare["link"] == load_options().compare["link"]
+    cfg.write_text("[compare]\nno_such_threshold = 1\n", encoding="utf-8")
+    with pytest.raises(ConfigError):
+        load_options(cfg)
+
+
+def test_max_agreements_setting_caps_the_list(run_with_context, options):
+    from dataclasses import replace
+
+    from storyline.pipeline import get_stage
+
+    s = "The army will withdraw its troops from the northern city by Friday."
+    t = "Heavy rain flooded the main road to the airport on Sunday evening."
+    story, ctx = run_with_context([f"{s}\n\n{t}", f"{s}\n\n{t}"], [ARMY], ["quotes", "claims"])
+    assert len(get_stage("compare")(story.model_copy(deep=True), ctx).agreements) == 2
+    ctx.options = replace(options, compare={**options.compare, "max_agreements": 1})
+    assert len(get_stage("compare")(story, ctx).agreements) == 1
