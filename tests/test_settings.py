@@ -45,7 +45,7 @@ def test_user_file_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         ('llm_url = "localhost:8080"\n', "http:// or https://"),
         ("[compare]\nlink = 'high'\n", "compare.link"),
         ("[compare]\nlink = -0.2\n", "number >= 0"),
-        ("[compare]\nmax_items = 2.5\n", "whole number"),
+        ("[compare]\nmax_agreements = 2.5\n", "whole number"),
         ("[compare]\nspeed = 2\n", "compare.speed"),
         ("[summarize.weights]\nlead_first = 1\n", "true or false"),
         ("[nosuchstage]\nx = 1\n", "unknown settings section"),
@@ -61,15 +61,15 @@ def test_bad_settings_name_the_key_and_the_file(tmp_path: Path, content: str, me
 
 def test_tuning_sections_are_typed_and_overridable(tmp_path: Path) -> None:
     base = load_options()
-    assert base.tuned("compare", "link") == 0.30 and base.tuned_int("compare", "max_items") == 8
+    assert base.tuned("compare", "link") == 0.30 and base.tuned_int("compare", "max_agreements") == 12
     user = tmp_path / "tune.toml"
-    user.write_text("[compare]\nmax_items = 3\nlink = 1\n[summarize.weights]\nlead = 0.5\nlead_first = false\n", encoding="utf-8")
+    user.write_text("[compare]\nmax_agreements = 3\nlink = 1\n[summarize.weights]\nlead = 0.5\nlead_first = false\n", encoding="utf-8")
     opts = load_options(user)
-    assert opts.tuned_int("compare", "max_items") == 3 and opts.tuned("compare", "link") == 1.0
+    assert opts.tuned_int("compare", "max_agreements") == 3 and opts.tuned("compare", "link") == 1.0
     assert isinstance(opts.tuning["compare"]["link"], float)
     assert opts.section("summarize.weights")["lead"] == 0.5 and opts.section("summarize.weights")["lead_first"] is False
     assert opts.tuned("compare", "unique") == base.tuned("compare", "unique")  # keys not given keep their defaults
-    assert base.tuned_int("compare", "max_items") == 8  # the packaged options are not changed
+    assert base.tuned_int("compare", "max_agreements") == 12  # the packaged options are not changed
     with pytest.raises(ConfigError, match=r"compare\.nothing"):
         opts.tuned("compare", "nothing")
 
@@ -115,7 +115,7 @@ def test_a_user_section_reaches_the_stages(tmp_path: Path, monkeypatch: pytest.M
     counts = []
     for max_items in (8, 1):
         cfg = tmp_path / f"c{max_items}.toml"
-        cfg.write_text(f'formats = ["json"]\n[compare]\nmax_items = {max_items}\n', encoding="utf-8")
+        cfg.write_text(f'formats = ["json"]\n[compare]\nmax_agreements = {max_items}\n', encoding="utf-8")
         out = tmp_path / f"out{max_items}"
         cmd = [sys.executable, "-m", "storyline", "--config", str(cfg), "brief", str(folder), "--out", str(out), "--date", "2024-05-06"]
         subprocess.run(cmd, check=True, capture_output=True, timeout=600)

@@ -241,6 +241,7 @@ class Divergence(Record):
     confidence: float | None = None
     claims: list[str] = Field(default_factory=list)  # ids of the opposed claims
     why: str | None = None  # the cue of the disagreement (negation, doubt, opposite verbs)
+    kind: str | None = None  # what conflicts: money, time, age, count, duration, percent, negation, denial, doubt, opposite
 
 
 class Question(Record):
@@ -251,6 +252,7 @@ class Question(Record):
     answers: list[Span] = Field(default_factory=list)
     kind: Literal["direct", "indirect"] = "direct"  # "Will X?" or "it remains unclear whether X"
     confidence: list[float] = Field(default_factory=list)  # one per answer
+    answer_kinds: list[Literal["answers", "partly answers"]] = Field(default_factory=list)  # one per answer
 
 
 class SummarySentence(Record):

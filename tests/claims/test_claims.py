@@ -66,7 +66,13 @@ def test_indirect_question(run_with_actors):
     text = "It remains unclear whether the ceasefire will hold through the winter."
     story = run_with_actors([text], [], stages=["quotes", "claims"])
     assert [q.kind for q in story.questions] == ["indirect"]
-    assert story.questions[0].text.startswith("whether the ceasefire")
+    assert story.questions[0].text == "It remains unclear whether the ceasefire will hold through the winter"
+
+
+def test_hedge_question_is_its_clause(run_with_actors):
+    text = "The fire destroyed two warehouses, but it was not immediately clear what started it; crews stayed overnight."
+    story = run_with_actors([text], [], stages=["quotes", "claims"])
+    assert [q.text for q in story.questions] == ["it was not immediately clear what started it"]
 
 
 def test_question_inside_someones_quote_is_not_the_sources(run_with_actors):
@@ -80,3 +86,9 @@ def test_spans_reproduce_text(run_with_actors):
     story = run_with_actors([text], [ARMY], stages=["quotes", "claims"])
     for item in [*story.claims, *story.questions]:
         assert story.doc(item.doc).text[item.start : item.end] == item.text
+
+
+def test_question_to_the_reader_is_no_open_question(run_with_actors):
+    text = "Think you can spot the difference? Will the council approve the new budget before the summer recess?"
+    story = run_with_actors([text], [], stages=["quotes", "claims"])
+    assert [q.text for q in story.questions] == ["Will the council approve the new budget before the summer recess?"]

@@ -76,3 +76,73 @@ def test_claims_in_an_agreement_are_never_unique(run_with_actors):
     for c in story.claims:
         if c.id in linked:
             assert c.unique is False
+
+
+def test_doubt_against_a_statement_is_a_divergence(run_with_actors):
+    a = "Any hope of the rebels holding the bridge through the winter is wishful thinking."
+    b = "The rebels hold the bridge and have dug trenches along the river bank."
+    story = run_with_actors([a, b], [REBELS], stages=STAGES)
+    assert len(story.divergences) == 1
+    assert story.divergences[0].kind == "doubt" and "casts doubt" in story.divergences[0].topic
+
+
+def test_answers_carry_their_kind(run_with_actors):
+    a = "How many troops will the army withdraw from the northern city?"
+    b = "The army will withdraw 3,000 troops from the northern city by Friday."
+    c = "The army will withdraw troops from the northern city, officials said on Monday."
+    story = run_with_actors([a, b, c], [ARMY], stages=STAGES)
+    q = story.questions[0]
+    kinds = dict(zip([s.doc for s in q.answers], q.answer_kinds, strict=True))
+    assert kinds.get("d2") == "answers"
+    assert kinds.get("d3") in {None, "partly answers"}
+
+
+def test_a_claim_is_in_one_agreement_only(run_with_actors):
+    s = "The army will withdraw its troops from the northern city by Friday."
+    story = run_with_actors([s, s, s.replace("Friday", "Saturday")], [ARMY], stages=STAGES)
+    cited = [c for a in story.agreements for c in a.claims]
+    assert len(cited) == len(set(cited))
+
+
+def test_negated_doubt_is_no_doubt(run_with_actors):
+    a = "It is not unrealistic to expect the rebels to hold the bridge through the winter."
+    b = "The rebels hold the bridge and have dug trenches along the river bank."
+    story = run_with_actors([a, b], [REBELS], stages=STAGES)
+    assert not [d for d in story.divergences if d.kind == "doubt"]
+
+
+def test_agreement_statement_stands_alone():
+    from storyline.compare.stage import _statement
+
+    assert _statement("But inspectors said the lift could safely remain in operation.") == "Inspectors said the lift could safely remain in operation."
+    assert _statement("\u2014 a tower riddled with violations, including 45 on the lifts.") == "A tower riddled with violations, including 45 on the lifts."
+    assert _statement("Butter prices rose again in May.") == "Butter prices rose again in May."
+
+
+def test_compare_settings_merge_key_by_key_and_reject_unknown_keys(tmp_path):
+    import pytest
+
+    from storyline.errors import ConfigError
+    from storyline.settings import load_options
+
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("[compare]\nmax_agreements = 3\n", encoding="utf-8")
+    opts = load_options(cfg)
+    assert opts.section("compare")["max_agreements"] == 3 and opts.section("compare")["link"] == load_options().section("compare")["link"]
+    cfg.write_text("[compare]\nno_such_threshold = 1\n", encoding="utf-8")
+    with pytest.raises(ConfigError):
+        load_options(cfg)
+
+
+def test_max_agreements_setting_caps_the_list(run_with_context, options):
+    from dataclasses import replace
+
+    from storyline.pipeline import get_stage
+
+    s = "The army will withdraw its troops from the northern city by Friday."
+    t = "Heavy rain flooded the main road to the airport on Sunday evening."
+    story, ctx = run_with_context([f"{s}\n\n{t}", f"{s}\n\n{t}"], [ARMY], ["quotes", "claims"])
+    assert len(get_stage("compare")(story.model_copy(deep=True), ctx).agreements) == 2
+    tuning = {**options.tuning, "compare": {**options.section("compare"), "max_agreements": 1}}
+    ctx.options = replace(options, tuning=tuning)
+    assert len(get_stage("compare")(story, ctx).agreements) == 1

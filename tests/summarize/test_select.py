@@ -69,3 +69,22 @@ def test_support_needs_the_same_figures() -> None:
     sel = select_sentences(cands, 15)
     assert len(sel.picks) == 1 and sel.picks[0].index == 0
     assert [cands[j].doc for j in sel.picks[0].support] == ["d3"]
+
+
+def test_sentences_the_comparison_links_enter_once_and_agreeing_ones_are_cited() -> None:
+    import numpy as np
+
+    cands = [
+        _cand(0, 0, "The storm hit the harbour town at about 11:45 in the morning."),
+        _cand(1, 0, "Gale winds reached the port at 10:30 with little warning."),
+        _cand(2, 0, "Fishing boats were torn from their moorings along the quay."),
+    ]
+    free = select_sentences(cands, 200)
+    assert len(free.picks) == 3, "in words the three are unlike: all enter without the comparison"
+    same = np.zeros((3, 3), dtype=bool)
+    same[0, 1] = same[1, 0] = True
+    sel = select_sentences(cands, 200, same=same, agree=same)
+    chosen = {p.index for p in sel.picks}
+    assert 2 in chosen and len(chosen & {0, 1}) == 1
+    pick = next(p for p in sel.picks if p.index in {0, 1})
+    assert pick.support[:1] == [1 - pick.index]

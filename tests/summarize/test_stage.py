@@ -76,3 +76,46 @@ def test_small_budget_picks_fewer_sentences(parsed) -> None:
 def test_story_without_candidates_gets_empty_brief(make_story) -> None:
     story = make_story(["Breaking news\n\nShare this\n\nRead more"], stages=["clean", "nlp", "summarize"])
     assert story.summary == []
+
+
+def test_dangling_connective_is_dropped_and_its_span_follows() -> None:
+    from storyline.summarize.stage import _dangling_opener
+
+    assert _dangling_opener("Then, the council voted to close the old bridge for good.") == len("Then, ")
+    assert _dangling_opener("Meanwhile the river kept rising through the night.") == len("Meanwhile ")
+    assert _dangling_opener("But the mayor said the bridge would reopen soon.") == 0
+    assert _dangling_opener("Thenceforth nothing changed in the valley at all.") == 0
+    assert _dangling_opener("Later, it ended.") == 0  # too little left to stand alone
+
+
+def test_brief_sentences_never_open_on_a_dropped_connective(make_story) -> None:
+    doc = (
+        "The council closed the old bridge on Monday after engineers found deep cracks in its main pillars.\n\n"
+        "Then, the council voted to build a new crossing downstream at a cost of two million pounds."
+    )
+    story = make_story([doc], stages=["clean", "nlp", "summarize"], published=date(2020, 1, 7))
+    for s in story.summary:
+        src = s.sources[0]
+        assert story.doc(src.doc).text[src.start : src.end] == src.text
+        if "new crossing" in s.text and not any("deep cracks" in o.text for o in story.summary):
+            assert s.text.startswith("The council voted") and src.text.startswith("the council voted")
+
+
+def test_one_bullet_per_compared_fact_with_all_its_sources(run_with_actors) -> None:
+    from types import SimpleNamespace
+
+    town = SimpleNamespace(name="Westport", kind="place", surfaces=("Westport",))  # what run_with_actors reads of an actor
+    a = (
+        "The river burst its banks on Tuesday and flooded the coastal town of Westport overnight.\n\n"
+        "The flood hit the town at about 11:45 a.m. as the tide turned, officials said."
+    )
+    b = (
+        "Emergency crews in Westport rescued dozens of people from rooftops after the river burst its banks on Tuesday.\n\n"
+        "The flood hit the town around 10:30 a.m. as the tide turned, the fire service said."
+    )
+    story = run_with_actors([a, b], [town], stages=["quotes", "claims", "compare", "summarize"])
+    assert story.divergences, "the two times of the flood disagree"
+    timed = [s for s in story.summary if "tide turned" in s.text]
+    assert len(timed) <= 1, "two sources' versions of one disputed fact make one bullet at most"
+    for s in story.summary:
+        assert len({src.doc for src in s.sources}) == len(s.sources)

@@ -10,14 +10,17 @@ uses (for opposite-verb pairs like gain/lose).
 from __future__ import annotations
 
 import math
+import tomllib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from importlib import resources
 
 from spacy.tokens import Doc, Token
 
 from ..actor_index import ActorIndex
 from ..language.cues import REPORTING_VERBS
+from ..language.quantities import Quantity, find_quantities
 from ..language.speaker import quote_tokens
 from ..language.stem import bare_verb
 from ..language.words import COGNITION_VERBS as _COGNITION_VERBS
@@ -27,7 +30,9 @@ from .frames import Frame, extract_frames
 __all__ = [
     "ANTONYMS",
     "COGNITION_VERBS",
+    "DENIAL_VERBS",
     "DOUBT_WORDS",
+    "Figure",
     "TextUnit",
     "cosine",
     "fold_prefixes",
@@ -46,18 +51,21 @@ DOUBT_WORDS: frozenset[str] = frozenset(
     "delusion delusional misguided naive mistaken unfounded baseless exaggerated overblown".split()
 )
 
-#: Opposite-meaning verb and adjective pairs of general language (both directions are added).
-_PAIRS = [
-    ("gain", "lose"), ("win", "lose"), ("increase", "decrease"), ("increase", "reduce"), ("rise", "fall"),
-    ("grow", "shrink"), ("strengthen", "weaken"), ("succeed", "fail"), ("support", "oppose"), ("accept", "reject"),
-    ("advance", "retreat"), ("expand", "contract"), ("improve", "worsen"), ("stay", "leave"), ("remain", "leave"),
-    ("continue", "stop"), ("continue", "end"), ("escalate", "de-escalate"), ("strong", "weak"), ("likely", "unlikely"),
-    ("possible", "impossible"), ("secure", "threatened"), ("agree", "disagree"), ("approve", "reject"), ("allow", "ban"),
-]
+def _polarity_words() -> dict[str, list[list[str]] | list[str]]:
+    text = resources.files("storyline.language").joinpath("data/antonyms.toml").read_text(encoding="utf-8")
+    data: dict[str, list[list[str]] | list[str]] = tomllib.loads(text)
+    return data
+
+
+_POLARITY = _polarity_words()
+#: Opposite-meaning verb and adjective pairs of general language (``language/data/antonyms.toml``; both directions).
 ANTONYMS: dict[str, frozenset[str]] = {}
-for _a, _b in _PAIRS:
+for _pair in _POLARITY["pairs"]:
+    _a, _b = str(_pair[0]), str(_pair[1])
     ANTONYMS[_a] = ANTONYMS.get(_a, frozenset()) | {_b}
     ANTONYMS[_b] = ANTONYMS.get(_b, frozenset()) | {_a}
+#: Reporting verbs that deny their complement ("the White House denied that ...").
+DENIAL_VERBS: frozenset[str] = frozenset(str(w) for w in _POLARITY["denial_verbs"])
 
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
 _NEGATORS = NEGATIVE_WORDS
@@ -80,6 +88,17 @@ class TextUnit:
     predicted: frozenset[str] = frozenset()  # actor terms that are the subject of a (non-negated) modal prediction
     weights: dict[str, float] = field(default_factory=dict)  # tf-idf, filled by weigh()
     frames: tuple[Frame, ...] = ()  # who does what to whom (see .frames)
+    quantities: tuple[Figure, ...] = ()  # money, times, ages, counts ... with the words around them
+    denied: bool = False  # the claim reports a denial ("X denied that ...")
+    focus: frozenset[str] = frozenset()  # the main predicate's lemma (not be/have/do): what a question asks about
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A quantity of a claim (offsets into the document) and the content terms and actors within a few words of it."""
+
+    quantity: Quantity
+    context: frozenset[str]
 
 
 def span_tokens(parse: Doc, base: int, start: int, end: int) -> list[Token]:
@@ -109,6 +128,11 @@ def _in_main_predicate(tok: Token) -> bool:
             return False
         cur = cur.head
     return False
+
+
+def _doubt_negated(tok: Token) -> bool:
+    """ "not unrealistic", "isn't unlikely": a negated word of doubt casts none."""
+    return any(c.dep_ == "neg" for t in (tok, tok.head) for c in t.children)
 
 
 def _subject_figure(pred: Token) -> str | None:
@@ -164,7 +188,7 @@ def text_unit(key: str, doc: str, start: int, end: int, tokens: Iterable[Token],
     seen_mentions: set[tuple[int, int]] = set()
     for tok in tokens:
         lemma = tok.lemma_.lower()
-        if (lemma in DOUBT_WORDS or tok.lower_ in DOUBT_WORDS) and _in_main_predicate(tok):
+        if (lemma in DOUBT_WORDS or tok.lower_ in DOUBT_WORDS) and _in_main_predicate(tok) and not _doubt_negated(tok):
             unit.doubt = True
         if tok.pos_ in {"VERB", "ADJ", "AUX"} and lemma not in {"be", "have", "do"}:
             preds.add(lemma)
@@ -193,9 +217,42 @@ def text_unit(key: str, doc: str, start: int, end: int, tokens: Iterable[Token],
         unit.terms[lemma] += 1
     unit.predicted = frozenset(_predicted_actors(tokens_list, base, doc, index))
     unit.frames = extract_frames(tokens_list, base, doc, index)
+    unit.quantities = _figures(tokens_list, base, doc, start, end, index)
     unit.predicates = frozenset(preds)
+    unit.focus = frozenset(
+        t.lemma_.lower() for t in tokens_list if t.dep_ == "ROOT" and t.pos_ in {"VERB", "ADJ"} and t.lemma_.lower() not in {"be", "have", "do"}
+    )
     unit.negated = frozenset(negated)
     return unit
+
+
+_WINDOW = 6
+
+
+def _figures(tokens: list[Token], base: int, doc: str, start: int, end: int, index: ActorIndex) -> tuple[Figure, ...]:
+    """The quantities of a claim, each with the content lemmas and actors within ``_WINDOW`` tokens of it."""
+    if not tokens:
+        return ()
+    block = tokens[0].doc.text
+    s0 = start - base
+    text = block[s0 : end - base]
+    out: list[Figure] = []
+    for q in find_quantities(text, tokens, base=-s0):
+        near: set[str] = set()
+        inside = [t for t in tokens if s0 + q.start <= t.idx < s0 + q.end]
+        if inside:
+            lo, hi = inside[0].i - _WINDOW, inside[-1].i + _WINDOW
+            for t in tokens:
+                if lo <= t.i <= hi and not (s0 + q.start <= t.idx < s0 + q.end):
+                    pos = base + t.idx
+                    hits = index.mentions_in(doc, pos, pos + len(t.text))
+                    if hits:
+                        near.add(f"@{hits[0][2].id}")
+                    elif t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ"} and not t.is_stop and len(t.lemma_) > 2:
+                        near.add(t.lemma_.lower())
+        moved = Quantity(q.kind, q.value, q.unit, start + q.start, start + q.end, q.text, q.approximate, q.update)
+        out.append(Figure(moved, frozenset(near)))
+    return tuple(out)
 
 
 def fold_prefixes(units: Iterable[TextUnit]) -> None:

@@ -51,6 +51,7 @@ __all__ = [
     "Frame",
     "actor_families",
     "best_frame_match",
+    "different_doers",
     "extract_frames",
     "frame_similarity",
 ]
@@ -385,6 +386,13 @@ def _affinity(a: frozenset[str], b: frozenset[str], families: Families) -> float
     if not (a - families.unplaced) or not (b - families.unplaced):
         return UNPLACED
     return 0.0
+
+
+def different_doers(a: Frame, b: Frame, families: Families) -> bool:
+    """The same asserted deed to the same actor, done by different actors ("police freed the hostage" / "soldiers freed the hostage")."""
+    if a.negated or b.negated or a.modality or b.modality or not (a.stems & b.stems):
+        return False
+    return bool(a.args & b.args) and _affinity(a.subj - a.args, b.subj - b.args, families) == 0.0
 
 
 def frame_similarity(a: Frame, b: Frame, families: Families) -> float:

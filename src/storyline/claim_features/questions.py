@@ -2,9 +2,12 @@
 
 Detection: direct questions (a sentence, or a piece of one, ending in "?",
 with list markers like "1)" and a lead-in like "Big questions remain:"
-trimmed off), and indirect ones ("it remains unclear whether ...", "it is too
-early to say how ..."). A question inside somebody's quotation is that
-speaker's, not the source's, and is skipped.
+trimmed off), and hedged statements of what is not known (see
+:mod:`storyline.language.hedges`: "it was not immediately clear what ...",
+"prosecutors haven't indicated whether ...", "remains to be seen", "will be
+decided later", "it probably will ..."), as the clause that holds the hedge.
+A direct question inside somebody's quotation is that speaker's, not the
+source's, and is skipped, as is one addressed to the reader ("you"); so are a quoted "whether" or "probably will".
 
 Answer linking: for every question, the declarative claims of the *other*
 documents most similar to it (shared content terms and actors, tf-idf
@@ -19,22 +22,22 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
+from ..language.hedges import find_hedge
 from ..models import Question, Span
 from ..settings import tuned, tuned_int
 from .features import TextUnit, cosine
 
-__all__ = ["QuestionSpan", "find_questions", "link_answers"]
+__all__ = ["QuestionSpan", "answer_kind", "find_questions", "link_answers"]
 
 _LIST_MARKER = re.compile(r"\s*(?:\(?\d{1,2}[).]|\(?[a-h]\)|[-\u2022*])\s*")
-_INDIRECT = re.compile(
-    r"\b(?:it\s+(?:is|remains|was|remained)\s+(?:still\s+|not\s+yet\s+)?"
-    r"(?:unclear|uncertain|not\s+clear|not\s+known|unknown|an\s+open\s+question)"
-    r"|(?:it\s+)?remains\s+to\s+be\s+seen|(?:no\s+one|nobody)\s+(?:knows|can\s+say)"
-    r"|(?:the|an|one)\s+(?:open\s+|big\s+|key\s+|real\s+)?question\s+(?:is|remains)"
-    r"|it\s+is\s+too\s+(?:early|soon)\s+to\s+(?:know|say|tell))\s*,?\s+(?P<wh>whether|if|how|what|when|who|why|where|which)\b",
-    re.IGNORECASE,
-)
+#: A question to the reader ("Have a tip you want to share?", "Think you can turn it off?") is no open question of the story.
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
+#: Hedges that may sit inside somebody's quotation and still state an open question ("the incident is under investigation").
+_QUOTABLE_HEDGES = frozenset({"unknown", "not_said", "phrase", "deferred"})
+#: Where a clause of a sentence begins: a hedge's question starts at the last of these before it.
+_CLAUSE_BREAK = re.compile(r"(?:[;:]|,?\s+(?:but|although|though|while|yet)\b|,\s+and\b)\s*", re.IGNORECASE)
 
 #: Minimum similarity for a claim to be linked as an answer, and answers kept per document.
 ANSWER_THRESHOLD = tuned("compare.answers", "answer_threshold")
@@ -43,6 +46,8 @@ ANSWERS_PER_DOC = tuned_int("compare.answers", "answers_per_doc")
 #: A second answer from the same document must score at least this share of the first.
 RUNNER_UP = tuned("compare.answers", "runner_up")
 MAX_ANSWERS = tuned_int("compare.answers", "max_answers")  # over all documents: a question with many weak candidates keeps the two best
+#: An answer this similar (or sharing a frame this strong) answers; a weaker one partly answers.
+FULL_ANSWER = tuned("compare.answers", "full_answer")
 #: A frame match this strong (same actors, related predicate) answers without shared words.
 FRAME_ANSWER = tuned("compare.answers", "frame_answer")
 
@@ -87,17 +92,26 @@ def find_questions(text: str, start: int, end: int, quoted: list[tuple[int, int]
             piece_start = i + 1
             continue
         s, e = _trim(text, piece_start, i + 1)
-        if _looks_like_prose(text[s:e]):
+        if _looks_like_prose(text[s:e]) and not _SECOND_PERSON.search(text, s, e):
             out.append(QuestionSpan(s, e, "direct"))
         piece_start = i + 1
     if not out:
-        m = _INDIRECT.search(text, start, end)
-        if m is not None:
-            e = end
-            while e > m.start("wh") and text[e - 1] in ".;, ":
-                e -= 1
-            out.append(QuestionSpan(m.start("wh"), e, "indirect"))
+        hedge = find_hedge(text, start, end)
+        if hedge is not None and (hedge.kind in _QUOTABLE_HEDGES or not any(qs <= hedge.start < qe for qs, qe in quoted)):
+            out.append(_hedge_span(text, start, end, hedge.start))
     return out
+
+
+def _hedge_span(text: str, start: int, end: int, cue: int) -> QuestionSpan:
+    """The clause of the sentence that holds the hedge: from the last clause break before its cue to the end."""
+    s = start
+    for m in _CLAUSE_BREAK.finditer(text, start, cue):
+        s = m.end()
+    semi = text.find(";", cue, end)
+    e = end if semi < 0 else semi
+    while e > s and text[e - 1] in ".;, \n":
+        e -= 1
+    return QuestionSpan(s, e, "indirect")
 
 
 def link_answers(
@@ -106,6 +120,8 @@ def link_answers(
     candidates: list[TextUnit],
     texts: dict[str, str],
     score: Callable[[TextUnit, TextUnit], tuple[float, float]] | None = None,
+    threshold: float = ANSWER_THRESHOLD,
+    most: int = MAX_ANSWERS,
 ) -> None:
     """Attach to ``question`` the best answering spans of other documents, with a confidence each.
 
@@ -119,19 +135,46 @@ def link_answers(
     for cand in candidates:
         if cand.doc == unit.doc:
             continue
-        sim, frame = score(unit, cand)
         shared = [t for t in unit.terms if t in cand.terms]
+        if not shared:
+            continue  # nothing in common (a frame match needs a shared actor too)
+        sim, frame = score(unit, cand)
         if frame < FRAME_ANSWER and (len(shared) < MIN_SHARED or all(t.startswith("@") for t in shared)):
             continue  # one word, or only actors, in common is not answering
-        if sim >= ANSWER_THRESHOLD:
+        if sim >= threshold:
             by_doc.setdefault(cand.doc, []).append((sim, frame, cand))
-    best: list[tuple[float, TextUnit]] = []
+    best: list[tuple[float, float, TextUnit]] = []
     for _doc, scored in sorted(by_doc.items()):
         scored.sort(key=lambda x: -x[0])
         top = scored[0][0]
-        kept = [(s, c) for i, (s, f, c) in enumerate(scored[:ANSWERS_PER_DOC]) if i == 0 or (s >= RUNNER_UP * top and f >= FRAME_ANSWER)]
+        kept = [(s, f, c) for i, (s, f, c) in enumerate(scored[:ANSWERS_PER_DOC]) if i == 0 or (s >= RUNNER_UP * top and f >= FRAME_ANSWER)]
         best.extend(kept)
-    best.sort(key=lambda x: -x[0])
-    for sim, cand in sorted(best[:MAX_ANSWERS], key=lambda x: (x[1].doc, x[1].start)):
+    best.sort(key=lambda x: (-x[0], x[2].key))
+    for sim, frame, cand in sorted(best[:most], key=lambda x: (x[2].doc, x[2].start)):
         question.answers.append(Span(doc=cand.doc, start=cand.start, end=cand.end, text=texts[cand.doc][cand.start : cand.end]))
         question.confidence.append(round(min(1.0, 0.3 + sim), 2))
+        question.answer_kinds.append(answer_kind(question.text, unit, cand, sim, frame))
+
+
+_ASKS_FIGURE = re.compile(r"\bhow\s+(?:many|much|long|old|far|big|large)\b", re.IGNORECASE)
+_ASKS_TIME = re.compile(r"\bwhen\b|\bwhat\s+time\b", re.IGNORECASE)
+_ASKS_WHO = re.compile(r"\bwho(?:m|se)?\b", re.IGNORECASE)
+
+
+def answer_kind(text: str, question: TextUnit, answer: TextUnit, sim: float, frame: float) -> Literal["answers", "partly answers"]:
+    """ "answers" when the answer carries what the question asks and says it closely, else "partly answers".
+
+    A question asking for a figure ("how many", "how much") or a time
+    ("when") is answered only by a sentence with a figure or time; one asking
+    "who" by a sentence naming an actor the question does not. Otherwise
+    (yes/no, whether, what, why, hedged statements) a close answer
+    (similarity ``FULL_ANSWER`` or a strong frame match) answers.
+    """
+    kinds = {f.quantity.kind for f in answer.quantities}
+    if _ASKS_FIGURE.search(text) and not kinds - {"time"}:
+        return "partly answers"
+    if _ASKS_TIME.search(text) and "time" not in kinds and not any(ch.isdigit() for ch in answer.terms):
+        return "partly answers"
+    if _ASKS_WHO.search(text) and not {t for t in answer.terms if t.startswith("@")} - set(question.terms):
+        return "partly answers"
+    return "answers" if sim >= FULL_ANSWER or frame >= FRAME_ANSWER else "partly answers"

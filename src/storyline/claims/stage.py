@@ -25,7 +25,7 @@ from spacy.tokens import Token
 from ..actor_index import ActorIndex
 from ..artifacts import ClaimUnits
 from ..attribution import resolve_speaker
-from ..claim_features.features import COGNITION_VERBS, TextUnit, span_tokens, text_unit
+from ..claim_features.features import COGNITION_VERBS, DENIAL_VERBS, TextUnit, span_tokens, text_unit
 from ..claim_features.questions import find_questions
 from ..language.speaker import is_cue, speaker_of_cue
 from ..language.words import FUTURE_MODALS, PRESCRIPTIVE_MODALS
@@ -58,7 +58,7 @@ def _claim_type(tokens: list[Token], reported: bool = False) -> str:
                 kinds.add("prescription")
             elif low in future:
                 kinds.add("prediction")
-        elif (t.lemma_ in _NEED and any(c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in t.children)) or low == "incumbent":
+        elif t.lemma_ in _NEED and any(c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in t.children):
             kinds.add("prescription")
         elif low == "going" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to" and any(c.dep_ == "xcomp" for c in t.children):
             kinds.add("prediction")
@@ -129,7 +129,9 @@ def claims_of_document(
             continue
         claim = _build_claim(doc, sent, tokens, block.start, index, quotes, len(claims) + 1)
         claims.append(claim)
-        units[claim.id] = text_unit(claim.id, doc.id, claim.start, claim.end, tokens, block.start, index)
+        unit = text_unit(claim.id, doc.id, claim.start, claim.end, tokens, block.start, index)
+        unit.denied = (claim.cue or "").lower() in DENIAL_VERBS
+        units[claim.id] = unit
     return claims, questions, units, q_units
 
 

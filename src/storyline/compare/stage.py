@@ -2,28 +2,34 @@
 
 1. Every claim and question is weighed (tf-idf over the story's sentences,
    actor mentions counted as their actor) and read as frames (who does what
-   to whom, see :mod:`.frames`).
-2. Two claims' similarity combines both: ``1 - (1 - lexical)(1 - frame)``,
-   so "Moscow went into Syria" and "Russian forces did not come to Syria to
-   fight ISIS" are close though they share few words. Claims of different
-   documents are aligned one-to-one per document pair, most similar first,
-   when that reaches ``LINK`` and they share two terms (one not an actor) or
-   a strong frame (``FRAME_ALONE``).
-3. An aligned pair is a *divergence* when a polarity cue opposes them: the
-   same frame negated on one side only, the same predicate negated in one
-   only, a word of doubt ("wishful thinking") on one side only, or opposite
-   predicates (gain/lose) — else an *agreement*. Pairs sharing one claim are
-   merged, so three outlets saying the same thing make one agreement with
-   three pieces of evidence. A frame stated with the opposite polarity by
-   another source ("Trump asked Comey to ..." / "the president never asked
-   Mr. Comey to ...") is a divergence even when both are aligned elsewhere;
-   each claim is in at most one divergence.
-4. ``confidence`` is the similarity rescaled to [0, 1]; only the strongest
-   ``MAX_ITEMS`` of each kind are kept (a short, precise list beats a long
-   noisy one).
-5. A claim with nothing similar in any other document is marked ``unique``.
-6. Questions get the answering spans of other documents (:mod:`.questions`),
-   scored the same way.
+   to whom, see :mod:`.frames`) and figures (money, times, dates, ages,
+   counts, see :mod:`storyline.language.quantities`).
+2. Which claim pairs are scored: all pairs of different documents, or in a
+   large story those an index of shared terms proposes, within the
+   ``[compare] max_pairs`` budget (:mod:`.candidates`; what is cut is logged).
+3. Two claims' similarity combines words, frames and a shared telling figure:
+   ``1 - (1 - lexical)(1 - frame)(1 - figure)``, so "Moscow went into Syria"
+   and "Russian forces did not come to Syria to fight ISIS" are close though
+   they share few words. Claims of different documents are aligned
+   one-to-one per document pair, most similar first, when that reaches
+   ``link`` and they share two terms (one not an actor), a strong frame
+   (``FRAME_ALONE``) or a figure.
+4. An aligned pair is a *divergence* when something opposes them: the same
+   frame negated on one side only, the same predicate negated in one only, a
+   denial against a statement, a word of doubt ("wishful thinking") on one
+   side only, opposite predicates (gain/lose), or one deed credited to
+   different actors -- else it seeds an *agreement*, which grows by one claim
+   per further document (:func:`_group`). Conflicting figures of alike claims
+   are divergences too (:mod:`.figures`). Each divergence is titled as a plain
+   sentence and has a ``kind``.
+5. ``confidence`` (agreements and divergences alike) is how surely the cited
+   sentences are about the same thing: their similarity rescaled so that
+   ``LINK`` is 0.4 and 0.7 or more is 1.0; at most ``max_agreements`` /
+   ``max_divergences`` are kept, most sources and most confident first.
+6. A claim with nothing similar in any other document is marked ``unique``.
+7. Questions get the answering spans of other documents (:mod:`.questions`),
+   looked for among the claims sharing a term, scored the same way plus the
+   question's main predicate, each with its kind (answers / partly answers).
 """
 
 from __future__ import annotations
@@ -35,13 +41,16 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from ..artifacts import ClaimUnits
-from ..claim_features.features import ANTONYMS, TextUnit, cosine, fold_prefixes, idf_weights, weigh
-from ..claim_features.frames import Families, Frame, actor_families, best_frame_match
-from ..claim_features.questions import link_answers
+from ..claim_features.features import ANTONYMS, Figure, TextUnit, cosine, fold_prefixes, idf_weights, weigh
+from ..claim_features.frames import Families, Frame, actor_families, best_frame_match, different_doers
+from ..claim_features.questions import ANSWER_THRESHOLD, MAX_ANSWERS, link_answers
 from ..errors import ConfigError
 from ..models import Agreement, Claim, Divergence, Position, Span, Story
 from ..pipeline import Context, register_stage
 from ..settings import tuned, tuned_int
+from .candidates import candidate_pairs
+from .figures import Figure as FigureLike
+from .figures import FigureConflict, figure_conflicts, format_value
 
 __all__ = ["LINK", "MAX_ITEMS", "Link", "Similarity", "align_claims", "compare_sources", "enough_overlap", "opposition", "similarity"]
 
@@ -53,14 +62,29 @@ _ACTOR_TERM = re.compile(r"@\w+")
 LINK = tuned("compare", "link")
 #: Below this, a claim has no counterpart anywhere else: it is unique to its source.
 UNIQUE = tuned("compare", "unique")
-#: A third source joins an agreement when this close, relative to the closest pair.
-JOIN = tuned("compare", "join")
+#: A further source joins an agreement when its claim is this similar to every claim already in it
+#: (and at least ``LINK`` similar to one of them).
+JOIN_FLOOR = tuned("compare", "join_floor")
 #: Negation and opposite-predicate divergences need claims at least this similar.
 DIVERGE = tuned("compare", "diverge")
 #: An actor named in more than this share of all claims is the story's backdrop, not a topic.
 DISTINCTIVE = tuned("compare", "distinctive")
-#: At most this many agreements and divergences are reported.
-MAX_ITEMS = tuned_int("compare", "max_items")
+#: At most this many agreements and divergences are reported (``[compare] max_agreements`` / ``max_divergences``).
+MAX_ITEMS = tuned_int("compare", "max_agreements")
+#: Claims sharing ``WIDE_TERMS`` content words link at ``WIDE_SHARE`` of the usual threshold (long sentences dilute the cosine).
+WIDE_TERMS = tuned_int("compare", "wide_terms")
+WIDE_SHARE = tuned("compare", "wide_share")
+#: An answer that uses the question's main predicate ("did Trump *know*" / "said Trump did not *know*") scores this much more.
+FOCUS_BONUS = tuned("compare.answers", "answer_focus")
+#: The same telling figure in two claims ("$130,000") counts as this much similarity.
+SAME_FIGURE = tuned("compare", "same_figure")
+#: Conflicting figures need claims at least this similar in words.
+FIGURE_SIMILARITY = tuned("compare", "figure_similarity")
+#: Dates conflict only in claims at least this similar; at most this many divergences; the pair budget.
+DATE_SIMILARITY = tuned("compare", "date_similarity")
+MAX_DIVERGENCES = tuned_int("compare", "max_divergences")
+MAX_PAIRS = tuned_int("compare", "max_pairs")
+INDEX_SHARE = tuned("compare", "index_share")
 #: Frames at least this similar are named in an agreement's ``why``.
 FRAME_SHOWN = tuned("compare", "frame_shown")
 #: A frame match this strong (related predicate, same subject and object) links claims with no other word in common.
@@ -78,11 +102,12 @@ class Similarity:
     lexical: float
     frame: float
     frames: tuple[Frame, Frame] | None = None  # the best matching pair of frames
+    figure: float = 0.0  # ``SAME_FIGURE`` when both give one telling figure ("$130,000"), else 0
 
     @property
     def combined(self) -> float:
-        """Either kind of evidence counts: 1 - (1 - lexical)(1 - frame)."""
-        return 1.0 - (1.0 - self.lexical) * (1.0 - self.frame)
+        """Any kind of evidence counts: 1 - (1 - lexical)(1 - frame)(1 - figure)."""
+        return 1.0 - (1.0 - self.lexical) * (1.0 - self.frame) * (1.0 - self.figure)
 
 
 def similarity(a: TextUnit, b: TextUnit, families: Families | None = None) -> Similarity:
@@ -95,7 +120,17 @@ def similarity(a: TextUnit, b: TextUnit, families: Families | None = None) -> Si
     f, fa, fb = best_frame_match(a.frames, b.frames, fam)
     if fa is not None and fb is not None and fa.negated != fb.negated and f < FRAME_DIVERGE:
         f, fa, fb = best_frame_match(a.frames, b.frames, fam, same_polarity=True)
-    return Similarity(cosine(a, b), f, (fa, fb) if fa is not None and fb is not None else None)
+    return Similarity(cosine(a, b), f, (fa, fb) if fa is not None and fb is not None else None, SAME_FIGURE if shared_figure(a, b) else 0.0)
+
+
+def shared_figure(a: TextUnit, b: TextUnit) -> bool:
+    """Both claims give one telling figure: an amount of money, a share, an age, a time, or a count of 10 or more of one noun."""
+    mine = {(f.quantity.kind, f.quantity.unit, f.quantity.value) for f in a.quantities if _telling(f)}
+    return bool(mine) and any((f.quantity.kind, f.quantity.unit, f.quantity.value) in mine for f in b.quantities)
+
+
+def _telling(fig: Figure) -> bool:
+    return fig.quantity.kind != "duration" and (fig.quantity.kind != "count" or fig.quantity.value >= 10)
 
 
 def _frame_opposition(sim: Similarity) -> str | None:
@@ -119,7 +154,7 @@ class Link:
     frames: tuple[Frame, Frame] | None = None  # the matching frames, when frames contributed
 
 
-def opposition(a: TextUnit, b: TextUnit, similarity: float = 1.0) -> str | None:
+def opposition(a: TextUnit, b: TextUnit, similarity: float = 1.0, diverge: float = DIVERGE) -> str | None:
     """The polarity cue that opposes two similar claims, or None.
 
     Negation and opposite predicates count only for a predicate with the same
@@ -128,8 +163,10 @@ def opposition(a: TextUnit, b: TextUnit, similarity: float = 1.0) -> str | None:
     """
     if a.doubt != b.doubt:
         return "one side casts doubt on it"
-    if similarity < DIVERGE:
+    if similarity < diverge:
         return None
+    if a.denied != b.denied:
+        return "one side reports a denial of what the other states"
     shared = a.predicates & b.predicates
     figures = sorted(p for p in shared if p in a.figures and p in b.figures and a.figures[p] != b.figures[p])
     if figures and not (a.negated | b.negated) & set(figures):
@@ -151,32 +188,37 @@ def _same_subject(a: TextUnit, b: TextUnit, pa: str, pb: str) -> bool:
 
 
 def doubt_against_prediction(units: dict[str, TextUnit], taken: set[str], max_share: float = DISTINCTIVE) -> list[Link]:
-    """A claim casting doubt on an actor's prospects vs another source predicting them.
+    """A claim casting doubt on what another source states or predicts about an actor.
 
     "Any talk of ... in favor of the opposition is wishful thinking" against
-    "the opposition will gain strength": the doubted claim names the actor the
-    other predicts something for, and is not named everywhere in the story.
-    The most similar such claim is kept.
+    "the opposition will gain strength": the doubting claim names an actor
+    that is the subject of a predicate (or of a prediction) in a claim of
+    another document, and that actor is not named everywhere in the story.
+    Per doubting claim, the most similar such claim is kept.
     """
     links: list[Link] = []
     n = max(1, len(units))
     share = Counter(t for u in units.values() for t in set(u.terms) if t.startswith("@"))
     distinctive = {t for t, c in share.items() if c <= 2 or c / n <= max_share}
-    for a in units.values():
+    for a in sorted(units.values(), key=lambda u: u.key):
         if not a.doubt or a.key in taken:
             continue
-        best: dict[str, tuple[float, TextUnit, str]] = {}
-        for b in units.values():
+        best: tuple[float, TextUnit, str] | None = None
+        for b in sorted(units.values(), key=lambda u: u.key):
             if b.doc == a.doc or b.doubt or b.key in taken:
                 continue
-            shared = sorted(t for t in b.predicted if t in a.terms and t not in a.predicted and t in distinctive)
+            stated = set(b.predicted) | {s for s in b.subjects.values() if s.startswith("@")}
+            shared = sorted(t for t in stated if t in a.terms and t not in a.predicted and t in distinctive)
             if not shared:
                 continue
             sim = cosine(a, b)
-            if sim > best.get(b.doc, (-1.0, b, ""))[0]:
-                best[b.doc] = (sim, b, shared[0])
-        for sim, b, actor in sorted(best.values(), key=lambda x: -x[0])[:1]:
-            links.append(Link(a.key, b.key, round(sim, 3), f"one source doubts what the other predicts for {actor}"))
+            if best is None or sim > best[0]:
+                best = (sim, b, shared[0])
+        if best is not None:
+            sim, b, actor = best
+            verb = "predicts" if actor in b.predicted else "states"
+            links.append(Link(a.key, b.key, round(sim, 3), f"one source doubts what the other {verb} for {actor}"))
+            taken.update((a.key, b.key))
     return links
 
 
@@ -186,39 +228,75 @@ def enough_overlap(a: TextUnit, b: TextUnit) -> bool:
     return len(shared) >= 2 and any(not t.startswith("@") for t in shared)
 
 
+def _wide_overlap(a: TextUnit, b: TextUnit) -> bool:
+    """Three or more content words in common: long sentences telling one fact ("violation", "phone", "elevator", "work")."""
+    return sum(1 for t in set(a.terms) & set(b.terms) if not t.startswith("@")) >= WIDE_TERMS
+
+
 def _linkable(sim: Similarity, a: TextUnit, b: TextUnit) -> bool:
-    return sim.frame >= FRAME_ALONE or enough_overlap(a, b)
+    return sim.frame >= FRAME_ALONE or enough_overlap(a, b) or (sim.figure > 0 and bool(set(a.terms) & set(b.terms)))
 
 
-def align_claims(units: dict[str, TextUnit], threshold: float = LINK, families: Families | None = None) -> list[Link]:
+def align_claims(
+    units: dict[str, TextUnit],
+    threshold: float = LINK,
+    families: Families | None = None,
+    pairs: list[tuple[str, str]] | None = None,
+    diverge: float = DIVERGE,
+    neighbours: dict[tuple[str, str], float] | None = None,
+    floor: float = JOIN_FLOOR,
+) -> list[Link]:
     """One-to-one alignment of claims for every pair of documents, most similar first.
 
-    Besides, a claim whose frame another source states with the opposite
-    polarity ("Trump asked Comey to ..." / "the president never asked Mr.
-    Comey to ...") is linked to it as a divergence even when both are aligned
-    elsewhere (each claim in at most one such link).
+    ``pairs`` are the candidate claim pairs to score (see
+    :mod:`.candidates`); by default every pair of claims of different
+    documents. ``neighbours``, when given, receives the combined similarity
+    of every scored pair that is linkable and at least ``floor`` similar.
+    Besides, a claim whose frame another source states with the
+    opposite polarity ("Trump asked Comey to ..." / "the president never
+    asked Mr. Comey to ...") is linked to it as a divergence even when both
+    are aligned elsewhere (each claim in at most one such link).
     """
-    by_doc: dict[str, list[TextUnit]] = {}
-    for u in units.values():
-        by_doc.setdefault(u.doc, []).append(u)
-    docs = sorted(by_doc)
-    links: list[Link] = []
+    if pairs is None:
+        by_doc: dict[str, list[TextUnit]] = {}
+        for u in units.values():
+            by_doc.setdefault(u.doc, []).append(u)
+        docs = sorted(by_doc)
+        pairs = [(a.key, b.key) for i, da in enumerate(docs) for db in docs[i + 1 :] for a in by_doc[da] for b in by_doc[db]]
+    per_docs: dict[tuple[str, str], list[tuple[Similarity, TextUnit, TextUnit]]] = {}
     negations: list[tuple[Similarity, TextUnit, TextUnit]] = []
-    for i, da in enumerate(docs):
-        for db in docs[i + 1 :]:
-            scored = [(similarity(a, b, families), a, b) for a in by_doc[da] for b in by_doc[db]]
-            negations.extend(s for s in scored if s[0].frame >= FRAME_NEGATION and _frame_opposition(s[0]))
-            scored = [s for s in scored if s[0].combined >= threshold and _linkable(s[0], s[1], s[2])]
-            scored.sort(key=lambda s: -s[0].combined)
-            used: set[str] = set()
-            for sim, a, b in scored:
-                if a.key in used or b.key in used:
-                    continue
-                used.update((a.key, b.key))
-                why = _frame_opposition(sim) or opposition(a, b, sim.lexical)
-                frames = sim.frames if sim.frame >= FRAME_SHOWN else None
-                links.append(Link(a.key, b.key, round(sim.combined, 3), why, frames))
+    for ka, kb in pairs:
+        a, b = units[ka], units[kb]
+        if a.doc == b.doc:
+            continue
+        sim = similarity(a, b, families)
+        if sim.frame >= FRAME_NEGATION and _frame_opposition(sim):
+            negations.append((sim, a, b))
+        linkable = _linkable(sim, a, b)
+        if neighbours is not None and linkable and sim.combined >= floor:
+            neighbours[(a.key, b.key)] = neighbours[(b.key, a.key)] = sim.combined
+        if linkable and (sim.combined >= threshold or (sim.combined >= threshold * WIDE_SHARE and _wide_overlap(a, b))):
+            per_docs.setdefault((min(a.doc, b.doc), max(a.doc, b.doc)), []).append((sim, a, b))
+    links: list[Link] = []
+    for key in sorted(per_docs):
+        scored = sorted(per_docs[key], key=lambda s: (-s[0].combined, s[1].key, s[2].key))
+        used: set[str] = set()
+        for sim, a, b in scored:
+            if a.key in used or b.key in used:
+                continue
+            used.update((a.key, b.key))
+            why = _frame_opposition(sim) or opposition(a, b, sim.lexical, diverge)
+            frames = sim.frames if sim.frame >= FRAME_SHOWN else None
+            if why is None and sim.lexical >= diverge:
+                doers = next(((fa, fb) for fa in a.frames for fb in b.frames if different_doers(fa, fb, families or Families())), None)
+                if doers is not None:
+                    why, frames = f"different actors said to '{doers[0].lemma}': {_ids(doers[0].subj)} / {_ids(doers[1].subj)}", doers
+            links.append(Link(a.key, b.key, round(sim.combined, 3), why, frames))
     return links + _negation_links(negations, links)
+
+
+def _ids(actors: frozenset[str]) -> str:
+    return ", ".join(f"@{x}" for x in sorted(actors))
 
 
 def _negation_links(candidates: list[tuple[Similarity, TextUnit, TextUnit]], links: list[Link]) -> list[Link]:
@@ -285,72 +363,184 @@ def _span(claim: Claim, cls: type[_S]) -> _S:
     return cls(doc=claim.doc, start=claim.start, end=claim.end, text=claim.text)
 
 
-def _group(links: list[Link], units: dict[str, TextUnit], threshold: float = LINK, families: Families | None = None) -> list[list[Link]]:
-    """Agreeing links that share a claim, merged (three sources, one agreement).
+def _group(links: list[Link], units: dict[str, TextUnit], neighbours: dict[tuple[str, str], float], threshold: float = LINK, floor: float = JOIN_FLOOR) -> list[tuple[list[str], Link]]:
+    """Agreements: each agreeing link, strongest first, grown by one claim per further document.
 
-    A link joins a group only when its new claim comes from a document the
-    group does not cite yet and is similar to every claim already there (at
-    least ``JOIN`` times as similar as the group's closest pair).
+    A claim of a document the agreement does not cite yet joins when it is
+    at least ``threshold`` similar to one claim of the agreement and at least
+    ``floor`` similar to every one (the best such claim first, until no
+    document has one). Every claim is in at most one agreement, so three
+    outlets saying the same thing make one agreement with three pieces of
+    evidence, and no agreement cites two sentences of one document.
     """
-    groups: list[tuple[set[str], list[Link]]] = []
-    for link in sorted(links, key=lambda x: -x.similarity):
-        home = None
-        for keys, members in groups:
-            if link.a in keys or link.b in keys:
-                new = link.b if link.a in keys else link.a
-                docs = {units[k].doc for k in keys}
-                floor = max(threshold, JOIN * members[0].similarity)  # members[0] is the group's closest pair
-                close = all(similarity(units[new], units[k], families).combined >= floor for k in keys)
-                if new in keys or (units[new].doc not in docs and close):
-                    home = (keys, members)
-                break
-        if home is None:
-            if not any(link.a in g[0] or link.b in g[0] for g in groups):
-                groups.append(({link.a, link.b}, [link]))
+    near: dict[str, list[str]] = {}
+    for (ka, kb) in sorted(neighbours):
+        near.setdefault(ka, []).append(kb)
+    used: set[str] = set()
+    out: list[tuple[list[str], Link]] = []
+    for link in sorted(links, key=lambda x: (-x.similarity, x.a, x.b)):
+        if link.a in used or link.b in used:
             continue
-        home[0].update((link.a, link.b))
-        home[1].append(link)
-    return [g[1] for g in groups]
+        members = [link.a, link.b]
+        while True:
+            docs = {units[k].doc for k in members}
+            options = sorted({c for k in members for c in near.get(k, []) if c not in used and c not in members and units[c].doc not in docs})
+            best: tuple[float, str] | None = None
+            for c in options:
+                sims = [neighbours.get((c, k), 0.0) for k in members]
+                if max(sims) >= threshold and min(sims) >= floor:
+                    mean = sum(sims) / len(sims)
+                    if best is None or mean > best[0]:
+                        best = (mean, c)
+            if best is None:
+                break
+            members.append(best[1])
+        used.update(members)
+        out.append((members, link))
+    return out
 
 
-def _agreement(group: list[Link], claims: dict[str, Claim], units: dict[str, TextUnit], story: Story) -> Agreement:
-    members: dict[str, Claim] = {}
-    for link in group:
-        for key in (link.a, link.b):
-            c = claims[key]
-            members.setdefault(c.doc, c)
-    best = max(group, key=lambda x: x.similarity)
-    headline = min(members.values(), key=lambda c: len(c.text))
+#: What an agreement's statement should not open with: a dash or a connective that leans on the sentence before.
+_OPENER = re.compile(r"^(?:[\s\u2014\u2013-]+|(?:but|and|so|yet|also|still|however|meanwhile|then|instead|moreover)\b,?\s+)", re.IGNORECASE)
+
+
+def _statement(text: str) -> str:
+    """A claim's text as a stand-alone statement: no leading dash or connective, first letter capital."""
+    out = text.strip()
+    m = _OPENER.match(out)
+    while m and m.end() > 0 and len(out[m.end() :].split()) >= 3:
+        out = out[m.end() :]
+        m = _OPENER.match(out)
+    return out[:1].upper() + out[1:]
+
+
+def _mean_similarity(members: list[str], neighbours: dict[tuple[str, str], float], seed: Link) -> float:
+    sims = [neighbours.get((a, b), seed.similarity if {a, b} == {seed.a, seed.b} else 0.0) for i, a in enumerate(members) for b in members[i + 1 :]]
+    return sum(sims) / len(sims) if sims else seed.similarity
+
+
+def _agreement(members_keys: list[str], best: Link, claims: dict[str, Claim], units: dict[str, TextUnit], story: Story, neighbours: dict[tuple[str, str], float]) -> Agreement:
+    """One agreement: its claims (one per document), the shortest of them as its statement.
+
+    ``confidence`` says how surely the cited sentences state the same thing:
+    the mean similarity of every pair of them (words and frames, see
+    :func:`similarity`) rescaled so that ``LINK`` (the least similarity that
+    links two claims) is 0.4 and 0.7 or more is 1.0.
+    """
+    members = {claims[k].doc: claims[k] for k in members_keys}
+    headline = min(members.values(), key=lambda c: (bool(_OPENER.match(c.text)), len(c.text), c.doc))
     terms = _shared_terms(units[best.a], units[best.b])
-    why = f"similarity {best.similarity:.2f}; shared: {_describe(terms, story)}"
+    mean = _mean_similarity(members_keys, neighbours, best)
+    why = f"{len(members)} sources; mean similarity {mean:.2f}; shared: {_describe(terms, story)}"
     if best.frames is not None:
         why += f"; same frame: {_describe_frames(best.frames, story)}"
     return Agreement(
-        claim=headline.text,
+        claim=_statement(headline.text),
         evidence=[_span(c, Span) for _, c in sorted(members.items())],
-        confidence=_confidence(best.similarity),
+        confidence=_confidence(mean),
         claims=[c.id for _, c in sorted(members.items())],
         why=why,
     )
 
 
+def _source(story: Story, doc: str) -> str:
+    return next((d.source or d.id for d in story.documents if d.id == doc), doc)
+
+
+def _what(link: Link, units: dict[str, TextUnit], story: Story) -> str:
+    """What two linked claims are about: their shared frame, else their most telling shared terms."""
+    if link.frames is not None:
+        return _describe_frames(link.frames, story)
+    return _describe(_shared_terms(units[link.a], units[link.b], 3), story)
+
+
+def _stance(unit: TextUnit, other: TextUnit, link: Link, side: int, story: Story) -> str:
+    """How one side of an opposed link stands: it says so, says not, denies, doubts."""
+    if link.opposition and "different actors" in link.opposition and link.frames is not None:
+        names = {a.id: a.name for a in story.actors}
+        return "names " + " and ".join(names.get(x, x) for x in sorted(link.frames[side].subj - link.frames[side].args))
+    if unit.denied:
+        return "reports a denial"
+    if unit.doubt:
+        return "casts doubt on it"
+    if link.frames is not None:
+        return "says not" if link.frames[side].negated else "says so"
+    shared = unit.predicates & other.predicates
+    return "says not" if any(p in unit.negated and p not in other.negated for p in shared) else "says so"
+
+
+def _link_kind(why: str) -> str:
+    for cue, kind in (("doubt", "doubt"), ("denial", "denial"), ("different actors", "who"), ("figures", "count"), ("opposite", "opposite"), ("negated", "negation")):
+        if cue in why:
+            return kind
+    return "negation"
+
+
+#: The two sides named in an opposition: "opposite predicates 'rise' / 'fall'", "different figures for 'kill': four / five".
+_OPPOSED_WORDS = re.compile(r"(?:opposite predicates|different figures for '[^']*':)\s*'?([^'/]+?)'?\s*/\s*'?([^'/]+?)'?$")
+
+
 def _divergence(link: Link, claims: dict[str, Claim], units: dict[str, TextUnit], story: Story) -> Divergence:
+    """A divergence of two claims, titled as a plain sentence: what, then each source's stance."""
     a, b = claims[link.a], claims[link.b]
-    terms = _shared_terms(units[link.a], units[link.b])
     names = {f"@{actor.id}": actor.name for actor in story.actors}
     why = _ACTOR_TERM.sub(lambda m: names.get(m.group(0), m.group(0)), link.opposition or "")
+    what = _what(link, units, story) or a.text[:60]
+    stance_a, stance_b = _stance(units[link.a], units[link.b], link, 0, story), _stance(units[link.b], units[link.a], link, 1, story)
+    pair = _OPPOSED_WORDS.search(link.opposition or "")
+    if pair is not None:
+        stance_a, stance_b = f"says {pair.group(1)}", f"says {pair.group(2)}"
+    elif stance_a == stance_b:
+        stance_a, stance_b = "says one thing", "another"
+    topic = f"{what[:1].upper()}{what[1:]}: {_source(story, a.doc)} {stance_a}; {_source(story, b.doc)} {stance_b}"
     return Divergence(
-        topic=_describe(terms, story) or a.text[:60],
+        topic=topic,
         positions=[_span(a, Position), _span(b, Position)],
         confidence=_confidence(link.similarity) if link.similarity >= LINK else 0.3,
         claims=[a.id, b.id],
         why=why or None,
+        kind=_link_kind(link.opposition or ""),
     )
 
 
-def _answer_score(question: TextUnit, candidate: TextUnit, families: Families) -> tuple[float, float]:
+def _figure_divergence(conflict: FigureConflict, claims: dict[str, Claim], units: dict[str, TextUnit], story: Story) -> Divergence:
+    """ "Age (Love): 32 (AP) vs 33 (Guardian, BBC)": each value with the sources that give it.
+
+    ``confidence`` is on the agreements' scale (how alike the claims are in
+    words: ``LINK`` is 0.4, 0.7 or more is 1.0), and 0.3 for claims less alike
+    than ``LINK`` (same figure context, but little else in common).
+    """
+    by_value: dict[float, list[tuple[str, FigureLike]]] = {}
+    for key, fig in conflict.positions:
+        by_value.setdefault(fig.quantity.value, []).append((key, fig))
+    parts = []
+    for _value, members in sorted(by_value.items(), key=lambda kv: min(claims[k].doc for k, _f in kv[1])):
+        sources = ", ".join(dict.fromkeys(_source(story, claims[k].doc) for k, _f in members))
+        parts.append(f"{format_value(members[0][1])} ({sources})")
+    label = conflict.label.capitalize()
+    if conflict.kind == "count":
+        noun = conflict.positions[0][1].quantity.text.split()[-1]
+        label = f"Number of {noun}"
+    about = conflict.anchor or tuple(_shared_terms(units[conflict.positions[0][0]], units[conflict.positions[1][0]], 2))
+    context = _describe(list(about[:3]), story)
+    title = f"{label} ({context}): " if context else f"{label}: "
+    cited = [claims[k] for k, _f in conflict.positions]
+    return Divergence(
+        topic=title + " vs ".join(parts),
+        positions=[_span(c, Position) for c in cited],
+        confidence=_confidence(conflict.similarity) if conflict.similarity >= LINK else 0.3,
+        claims=[c.id for c in cited],
+        why=f"different {conflict.label} given for the same thing"
+        + (f" (near: {_describe(list(conflict.anchor), story)})" if conflict.anchor else ""),
+        kind=conflict.kind,
+    )
+
+
+def _answer_score(question: TextUnit, candidate: TextUnit, families: Families, focus: float = FOCUS_BONUS) -> tuple[float, float]:
+    """An answer's score: its similarity, plus ``focus`` when it uses the question's main predicate ("Did X *know* ...")."""
     sim = similarity(question, candidate, families)
-    return sim.combined, sim.frame
+    bonus = focus if question.focus & set(candidate.terms) else 0.0
+    return sim.combined + bonus, sim.frame
 
 
 def _units(story: Story, ctx: Context) -> ClaimUnits:
@@ -359,9 +549,17 @@ def _units(story: Story, ctx: Context) -> ClaimUnits:
     return ctx.claim_units
 
 
+def _setting(ctx: Context, key: str, default: float, section: str = "compare") -> float:
+    """A ``[compare]`` (or ``[compare.answers]``) setting of this run's options (the module constant when absent)."""
+    return float(ctx.options.section(section).get(key, default))
+
+
 @register_stage("compare", requires=("claims", "questions", "claim_units"), assigns=("agreements", "divergences", "answers"))
 def compare_sources(story: Story, ctx: Context) -> Story:
     """Fill ``agreements``, ``divergences``, ``Claim.unique`` and question answers."""
+    link = _setting(ctx, "link", LINK)
+    floor = _setting(ctx, "join_floor", JOIN_FLOOR)
+    diverge = _setting(ctx, "diverge", DIVERGE)
     cu = _units(story, ctx)
     units = cu.claims
     fold_prefixes([*units.values(), *(u for _, u in cu.questions)])
@@ -369,28 +567,49 @@ def compare_sources(story: Story, ctx: Context) -> Story:
     for u in [*units.values(), *(u for _, u in cu.questions)]:
         weigh(u, idf)
     claims = {c.id: c for c in story.claims if c.id in units}
+    units = {k: u for k, u in units.items() if k in claims}
     families = actor_families(story)
-    links = [lk for lk in align_claims(units, families=families) if lk.a in claims and lk.b in claims]
+    pairs, budget = candidate_pairs(units, int(_setting(ctx, "max_pairs", MAX_PAIRS)), _setting(ctx, "index_share", INDEX_SHARE))
+    neighbours: dict[tuple[str, str], float] = {}
+    links = align_claims(units, link, families, pairs, diverge, neighbours, floor)
     agree = [lk for lk in links if lk.opposition is None]
     oppose = [lk for lk in links if lk.opposition is not None]
     taken = {k for lk in oppose for k in (lk.a, lk.b)}
-    oppose += [lk for lk in doubt_against_prediction(units, taken) if lk.a in claims and lk.b in claims]
-    agreements = [_agreement(g, claims, units, story) for g in _group(agree, units, families=families)]
-    agreements.sort(key=lambda x: -(x.confidence or 0))
-    story.agreements = agreements[:MAX_ITEMS]
+    oppose += doubt_against_prediction(units, taken)
+    groups = _group(agree, units, neighbours, link, floor)
+    agreements = [_agreement(members, best, claims, units, story, neighbours) for members, best in groups]
+    agreements.sort(key=lambda x: (-len(x.evidence), -(x.confidence or 0), x.claims))
+    story.agreements = agreements[: int(_setting(ctx, "max_agreements", MAX_ITEMS))]
     divergences = [_divergence(lk, claims, units, story) for lk in _one_per_claim(oppose)]
-    story.divergences = divergences[:MAX_ITEMS]
+    conflicts = figure_conflicts(
+        units, pairs, cosine, enough_overlap, _setting(ctx, "figure_similarity", FIGURE_SIMILARITY), _setting(ctx, "date_similarity", DATE_SIMILARITY),
+        {k: c.text for k, c in claims.items()},
+    )
+    divergences += [_figure_divergence(c, claims, units, story) for c in conflicts]
+    divergences.sort(key=lambda x: (-(x.confidence or 0), x.claims))
+    story.divergences = divergences[: int(_setting(ctx, "max_divergences", MAX_DIVERGENCES))]
     if len({c.doc for c in story.claims}) > 1:
         # a claim linked to another source (by words or by frame) is not unique to its source
-        linked = {k for lk in links for k in (lk.a, lk.b)}
+        linked = {k for lk in links for k in (lk.a, lk.b)} | {k for pair in neighbours for k in pair}
+        linked |= {k for a, b in pairs if a not in linked or b not in linked if cosine(units[a], units[b]) >= UNIQUE for k in (a, b)}
         for c in story.claims:
-            unit = units.get(c.id)
-            if unit is not None:
-                c.unique = c.id not in linked and not any(cosine(unit, o) >= UNIQUE for o in units.values() if o.doc != c.doc)
+            if c.id in units:
+                c.unique = c.id not in linked
     texts = {d.id: d.text for d in story.documents}
-    candidates = [u for k, u in units.items() if k in claims]
+    postings: dict[str, list[TextUnit]] = {}
+    for u in units.values():
+        for t in u.terms:
+            postings.setdefault(t, []).append(u)
+    threshold = _setting(ctx, "answer_threshold", ANSWER_THRESHOLD, "compare.answers")
+    most = int(_setting(ctx, "max_answers", MAX_ANSWERS, "compare.answers"))
+    focus = _setting(ctx, "answer_focus", FOCUS_BONUS)
     for question, unit in cu.questions:
-        question.answers, question.confidence = [], []
-        link_answers(question, unit, candidates, texts, lambda q, c: _answer_score(q, c, families))
-    log.debug("compare: %d links, %d agreements, %d divergences", len(links), len(story.agreements), len(story.divergences))
+        question.answers, question.confidence, question.answer_kinds = [], [], []
+        # only claims sharing a term can answer (see link_answers): the index keeps this linear in the claims
+        candidates = sorted({u.key: u for t in unit.terms for u in postings.get(t, [])}.values(), key=lambda u: (u.doc, u.start, u.key))
+        link_answers(question, unit, candidates, texts, lambda q, c: _answer_score(q, c, families, focus), threshold, most)
+    log.info(
+        "compare: %d claims, %d of %d pairs scored, %d links, %d agreements, %d divergences",
+        len(units), budget.scored, budget.possible, len(links), len(story.agreements), len(story.divergences),
+    )
     return story

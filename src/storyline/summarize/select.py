@@ -188,6 +188,10 @@ def _concepts(cands: list[Candidate]) -> _Concepts:
     return _Concepts(of, {k: v / top for k, v in weight.items()})
 
 
+#: The similarity given to a sentence the compare stage linked to a chosen one: above any redundancy threshold.
+LINKED = 2.0
+
+
 class _Greedy:
     """The greedy choice, resumable with a looser redundancy threshold."""
 
@@ -199,6 +203,7 @@ class _Greedy:
         self.used = 0
         self.max_sim = np.zeros(len(cands))
         self.covered: set[str] = set()
+        self.same: np.ndarray | None = None  # same[i, j]: sentences i and j tell one fact (from the compare stage)
 
     def _total(self) -> np.ndarray:
         total = self.score - self.w.mmr * self.max_sim
@@ -221,6 +226,8 @@ class _Greedy:
             self.picks.append(Pick(i))
             self.used += c.words
             self.max_sim = np.maximum(self.max_sim, self.sims[i])
+            if self.same is not None:
+                self.max_sim[self.same[i]] = LINKED  # the comparison found they tell this same fact (or dispute it)
             if self.concepts is not None:
                 self.covered |= self.concepts.of[i]
 
@@ -254,11 +261,16 @@ def _supporting(i: int, cands: list[Candidate], sims: np.ndarray, w: Weights) ->
 
 
 def select_sentences(cands: list[Candidate], budget: int, w: Weights | None = None, bonus: np.ndarray | None = None,
-                     headlines: list[list[str]] | None = None) -> Selection:
+                     headlines: list[list[str]] | None = None, same: np.ndarray | None = None,
+                     agree: np.ndarray | None = None) -> Selection:
     """Greedy, redundancy-aware choice of whole sentences within ``budget`` words.
 
     ``bonus`` (one value per candidate, 0..1) carries signals from other
-    stages; it is added with weight ``w.signals``.
+    stages; it is added with weight ``w.signals``. ``same`` (boolean, one
+    row per candidate) marks sentences the comparison of sources links to
+    each other (an agreement or a divergence): one of them enters the brief,
+    never two. ``agree`` marks those that state one fact (an agreement): they
+    are cited as the chosen sentence's support first.
     """
     w = w or Weights()
     if not cands:
@@ -268,10 +280,14 @@ def select_sentences(cands: list[Candidate], budget: int, w: Weights | None = No
     if bonus is not None and w.signals:
         score = score + w.signals * bonus
     state = _Greedy(cands, score, sims, _concepts(cands) if w.coverage else None, budget, w)
+    state.same = same
     state.run(w.redundancy)
     if w.fill_redundancy > w.redundancy:
         state.run(w.fill_redundancy)
     picks = state.picks
     for p in picks:
         p.support = _supporting(p.index, cands, sims, w)
+        if agree is not None:
+            linked = [int(j) for j in np.flatnonzero(agree[p.index]) if cands[int(j)].doc != cands[p.index].doc]
+            p.support = [*linked, *(j for j in p.support if j not in linked)]
     return Selection(picks, {i: float(score[i]) for i in range(len(cands))})

@@ -16,11 +16,14 @@ checked against the spans it cites (:mod:`.llm`).
 from __future__ import annotations
 
 import logging
+import re
+
+import numpy as np
 
 from ..models import Span, Story, SummarySentence
 from ..pipeline import Context, register_stage
 from ..settings import tuned_section
-from .candidates import Candidate, collect_candidates, collect_headlines
+from .candidates import _CONNECTIVES, Candidate, collect_candidates, collect_headlines
 from .select import Pick, Weights, select_sentences
 from .signals import story_signals
 
@@ -74,6 +77,55 @@ def _sources(story: Story, pick: Pick, cands: list[Candidate]) -> list[Span]:
     return spans
 
 
+#: Openers dropped from a brief sentence that does not follow its own predecessor: adverbial connectives
+#: ("Then, ...", "Meanwhile ..."); a leading conjunction ("But ...") is kept, it still reads as a contrast.
+_OPENER = re.compile(
+    r"(?:" + "|".join(sorted(_CONNECTIVES - {"but", "yet", "so", "still"}, key=len, reverse=True)) + r")\b,?\s+", re.IGNORECASE
+)
+
+
+def _dangling_opener(text: str) -> int:
+    """How many leading characters are a connective that leans on a sentence the brief does not have ("Then, ...")."""
+    m = _OPENER.match(text)
+    if m is None or len(text[m.end() :].split()) < 5 or not text[m.end() :][:1].isalpha():
+        return 0
+    return m.end()
+
+
+def _sentence(story: Story, pick: Pick, cands: list[Candidate], after_own: bool) -> SummarySentence:
+    """One brief sentence; a connective opener is dropped unless the sentence follows its own predecessor."""
+    cand = cands[pick.index]
+    sources = _sources(story, pick, cands)
+    cut = 0 if after_own else _dangling_opener(cand.text)
+    if not cut:
+        return SummarySentence(text=cand.text, sources=sources)
+    rest = cand.text[cut:]
+    first = sources[0]
+    sources[0] = Span(doc=first.doc, start=first.start + cut, end=first.end, text=(first.text or "")[cut:] or None)
+    return SummarySentence(text=rest[:1].upper() + rest[1:], sources=sources)
+
+
+def _compared(story: Story, cands: list[Candidate]) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """Which candidates the compare stage linked: (same topic: agreement or divergence, same fact: agreement)."""
+    if not (story.agreements or story.divergences):
+        return None, None
+    n = len(cands)
+    same, agree = np.zeros((n, n), dtype=bool), np.zeros((n, n), dtype=bool)
+
+    def members(spans: list[Span]) -> list[int]:
+        return [i for i, c in enumerate(cands) for sp in spans if sp.doc == c.doc and sp.start < c.end and c.start < sp.end]
+
+    groups = [(members(list(a.evidence)), True) for a in story.agreements]
+    groups += [(members(list(d.positions)), False) for d in story.divergences]
+    for idx, is_agreement in groups:
+        for i in idx:
+            for j in idx:
+                if i != j:
+                    same[i, j] = True
+                    agree[i, j] |= is_agreement
+    return same, agree
+
+
 def build_brief(story: Story, ctx: Context, words: int, weights: Weights | None = None) -> list[SummarySentence]:
     """The extractive brief of ``story`` in at most ``words`` words."""
     cands = collect_candidates(story, ctx)
@@ -81,9 +133,16 @@ def build_brief(story: Story, ctx: Context, words: int, weights: Weights | None 
         return []
     weights = weights or Weights(**ctx.options.section("summarize.weights"))
     bonus = story_signals(story, cands) if weights.signals else None
-    result = select_sentences(cands, words, weights, bonus=bonus, headlines=collect_headlines(story, ctx))
+    same, agree = _compared(story, cands)
+    result = select_sentences(cands, words, weights, bonus=bonus, headlines=collect_headlines(story, ctx), same=same, agree=agree)
     ordered = order_picks(result.picks, cands, result.scores)
-    return [SummarySentence(text=cands[p.index].text, sources=_sources(story, p, cands)) for p in ordered]
+    out: list[SummarySentence] = []
+    for i, p in enumerate(ordered):
+        prev = cands[ordered[i - 1].index] if i else None
+        c = cands[p.index]
+        after_own = prev is not None and prev.doc == c.doc and prev.position == c.position - 1
+        out.append(_sentence(story, p, cands, after_own))
+    return out
 
 
 @register_stage("summarize", requires=("sentences", "entities", "parses"), assigns=("summary",), uses=("actors", "events", "quotes", "agreements"))

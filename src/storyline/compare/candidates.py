@@ -1,0 +1,94 @@
+"""Which claim pairs the comparison scores: all of them in a small story, an index of shared terms in a large one.
+
+Scoring every pair of claims of different documents is quadratic (a
+200-article story has millions of pairs). When a story has more pairs than
+the budget (``[compare] max_pairs``), candidate pairs come from an inverted
+index of the claims' terms (content lemmas and actors): two claims are a
+candidate when they share a term that is not in more than ``index_share`` of
+all claims (the story's backdrop words link everything with everything). If
+the index still yields more than the budget, the pairs sharing the most
+index weight (summed idf of shared terms) are kept and the rest are cut; the
+:class:`Budget` says how many.
+"""
+
+from __future__ import annotations
+
+import heapq
+import logging
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Protocol
+
+
+class TextUnit(Protocol):
+    """What the index reads of a claim (``storyline.claim_features.features.TextUnit`` has it)."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def doc(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def terms(self) -> Counter[str]: ...
+
+__all__ = ["Budget", "candidate_pairs"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Budget:
+    """What the candidate selection did: pairs possible, pairs the index found, pairs scored."""
+
+    possible: int
+    indexed: int
+    scored: int
+
+    @property
+    def cut(self) -> int:
+        """Pairs of different documents that were never scored."""
+        return self.possible - self.scored
+
+
+def candidate_pairs(units: Mapping[str, TextUnit], max_pairs: int, index_share: float) -> tuple[list[tuple[str, str]], Budget]:
+    """Claim-id pairs (a from an earlier document than b, sorted) to score, and the budget report."""
+    by_doc: dict[str, list[TextUnit]] = defaultdict(list)
+    for u in units.values():
+        by_doc[u.doc].append(u)
+    docs = sorted(by_doc)
+    sizes = [len(by_doc[d]) for d in docs]
+    total = sum(sizes)
+    possible = (total * total - sum(n * n for n in sizes)) // 2
+    if possible <= max_pairs:
+        pairs = [(a.key, b.key) for i, da in enumerate(docs) for db in docs[i + 1 :] for a in by_doc[da] for b in by_doc[db]]
+        return pairs, Budget(possible, possible, possible)
+    postings: dict[str, list[TextUnit]] = defaultdict(list)
+    for u in sorted(units.values(), key=lambda x: (x.doc, x.start, x.key)):
+        for t in sorted(u.terms):
+            postings[t].append(u)
+    cap = max(2, int(index_share * total))
+    weight: dict[tuple[str, str], float] = defaultdict(float)
+    for term in sorted(postings):
+        plist = postings[term]
+        if len(plist) > cap:
+            continue
+        w = 1.0 / len(plist)
+        for i, a in enumerate(plist):
+            for b in plist[i + 1 :]:
+                if a.doc != b.doc:
+                    key = (a.key, b.key) if (a.doc, a.start, a.key) < (b.doc, b.start, b.key) else (b.key, a.key)
+                    weight[key] += w
+    indexed = len(weight)
+    if indexed > max_pairs:
+        kept = heapq.nlargest(max_pairs, weight.items(), key=lambda kv: (kv[1], kv[0]))
+        pairs = sorted(k for k, _ in kept)
+    else:
+        pairs = sorted(weight)
+    budget = Budget(possible, indexed, len(pairs))
+    log.warning(
+        "compare: %d claim pairs of different sources; %d share an indexed term, %d scored (budget %d); %d never compared",
+        possible, indexed, len(pairs), max_pairs, budget.cut,
+    )
+    return pairs, budget

@@ -1,0 +1,123 @@
+"""Hedged statements: sentences that say what is not known (yet).
+
+An open question is not only a sentence ending in "?": news states most of
+its unknowns as hedges. :func:`find_hedge` finds, in plain text, the first of
+
+- *unknown*: "it was not immediately clear what the defect was", "the cause
+  remains unknown", "it's unclear whether ...";
+- *not said*: "prosecutors haven't indicated whether charges will be
+  brought", "police did not say what caused it", "has not said.";
+- *phrase*: "it remains to be seen", "too early to say", "raises the question
+  of whether", "the incident is under investigation";
+- *whether*: any "whether" clause that is not concessive ("regardless of
+  whether", "whether or not", "..., whether young or old") nor a choice
+  ("decide whether to") -- "the
+  question for the court might be whether ...";
+- *deferred*: a decision put off to later ("the precise number will be
+  hammered out after ...", "will be decided later");
+- *likely*: a hedged prediction ("it probably will go to the appeals court").
+
+The word lists are in ``data/hedges.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+__all__ = ["Hedge", "find_hedge", "hedge_words"]
+
+
+@dataclass(frozen=True)
+class Hedge:
+    """A hedge in a text: its kind, where its cue is, and where the unknown starts (a wh-word, or the cue)."""
+
+    kind: str  # "unknown" | "not_said" | "phrase" | "whether" | "deferred" | "likely"
+    start: int  # start of the cue
+    end: int  # end of the cue
+    focus: int  # start of what is not known: the wh-word when there is one, else the cue
+
+
+@cache
+def hedge_words() -> dict[str, Any]:
+    """The word lists of ``language/data/hedges.toml``."""
+    text = resources.files("storyline.language").joinpath("data/hedges.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def _alt(phrases: list[str]) -> str:
+    """A regex alternation of phrases, longest first, any whitespace between words."""
+    parts = sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in parts)
+
+
+@cache
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    w = hedge_words()
+    wh = _alt(w["wh_words"])
+    words = [c for c in w["copulas"] if c[0].isalpha()]
+    clitics = [c for c in w["copulas"] if not c[0].isalpha()]
+    unknown = re.compile(rf"(?:(?<![\w'’])(?:{_alt(words)})|(?:{_alt(clitics)}))\s+(?:{_alt(w['unknown'])})\b(?P<tail>\s*,?\s*(?P<wh>{wh})\b)?", re.IGNORECASE)
+    not_said = re.compile(
+        rf"\b(?:{_alt(w['not_said_negators'])})\s+(?:yet\s+)?(?:{_alt(w['not_said_verbs'])})\b"
+        rf"(?P<tail>(?:\s+\w+){{0,3}}?\s+(?P<wh>{wh})\b|\s*[.;]|\s*$)",
+        re.IGNORECASE,
+    )
+    phrase = re.compile(rf"\b(?:{_alt(w['phrases'])})\b(?P<tail>(?:\s+of)?\s*,?\s*(?P<wh>{wh})\b)?", re.IGNORECASE)
+    whether = re.compile(rf"(?<!{_alt_lookbehind(w['concessive_before_whether'])})\b(?P<wh>whether)\b(?!\s+or\s+not\b|\s+to\b)", re.IGNORECASE)
+    deferred = re.compile(
+        rf"\b(?:{_alt(w['deferred_markers'])})\s+(?:{_alt(w['deferred_verbs'])})\b(?P<tail>[^.;]*?\b(?:{_alt(w['deferred_cues'])})\b)?",
+        re.IGNORECASE,
+    )
+    likely = re.compile(
+        rf"\b(?:(?:{_alt(w['likelihood_adverbs'])})\s+(?:{_alt(w['modals'])})|(?:{_alt(w['modals'])})\s+(?:{_alt(w['likelihood_adverbs'])}))\b",
+        re.IGNORECASE,
+    )
+    return [("unknown", unknown), ("not_said", not_said), ("phrase", phrase), ("deferred", deferred), ("whether", whether), ("likely", likely)]
+
+
+def _alt_lookbehind(phrases: list[str]) -> str:
+    """Fixed-width lookbehinds, one per phrase ("regardless of " before "whether")."""
+    return ")(?<!".join(re.escape(p.lower() + " ") for p in sorted(set(phrases)))
+
+
+_PREPOSITION_AFTER = re.compile(r"\s+(?:for|in|by|from|on|at|with|as)\b", re.IGNORECASE)
+
+
+def _concessive(text: str, start: int, end: int, ws: int, we: int) -> bool:
+    """ "..., whether they are 30 or 15" and "Whether for work or play, ...": alternatives, not a question."""
+    if _PREPOSITION_AFTER.match(text, we):
+        return True
+    before = text[start:ws].rstrip()
+    clause_end = min((i for i in (text.find(",", we, end), text.find(";", we, end)) if i >= 0), default=end)
+    return (not before or before.endswith((",", "\u2014", "-", "("))) and " or " in text[we:clause_end]
+
+
+def find_hedge(text: str, start: int = 0, end: int | None = None) -> Hedge | None:
+    """The first hedge in ``text[start:end]`` (offsets into ``text``), or None.
+
+    A "deferred" cue counts only with a word of later ("will be decided
+    later", "will be hammered out after the talks"); a "whether" clause only
+    when the sentence has no other hedge.
+    """
+    end = len(text) if end is None else end
+    best: Hedge | None = None
+    for kind, pat in _patterns():
+        for m in pat.finditer(text.lower() if kind == "whether" else text, start, end):
+            if kind == "deferred" and not m.group("tail"):
+                continue
+            if kind == "whether" and _concessive(text, start, end, m.start(), m.end()):
+                continue
+            if not re.search(r"\w", text[m.end() : end].split(":", 1)[0]) and ":" in text[m.end() : end]:
+                continue  # a lead-in to a list ("Big questions remain:"), not a question itself
+            groups = m.groupdict()
+            focus = m.start("wh") if groups.get("wh") is not None else m.start()
+            hedge = Hedge(kind, m.start(), m.end(), focus)
+            if best is None or (kind != "whether" and best.kind == "whether") or (hedge.start < best.start and (kind == "whether") == (best.kind == "whether")):
+                best = hedge
+            break
+    return best

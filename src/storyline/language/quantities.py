@@ -1,0 +1,178 @@
+"""Quantities in a sentence: amounts of money, times of day, ages, durations, shares and counts.
+
+:func:`find_quantities` reads a sentence's text (and, for counts, its spaCy
+tokens) and returns :class:`Quantity` records with a normalized value, so
+"$76,000" and "$75,000", "11:45 a.m." and "10:30 a.m.", "Feb. 27" and
+"Feb. 28", "32-year-old" and
+"aged 33", "3,000 people" and "2,500 people" can be compared. A figure right
+after an update cue ("rose to 30", "now 30", "up from 25"; list in
+``data/updates.toml``) is marked ``update``: a later figure, not a
+conflicting one. Dates are read only as month and day ("March 6", "6 March
+2018"); years alone, weekdays and ordinals are not quantities here.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+__all__ = ["Quantity", "find_quantities", "parse_number", "update_cues"]
+
+_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "a dozen": 12,
+}
+_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12}
+_NUM = r"(?:\d[\d,]*(?:\.\d+)?|" + "|".join(sorted((w for w in _WORDS if " " not in w), key=len, reverse=True)) + r")"
+_SCALES = r"(?:\s*(?:thousand|million|billion|trillion|bn|mn|m|k)\b)?"
+_MONEY = re.compile(
+    rf"(?:US|A|C|HK)?[$£€¥]\s?(?P<n>\d[\d,]*(?:\.\d+)?{_SCALES})|(?P<n2>\d[\d,]*(?:\.\d+)?{_SCALES})\s+(?:dollars|pounds|euros|yen|yuan|rupees)\b",
+    re.IGNORECASE,
+)
+_CLOCK = re.compile(
+    r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)|\b(?P<h2>\d{1,2}):(?P<m2>\d{2})(?:\s*(?P<tz>[A-Z]{2,4}))?\b|\b(?P<word>noon|midday|midnight)\b",
+    re.IGNORECASE,
+)
+_AGE = re.compile(r"\b(?P<n>\d{1,3})-year-old\b|\baged?\s+(?P<n2>\d{1,3})\b|(?<=[a-z]), (?P<n3>\d{1,3}),(?= )")
+_PERCENT = re.compile(rf"\b(?P<n>{_NUM})\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
+_RANGE_PERCENT = re.compile(rf"\b(?P<lo>{_NUM})\s*(?:%\s*)?(?:to|-|\u2013|and)\s*(?P<n>{_NUM})\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
+_DURATION = re.compile(
+    rf"\b(?P<n>{_NUM}|a|an|a\s+few|several)[\s-]+(?P<u>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b(?!\s+(?:old|ago|earlier|later|before|after)\b|-old)",
+    re.IGNORECASE,
+)
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = r"(?P<mon>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+_DATE = re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+(?P<y2>(?:19|20)\d\d)\b)?")
+_APPROX = re.compile(
+    r"(?:about|around|roughly|nearly|almost|approximately|some|more than|less than|fewer than|at least|at most|up to|over|under|just over|just under|an estimated)\s*$",
+    re.IGNORECASE,
+)
+_UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800, "month": 2629800, "year": 31557600, "decade": 315576000}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One figure of a sentence, with offsets into the text it was found in."""
+
+    kind: str  # "money" | "time" | "date" | "age" | "percent" | "duration" | "count"
+    value: float  # money in its units, time in minutes after midnight, a date as month * 100 + day, duration in seconds, else as is
+    unit: str  # the currency sign, the counted noun's lemma, or the kind
+    start: int
+    end: int
+    text: str
+    approximate: bool = False  # "about", "more than", "nearly" ...
+    update: bool = False  # after an update cue ("rose to", "now"): a later figure, not a conflicting one
+
+
+@cache
+def update_cues() -> tuple[str, ...]:
+    """The update cues of ``data/updates.toml``."""
+    text = resources.files("storyline.language").joinpath("data/updates.toml").read_text(encoding="utf-8")
+    return tuple(str(c) for c in tomllib.loads(text)["cues"])
+
+
+@cache
+def _update_pattern() -> re.Pattern[str]:
+    alt = "|".join(r"\s+".join(re.escape(w) for w in c.split()) for c in sorted(update_cues(), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt})\s+(?:(?:about|around|nearly|some|more\s+than|at\s+least|an\s+estimated)\s+)?$", re.IGNORECASE)
+
+
+def parse_number(text: str) -> float | None:
+    """ "76,000" -> 76000; "1.2 million" -> 1.2e6; "eight" -> 8; "a dozen" -> 12."""
+    t = text.strip().lower().replace(",", "")
+    m = re.fullmatch(r"(\d+(?:\.\d+)?|[a-z]+(?:\s[a-z]+)?)\s*(thousand|million|billion|trillion|bn|mn|m|k|b)?", t)
+    if not m:
+        return None
+    base = m.group(1)
+    try:
+        value = float(base)
+    except ValueError:
+        if base not in _WORDS:
+            return None
+        value = float(_WORDS[base])
+    if m.group(2):
+        value *= _SCALE[m.group(2)]
+    return value
+
+
+def _flags(text: str, start: int) -> tuple[bool, bool]:
+    before = text[max(0, start - 40) : start]
+    return bool(_APPROX.search(before)), bool(_update_pattern().search(before))
+
+
+def _clock_value(m: re.Match[str]) -> float | None:
+    if m.group("word"):
+        return 0.0 if m.group("word").lower() == "midnight" else 720.0
+    if m.group("h") is not None:
+        h, mins = int(m.group("h")), int(m.group("m") or 0)
+        if not 1 <= h <= 12 or mins > 59:
+            return None
+        pm = m.group("ap").lower().startswith("p")
+        return float(((h % 12) + (12 if pm else 0)) * 60 + mins)
+    h, mins = int(m.group("h2")), int(m.group("m2"))
+    if h > 23 or mins > 59:
+        return None
+    return float(h * 60 + mins)
+
+
+def find_quantities(text: str, tokens: Iterable[Token] = (), base: int = 0) -> list[Quantity]:
+    """The quantities of ``text``; ``tokens`` (offsets ``base + token.idx`` into ``text``) add counts ("3,000 people")."""
+    out: list[Quantity] = []
+
+    def add(kind: str, value: float | None, unit: str, s: int, e: int) -> None:
+        if value is None or any(q.start < e and s < q.end for q in out):
+            return
+        approx, update = _flags(text, s)
+        out.append(Quantity(kind, value, unit, s, e, text[s:e], approx, update))
+
+    for m in _MONEY.finditer(text):
+        sign = re.match(r"[A-Z]*[$£€¥]", m.group(0))
+        add("money", parse_number(m.group("n") or m.group("n2") or ""), sign.group(0) if sign else "money", m.start(), m.end())
+    for m in _CLOCK.finditer(text):
+        add("time", _clock_value(m), "time", m.start(), m.end())
+    for m in _DATE.finditer(text):
+        mon = (m.group("mon") or m.group("mon2") or "").lower().rstrip(".")[:4]
+        month = _MONTHS.get(mon) or _MONTHS.get(mon[:3])
+        day = int(m.group("d") or m.group("d2"))
+        ok = month is not None and 1 <= day <= 31
+        add("date", float(month * 100 + day) if ok and month else None, "date", m.start(), m.end())
+    for m in _AGE.finditer(text):
+        group = "n" if m.group("n") else "n2" if m.group("n2") else "n3"
+        years = float(m.group(group))
+        s, e = (m.start(), m.end()) if group != "n3" else (m.start(group), m.end(group))
+        add("age", years if 0 < years < 120 else None, "age", s, e)
+    for m in _RANGE_PERCENT.finditer(text):
+        # "33 to 38 percent": both ends, so the range reads as a list of two figures, never one conflicting value
+        add("percent", parse_number(m.group("lo")), "percent", m.start("lo"), m.end("lo"))
+        add("percent", parse_number(m.group("n")), "percent", m.start("n"), m.end())
+    for m in _PERCENT.finditer(text):
+        add("percent", parse_number(m.group("n")), "percent", m.start(), m.end())
+    for m in _DURATION.finditer(text):
+        n = m.group("n").lower()
+        span = 1.0 if n in {"a", "an"} else parse_number(n)
+        unit = m.group("u").lower().rstrip("s")
+        add("duration", None if span is None else span * _UNIT_SECONDS[unit], "duration", m.start(), m.end())
+    for tok in tokens:
+        if not tok.like_num or tok.dep_ != "nummod" or tok.head.pos_ != "NOUN" or tok.head.i < tok.i:
+            continue
+        if re.fullmatch(r"(?:1[89]|20)\d\d", tok.text):
+            continue  # a year
+        s = base + tok.idx
+        count = parse_number(tok.text)
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.lower_ in _SCALE and nxt.i < tok.head.i:
+            count = None if count is None else count * _SCALE[nxt.lower_]
+        add("count", count, tok.head.lemma_.lower(), s, base + tok.head.idx + len(tok.head.text))
+    return sorted(out, key=lambda q: q.start)

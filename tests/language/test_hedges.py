@@ -1,0 +1,66 @@
+"""Hedged statements of what is not known: each form, and what is not a hedge."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.language.hedges import find_hedge
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "focus"),
+    [
+        ("It was not immediately clear what caused the outage at the plant.", "unknown", "what"),
+        ("It's unclear whether the bridge will reopen before winter.", "unknown", "whether"),
+        ("The cause of the blaze remains unknown.", "unknown", None),
+        ("The identity of the second driver was still unclear on Sunday.", "unknown", None),
+        ("Prosecutors haven't indicated whether charges will be filed.", "not_said", "whether"),
+        ("The ministry has not said how many ballots were rejected.", "not_said", "how"),
+        ("The club declined to say when the coach would return.", "not_said", "when"),
+        ("The airline has not said.", "not_said", None),
+        ("It remains to be seen whether the truce will hold.", "phrase", "whether"),
+        ("It is too early to say how much the repairs will cost.", "phrase", "how"),
+        ("The crash is under investigation, police said.", "phrase", None),
+        ("The exact size of the team will be hammered out after the spring meeting.", "deferred", None),
+        ("The date of the vote will be decided later.", "deferred", None),
+        ("The question for the judges might be whether the contract is binding.", "whether", "whether"),
+        ("After that, the case probably will go to the state supreme court.", "likely", None),
+    ],
+)
+def test_each_hedge_form_is_found(text, kind, focus):
+    hedge = find_hedge(text)
+    assert hedge is not None and hedge.kind == kind
+    if focus is not None:
+        assert text[hedge.focus :].lower().startswith(focus)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bridge reopened on Monday after repairs.",
+        "Regardless of whether it rains, the parade will start at noon.",
+        "The team will travel whether or not the pitch is ready.",
+        "Members will vote on Friday to decide whether to strike.",
+        "The mayor said the results were clear.",
+        "Big questions remain:",
+    ],
+)
+def test_plain_statements_are_no_hedges(text):
+    assert find_hedge(text) is None
+
+
+def test_offsets_are_into_the_whole_text():
+    text = "Rain fell. It remains unclear who opened the gate."
+    hedge = find_hedge(text, 11)
+    assert hedge is not None and text[hedge.focus :].startswith("who")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Students should find their passion, whether they are 30 years old or 15.",
+        "Whether for work or for play, the lamps help people sleep.",
+    ],
+)
+def test_alternatives_with_whether_are_no_hedges(text):
+    assert find_hedge(text) is None
