@@ -35,6 +35,7 @@ from datetime import date, timedelta
 from statistics import median_low
 from typing import TYPE_CHECKING
 
+from ..language.headline import title_from_sentence
 from ..language.time import Tense, TimeMention, find_times, resolve, tense_of_span
 from ..models import Document, PublishedRange, Story
 from ..pipeline import Context, register_stage
@@ -328,4 +329,32 @@ def infer_published(story: Story, ctx: Context) -> Story:
     return story
 
 
-register_stage("dates")(infer_published)
+def _generate_title(story: Story, ctx: Context) -> None:
+    """A title from the lead sentence's actor and action, when no document has a headline.
+
+    Done here, the first stage after the parse, and kept only when no headline was found.
+    """
+    if story.title is not None and not story.title_generated:
+        return
+    for document in story.documents:
+        for bi, block in enumerate(document.blocks):
+            if block.kind != "body" or len(block.text.split()) < 6:
+                continue
+            parse = ctx.parses.get((document.id, bi))
+            if parse is None:
+                break
+            sent = next(iter(parse.sents), None)
+            title = title_from_sentence(sent) if sent is not None else None
+            if title:
+                story.title, story.title_generated = title, True
+                return
+            break
+
+
+def dates_stage(story: Story, ctx: Context) -> Story:
+    story = infer_published(story, ctx)
+    _generate_title(story, ctx)
+    return story
+
+
+register_stage("dates")(dates_stage)

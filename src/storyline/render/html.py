@@ -228,7 +228,7 @@ def _asset(name: str) -> str:
 def render_html(story: Story) -> str:
     view = build_view(story)
     titles = [d.title for d in story.documents if d.title]
-    head = titles[0] if titles else "Untitled story"
+    head = story.title or (titles[0] if titles else "Untitled story")
     n = len(story.documents)
     nav = [("brief", "Brief", story.summary), ("actors", "Actors", story.actors), ("timeline-sec", "Timeline", story.events),
            ("quotes", "Who said what", story.quotes), ("compared", "Sources compared", story.agreements or story.divergences or story.questions),

@@ -161,7 +161,7 @@ def _skipped(story: Story) -> list[str]:
 def render_markdown(story: Story) -> str:
     view = build_view(story)
     titles = [d.title for d in story.documents if d.title]
-    head = titles[0] if titles else "Untitled story"
+    head = story.title or (titles[0] if titles else "Untitled story")
     n = len(story.documents)
     lines = [f"# {_esc(head)}", "", f"Situation report from {n} source{'s' if n != 1 else ''}: " + ", ".join(view.labels.values()) + ".", ""]
     for section in (_summary, _actors, _timeline, _quotes, _compared, _sources):
