@@ -165,8 +165,9 @@ def story_anchor(story: Story, times: dict[str, list[DocTime]] | None = None) ->
                 best_day = max(filter(None, [best_day, value.earliest]))
             else:
                 best_coarse = max(filter(None, [best_coarse, value.earliest]))
-    if best_day is None or (best_coarse is not None and best_coarse > best_day):
-        return None
+    if best_coarse is not None and (best_day is None or best_coarse > best_day):
+        # only months and years ("in January 2016", "his 2016 salary"): year-less dates take that year
+        return date(best_coarse.year, 12, 31)
     return best_day
 
 
@@ -179,7 +180,7 @@ def _explicit_day(t: DocTime, anchor: date | None) -> date | None:
         return date(m.year, m.month, m.day)  # type: ignore[arg-type]
     if anchor is None or m.shift is not None:
         return None
-    value = resolve(m, anchor, None)
+    value = resolve(m, anchor, None if t.tense in {"future", "modal"} else "past")  # news reports the past
     return value.earliest if value else None
 
 
@@ -203,14 +204,51 @@ def _lower_bounds(rows: list[DocTime], anchor: date | None) -> tuple[list[Constr
             value = resolve(t.mention, None)
             if value is not None:
                 out.append(Constraint(value.earliest, None, EXPLICIT, f"'{t.mention.text}' is reported", coarse=True))
+                if value.precision == "month" and t.tense == "past" and value.latest is not None:
+                    after = value.latest + timedelta(days=1)
+                    out.append(Constraint(after, None, EXPLICIT, f"'{t.mention.text}' is told as a past month", coarse=True))
+        elif _past_month_name(t) and anchor is not None:
+            value = resolve(t.mention, _month_anchor(t.mention.month, anchor), "past")
+            if value is not None and value.latest is not None:
+                after = value.latest + timedelta(days=1)
+                out.append(Constraint(after, None, EXPLICIT, f"'{t.mention.text}' ({value.value}) is told as a past month", coarse=True))
     return out, latest, days
+
+
+#: A month named just after the latest date the story gives (within this many days) is read as the months that follow it.
+MONTH_AFTER_ANCHOR_DAYS = 62
+
+
+def _month_anchor(month: int | None, anchor: date) -> date:
+    """The anchor to read a past month name against: the following weeks of the anchor count as its year."""
+    if month is None or month <= anchor.month:
+        return anchor
+    start = date(anchor.year, month, 1)
+    return start if (start - anchor).days <= MONTH_AFTER_ANCHOR_DAYS else anchor
+
+
+def _past_month_name(t: DocTime) -> bool:
+    """A bare month name in a past clause ("the hearings in February"): news names the month once it is over."""
+    m = t.mention
+    return m.month is not None and m.day is None and m.year is None and m.shift is None and m.relative is None and t.tense == "past" and not t.deadline
 
 
 def _weekday_on_or_after(weekday: int, start: date) -> date:
     return start + timedelta(days=(weekday - start.weekday()) % 7)
 
 
-def _weekday_constraints(rows: list[DocTime], ref: date, past: bool) -> tuple[list[Constraint], dict[int, date]]:
+def _weekday_after(weekday: int, ref: date, paired: set[date]) -> date:
+    """The first such weekday after ``ref``; ``ref`` itself only when the story names it with its weekday ("Mon., March 14").
+
+    News calls the days of the past week by their names and older days by their dates, so a
+    weekday named beside a date is most often a later day.
+    """
+    if ref in paired and ref.weekday() == weekday:
+        return ref
+    return _weekday_on_or_after(weekday, ref + timedelta(days=1))
+
+
+def _weekday_constraints(rows: list[DocTime], ref: date, past: bool, paired: set[date] | None = None) -> tuple[list[Constraint], dict[int, date]]:
     """Constraints from bare weekdays of past (or else future) clauses, each the first such day on or after ``ref``.
 
     Also returns those days by mention start, for the deictic words.
@@ -224,7 +262,7 @@ def _weekday_constraints(rows: list[DocTime], ref: date, past: bool) -> tuple[li
         looks_back = m.shift == "last" or (m.shift is None and t.tense == "past")
         if looks_back != past:
             continue
-        d = _weekday_on_or_after(m.weekday, ref)
+        d = _weekday_after(m.weekday, ref, paired) if paired is not None else _weekday_on_or_after(m.weekday, ref)
         days[m.start] = d
         if looks_back:
             lo = d + timedelta(days=1) if m.shift == "last" else d
@@ -280,6 +318,30 @@ def _intersect(constraints: list[Constraint]) -> tuple[date | None, date | None,
 
 
 def infer_document(rows: list[DocTime], anchor: date | None, near: date | None = None) -> PublishedRange:
+    """The publication range of one document; a date out of the calendar's range is not a date, never an error."""
+    try:
+        return _infer_document(rows, anchor, near)
+    except (ValueError, OverflowError) as exc:
+        log.debug("dates: a date out of range was ignored: %s", exc)
+        usable = [t for t in rows if _in_range(t)]
+        if len(usable) == len(rows):
+            return PublishedRange(inferred=False, why="a date in the text is out of the calendar's range")
+        return infer_document(usable, anchor, near)
+
+
+def _in_range(t: DocTime) -> bool:
+    m = t.mention
+    try:
+        if m.year is not None:
+            day = date(m.year, m.month or 1, m.day or 1)
+            day + timedelta(days=14)
+            day - timedelta(days=14)
+    except (ValueError, OverflowError):
+        return False
+    return True
+
+
+def _infer_document(rows: list[DocTime], anchor: date | None, near: date | None = None) -> PublishedRange:
     """The publication range the date expressions ``rows`` of one document support.
 
     ``anchor`` gives year-less dates their year; ``near`` is when the
@@ -287,9 +349,12 @@ def infer_document(rows: list[DocTime], anchor: date | None, near: date | None =
     week that reaches it, not in an older week right after an old date.
     """
     constraints, latest_explicit, dated = _lower_bounds(rows, anchor)
-    if latest_explicit is not None:
-        ref = max(latest_explicit, near - timedelta(days=6)) if near is not None else latest_explicit
-        past_cons, past_days = _weekday_constraints(rows, ref, past=True)
+    paired = {day for t in rows if t.mention.weekday is not None and (day := _explicit_day(t, anchor)) is not None}
+    floors = [c.earliest - timedelta(days=1) for c in constraints if c.coarse and c.earliest is not None and "past month" in c.why]
+    refs = [d for d in (latest_explicit, max(floors, default=None), near - timedelta(days=7) if near is not None else None) if d is not None]
+    if refs:
+        ref = max(refs)
+        past_cons, past_days = _weekday_constraints(rows, ref, past=True, paired=paired)
         constraints += past_cons
         lo, _, _ = _intersect([c for c in constraints if not c.coarse])
         future_cons, future_days = _weekday_constraints(rows, max(filter(None, [lo, ref])), past=False)
@@ -310,23 +375,57 @@ def _binding(constraints: list[Constraint], lo: date, hi: date) -> list[str]:
 
 
 def infer_published(story: Story, ctx: Context) -> Story:
-    """Fill ``published`` of every document that has none, from its own text."""
+    """Fill ``published`` of every document that has none, jointly across the story.
+
+    First each document from its own text; then again with ``near`` (when
+    the story's other documents appeared: a bare weekday is read in the week
+    that reaches them); then a document that nothing of its own dates gets
+    the span of its story's dated documents (articles about one story appear
+    together), said so in its ``why``.
+    """
     times = {d.id: collect_times(d, ctx.parses) for d in story.documents if not d.published.known}
     if not times:
         return story
     if not ctx.parses:
         log.warning("dates: no parses (run the 'nlp' stage first); weekdays and 'yesterday' are not read")
-    anchor = story_anchor(story, times)
+    try:
+        anchor = story_anchor(story, times)
+    except (ValueError, OverflowError):
+        anchor = None
     first = {doc_id: infer_document(rows, anchor) for doc_id, rows in times.items()}
     for document in story.documents:
         if document.id not in times:
             continue
         others = [d.published.anchor for d in story.documents if d.id not in times and d.published.anchor]
         others += [r.earliest for doc_id, r in first.items() if doc_id != document.id and r.earliest]
-        near = median_low(others) if others else None
+        # the latest lower bound among the others: the story is at least that late
+        near = max(others) if others else None
         document.published = infer_document(times[document.id], anchor, near) if near else first[document.id]
         log.debug("published %s: %s", document.id, document.published)
+    _share_story_range(story, set(times))
     return story
+
+
+#: How far (days) a document's date may lie from the story's median and still shape the story's range.
+STORY_SPAN_DAYS = 14
+
+
+def _share_story_range(story: Story, inferred: set[str]) -> None:
+    """Give each undated document the range of the story's dated documents near their median."""
+    dated = [d for d in story.documents if d.published.earliest is not None and d.published.latest is not None]
+    if not dated:
+        return
+    mid = median_low([d.published.earliest for d in dated if d.published.earliest is not None])
+    near = [d for d in dated if abs(((d.published.earliest or mid) - mid).days) <= STORY_SPAN_DAYS]
+    lo = min(d.published.earliest for d in near if d.published.earliest is not None)
+    hi = max(d.published.latest for d in near if d.published.latest is not None)
+    names = ", ".join(d.source or d.file or d.id for d in near)
+    for document in story.documents:
+        if document.id in inferred and not document.published.known:
+            own = document.published.why or "nothing in its text dates it"
+            document.published = PublishedRange(
+                earliest=lo, latest=hi, inferred=True, why=f"{own}; published with the story's other documents ({names}: {lo}..{hi})"
+            )
 
 
 def _generate_title(story: Story, ctx: Context) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -66,17 +67,34 @@ def _decode(path: Path, data: bytes) -> str:
     return text
 
 
+def _special_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
 def _read_bytes(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file no larger than ``limit``; anything else is refused before reading."""
     try:
-        size = path.stat().st_size
+        st = path.stat()
     except OSError as exc:
         raise InputError(str(path), exc.strerror or "cannot read") from None
-    if size > limit:
-        raise InputError(str(path), f"too large ({size} bytes; the limit is {limit})")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(str(path), f"{_special_kind(st.st_mode)}, not a regular file: not read")
+    if st.st_size > limit:
+        raise InputError(str(path), f"too large ({st.st_size} bytes; the limit is {limit})")
     try:
-        return path.read_bytes()
+        with path.open("rb") as fh:
+            data = fh.read(limit + 1)
     except OSError as exc:
         raise InputError(str(path), exc.strerror or "cannot read") from None
+    if len(data) > limit:  # the file grew after stat
+        raise InputError(str(path), f"too large (over {limit} bytes)")
+    return data
 
 
 def _parse_date(value: Any) -> date | None:
@@ -84,8 +102,8 @@ def _parse_date(value: Any) -> date | None:
         return None
     if isinstance(value, str):
         try:
-            return date.fromisoformat(value[:10])
-        except ValueError:
+            return date.fromisoformat(value.strip()[:10])
+        except (ValueError, OverflowError):  # "0000-01-01", "10000-01-01", "2016-02-30": not a date
             return None
     return None
 
