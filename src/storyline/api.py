@@ -31,7 +31,8 @@ def story_from_articles(articles: Iterable[RawArticle], options: Options) -> Sto
         published = PublishedRange()
         day = art.published or options.published
         if day is not None:
-            published = PublishedRange(earliest=day, latest=day, inferred=False, why="from metadata" if art.published else "from --date")
+            given = "from the sources manifest" if art.from_manifest and art.published else "from metadata"
+            published = PublishedRange(earliest=day, latest=day, inferred=False, why=given if art.published else "from --date")
         docs.append(
             Document(
                 id=f"d{i}",
@@ -48,11 +49,21 @@ def story_from_articles(articles: Iterable[RawArticle], options: Options) -> Sto
     return Story(documents=docs)
 
 
-def build_story(paths: Sequence[str | Path], options: Options | None = None, ctx: Context | None = None) -> Story:
-    """Read ``paths`` as the articles of one story and run the pipeline on them."""
+def build_story(
+    paths: Sequence[str | Path], options: Options | None = None, ctx: Context | None = None, sources: str | Path | None = None
+) -> Story:
+    """Read ``paths`` as the articles of one story and run the pipeline on them.
+
+    ``sources``: a sources manifest (CSV or JSON Lines: file, outlet, url,
+    published, headline) whose rows win over what the files carry.
+    """
     options = options or load_options()
     ctx = ctx or Context(options)
     read = read_inputs(paths, options.max_input_bytes)
+    if sources is not None:
+        from .ingest.manifest import apply_manifest, read_manifest
+
+        apply_manifest(read.articles, read_manifest(sources))
     story = story_from_articles(read.articles, options)
     story.skipped = read.skipped
     if story.documents:
@@ -60,12 +71,12 @@ def build_story(paths: Sequence[str | Path], options: Options | None = None, ctx
     return story
 
 
-def brief(paths: Sequence[str | Path], out_dir: str | Path, options: Options | None = None) -> BriefResult:
-    """Build the story of ``paths`` and write story.json/.md/.html to ``out_dir``."""
+def brief(paths: Sequence[str | Path], out_dir: str | Path, options: Options | None = None, sources: str | Path | None = None) -> BriefResult:
+    """Build the story of ``paths`` and write story.json/.md/.html to ``out_dir`` (``sources``: a sources manifest)."""
     from .render import write_reports
 
     options = options or load_options()
     ctx = Context(options)
-    story = build_story(paths, options, ctx)
+    story = build_story(paths, options, ctx, sources=sources)
     files = write_reports(story, Path(out_dir), options.formats)
     return BriefResult(story=story, files=files, timings=dict(ctx.timings))

@@ -57,6 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--out", required=True, metavar="DIR", help="folder to write the reports into")
     b.add_argument("--format", type=_formats, metavar="LIST", help="comma-separated formats: json,md,html,csv,tsv (csv/tsv: the events table; default: json,md,html)")
     b.add_argument("--source", metavar="NAME", help="outlet name for articles that do not carry one")
+    b.add_argument("--sources", metavar="FILE", help="sources manifest (CSV or JSON Lines: file, outlet, url, published, headline); wins over the files")
     b.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", help="publication date for articles that do not carry one")
     b.add_argument("--words", type=int, metavar="N", help="length of the brief in words")
     b.add_argument("--llm", metavar="URL", help="OpenAI-compatible endpoint to rewrite the brief (default: extractive, offline)")
@@ -101,7 +102,7 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     from .settings import load_options
 
     options = load_options(args.config, formats=args.format, source=args.source, published=args.date, summary_words=args.words, llm_url=args.llm)
-    result = brief(args.paths, Path(args.out), options)
+    result = brief(args.paths, Path(args.out), options, sources=args.sources)
     if not _report_skipped(result.story):
         return EXIT_ERROR
     n = len(result.story.documents)

@@ -38,6 +38,7 @@ class RawArticle:
     url: str | None = None
     published: date | None = None
     fmt: str = "text"  # text | html | jsonl | cluster
+    from_manifest: bool = False  # metadata given by a sources manifest
 
 
 @dataclass
