@@ -50,7 +50,7 @@ def test_manifest_without_file_column_is_one_clear_error(tmp_path: Path) -> None
 
 
 def test_manifest_outlet_wins_over_inference(make_story_from_paths) -> None:  # type: ignore[no-untyped-def]
-    story, folder, manifest = make_story_from_paths
+    story, _folder_path, _manifest = make_story_from_paths
     assert story.documents[0].source == "The Lyon Courier"
     assert story.documents[0].source_why is None  # given, not inferred
     assert story.documents[0].published.why == "from the sources manifest"
