@@ -60,3 +60,19 @@ def test_story_title_is_the_most_shared_headline() -> None:
 def test_quote_is_never_a_headline() -> None:
     d = _doc(f'"He really needs a lawyer,"\n\n{BODY}\n\n{BODY}\n\n{BODY}')
     assert d.title is None
+
+
+def test_outlet_from_own_site_furniture_of_several_layouts() -> None:
+    cases = {
+        "More from TIME on population:": "TIME",
+        "Read more of Politico's coverage of the election": "POLITICO",
+        "Copyright 2016 The Daily Item. All rights reserved.": "The Daily Item",
+        "More on CNN": "CNN",
+    }
+    for line, outlet in cases.items():
+        d = _doc(f"{BODY}\n\n{BODY.replace('Tuesday', 'Monday')}\n\n{line}")
+        found = guess_outlet(d)
+        assert found is not None and found[0] == outlet, line
+        assert found[1].startswith("inferred from the removed line")
+    topic = _doc(f"{BODY}\n\n{BODY.replace('Tuesday', 'Monday')}\n\nMore on Syria")
+    assert guess_outlet(topic) is None  # a topic, not an outlet

@@ -31,9 +31,10 @@ __all__ = ["guess_outlet"]
 _NAME = r"((?:The |the )?[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,4})"
 _OWN_SITE = 3  # the first patterns name the page's own site; the others need a known outlet
 _REMOVED_PATTERNS = (
-    re.compile(rf"^More (?:from|on) {_NAME}\s*$"),
-    re.compile(rf"^(?:Related|See also|Read more)\s*:\s*{_NAME}'s (?:coverage|reporting|stories)\b"),
+    re.compile(rf"^(?:More|Latest|More stories|More news|Most read|Most popular|Top stories) from {_NAME}(?:\s+on\b.*|\s*:?\s*)$"),
+    re.compile(rf"^(?:Related|See also|Read more|More|Read)\s*:?\s*(?:of\s+|more of\s+)?{_NAME}'s (?:coverage|reporting|stories|full coverage)\b"),
     re.compile(rf"^(?:©|\(c\)|Copyright)\s*(?:\d{{4}}\s*)?{_NAME}(?:[.,]|\s+All rights|\s*$)"),
+    re.compile(rf"^More (?:on|at) {_NAME}\s*:?\s*$"),
     re.compile(rf"\b(?:alerts|newsletters?|e-?mails|updates) from {_NAME}"),
     re.compile(rf"^Follow {_NAME} on (?:Facebook|Twitter|Instagram)"),
 )

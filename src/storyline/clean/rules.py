@@ -46,7 +46,10 @@ _WIDGET = re.compile(
     r"|(?:the )?story continues? below.*|story continued below|report this ad|advertisement continue reading.*|.{0,40}\bclick here)$",
     re.IGNORECASE,
 )
-_WIDGET_ANYWHERE = re.compile(r"(?:\bmore\s*>>|>>\s*$)|\b(?:sponsored (?:links|content|stories)|by taboola|by outbrain|paid content|partner content)\b", re.IGNORECASE)
+_WIDGET_ANYWHERE = re.compile(
+    r"(?:\bmore\s*>>|>>\s*$)|\b(?:sponsored (?:links|content|stories)|(?:by|from) (?:taboola|outbrain|revcontent|zergnet|mgid)|paid content|partner content)\b",
+    re.IGNORECASE,
+)
 
 _RELATED = re.compile(
     r"^(?:related|related (?:coverage|stories|content|articles?|links?|reading)|see also|also read|read also|read more|more|"
@@ -160,7 +163,7 @@ _PROMO = re.compile(
     r"|\bbreaking news e-?mails\b|\b(?:join|like) us on (?:facebook|twitter|instagram)\b|\bfollow us on\b"
     r"|\bdelivered (?:straight |right |directly )?to your inbox\b|\bclick here\b|\blet us know in (?:the )?comments\b"
     r"|\bsend an e-?mail to the (?:author|editor|reporter)\b|\bdownload (?:our|the) (?:free )?app\b"
-    r"|\bjoin (?:our|the) mailing list\b|\bfill in your (?:contact )?details\b",
+    r"|\bjoin (?:our|the) mailing list\b|\bfill in your (?:contact )?details\b|\bthanks? (?:you )?for (?:subscribing|signing up)\b",
     re.IGNORECASE,
 )
 _ARCHIVE_TERMS = re.compile(
