@@ -76,3 +76,18 @@ def test_outlet_from_own_site_furniture_of_several_layouts() -> None:
         assert found[1].startswith("inferred from the removed line")
     topic = _doc(f"{BODY}\n\n{BODY.replace('Tuesday', 'Monday')}\n\nMore on Syria")
     assert guess_outlet(topic) is None  # a topic, not an outlet
+
+
+def test_copies_of_one_article_keep_their_shared_short_lines() -> None:
+    sentences = [f"The coach said the team had trained hard for {n} weeks before the final." for n in ("two", "three", "four", "five")]
+    text = "\n\n".join([sentences[0], "Reaction?", sentences[1], "Did it cause a distraction?", sentences[2], sentences[3]])
+    a, b = _doc(text, 1), _doc(text, 2)
+    drop_repeated_furniture([a, b])
+    assert "Reaction?" in a.paragraphs and "Did it cause a distraction?" in b.paragraphs
+
+
+def test_bracketed_headline_is_a_link_but_editors_note_stays() -> None:
+    from storyline.clean.rules import classify_line
+
+    assert classify_line("[Storm closes schools across the state]") == "related link"
+    assert classify_line("[Editor's note: this story has been updated]") is None

@@ -33,7 +33,7 @@ _OWN_SITE = 3  # the first patterns name the page's own site; the others need a 
 _REMOVED_PATTERNS = (
     re.compile(rf"^(?:More|Latest|More stories|More news|Most read|Most popular|Top stories) from {_NAME}(?:\s+on\b.*|\s*:?\s*)$"),
     re.compile(rf"^(?:Related|See also|Read more|More|Read)\s*:?\s*(?:of\s+|more of\s+)?{_NAME}'s (?:coverage|reporting|stories|full coverage)\b"),
-    re.compile(rf"^(?:©|\(c\)|Copyright)\s*(?:\d{{4}}\s*)?{_NAME}(?:[.,]|\s+All rights|\s*$)"),
+    re.compile(rf"^(?:©|\(c\)|Copyright)\s*(?:\d{{4}}\s*)?(?:by\s+)?{_NAME}(?:[.,]|\s+All rights|\s*$)"),
     re.compile(rf"^More (?:on|at) {_NAME}\s*:?\s*$"),
     re.compile(rf"\b(?:alerts|newsletters?|e-?mails|updates) from {_NAME}"),
     re.compile(rf"^Follow {_NAME} on (?:Facebook|Twitter|Instagram)"),

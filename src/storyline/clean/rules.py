@@ -239,6 +239,20 @@ def _recirculation_link(line: str) -> bool:
     return headline_shaped(s, 16) and bool(_LINK_IMPERATIVE.match(s))
 
 
+_BRACKETED = re.compile(r"^\[(?P<inner>[^\[\]]{3,160})\]$")
+
+
+def _bracketed_link(line: str) -> bool:
+    """A headline in square brackets set into the text ("[Storm closes schools across the state]")."""
+    m = _BRACKETED.match(line.strip())
+    if m is None:
+        return False
+    inner = m.group("inner").strip()
+    if inner.lower().startswith(("editor", "update", "correction", "note")):
+        return False
+    return headline_shaped(inner, 20) or bool(_CREDIT_LINE.match(inner)) or bool(re.match(r"(?i)^(?:image|photo|video|pictured)\b.*\bvia\b", inner))
+
+
 def _separator(line: str) -> bool:
     s = line.strip()
     return bool(_SEPARATOR.match(s)) and not any(c.isalnum() for c in s)
@@ -285,6 +299,7 @@ JUNK_RULES: tuple[JunkRule, ...] = (
     JunkRule("separator", _separator),
     JunkRule("share buttons", _share_row),
     JunkRule("related link", _recirculation_link),
+    JunkRule("related link", _bracketed_link),
     JunkRule("byline or update stamp", _stamp),
     JunkRule("video or gallery furniture", _video),
     JunkRule("story highlights", _highlights),

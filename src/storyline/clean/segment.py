@@ -41,6 +41,7 @@ _ONLY_DATE = re.compile(
     r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:[a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+[a-z]+\s+\d{4}|\d+\s+\w+\s+ago)$",
     re.IGNORECASE,
 )
+_TWO_SENTENCES = re.compile(r"\b[a-z0-9]{3,}[.!?]\s+[A-Z]")
 _QUOTE_CHARS = "\"'“”‘’"
 
 
@@ -55,7 +56,7 @@ def _is_headline(line: str, after: str) -> bool:
     n = word_count(s)
     if not 2 <= n <= 20 or _BYLINE.match(s) or s[:1] in _QUOTE_CHARS or s[-1:] in _QUOTE_CHARS or s.endswith((",", ";", ":")):
         return False
-    if _CREDIT_WORDS.search(s) or _CAPTION_TAIL.search(s) or _NAV.search(s) or _ONLY_DATE.match(s):
+    if _CREDIT_WORDS.search(s) or _CAPTION_TAIL.search(s) or _NAV.search(s) or _ONLY_DATE.match(s) or _TWO_SENTENCES.search(s):
         return False
     if headline_shaped(s, 20) or s.endswith(("?", "!")):
         return True
@@ -89,7 +90,7 @@ def _ends_with_credit(line: str) -> bool:
 
 
 def _is_recirculation_header(line: str, reason: str | None) -> bool:
-    return reason in _RECIRC_REASONS and (line.rstrip().endswith(":") or word_count(line) <= 5)
+    return reason in _RECIRC_REASONS and not line.startswith("[") and (line.rstrip().endswith(":") or word_count(line) <= 5)
 
 
 def _recirculation_runs(lines: list[str], kinds: list[str], reasons: list[str | None]) -> None:

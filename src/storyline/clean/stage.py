@@ -30,17 +30,47 @@ MIN_ARTICLE_WORDS = 15
 _SENTENCE_END = re.compile(r"""[.!?]["'\u201d\u2019)\]]*$""")
 
 
+#: Lines repeated across documents are furniture only when they are at most this long (longer ones are quotes, tweets).
+MAX_REPEATED_FURNITURE_WORDS = 15
+
+
 def _sentence_like(line: str) -> bool:
-    return len(line.split()) > 5 and bool(_SENTENCE_END.search(line))
+    n = len(line.split())
+    return n > MAX_REPEATED_FURNITURE_WORDS or (n > 5 and bool(_SENTENCE_END.search(line)))
+
+
+#: Two documents sharing this many sentences are copies of one article: their shared lines are the article's.
+COPY_SHARED_SENTENCES = 3
+
+
+def _copy_groups(documents: list[Document]) -> dict[str, str]:
+    """Each document's group: documents that share several whole sentences are copies of one article."""
+    sentences = {d.id: {plain(b.text).lower() for b in d.blocks if b.kind != "junk" and _sentence_like(plain(b.text))} for d in documents}
+    group = {d.id: d.id for d in documents}
+
+    def root(x: str) -> str:
+        while group[x] != x:
+            x = group[x]
+        return x
+
+    for i, a in enumerate(documents):
+        for b in documents[i + 1 :]:
+            if len(sentences[a.id] & sentences[b.id]) >= COPY_SHARED_SENTENCES:
+                group[root(b.id)] = root(a.id)
+    return {d.id: root(d.id) for d in documents}
 
 
 def drop_repeated_furniture(documents: list[Document]) -> None:
-    """Mark as junk the body lines that recur verbatim in other documents and are not sentences."""
+    """Mark as junk the short body lines that recur verbatim in other articles and are not sentences.
+
+    Copies of one article (documents sharing several sentences) count as one.
+    """
+    groups = _copy_groups(documents)
     where: dict[str, set[str]] = defaultdict(set)
     for d in documents:
         for b in d.blocks:
             if b.kind != "junk":
-                where[plain(b.text).lower()].add(d.id)
+                where[plain(b.text).lower()].add(groups[d.id])
     for d in documents:
         changed = False
         first = next((k for k, b in enumerate(d.blocks) if b.kind != "junk"), None)
@@ -55,18 +85,28 @@ def drop_repeated_furniture(documents: list[Document]) -> None:
             d.removed = [Removed(text=b.text, reason=b.reason or "junk", start=b.start, end=b.end) for b in d.blocks if b.kind == "junk"]
 
 
+_ARCHIVE_REASONS = frozenset({"web archive or embed debris", "web archive description"})
+#: A page mostly made of web-archive or embed text is not an article when it keeps fewer words than this.
+MAX_ARCHIVE_PAGE_WORDS = 40
+
+
 def is_article(doc: Document) -> bool:
     """Whether some article text is left once the junk is removed.
 
-    A short text is an article when it is all prose; a page that was mostly
-    furniture (a crawl notice, a tweet embed) and leaves little prose is not.
+    Not an article: a page with no text left, a page of furniture that
+    leaves fewer than ``MIN_ARTICLE_WORDS`` words, or a web-archive / embed
+    notice ("These crawls are part of...", "Tweet with a location") that
+    leaves only a line or two. A short text that is all prose is an article.
     """
-    kept = [plain(b.text) for b in doc.blocks if b.kind in {"body", "dek", "title"}]
+    kept = [plain(b.text) for b in doc.blocks if b.kind in {"body", "dek", "title", "caption"}]
     words = sum(len(t.split()) for t in kept)
-    if not kept or not any(_SENTENCE_END.search(t) for t in kept):
-        return False
     removed_words = sum(len(r.text.split()) for r in doc.removed)
-    return words >= MIN_ARTICLE_WORDS or removed_words < words
+    if words == 0:
+        return False
+    if words < MIN_ARTICLE_WORDS and removed_words >= words:
+        return False
+    archive_words = sum(len(r.text.split()) for r in doc.removed if r.reason in _ARCHIVE_REASONS)
+    return not (words < MAX_ARCHIVE_PAGE_WORDS and archive_words > words)
 
 
 def _not_article_reason(doc: Document) -> str:
