@@ -48,3 +48,21 @@ def test_bad_settings_name_the_key_and_the_file(tmp_path: Path, content: str, me
     with pytest.raises(ConfigError) as exc:
         load_options(p)
     assert message in str(exc.value) and str(p) in str(exc.value)
+
+
+def test_stage_threshold_sections_merge_and_reject_unknown_keys(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from storyline.errors import ConfigError
+    from storyline.settings import load_options
+
+    defaults = load_options()
+    assert defaults.clean["min_article_words"] > 0 and defaults.dates["story_span_days"] > 0
+    user = tmp_path / "c.toml"
+    user.write_text("[clean]\nmin_article_words = 30\n", encoding="utf-8")
+    merged = load_options(user)
+    assert merged.clean["min_article_words"] == 30
+    assert merged.clean["copy_shared_sentences"] == defaults.clean["copy_shared_sentences"]
+    user.write_text("[clean]\nno_such_threshold = 1\n", encoding="utf-8")
+    with pytest.raises(ConfigError):
+        load_options(user)

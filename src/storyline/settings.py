@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -32,10 +32,13 @@ class Options:
     source: str | None = None  # outlet name for inputs that do not carry one
     published: date | None = None  # publication date for inputs that do not carry one
     llm_url: str | None = None  # OpenAI-compatible endpoint for the abstractive brief
+    clean: dict[str, float] = field(default_factory=dict)  # [clean] thresholds (see defaults.toml)
+    dates: dict[str, float] = field(default_factory=dict)  # [dates] thresholds (see defaults.toml)
 
 
 _KNOWN = {f.name: f for f in fields(Options)}
 _TUPLES = {"pipeline", "models", "formats"}
+_SECTIONS = {"clean", "dates"}  # tables of numeric thresholds; a user file may override single keys
 
 
 def user_config_path() -> Path | None:
@@ -59,6 +62,13 @@ def _read_toml(path: Path, origin: str) -> dict[str, Any]:
 def _coerce(key: str, value: Any, origin: str) -> Any:
     if key not in _KNOWN:
         raise ConfigError(key, "unknown setting", origin)
+    if key in _SECTIONS:
+        if not isinstance(value, dict):
+            raise ConfigError(key, "expected a table of numbers", origin)
+        for sub, v in value.items():
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or v < 0:
+                raise ConfigError(f"{key}.{sub}", "expected a number, zero or more", origin)
+        return dict(value)
     if key in _TUPLES:
         if isinstance(value, str):
             value = [v.strip() for v in value.split(",") if v.strip()]
@@ -96,5 +106,11 @@ def load_options(config_file: str | Path | None = None, **flags: Any) -> Options
     values: dict[str, Any] = {}
     for origin, layer in layers:
         for key, value in layer.items():
-            values[key] = _coerce(key, value, origin)
+            coerced = _coerce(key, value, origin)
+            if key in _SECTIONS and key in values:
+                unknown = sorted(set(coerced) - set(values[key]))
+                if unknown:
+                    raise ConfigError(f"{key}.{unknown[0]}", "unknown setting", origin)
+                coerced = {**values[key], **coerced}
+            values[key] = coerced
     return replace(Options(), **values)

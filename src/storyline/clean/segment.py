@@ -133,13 +133,13 @@ def _has_finite_verb(line: str) -> bool:
     return bool(_FINITE_AUX.search(body) or _VERB_LIKE.search(body))
 
 
-def _interleaved_headlines(lines: list[str], kinds: list[str], reasons: list[str | None]) -> None:
+def _interleaved_headlines(lines: list[str], kinds: list[str], reasons: list[str | None], minimum: int = 2) -> None:
     found = [
         i
         for i in range(len(lines))
         if kinds[i] == "body" and _interleaved_headline(lines, i) and _has_finite_verb(lines[i]) and not _CREDIT_WORDS.search(lines[i])
     ]
-    if len(found) < 2:  # one unpunctuated line between paragraphs may be a subheading
+    if len(found) < max(1, minimum):  # one unpunctuated line between paragraphs may be a subheading
         return
     for i in found:
         kinds[i], reasons[i] = "junk", "headline of another story"
@@ -184,8 +184,11 @@ def _repeated_captions(lines: list[str], kinds: list[str], reasons: list[str | N
             kinds[j], reasons[j] = "junk", "caption repeated with photo credit"
 
 
-def segment_document(doc: Document, title: str | None = None, dek: str | None = None) -> Document:
-    """Fill ``blocks``, ``title``, ``dek``, ``captions``, ``paragraphs`` and ``removed``."""
+def segment_document(doc: Document, title: str | None = None, dek: str | None = None, interleaved_min: int = 2) -> Document:
+    """Fill ``blocks``, ``title``, ``dek``, ``captions``, ``paragraphs`` and ``removed``.
+
+    ``interleaved_min``: how many headline-shaped lines between paragraphs make them headlines of other stories.
+    """
     text = doc.text
     spans = split_lines(text)
     lines = [plain(text[s:e]) for s, e in spans]
@@ -201,7 +204,7 @@ def segment_document(doc: Document, title: str | None = None, dek: str | None = 
     # 2. a recirculation header ("ALSO:", "Related stories", "More from X") drags the headline-shaped lines after it
     _recirculation_runs(lines, kinds, reasons)
     # 3. headlines of other stories interleaved with the paragraphs (two or more in one article)
-    _interleaved_headlines(lines, kinds, reasons)
+    _interleaved_headlines(lines, kinds, reasons, interleaved_min)
 
     # 4. captions: a line repeated with a photo credit appended (or cut short with "..." before it)
     _repeated_captions(lines, kinds, reasons)

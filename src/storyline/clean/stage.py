@@ -34,18 +34,18 @@ _SENTENCE_END = re.compile(r"""[.!?]["'\u201d\u2019)\]]*$""")
 MAX_REPEATED_FURNITURE_WORDS = 15
 
 
-def _sentence_like(line: str) -> bool:
+def _sentence_like(line: str, max_words: int = MAX_REPEATED_FURNITURE_WORDS) -> bool:
     n = len(line.split())
-    return n > MAX_REPEATED_FURNITURE_WORDS or (n > 5 and bool(_SENTENCE_END.search(line)))
+    return n > max_words or (n > 5 and bool(_SENTENCE_END.search(line)))
 
 
 #: Two documents sharing this many sentences are copies of one article: their shared lines are the article's.
 COPY_SHARED_SENTENCES = 3
 
 
-def _copy_groups(documents: list[Document]) -> dict[str, str]:
+def _copy_groups(documents: list[Document], shared: int = COPY_SHARED_SENTENCES, max_words: int = MAX_REPEATED_FURNITURE_WORDS) -> dict[str, str]:
     """Each document's group: documents that share several whole sentences are copies of one article."""
-    sentences = {d.id: {plain(b.text).lower() for b in d.blocks if b.kind != "junk" and _sentence_like(plain(b.text))} for d in documents}
+    sentences = {d.id: {plain(b.text).lower() for b in d.blocks if b.kind != "junk" and _sentence_like(plain(b.text), max_words)} for d in documents}
     group = {d.id: d.id for d in documents}
 
     def root(x: str) -> str:
@@ -55,17 +55,17 @@ def _copy_groups(documents: list[Document]) -> dict[str, str]:
 
     for i, a in enumerate(documents):
         for b in documents[i + 1 :]:
-            if len(sentences[a.id] & sentences[b.id]) >= COPY_SHARED_SENTENCES:
+            if len(sentences[a.id] & sentences[b.id]) >= shared:
                 group[root(b.id)] = root(a.id)
     return {d.id: root(d.id) for d in documents}
 
 
-def drop_repeated_furniture(documents: list[Document]) -> None:
+def drop_repeated_furniture(documents: list[Document], shared: int = COPY_SHARED_SENTENCES, max_words: int = MAX_REPEATED_FURNITURE_WORDS) -> None:
     """Mark as junk the short body lines that recur verbatim in other articles and are not sentences.
 
     Copies of one article (documents sharing several sentences) count as one.
     """
-    groups = _copy_groups(documents)
+    groups = _copy_groups(documents, shared, max_words)
     where: dict[str, set[str]] = defaultdict(set)
     for d in documents:
         for b in d.blocks:
@@ -75,7 +75,7 @@ def drop_repeated_furniture(documents: list[Document]) -> None:
         changed = False
         first = next((k for k, b in enumerate(d.blocks) if b.kind != "junk"), None)
         for k, b in enumerate(d.blocks):
-            if k != first and b.kind in {"body", "dek"} and len(where[plain(b.text).lower()]) >= 2 and not _sentence_like(plain(b.text)):
+            if k != first and b.kind in {"body", "dek"} and len(where[plain(b.text).lower()]) >= 2 and not _sentence_like(plain(b.text), max_words):
                 b.kind, b.reason = "junk", "repeated across documents"
                 changed = True
         if changed:
@@ -90,7 +90,7 @@ _ARCHIVE_REASONS = frozenset({"web archive or embed debris", "web archive descri
 MAX_ARCHIVE_PAGE_WORDS = 40
 
 
-def is_article(doc: Document) -> bool:
+def is_article(doc: Document, min_words: int = MIN_ARTICLE_WORDS, archive_words_max: int = MAX_ARCHIVE_PAGE_WORDS) -> bool:
     """Whether some article text is left once the junk is removed.
 
     Not an article: a page with no text left, a page of furniture that
@@ -103,10 +103,10 @@ def is_article(doc: Document) -> bool:
     removed_words = sum(len(r.text.split()) for r in doc.removed)
     if words == 0:
         return False
-    if words < MIN_ARTICLE_WORDS and removed_words >= words:
+    if words < min_words and removed_words >= words:
         return False
     archive_words = sum(len(r.text.split()) for r in doc.removed if r.reason in _ARCHIVE_REASONS)
-    return not (words < MAX_ARCHIVE_PAGE_WORDS and archive_words > words)
+    return not (words < archive_words_max and archive_words > words)
 
 
 def _not_article_reason(doc: Document) -> str:
@@ -116,12 +116,20 @@ def _not_article_reason(doc: Document) -> str:
 
 @register_stage("clean")
 def clean_documents(story: Story, ctx: Context) -> Story:
+    opt = ctx.options.clean
+
+    def setting(key: str, fallback: int) -> int:
+        return int(opt.get(key, fallback))
+
     for doc in story.documents:
-        segment_document(doc, title=doc.title, dek=doc.dek)
-    drop_repeated_furniture(story.documents)
+        segment_document(doc, title=doc.title, dek=doc.dek, interleaved_min=setting("interleaved_headlines_min", 2))
+    drop_repeated_furniture(
+        story.documents, setting("copy_shared_sentences", COPY_SHARED_SENTENCES), setting("max_repeated_furniture_words", MAX_REPEATED_FURNITURE_WORDS)
+    )
     kept: list[Document] = []
     for doc in story.documents:
-        if not is_article(doc) and len(story.documents) > 1:
+        article = is_article(doc, setting("min_article_words", MIN_ARTICLE_WORDS), setting("max_archive_page_words", MAX_ARCHIVE_PAGE_WORDS))
+        if not article and len(story.documents) > 1:
             problem = _not_article_reason(doc)
             where = doc.path if doc.path and doc.file and doc.path.endswith(doc.file) else (doc.file or doc.path or doc.id)
             story.skipped.append(Skipped(input=where, problem=problem))

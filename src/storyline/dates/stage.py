@@ -184,7 +184,9 @@ def _explicit_day(t: DocTime, anchor: date | None) -> date | None:
     return value.earliest if value else None
 
 
-def _lower_bounds(rows: list[DocTime], anchor: date | None) -> tuple[list[Constraint], date | None, dict[int, date]]:
+def _lower_bounds(
+    rows: list[DocTime], anchor: date | None, month_after_days: int = 62
+) -> tuple[list[Constraint], date | None, dict[int, date]]:
     """Constraints from explicit dates, the latest day-precise date among them, and every explicit day by mention start."""
     out: list[Constraint] = []
     latest: date | None = None
@@ -208,23 +210,19 @@ def _lower_bounds(rows: list[DocTime], anchor: date | None) -> tuple[list[Constr
                     after = value.latest + timedelta(days=1)
                     out.append(Constraint(after, None, EXPLICIT, f"'{t.mention.text}' is told as a past month", coarse=True))
         elif _past_month_name(t) and anchor is not None:
-            value = resolve(t.mention, _month_anchor(t.mention.month, anchor), "past")
+            value = resolve(t.mention, _month_anchor(t.mention.month, anchor, month_after_days), "past")
             if value is not None and value.latest is not None:
                 after = value.latest + timedelta(days=1)
                 out.append(Constraint(after, None, EXPLICIT, f"'{t.mention.text}' ({value.value}) is told as a past month", coarse=True))
     return out, latest, days
 
 
-#: A month named just after the latest date the story gives (within this many days) is read as the months that follow it.
-MONTH_AFTER_ANCHOR_DAYS = 62
-
-
-def _month_anchor(month: int | None, anchor: date) -> date:
+def _month_anchor(month: int | None, anchor: date, month_after_days: int) -> date:
     """The anchor to read a past month name against: the following weeks of the anchor count as its year."""
     if month is None or month <= anchor.month:
         return anchor
     start = date(anchor.year, month, 1)
-    return start if (start - anchor).days <= MONTH_AFTER_ANCHOR_DAYS else anchor
+    return start if (start - anchor).days <= month_after_days else anchor
 
 
 def _past_month_name(t: DocTime) -> bool:
@@ -317,16 +315,20 @@ def _intersect(constraints: list[Constraint]) -> tuple[date | None, date | None,
     return lo, hi, used
 
 
-def infer_document(rows: list[DocTime], anchor: date | None, near: date | None = None) -> PublishedRange:
-    """The publication range of one document; a date out of the calendar's range is not a date, never an error."""
+def infer_document(rows: list[DocTime], anchor: date | None, near: date | None = None, month_after_days: int = 62) -> PublishedRange:
+    """The publication range of one document; a date out of the calendar's range is not a date, never an error.
+
+    ``month_after_days``: a past month name this soon after ``anchor`` is read in the anchor's year (setting
+    ``dates.month_after_anchor_days``).
+    """
     try:
-        return _infer_document(rows, anchor, near)
+        return _infer_document(rows, anchor, near, month_after_days)
     except (ValueError, OverflowError) as exc:
         log.debug("dates: a date out of range was ignored: %s", exc)
         usable = [t for t in rows if _in_range(t)]
         if len(usable) == len(rows):
             return PublishedRange(inferred=False, why="a date in the text is out of the calendar's range")
-        return infer_document(usable, anchor, near)
+        return infer_document(usable, anchor, near, month_after_days)
 
 
 def _in_range(t: DocTime) -> bool:
@@ -341,14 +343,14 @@ def _in_range(t: DocTime) -> bool:
     return True
 
 
-def _infer_document(rows: list[DocTime], anchor: date | None, near: date | None = None) -> PublishedRange:
+def _infer_document(rows: list[DocTime], anchor: date | None, near: date | None = None, month_after_days: int = 62) -> PublishedRange:
     """The publication range the date expressions ``rows`` of one document support.
 
     ``anchor`` gives year-less dates their year; ``near`` is when the
     story's other documents appeared: a bare weekday is then read in the
     week that reaches it, not in an older week right after an old date.
     """
-    constraints, latest_explicit, dated = _lower_bounds(rows, anchor)
+    constraints, latest_explicit, dated = _lower_bounds(rows, anchor, month_after_days)
     paired = {day for t in rows if t.mention.weekday is not None and (day := _explicit_day(t, anchor)) is not None}
     floors = [c.earliest - timedelta(days=1) for c in constraints if c.coarse and c.earliest is not None and "past month" in c.why]
     refs = [d for d in (latest_explicit, max(floors, default=None), near - timedelta(days=7) if near is not None else None) if d is not None]
@@ -392,7 +394,8 @@ def infer_published(story: Story, ctx: Context) -> Story:
         anchor = story_anchor(story, times)
     except (ValueError, OverflowError):
         anchor = None
-    first = {doc_id: infer_document(rows, anchor) for doc_id, rows in times.items()}
+    month_after = int(ctx.options.dates.get("month_after_anchor_days", 62))
+    first = {doc_id: infer_document(rows, anchor, None, month_after) for doc_id, rows in times.items()}
     for document in story.documents:
         if document.id not in times:
             continue
@@ -400,9 +403,9 @@ def infer_published(story: Story, ctx: Context) -> Story:
         others += [r.earliest for doc_id, r in first.items() if doc_id != document.id and r.earliest]
         # the latest lower bound among the others: the story is at least that late
         near = max(others) if others else None
-        document.published = infer_document(times[document.id], anchor, near) if near else first[document.id]
+        document.published = infer_document(times[document.id], anchor, near, month_after) if near else first[document.id]
         log.debug("published %s: %s", document.id, document.published)
-    _share_story_range(story, set(times))
+    _share_story_range(story, set(times), int(ctx.options.dates.get("story_span_days", STORY_SPAN_DAYS)))
     return story
 
 
@@ -410,13 +413,13 @@ def infer_published(story: Story, ctx: Context) -> Story:
 STORY_SPAN_DAYS = 14
 
 
-def _share_story_range(story: Story, inferred: set[str]) -> None:
+def _share_story_range(story: Story, inferred: set[str], span_days: int = 14) -> None:
     """Give each undated document the range of the story's dated documents near their median."""
     dated = [d for d in story.documents if d.published.earliest is not None and d.published.latest is not None]
     if not dated:
         return
     mid = median_low([d.published.earliest for d in dated if d.published.earliest is not None])
-    near = [d for d in dated if abs(((d.published.earliest or mid) - mid).days) <= STORY_SPAN_DAYS]
+    near = [d for d in dated if abs(((d.published.earliest or mid) - mid).days) <= span_days]
     lo = min(d.published.earliest for d in near if d.published.earliest is not None)
     hi = max(d.published.latest for d in near if d.published.latest is not None)
     names = ", ".join(d.source or d.file or d.id for d in near)
