@@ -76,3 +76,13 @@ def test_dates_at_the_edge_of_the_calendar_are_not_errors() -> None:
         assert result.earliest is None or result.earliest <= date.max
     result = infer_document([_row(2016, 3, 14), weekday], anchor=date(9999, 12, 31), near=date(9999, 12, 28))
     assert result is not None
+
+
+def test_a_document_with_only_a_lower_bound_narrows_the_story_range(make_story) -> None:  # type: ignore[no-untyped-def]
+    a = "Council votes on dam\n\nThe dam was inspected on March 1, 2019, records show. The town council voted on Tuesday to repair it."
+    b = "Dam report published\n\nThe inspectors released their report on March 8, 2019, saying the dam needed urgent work."
+    story = make_story([a, b], stages=STAGES)
+    assert _range(story.documents[0]) == (date(2019, 3, 5), date(2019, 3, 11))
+    doc = story.documents[1]
+    assert _range(doc) == (date(2019, 3, 8), date(2019, 3, 11))
+    assert "not before 2019-03-08" in (doc.published.why or "")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from ..models import Document, Removed, Skipped, Story
 from ..pipeline import Context, register_stage
@@ -53,10 +53,20 @@ def _copy_groups(documents: list[Document], shared: int = COPY_SHARED_SENTENCES,
             x = group[x]
         return x
 
-    for i, a in enumerate(documents):
-        for b in documents[i + 1 :]:
-            if len(sentences[a.id] & sentences[b.id]) >= shared:
-                group[root(b.id)] = root(a.id)
+    # count shared sentences through an index of sentence -> documents (no loop over all pairs of documents)
+    holders: dict[str, list[str]] = defaultdict(list)
+    for d in documents:
+        for sentence in sorted(sentences[d.id]):
+            holders[sentence].append(d.id)
+    pairs: Counter[tuple[str, str]] = Counter()
+    for ids in holders.values():
+        if len(ids) > 1:
+            first = ids[0]
+            for other in ids[1:]:  # linking each to the first holder is enough to join the group
+                pairs[(first, other)] += 1
+    for (a, b), n in sorted(pairs.items()):
+        if n >= shared:
+            group[root(b)] = root(a)
     return {d.id: root(d.id) for d in documents}
 
 

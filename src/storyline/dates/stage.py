@@ -321,14 +321,19 @@ def infer_document(rows: list[DocTime], anchor: date | None, near: date | None =
     ``month_after_days``: a past month name this soon after ``anchor`` is read in the anchor's year (setting
     ``dates.month_after_anchor_days``).
     """
+    return infer_document_bounds(rows, anchor, near, month_after_days)[0]
+
+
+def infer_document_bounds(rows: list[DocTime], anchor: date | None, near: date | None = None, month_after_days: int = 62) -> tuple[PublishedRange, Floor]:
+    """:func:`infer_document`, with the lower bound found when no upper bound was."""
     try:
         return _infer_document(rows, anchor, near, month_after_days)
     except (ValueError, OverflowError) as exc:
         log.debug("dates: a date out of range was ignored: %s", exc)
         usable = [t for t in rows if _in_range(t)]
         if len(usable) == len(rows):
-            return PublishedRange(inferred=False, why="a date in the text is out of the calendar's range")
-        return infer_document(usable, anchor, near, month_after_days)
+            return PublishedRange(inferred=False, why="a date in the text is out of the calendar's range"), (None, None)
+        return infer_document_bounds(usable, anchor, near, month_after_days)
 
 
 def _in_range(t: DocTime) -> bool:
@@ -343,7 +348,12 @@ def _in_range(t: DocTime) -> bool:
     return True
 
 
-def _infer_document(rows: list[DocTime], anchor: date | None, near: date | None = None, month_after_days: int = 62) -> PublishedRange:
+Floor = tuple[date | None, str | None]  # a lower bound on its own (no upper bound), and its reason
+
+
+def _infer_document(
+    rows: list[DocTime], anchor: date | None, near: date | None = None, month_after_days: int = 62
+) -> tuple[PublishedRange, Floor]:
     """The publication range the date expressions ``rows`` of one document support.
 
     ``anchor`` gives year-less dates their year; ``near`` is when the
@@ -367,8 +377,9 @@ def _infer_document(rows: list[DocTime], anchor: date | None, near: date | None 
     lo, hi, used = _intersect(constraints)
     if lo is None or hi is None:
         why = "nothing in the text dates it" if lo is None else f"nothing in the text bounds it from above (not before {lo})"
-        return PublishedRange(inferred=False, why=why)
-    return PublishedRange(earliest=lo, latest=hi, inferred=True, why="; ".join(_binding(used, lo, hi)))
+        floor = next((c for c in used if c.earliest == lo), None) if lo is not None else None
+        return PublishedRange(inferred=False, why=why), (lo, floor.why if floor else None)
+    return PublishedRange(earliest=lo, latest=hi, inferred=True, why="; ".join(_binding(used, lo, hi))), (lo, None)
 
 
 def _binding(constraints: list[Constraint], lo: date, hi: date) -> list[str]:
@@ -395,17 +406,18 @@ def infer_published(story: Story, ctx: Context) -> Story:
     except (ValueError, OverflowError):
         anchor = None
     month_after = int(ctx.options.dates.get("month_after_anchor_days", 62))
-    first = {doc_id: infer_document(rows, anchor, None, month_after) for doc_id, rows in times.items()}
+    first = {doc_id: infer_document_bounds(rows, anchor, None, month_after) for doc_id, rows in times.items()}
+    floors: dict[str, Floor] = {}
     for document in story.documents:
         if document.id not in times:
             continue
         others = [d.published.anchor for d in story.documents if d.id not in times and d.published.anchor]
-        others += [r.earliest for doc_id, r in first.items() if doc_id != document.id and r.earliest]
+        others += [r.earliest for doc_id, (r, _) in first.items() if doc_id != document.id and r.earliest]
         # the latest lower bound among the others: the story is at least that late
         near = max(others) if others else None
-        document.published = infer_document(times[document.id], anchor, near, month_after) if near else first[document.id]
+        document.published, floors[document.id] = infer_document_bounds(times[document.id], anchor, near, month_after) if near else first[document.id]
         log.debug("published %s: %s", document.id, document.published)
-    _share_story_range(story, set(times), int(ctx.options.dates.get("story_span_days", STORY_SPAN_DAYS)))
+    _share_story_range(story, floors, int(ctx.options.dates.get("story_span_days", STORY_SPAN_DAYS)))
     return story
 
 
@@ -413,8 +425,12 @@ def infer_published(story: Story, ctx: Context) -> Story:
 STORY_SPAN_DAYS = 14
 
 
-def _share_story_range(story: Story, inferred: set[str], span_days: int = 14) -> None:
-    """Give each undated document the range of the story's dated documents near their median."""
+def _share_story_range(story: Story, floors: dict[str, Floor], span_days: int = 14) -> None:
+    """Give each undated document the range of the story's dated documents near their median.
+
+    A document whose own text gives only a lower bound keeps it: the story's
+    range is narrowed to it (and left alone when the two do not meet).
+    """
     dated = [d for d in story.documents if d.published.earliest is not None and d.published.latest is not None]
     if not dated:
         return
@@ -424,10 +440,14 @@ def _share_story_range(story: Story, inferred: set[str], span_days: int = 14) ->
     hi = max(d.published.latest for d in near if d.published.latest is not None)
     names = ", ".join(d.source or d.file or d.id for d in near)
     for document in story.documents:
-        if document.id in inferred and not document.published.known:
-            own = document.published.why or "nothing in its text dates it"
+        if document.id in floors and not document.published.known:
+            floor, floor_why = floors[document.id]
+            start = lo
+            own = "nothing in its own text dates it"
+            if floor is not None and lo < floor <= hi:
+                start, own = floor, f"{floor_why} (not before {floor})"
             document.published = PublishedRange(
-                earliest=lo, latest=hi, inferred=True, why=f"{own}; published with the story's other documents ({names}: {lo}..{hi})"
+                earliest=start, latest=hi, inferred=True, why=f"{own}; published with the story's other documents ({names}: {lo}..{hi})"
             )
 
 
