@@ -42,7 +42,7 @@ from ..pipeline import Context, register_stage
 from ..text import normalize_same_length
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["Constraint", "DocTime", "collect_times", "infer_document", "infer_published", "story_anchor"]
 
@@ -145,16 +145,19 @@ def story_anchor(story: Story, times: dict[str, list[DocTime]] | None = None) ->
 
     The median of the known publication dates; failing that, the latest
     full date ("March 14, 2016") that any document mentions as past or
-    present. None when a coarser date is later ("in January 2016" after the
-    last full date of 2015): the full dates are then old, not near
-    publication.
+    present. When a coarser date is later ("in January 2016" after the last
+    full date of 2015) the full dates are old, not near publication: the end
+    of that later year is the anchor if a month names it with its year or two
+    documents name it, else there is none.
     """
     known = [d.published.anchor for d in story.documents if d.published.anchor is not None]
     if known:
         return median_low(known)
     best_day: date | None = None
     best_coarse: date | None = None
-    for rows in (times or {}).values():
+    best_month: date | None = None
+    year_docs: dict[int, set[str]] = {}
+    for doc_id, rows in sorted((times or {}).items()):
         for t in rows:
             if t.mention.kind != "absolute" or t.tense in {"future", "modal"} or t.deadline:
                 continue
@@ -163,12 +166,23 @@ def story_anchor(story: Story, times: dict[str, list[DocTime]] | None = None) ->
                 continue
             if value.precision == "day":
                 best_day = max(filter(None, [best_day, value.earliest]))
+                continue
+            best_coarse = max(filter(None, [best_coarse, value.earliest]))
+            if value.precision == "month":
+                best_month = max(filter(None, [best_month, value.earliest]))
             else:
-                best_coarse = max(filter(None, [best_coarse, value.earliest]))
-    if best_coarse is not None and (best_day is None or best_coarse > best_day):
-        # only months and years ("in January 2016", "his 2016 salary"): year-less dates take that year
+                year_docs.setdefault(value.earliest.year, set()).add(doc_id)
+    if best_coarse is None or (best_day is not None and best_coarse <= best_day):
+        return best_day
+    # Only months and years are later than the full dates. A month with its year ("in January 2016"), or
+    # a year that two documents name, gives year-less dates their year; a bare year in one document is
+    # as often history ("convicted in 2014") as news, so it anchors nothing.
+    trusted = [y for y, docs in year_docs.items() if len(docs) >= 2]
+    if best_month is not None:
+        trusted.append(best_month.year)
+    if trusted and max(trusted) == best_coarse.year:
         return date(best_coarse.year, 12, 31)
-    return best_day
+    return None
 
 
 def _explicit_day(t: DocTime, anchor: date | None) -> date | None:
@@ -458,19 +472,29 @@ def _generate_title(story: Story, ctx: Context) -> None:
     """
     if story.title is not None and not story.title_generated:
         return
+    leads: list[list[Span]] = []
     for document in story.documents:
+        sents: list[Span] = []
         for bi, block in enumerate(document.blocks):
-            if block.kind != "body" or len(block.text.split()) < 6:
-                continue
             parse = ctx.parses.get((document.id, bi))
-            if parse is None:
+            if block.kind != "body" or len(block.text.split()) < 6 or parse is None:
+                continue
+            sents.extend(list(parse.sents)[: LEAD_SENTENCES - len(sents)])
+            if len(sents) >= LEAD_SENTENCES:
                 break
-            sent = next(iter(parse.sents), None)
-            title = title_from_sentence(sent) if sent is not None else None
-            if title:
-                story.title, story.title_generated = title, True
-                return
-            break
+        leads.append(sents)
+    # every document's first sentence before any document's second one: the lead of the story
+    for rank in range(LEAD_SENTENCES):
+        for sents in leads:
+            if rank < len(sents):
+                title = title_from_sentence(sents[rank])
+                if title:
+                    story.title, story.title_generated = title, True
+                    return
+
+
+#: How many sentences from the top of each document a generated title may be made from.
+LEAD_SENTENCES = 3
 
 
 def dates_stage(story: Story, ctx: Context) -> Story:

@@ -44,6 +44,8 @@ def _clause(verb: Token, start: int) -> list[Token] | None:
     subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subj is None:
         return None
+    if subj.pos_ == "PRON" or subj.tag_ in {"PRP", "WP"}:
+        return None  # "He said ...": the lead does not name its actor
     if subj.i < start:  # the parser took the dateline's city as the subject: use the noun phrase after the dash
         doc = verb.doc
         chunk = next((c for c in doc.noun_chunks if c.start >= start and c.end <= verb.i), None)
@@ -56,15 +58,28 @@ def _clause(verb: Token, start: int) -> list[Token] | None:
         if c.dep_ in {"aux", "auxpass", "neg", "prt"} and c.i < verb.i + 3:
             parts.append(c)
     parts.append(verb)
-    for c in verb.children:
-        if c.dep_ in {"dobj", "attr", "acomp", "xcomp", "oprd", "prt"}:
-            parts.extend(_phrase(c, start))
-            break
+    complement = next((c for c in verb.children if c.dep_ in {"dobj", "attr", "acomp", "xcomp", "oprd", "ccomp"} and c.i > verb.i), None)
+    if complement is None:  # "Beagles have been removed from a home": the first prepositional phrase instead
+        complement = next((c for c in verb.children if c.dep_ in {"prep", "agent", "dative"} and c.i > verb.i), None)
+        if complement is not None:
+            parts.append(complement)
+            complement = next((c for c in complement.children if c.dep_ == "pobj"), None)
+    if complement is not None:
+        parts.extend(_phrase(complement, start))
     return sorted(set(parts), key=lambda t: t.i)
 
 
+_QUOTES = frozenset("\"'\u201c\u201d\u2018\u2019")
+
+
 def title_from_sentence(sent: Span) -> str | None:
-    """A headline-length summary of ``sent`` (its subject, verb and object), or None."""
+    """A headline-length summary of ``sent`` (its subject, verb and object), or None.
+
+    None for a sentence that is a quote or does not name its actor ("He said ...").
+    """
+    text = sent.text.strip()
+    if not text or text[0] in _QUOTES or (text.count("\u201c") + text.count('"') >= 2 and text.lstrip("\u201c\"")[:1].isupper() and text[0] in _QUOTES):
+        return None
     verb = sent.root
     start = _body_start(sent)
     if verb.lemma_.lower() in _REPORTING:
@@ -72,7 +87,7 @@ def title_from_sentence(sent: Span) -> str | None:
         if inner is not None and _clause(inner, start):
             verb = inner
     tokens = _clause(verb, start)
-    if not tokens:
+    if not tokens or any(t.text in _QUOTES for t in tokens):
         return None
     tokens = tokens[: _MAX_WORDS + 6]
     out = ""
