@@ -61,9 +61,15 @@ def test_regular_files_in_a_folder_beside_a_fifo_are_read(tmp_path: Path) -> Non
     assert [a.file for a in res.articles] == ["a.txt"]
 
 
-@pytest.mark.parametrize("value", ["0000-01-01", "10000-01-01", "9999-99-99", "-0001-01-01", "2016-02-30", "99999999999-01-01"])
+@pytest.mark.parametrize("value", ["0000-01-01", "0001-01-01", "9999-12-31", "10000-01-01", "9999-99-99", "-0001-01-01", "2016-02-30", "99999999999-01-01"])
 def test_published_out_of_range_is_not_a_date(tmp_path: Path, value: str) -> None:
     p = tmp_path / "a.jsonl"
     p.write_text(json.dumps({"text": ARTICLE, "published": value}) + "\n", encoding="utf-8")
     res = read_inputs([p])
     assert len(res.articles) == 1 and res.articles[0].published is None
+
+
+def test_a_plausible_published_date_is_kept(tmp_path: Path) -> None:
+    p = tmp_path / "a.jsonl"
+    p.write_text(json.dumps({"text": ARTICLE, "published": "2016-03-15T10:00:00Z"}) + "\n", encoding="utf-8")
+    assert read_inputs([p]).articles[0].published is not None

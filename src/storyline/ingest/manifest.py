@@ -24,7 +24,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from ..errors import InputError
-from .read import RawArticle, _read_bytes
+from .read import PLAUSIBLE_YEARS, RawArticle, _read_bytes
 
 __all__ = ["MANIFEST_COLUMNS", "ManifestEntry", "apply_manifest", "read_manifest"]
 
@@ -56,10 +56,13 @@ def _date_cell(value: str | None, where: str) -> date | None:
     if value is None:
         return None
     try:
-        return date.fromisoformat(value[:10])
+        day = date.fromisoformat(value[:10])
     except (ValueError, OverflowError):
+        day = None
+    if day is None or day.year not in PLAUSIBLE_YEARS:
         log.warning("%s: published %r is not a date YYYY-MM-DD; ignored", where, value)
         return None
+    return day
 
 
 def _entry(row: dict[str, Any], where: str) -> ManifestEntry:

@@ -98,14 +98,19 @@ def _read_bytes(path: Path, limit: int) -> bytes:
     return data
 
 
+#: Publication years outside this span are not dates of a news article (and break date arithmetic near the calendar's ends).
+PLAUSIBLE_YEARS = range(1600, 2200)
+
+
 def _parse_date(value: Any) -> date | None:
     if value in (None, ""):
         return None
     if isinstance(value, str):
         try:
-            return date.fromisoformat(value.strip()[:10])
+            day = date.fromisoformat(value.strip()[:10])
         except (ValueError, OverflowError):  # "0000-01-01", "10000-01-01", "2016-02-30": not a date
             return None
+        return day if day.year in PLAUSIBLE_YEARS else None
     return None
 
 
