@@ -46,6 +46,10 @@ BODY = [
     "The council voted 7-2 to approve the harbour plan on Tuesday.",
     "Analysis of the samples showed high levels of lead, the report said.",
     "Read the statement in full, the mayor told reporters, before leaving.",
+    "Residents can sign up for emergency email alerts on the county website, officials said.",
+    "The team is up next in the playoffs, and the coach said it was ready.",
+    "More than 200 people shared the video on Facebook and Twitter within an hour.",
+    "Updated figures released on Tuesday showed the death toll had risen to 41.",
 ]
 
 

@@ -159,7 +159,7 @@ _MEDIA_LABEL = re.compile(
     re.IGNORECASE,
 )
 _PROMO = re.compile(
-    r"\bsign up (?:for|to receive) (?:the |our )?[\w'’ -]{0,40}(?:newsletter|e-?mails?|alerts)\b|\bget (?:breaking )?news alerts\b"
+    r"(?:^|[.!?:|\u2014-]\s*|\b(?:e-?mails?|newsletters?|alerts?|now|today|here)\s+)sign up (?:for|to receive) (?:the |our )?[\w'’ -]{0,40}(?:newsletter|e-?mails?|alerts)\b|\bget (?:breaking )?news alerts\b"
     r"|\bbreaking news e-?mails\b|\b(?:join|like) us on (?:facebook|twitter|instagram)\b|\bfollow us on\b"
     r"|\bdelivered (?:straight |right |directly )?to your inbox\b|\bclick here\b|\blet us know in (?:the )?comments\b"
     r"|\bsend an e-?mail to the (?:author|editor|reporter)\b|\bdownload (?:our|the) (?:free )?app\b"
@@ -216,7 +216,12 @@ _AGENCY_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _GRAPHIC_LINK = re.compile(r"^\(\s*(?:graphic|graphics|factbox|interactive|video|photos?|timeline|explainer)\b[^)]*\)$", re.IGNORECASE)
-_SIGNUP = re.compile(r"\b(?:e-?mail|newsletter|alerts?)\b.*\bsign\s*-?\s*up\b|\bsign\s*-?\s*up\b.*\b(?:e-?mail|newsletter|alerts?)\b", re.IGNORECASE)
+# "Email Sign Up", "Sign up for our newsletter": the sign-up addresses the reader (not "residents can sign up for alerts")
+_SIGNUP = re.compile(
+    r"(?:^|[.!?|]\s+|\b(?:e-?mails?|newsletters?|alerts?)\s+)sign\s*-?\s*up\b(?=.*\b(?:e-?mails?|newsletters?|alerts?|inbox)\b)"
+    r"|\b(?:e-?mails?|newsletters?|alerts?)\s+sign\s*-?\s*up\b",
+    re.IGNORECASE,
+)
 _SHARE_TOKEN = re.compile(r"[\w+'-]+|[|/]")
 
 
@@ -263,8 +268,13 @@ def _stamp(line: str) -> bool:
     return word_count(s) <= 14 and not s.endswith((".", "!", "?")) and bool(_STAMP.match(s) or _BYLINE_STAMP.match(s))
 
 
+_PLAYER_SURE = re.compile(r"autoplay|just watched|must watch|\(\d+ (?:images|photos|pictures)\)", re.IGNORECASE)
+
+
 def _video(line: str) -> bool:
     s = line.strip()
+    if s.endswith((".", "!", "?")) and not _PLAYER_SURE.search(s):
+        return False  # a sentence ("The team is up next in the playoffs.")
     return (word_count(s) <= 15 and not re.search(r"[.!?]\s+[A-Z]", s) and bool(_VIDEO.search(s))) or bool(_GRAPHIC_LINK.match(s))
 
 
