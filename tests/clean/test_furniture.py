@@ -29,6 +29,7 @@ FURNITURE = [
     ("political site", "Email Sign Up for breaking news alerts from The Daily Item"),
     ("magazine", "MORE The Best Trails For A Winter Walk"),
     ("magazine", "Read next: Ten things to know about the new tax"),
+    ("magazine", "Read next Ten things to know about the new tax"),
     ("science site", "Explore further: New coating could keep bridges from rusting"),
     ("blog", "Share this story Email Twitter"),
     ("blog", "* * *"),
@@ -93,3 +94,10 @@ def test_truncated_repeated_caption_with_agency_credit() -> None:
     cap = "FILE - In this photo, rescuers carry a child through the flooded street in the lower town"
     d = _doc(f"{cap[:60]}... (Associated Press)\n\n{cap}... (Associated Press)\n\n{P}\n\n{P.replace('storm', 'rain')}")
     assert d.removed[0].reason == "caption repeated with photo credit"
+
+
+def test_caption_repeated_with_agency_credit_after_via() -> None:
+    cap = "Smoke rises over the hills behind the town as the fire spreads east on Sunday"
+    d = _doc(f"{cap}\n\n{cap} JANE ROE via REUTERS\n\n{P}\n\n{P.replace('storm', 'rain')}")
+    assert [r.reason for r in d.removed] == ["caption repeated with photo credit"]
+    assert d.captions == [cap]

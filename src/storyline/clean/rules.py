@@ -199,6 +199,11 @@ def headline_shaped(line: str, max_words: int = 18) -> bool:
 
 
 _SEPARATOR = re.compile(r"^[\W_]{1,}$")
+_RECIRC_BARE = re.compile(
+    r"^(?:read next|read more|see also|related stories|related coverage|more from us|up next|must read|explore further|"
+    r"you may also like|you might also like|recommended for you|also read|also on)\s+(?P<rest>(?-i:[A-Z0-9'\"]).*)$",
+    re.IGNORECASE,
+)
 _RECIRC_PREFIX = re.compile(rf"^(?:{_alternation(_FURNITURE.recirculation_prefixes)})\s*(?::|\||»|›|>|-|—|–)\s*(?P<rest>\S.*)?$", re.IGNORECASE)
 _MORE_UPPER = re.compile(r"^(?:MORE|ALSO|RELATED|READ MORE|WATCH|SEE ALSO)\s+(?P<rest>[A-Z0-9'\"].*)$")
 _LINK_IMPERATIVE = re.compile(rf"^(?:{_alternation(_FURNITURE.link_imperatives)})\s+(?:the|our|this|a|an|more|all|full|his|her|their)\b", re.IGNORECASE)
@@ -237,10 +242,11 @@ def _recirculation_link(line: str) -> bool:
     s = line.strip().lstrip(_BULLETS)
     if word_count(s) > 25:
         return False
-    m = _RECIRC_PREFIX.match(s) or _MORE_UPPER.match(s)
+    m = _RECIRC_PREFIX.match(s) or _MORE_UPPER.match(s) or _RECIRC_BARE.match(s)
     if m:
         rest = m.group("rest")
-        return rest is None or headline_shaped(rest, 22) or bool(re.search(r"https?://|www\.", rest))
+        if rest is None or headline_shaped(rest, 22) or re.search(r"https?://|www\.", rest):
+            return True
     return headline_shaped(s, 16) and bool(_LINK_IMPERATIVE.match(s))
 
 
@@ -340,7 +346,13 @@ def looks_like_caption(line: str) -> bool:
 def credit_tail(line: str) -> bool:
     """True when ``line`` reads as a photo credit (used for the tail of a repeated caption)."""
     s = line.strip()
-    return bool(s) and word_count(s) <= 16 and bool(_CREDIT.search(s) or _CREDIT_LINE.match(s) or _AGENCY_IN_PARENS.match(s))
+    return bool(s) and word_count(s) <= 16 and bool(_CREDIT.search(s) or _CREDIT_LINE.match(s) or _AGENCY_IN_PARENS.match(s) or _VIA_AGENCY.search(s))
+
+
+_VIA_AGENCY = re.compile(
+    r"(?:^|\s)(?:via|/)\s*(?:the )?(?:reuters|ap|afp|getty images|epa|ansa|dpa|xinhua|pool|twitter|facebook|instagram|youtube)\b\.?\s*$",
+    re.IGNORECASE,
+)
 
 
 _AGENCY_IN_PARENS = re.compile(
