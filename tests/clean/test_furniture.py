@@ -39,6 +39,9 @@ FURNITURE = [
     ("paywalled magazine", "Your digital access will expire in 3 days"),
     ("paywalled daily", "You have reached your limit of free articles this month."),
     ("paywalled daily", "For group subscriptions, please contact our sales team at"),
+    ("local TV", "Follow WXYZ.COM: Facebook | Twitter"),
+    ("local TV", "Message: * A friend wanted you to see this item from example.com"),
+    ("video page", "WARNING: The video contains images some viewers may find upsetting"),
 ]
 
 BODY = [
@@ -51,6 +54,8 @@ BODY = [
     "The team is up next in the playoffs, and the coach said it was ready.",
     "More than 200 people shared the video on Facebook and Twitter within an hour.",
     "Updated figures released on Tuesday showed the death toll had risen to 41.",
+    "Follow the money, investigators said: the trail led to Panama.",
+    "Warning: forecasters said the storm could bring winds of 90 mph by Friday.",
 ]
 
 

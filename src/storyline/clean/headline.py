@@ -49,20 +49,26 @@ def story_title(documents: list[Document]) -> tuple[str | None, bool]:
         assert best is not None
         return documents[best[1]].title, False
     for d in documents:
-        lead = next((p for p in d.paragraphs if len(p.split()) >= 6), None)
-        if lead:
+        for lead in [p for p in d.paragraphs if len(p.split()) >= 6][:LEAD_PARAGRAPHS]:
             title = generated_title(lead)
             if title:
                 return title, True
     return None, False
 
 
+#: How many paragraphs from the top of each document a generated title may be made from.
+LEAD_PARAGRAPHS = 3
+_QUOTE_START = tuple("\"'\u201c\u2018")
+
+
 def generated_title(lead: str) -> str | None:
     """A short title from a lead sentence: its subject and action, up to the first clause break."""
     s = plain(lead)
+    if s.startswith(_QUOTE_START) or ":" in s[:40]:
+        return None  # a quote, or a labelled line ("Update 11:32 a.m.", "Crawl start date: ..."), is no title
     s = _DATELINE.sub("", s, count=1)
     s = _LEAD_PHRASE.sub("", s, count=1)
-    first = re.split(r"(?<=[.!?])\s+(?=[A-Z\"'])", s, maxsplit=1)[0]
+    first = re.split(r"(?<=[a-z0-9]{3}[.!?])\s+(?=[A-Z\"'])", s, maxsplit=1)[0]
     m = _CLAUSE_BREAK.search(first)
     clause = first[: m.start()] if m and len(first[: m.start()].split()) >= 4 else first
     words = clause.rstrip(" .!?").split()

@@ -125,7 +125,7 @@ _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 _PHONE = re.compile(r"^\(?\+?\d[\d ().-]{6,}\d$")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _SOCIAL_SITE = re.compile(r"\b(?:twitter|facebook|instagram|youtube|tiktok|snapchat|linkedin|pinterest)\b|t\s*w\s*i\s*t\s*t\s*e\s*r|i\s*n\s*s\s*t\s*a\s*g\s*r\s*a\s*m", re.IGNORECASE)
-_FOLLOW = re.compile(r"\b(?:follow|like|find|join) (?:us|me|him|her|them|the [\w ]{1,30}) on\b|@\w{2,}", re.IGNORECASE)
+_FOLLOW = re.compile(r"\b(?:follow|like|find|join) (?:us|me|him|her|them|the [\w ]{1,30}) on\b|@\w{2,}|^(?:follow|like|join)\b[^!?]{0,60}?[:|]", re.IGNORECASE)
 _PLAYER = re.compile(r"^(?:(?:sound|volume|play|pause|reset|replay|mute|unmute|close|fullscreen|cc)\b|\d{1,2}:\d{2}\b|[\s/|])+$", re.IGNORECASE)
 
 
@@ -163,7 +163,8 @@ _PROMO = re.compile(
     r"|\bbreaking news e-?mails\b|\b(?:join|like) us on (?:facebook|twitter|instagram)\b|\bfollow us on\b"
     r"|\bdelivered (?:straight |right |directly )?to your inbox\b|\bclick here\b|\blet us know in (?:the )?comments\b"
     r"|\bsend an e-?mail to the (?:author|editor|reporter)\b|\bdownload (?:our|the) (?:free )?app\b"
-    r"|\bjoin (?:our|the) mailing list\b|\bfill in your (?:contact )?details\b|\bthanks? (?:you )?for (?:subscribing|signing up)\b",
+    r"|\bjoin (?:our|the) mailing list\b|\bfill in your (?:contact )?details\b|\bthanks? (?:you )?for (?:subscribing|signing up)\b"
+    r"|\ba friend (?:wanted|thought) you (?:to see|would like)\b|\be-?mail this (?:story|article|page) to a friend\b",
     re.IGNORECASE,
 )
 _ARCHIVE_TERMS = re.compile(
@@ -207,7 +208,7 @@ _RECIRC_BARE = re.compile(
 _RECIRC_PREFIX = re.compile(rf"^(?:{_alternation(_FURNITURE.recirculation_prefixes)})\s*(?::|\||»|›|>|-|—|–)\s*(?P<rest>\S.*)?$", re.IGNORECASE)
 _MORE_UPPER = re.compile(r"^(?:MORE|ALSO|RELATED|READ MORE|WATCH|SEE ALSO)\s+(?P<rest>[A-Z0-9'\"].*)$")
 _LINK_IMPERATIVE = re.compile(rf"^(?:{_alternation(_FURNITURE.link_imperatives)})\s+(?:the|our|this|a|an|more|all|full|his|her|their)\b", re.IGNORECASE)
-_VIDEO = re.compile(rf"\b(?:{_alternation(_FURNITURE.video_words)})\b|^embed\b.*(?:\d:\d\d|autoplay)|\(\d+ (?:images|photos|pictures)\)", re.IGNORECASE)
+_VIDEO = re.compile(rf"^warning:[^.]{{0,40}}\b(?:video|images?|footage)\b|\b(?:{_alternation(_FURNITURE.video_words)})\b|^embed\b.*(?:\d:\d\d|autoplay)|\(\d+ (?:images|photos|pictures)\)", re.IGNORECASE)
 _STAMP = re.compile(
     rf"^[/|•·\s-]*(?:{_alternation(_FURNITURE.stamp_words)})\b(?:\s+(?:on|at))?(?:\s*[:|/,-]\s*|\s+)"
     r"(?:by\b|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)",
@@ -274,7 +275,7 @@ def _stamp(line: str) -> bool:
     return word_count(s) <= 14 and not s.endswith((".", "!", "?")) and bool(_STAMP.match(s) or _BYLINE_STAMP.match(s))
 
 
-_PLAYER_SURE = re.compile(r"autoplay|just watched|must watch|\(\d+ (?:images|photos|pictures)\)", re.IGNORECASE)
+_PLAYER_SURE = re.compile(r"autoplay|just watched|must watch|\(\d+ (?:images|photos|pictures)\)|^warning:.*\bvideo\b", re.IGNORECASE)
 
 
 def _video(line: str) -> bool:
