@@ -40,7 +40,9 @@ _REMOVED_PATTERNS = (
 )
 _DATELINE = re.compile(r"^(?:[A-Z][\w.'-]*(?:[ ,]+[A-Z][\w.'-]*){0,5},?\s*)?\((?P<code>[A-Za-z]{2,12})\)(?:\s*(?:—|–|-|:)|\s+[A-Z])")
 _STAFF = re.compile(rf"\b{_NAME} (?:writers?|reporters?|correspondents?|staff writers?) [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){{0,3}}\b.{{0,80}}\bcontributed\b")
-_CREDIT = re.compile(r"\((?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})\s*/\s*(?P<o>[A-Z][\w.&' -]{1,40})\)\s*$")
+_CREDIT = re.compile(
+    r"(?:\(|\b(?:Credit|Photo|Photograph|Image)s?:?\s+)(?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})\s*/\s*(?P<o>[A-Z][\w.&' -]{1,40}?)\)?\.?\s*$"
+)
 _BY_OUTLET = re.compile(rf"\b(?:illustration|graphic|photo illustration) by {_NAME}[.,]")
 _SELF_ANALYSIS = re.compile(rf"\b(?:a|an) {_NAME} (?:analysis|investigation|review|poll|survey|report)\b")
 _TOLD = re.compile(rf"\btold {_NAME}")
