@@ -25,7 +25,7 @@ def test_outlet_from_dateline_is_inferred_with_reason() -> None:
 def test_outlet_from_staff_photo_credit_not_from_agency_credit() -> None:
     d = _doc(f"{BODY}\n\nCrews inspect the bridge on Monday. (Jane Roe/Chicago Tribune)\n\n{BODY}")
     assert guess_outlet(d)[0] == "Chicago Tribune"  # type: ignore[index]
-    credit = _doc(f"{BODY}\n\nImage Crews inspect the bridge on Monday. Credit Jane Roe/The Boston Globe\n\n{BODY}")
+    credit = _doc(f"{BODY}\n\nImage Crews inspect the bridge on Monday. Credit Jane Roe/The Boston Globe\n\n{BODY.replace('Tuesday', 'Friday')}")
     assert guess_outlet(credit)[0] == "The Boston Globe"  # type: ignore[index]
     assert credit.captions and credit.captions[0].startswith("Image Crews")
     agency = _doc(f"{BODY}\n\nCrews inspect the bridge on Monday. (Jane Roe/Reuters)\n\n{BODY}")
