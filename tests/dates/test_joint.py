@@ -86,3 +86,12 @@ def test_a_document_with_only_a_lower_bound_narrows_the_story_range(make_story) 
     doc = story.documents[1]
     assert _range(doc) == (date(2019, 3, 8), date(2019, 3, 11))
     assert "not before 2019-03-08" in (doc.published.why or "")
+
+
+def test_an_old_date_does_not_date_the_story_when_another_document_is_later(make_story) -> None:  # type: ignore[no-untyped-def]
+    old = "Film turns 80\n\nThe film opened on June 3, 1940, in Atlanta. On Friday, fans gathered at the old cinema to watch it again."
+    recent = "Cinema celebrates\n\nThe cinema said on Nov. 4, 2020, that tickets for the anniversary screening had sold out within hours."
+    story = make_story([old, recent], stages=STAGES)
+    lo, hi = _range(story.documents[0])
+    # Friday is read in the week the other document places the story (after 2020-11-04), not in 1940
+    assert lo is not None and lo.year == 2020 and hi is not None and (hi - lo).days <= 6

@@ -426,7 +426,8 @@ def infer_published(story: Story, ctx: Context) -> Story:
         if document.id not in times:
             continue
         others = [d.published.anchor for d in story.documents if d.id not in times and d.published.anchor]
-        others += [r.earliest for doc_id, (r, _) in first.items() if doc_id != document.id and r.earliest]
+        # and the lower bounds of those whose own text has no upper bound
+        others += [day for doc_id, (r, (floor, _)) in first.items() if doc_id != document.id and (day := r.earliest or floor) is not None]
         # the latest lower bound among the others: the story is at least that late
         near = max(others) if others else None
         document.published, floors[document.id] = infer_document_bounds(times[document.id], anchor, near, month_after) if near else first[document.id]
@@ -458,8 +459,12 @@ def _share_story_range(story: Story, floors: dict[str, Floor], span_days: int = 
             floor, floor_why = floors[document.id]
             start = lo
             own = "nothing in its own text dates it"
-            if floor is not None and lo < floor <= hi:
+            if floor is not None and floor > hi:
+                continue  # its own text says it is later than the story's range: left unknown, not contradicted
+            if floor is not None and lo < floor:
                 start, own = floor, f"{floor_why} (not before {floor})"
+            elif floor is not None:
+                own = f"its own text says only: not before {floor}"
             document.published = PublishedRange(
                 earliest=start, latest=hi, inferred=True, why=f"{own}; published with the story's other documents ({names}: {lo}..{hi})"
             )
