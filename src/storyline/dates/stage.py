@@ -346,7 +346,7 @@ def infer_document_bounds(rows: list[DocTime], anchor: date | None, near: date |
         log.debug("dates: a date out of range was ignored: %s", exc)
         usable = [t for t in rows if _in_range(t)]
         if len(usable) == len(rows):
-            return PublishedRange(inferred=False, why="a date in the text is out of the calendar's range"), (None, None)
+            return PublishedRange(inferred=False, why="a date in the text is out of the calendar's range"), (None, None, True)
         return infer_document_bounds(usable, anchor, near, month_after_days)
 
 
@@ -362,7 +362,7 @@ def _in_range(t: DocTime) -> bool:
     return True
 
 
-Floor = tuple[date | None, str | None]  # a lower bound on its own (no upper bound), and its reason
+Floor = tuple[date | None, str | None, bool]  # a lower bound on its own (no upper bound), its reason, and whether it is coarse
 
 
 def _infer_document(
@@ -392,8 +392,8 @@ def _infer_document(
     if lo is None or hi is None:
         why = "nothing in the text dates it" if lo is None else f"nothing in the text bounds it from above (not before {lo})"
         floor = next((c for c in used if c.earliest == lo), None) if lo is not None else None
-        return PublishedRange(inferred=False, why=why), (lo, floor.why if floor else None)
-    return PublishedRange(earliest=lo, latest=hi, inferred=True, why="; ".join(_binding(used, lo, hi))), (lo, None)
+        return PublishedRange(inferred=False, why=why), (lo, floor.why if floor else None, floor.coarse if floor else True)
+    return PublishedRange(earliest=lo, latest=hi, inferred=True, why="; ".join(_binding(used, lo, hi))), (lo, None, False)
 
 
 def _binding(constraints: list[Constraint], lo: date, hi: date) -> list[str]:
@@ -426,8 +426,13 @@ def infer_published(story: Story, ctx: Context) -> Story:
         if document.id not in times:
             continue
         others = [d.published.anchor for d in story.documents if d.id not in times and d.published.anchor]
-        # and the lower bounds of those whose own text has no upper bound
-        others += [day for doc_id, (r, (floor, _)) in first.items() if doc_id != document.id and (day := r.earliest or floor) is not None]
+        # and the day-precise lower bounds of those whose own text has no upper bound ("Dec. 10, 2014" is
+        # reported); a year ("in 2014") says nothing about the week
+        others += [
+            day
+            for doc_id, (r, (floor, _, coarse)) in first.items()
+            if doc_id != document.id and (day := r.earliest or (None if coarse else floor)) is not None
+        ]
         # the latest lower bound among the others: the story is at least that late
         near = max(others) if others else None
         document.published, floors[document.id] = infer_document_bounds(times[document.id], anchor, near, month_after) if near else first[document.id]
@@ -456,7 +461,7 @@ def _share_story_range(story: Story, floors: dict[str, Floor], span_days: int = 
     names = ", ".join(d.source or d.file or d.id for d in near)
     for document in story.documents:
         if document.id in floors and not document.published.known:
-            floor, floor_why = floors[document.id]
+            floor, floor_why, _ = floors[document.id]
             start = lo
             own = "nothing in its own text dates it"
             if floor is not None and floor > hi:
