@@ -95,3 +95,11 @@ def test_an_old_date_does_not_date_the_story_when_another_document_is_later(make
     lo, hi = _range(story.documents[0])
     # Friday is read in the week the other document places the story (after 2020-11-04), not in 1940
     assert lo is not None and lo.year == 2020 and hi is not None and (hi - lo).days <= 6
+
+
+def test_a_bare_year_in_another_document_does_not_place_the_week(make_story) -> None:  # type: ignore[no-untyped-def]
+    a = "Zoo welcomes twins\n\nThe zoo said on Tuesday that two red panda cubs were born in its new enclosure."
+    b = "Red pandas at risk\n\nThe species was listed as endangered in 2015, researchers said, after numbers fell sharply."
+    story = make_story([a, b], stages=STAGES)
+    # nothing gives a day: a weekday after "January 1, 2015" would be a guess, so both stay unknown
+    assert all(d.published.earliest is None for d in story.documents)

@@ -508,6 +508,10 @@ LEAD_SENTENCES = 3
 
 
 def dates_stage(story: Story, ctx: Context) -> Story:
+    """Publication dates of the story's documents; and, when no document has a headline, the generated title.
+
+    The title is made here because this is the first stage that has the parse of the lead sentences.
+    """
     story = infer_published(story, ctx)
     _generate_title(story, ctx)
     return story
