@@ -94,3 +94,12 @@ def test_bracketed_headline_is_a_link_but_editors_note_stays() -> None:
 
     assert classify_line("[Storm closes schools across the state]") == "related link"
     assert classify_line("[Editor's note: this story has been updated]") is None
+
+
+def test_a_dateline_paragraph_is_never_the_standfirst() -> None:
+    text = (
+        "Officer Shot Near Campus\n\n(CNN) A man pleaded not guilty Friday to murder charges in the shooting of a campus officer.\n\n"
+        "The officer was shot in the head during a traffic stop, police said on Tuesday evening.\n\nHe died a day later."
+    )
+    d = _doc(text)
+    assert d.title == "Officer Shot Near Campus" and d.dek is None

@@ -18,7 +18,7 @@ from .rules import classify_line, credit_tail, headline_shaped, looks_like_capti
 
 __all__ = ["segment_document", "split_lines"]
 
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([\w .]+\))?\s*(?:—|–|-|:)\s")
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([\w .]+\))?\s*(?:—|–|-|:)\s|^(?:[A-Z][\w.'-]*(?:[ ,]+[A-Z][\w.'-]*){0,4},?\s*)?\([A-Za-z]{2,12}\)\s")
 _BYLINE = re.compile(r"^(?:by|from)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,4}(?:\s*(?:,|and)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*\s*$", re.IGNORECASE)
 
 
