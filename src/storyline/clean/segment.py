@@ -10,7 +10,7 @@ headline, a short paragraph right after it the standfirst.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_right
 
 from ..models import Block, Document, Removed
 from ..text import plain
@@ -145,6 +145,10 @@ def _interleaved_headlines(lines: list[str], kinds: list[str], reasons: list[str
         kinds[i], reasons[i] = "junk", "headline of another story"
 
 
+#: At most this many longer copies of a line are examined as "caption + credit" (bounds the cost on adversarial text).
+MAX_CAPTION_COPIES = 8
+
+
 def _repeated_captions(lines: list[str], kinds: list[str], reasons: list[str | None]) -> None:
     """Mark a caption and its copy with a photo credit appended (or cut with '...' before the credit).
 
@@ -155,9 +159,10 @@ def _repeated_captions(lines: list[str], kinds: list[str], reasons: list[str | N
     keys = [lines[k] for k in order]
 
     def starting_with(prefix: str) -> list[int]:
+        """Lines longer than ``prefix`` that start with it (copies of ``prefix`` itself sort before them)."""
         out = []
-        pos = bisect_left(keys, prefix)
-        while pos < len(keys) and keys[pos].startswith(prefix):
+        pos = bisect_right(keys, prefix)
+        while pos < len(keys) and keys[pos].startswith(prefix) and len(out) < MAX_CAPTION_COPIES:
             out.append(order[pos])
             pos += 1
         return out
