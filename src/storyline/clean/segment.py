@@ -160,7 +160,7 @@ def _repeated_captions(lines: list[str], kinds: list[str], reasons: list[str | N
 
     def starting_with(prefix: str) -> list[int]:
         """Lines longer than ``prefix`` that start with it (copies of ``prefix`` itself sort before them)."""
-        out = []
+        out: list[int] = []
         pos = bisect_right(keys, prefix)
         while pos < len(keys) and keys[pos].startswith(prefix) and len(out) < MAX_CAPTION_COPIES:
             out.append(order[pos])
