@@ -103,3 +103,10 @@ def test_a_bare_year_in_another_document_does_not_place_the_week(make_story) -> 
     story = make_story([a, b], stages=STAGES)
     # nothing gives a day: a weekday after "January 1, 2015" would be a guess, so both stay unknown
     assert all(d.published.earliest is None for d in story.documents)
+
+
+def test_a_removed_publication_stamp_still_dates_the_article(make_story) -> None:  # type: ignore[no-untyped-def]
+    text = "Dam repairs approved\n\nPublished on May 3, 2015\n\nThe council approved repairs to the old dam after engineers found cracks."
+    doc = make_story([text], stages=STAGES).documents[0]
+    assert any(r.reason == "byline or update stamp" for r in doc.removed)
+    assert _range(doc) == (date(2015, 5, 3), date(2015, 5, 3))

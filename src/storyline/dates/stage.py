@@ -13,17 +13,25 @@ article) and turns them into constraints on the publication day:
 * a line that is nothing but a date (a dateline, "Published March 15, 2016")
   is the publication day;
 * a bare weekday in a past-tense clause names a day D of the week the
-  article looks back on (the first such weekday on or after its latest
-  explicit date), so publication is within [D, D+6]; in a future-tense
-  clause the article was published before it, within [D-6, D];
+  article looks back on: the first such weekday after its latest explicit
+  date (that date itself only when the story names it with its weekday,
+  "Mon., March 14"; news calls the past week's days by name and older
+  days by date), or after the week the story's other documents reach; so
+  publication is within [D, D+6]; in a future-tense clause the article was
+  published before it, within [D-6, D];
+* a month named in a past clause ("the hearings in February") is over:
+  publication is after it;
 * "yesterday" / "today" / "tomorrow" attached to a happening the text dates
   elsewhere ("the announcement Monday" ... "the announcement yesterday")
   pins the publication day.
 
 Constraints are intersected strongest first; one that would empty the range
 is dropped. With no upper bound the date stays unknown (``earliest`` None)
-rather than guessed. The result is a :class:`PublishedRange` with
-``inferred=True`` and a ``why``.
+rather than guessed -- unless the story's other documents are dated: a
+document nothing of its own dates then gets their range (narrowed by its
+own lower bound), said so in its ``why``. The update/publication stamps the
+cleaner removes ("Published on May 3, 2015") are read too. The result is a
+:class:`PublishedRange` with ``inferred=True`` and a ``why``.
 """
 
 from __future__ import annotations
@@ -54,6 +62,10 @@ PIN, DEICTIC, EXPLICIT, PAST_WEEKDAY, FUTURE_WEEKDAY = 5, 4, 3, 2, 1
 _PUBLISHED_CUE = re.compile(r"\b(?:published|updated|posted)(?:\s+on)?[\s:,]*$", re.IGNORECASE)
 _DEADLINE_CUE = re.compile(r"\b(?:by|until|till|before|through|no later than)\s*$", re.IGNORECASE)
 _DATELINE_WORDS = re.compile(r"^(?:published|updated|posted|last updated|first published|on|date|dated|[ap]\.?m\.?|et|est|edt|gmt|utc|bst|cet|pst|pdt|\d{1,2}[:.]\d\d|[-—–|,:/])$", re.IGNORECASE)
+
+
+#: Removed lines that still date the article: "Published on May 3, 2015", "/ Updated 3:15 PM ET Mon, Jan 6".
+DATING_JUNK = frozenset({"byline or update stamp"})
 
 
 @dataclass(frozen=True)
@@ -129,7 +141,7 @@ def collect_times(document: Document, parses: dict[tuple[str, int], Doc]) -> lis
     """Date expressions of the kept blocks of ``document``, in text order."""
     out: list[DocTime] = []
     for bi, block in enumerate(document.blocks):
-        if block.kind == "junk":
+        if block.kind == "junk" and block.reason not in DATING_JUNK:
             continue
         text = normalize_same_length(block.text)
         parse = parses.get((document.id, bi))
