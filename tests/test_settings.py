@@ -121,3 +121,21 @@ def test_a_user_section_reaches_the_stages(tmp_path: Path, monkeypatch: pytest.M
         subprocess.run(cmd, check=True, capture_output=True, timeout=600)
         counts.append(len(json.loads((out / "story.json").read_text(encoding="utf-8"))["agreements"]))
     assert counts[0] > 1 and counts[1] == 1
+
+
+def test_stage_threshold_sections_merge_and_reject_unknown_keys(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from storyline.errors import ConfigError
+    from storyline.settings import load_options
+
+    defaults = load_options()
+    assert defaults.section("clean")["min_article_words"] > 0 and defaults.section("dates")["story_span_days"] > 0
+    user = tmp_path / "c.toml"
+    user.write_text("[clean]\nmin_article_words = 30\n", encoding="utf-8")
+    merged = load_options(user)
+    assert merged.section("clean")["min_article_words"] == 30
+    assert merged.section("clean")["copy_shared_sentences"] == defaults.section("clean")["copy_shared_sentences"]
+    user.write_text("[clean]\nno_such_threshold = 1\n", encoding="utf-8")
+    with pytest.raises(ConfigError):
+        load_options(user)

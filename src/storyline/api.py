@@ -45,7 +45,8 @@ def story_from_articles(articles: Iterable[RawArticle], options: Options) -> Sto
         published = PublishedRange()
         day = art.published or options.published
         if day is not None:
-            published = PublishedRange(earliest=day, latest=day, inferred=False, why="from metadata" if art.published else "from --date")
+            given = "from the sources manifest" if art.from_manifest and art.published else "from metadata"
+            published = PublishedRange(earliest=day, latest=day, inferred=False, why=given if art.published else "from --date")
         docs.append(
             Document(
                 id=f"d{i}",
@@ -92,14 +93,22 @@ def _read_stream(stream: BinaryIO, limit: int, name: str = "stdin") -> ReadResul
     return res
 
 
-def read_articles(paths: Inputs, options: Options, stdin: BinaryIO | None = None) -> ReadResult:
-    """Read ``paths`` in order; ``"-"`` reads one article (or one cluster) from ``stdin`` when it is given."""
+def read_articles(paths: Inputs, options: Options, stdin: BinaryIO | None = None, sources: str | Path | None = None) -> ReadResult:
+    """Read ``paths`` in order; ``"-"`` reads one article (or one cluster) from ``stdin`` when it is given.
+
+    ``sources``: a sources manifest (CSV or JSON Lines: file, outlet, url,
+    published, headline) whose rows win over what the files carry.
+    """
     res = ReadResult()
     for p in _as_list(paths):
         if stdin is not None and str(p) == STDIN:
             res.extend(_read_stream(stdin, options.max_input_bytes))
         else:
             res.extend(read_inputs([Path(p)], options.max_input_bytes))
+    if sources is not None:
+        from .ingest.manifest import apply_manifest, read_manifest
+
+        apply_manifest(res.articles, read_manifest(sources))
     return res
 
 
@@ -112,11 +121,17 @@ def _run(read: ReadResult, options: Options, ctx: Context | None) -> Story:
     return story
 
 
-def build_story(paths: Inputs, options: Options | None = None, ctx: Context | None = None, stdin: BinaryIO | None = None) -> Story:
-    """Read ``paths`` (a path, or a list of paths: files and folders) as the articles of one story and run the pipeline."""
+def build_story(
+    paths: Inputs, options: Options | None = None, ctx: Context | None = None, stdin: BinaryIO | None = None, sources: str | Path | None = None
+) -> Story:
+    """Read ``paths`` (a path, or a list of paths: files and folders) as the articles of one story and run the pipeline.
+
+    ``sources``: a sources manifest (CSV or JSON Lines: file, outlet, url,
+    published, headline) whose rows win over what the files carry.
+    """
     options = options or load_options()
     check_pipeline((ctx.options if ctx else options).pipeline)  # a broken stage list fails before any input is read
-    return _run(read_articles(paths, options, stdin), options, ctx)
+    return _run(read_articles(paths, options, stdin, sources), options, ctx)
 
 
 def story_from_texts(
@@ -136,7 +151,9 @@ def story_from_texts(
     return _run(read, options, ctx)
 
 
-def brief(paths: Inputs, out_dir: str | Path, options: Options | None = None, stdin: BinaryIO | None = None) -> BriefResult:
+def brief(
+    paths: Inputs, out_dir: str | Path, options: Options | None = None, stdin: BinaryIO | None = None, sources: str | Path | None = None
+) -> BriefResult:
     """Build the story of ``paths`` and write its reports (story.json/.md/.html by default) to ``out_dir``.
 
     The output folder and the formats are checked before any article is read
@@ -151,6 +168,6 @@ def brief(paths: Inputs, out_dir: str | Path, options: Options | None = None, st
     check_formats(options.formats)
     check_out_dir(out)
     ctx = Context(options)
-    story = build_story(paths, options, ctx, stdin)
+    story = build_story(paths, options, ctx, stdin, sources)
     files = write_reports(story, out, options.formats) if story.documents else []
     return BriefResult(story=story, files=files, timings=dict(ctx.timings))

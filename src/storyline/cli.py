@@ -114,6 +114,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--json", action="store_true", help="write story.json to standard output (besides --out, if given)")
     b.add_argument("--format", type=_formats, metavar="LIST", help="comma-separated formats: json,md,html,csv,tsv (csv/tsv: the events table; default: json,md,html)")
     b.add_argument("--source", metavar="NAME", help="outlet name for articles that do not carry one")
+    b.add_argument("--sources", metavar="FILE", help="sources manifest (CSV or JSON Lines: file, outlet, url, published, headline); wins over the files")
     b.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", help="publication date for articles that do not carry one")
     b.add_argument("--words", type=int, metavar="N", help="length of the brief in words")
     b.add_argument("--llm", metavar="URL", help="OpenAI-compatible endpoint to rewrite the brief (default: extractive, offline)")
@@ -214,10 +215,10 @@ def _cmd_brief(args: argparse.Namespace) -> int:
         _say("storyline: reading one article from standard input (end with Ctrl-D)")
     stdin = sys.stdin.buffer if "-" in args.paths else None
     if out_dir is not None:
-        result = brief(args.paths, out_dir, options, stdin=stdin)
+        result = brief(args.paths, out_dir, options, stdin=stdin, sources=args.sources)
         story, files = result.story, result.files
     else:
-        story, files = build_story(args.paths, options, stdin=stdin), []
+        story, files = build_story(args.paths, options, stdin=stdin, sources=args.sources), []
     if not _report_skipped(story):
         return EXIT_ERROR
     if to_stdout:

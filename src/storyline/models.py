@@ -281,6 +281,8 @@ class Story(Record):
     """Everything storyline knows about one story."""
 
     schema_: str = Field(default="storyline-story/1", alias="schema")
+    title: str | None = None  # the story's title: the most representative headline, or generated
+    title_generated: bool = False  # True when no document had a headline and the title was made from a lead
     documents: list[Document] = Field(default_factory=list)
     skipped: list[Skipped] = Field(default_factory=list)
     cuts: list[Cut] = Field(default_factory=list)

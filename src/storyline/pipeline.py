@@ -78,6 +78,7 @@ PROVIDES: dict[str, str] = {
     "sentences": "Document.sentences",
     "entities": "Document.entities",
     "published": "Document.published",
+    "title": "Story.title, Story.title_generated (the story's headline, or a generated one)",
     "parses": "Context.parses (spaCy parse of each kept block)",
     "cuts": "Story.cuts (passages over the analysis budget, not analysed)",
     "actors": "Story.actors",

@@ -103,8 +103,6 @@ def _number(tuning: Tuning, section: str, key: str) -> float:
 
 _KNOWN = {f.name: f for f in fields(Options) if f.name != "tuning"}
 _TUPLES = {"pipeline", "models", "formats"}
-#: Settings that are a table of numbers, merged key by key over the layers ([compare]).
-_SECTIONS = {"compare"}
 
 
 def user_config_path() -> Path | None:
@@ -154,13 +152,6 @@ def _tune(tuning: dict[str, dict[str, Any]], section: str, table: Mapping[str, A
 def _coerce(key: str, value: Any, origin: str) -> Any:
     if key not in _KNOWN:
         raise ConfigError(key, "unknown setting", origin)
-    if key in _SECTIONS:
-        if not isinstance(value, dict):
-            raise ConfigError(key, "expected a table of numbers", origin)
-        for k, v in value.items():
-            if isinstance(v, bool) or not isinstance(v, (int, float)):
-                raise ConfigError(f"{key}.{k}", "expected a number", origin)
-        return {k: float(v) for k, v in value.items()}
     if key in _TUPLES:
         if isinstance(value, str):
             value = [v.strip() for v in value.split(",") if v.strip()]

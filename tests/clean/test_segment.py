@@ -97,6 +97,6 @@ def test_exact_duplicate_paragraph_is_removed_once() -> None:
 
 def test_outlet_is_guessed_from_removed_recirculation_lines_only() -> None:
     d = seg(BLOG + "\nMore from The Kitchen Journal\n")
-    assert guess_outlet(d) == ("The Kitchen Journal", "More from The Kitchen Journal")
+    assert guess_outlet(d) == ("The Kitchen Journal", "inferred from the removed line 'More from The Kitchen Journal'")
     body_only = seg("More from Brussels came the news that talks had stalled, diplomats said on Friday.\n\nTalks resume next week.")
     assert guess_outlet(body_only) is None

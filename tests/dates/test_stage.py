@@ -39,7 +39,8 @@ def test_yesterday_tied_to_a_dated_happening_pins_the_day(make_story) -> None:
         "Shares fell 3 percent after Acme's statement yesterday, and the union called a meeting."
     )
     story = make_story([text], stages=STAGES)
-    assert _range(story.documents[0]) == (date(2022, 1, 5), date(2022, 1, 5))
+    # a weekday beside a full date is read as the next such day (news names the past week's days, older days by date)
+    assert _range(story.documents[0]) == (date(2022, 1, 12), date(2022, 1, 12))
 
 
 def test_year_less_dates_take_the_year_of_the_other_documents(make_story) -> None:
@@ -112,18 +113,18 @@ def test_constraints_intersect(rows, expected) -> None:
 
 
 def test_a_conflicting_weak_constraint_is_dropped() -> None:
-    # Past "Friday" after Feb. 1, 2019 (a Friday) puts publication in Feb. 1-7;
-    # "yesterday" of the same statement pins Feb. 2; a past "Thursday" (Feb. 7,
-    # so publication Feb. 7-13) conflicts with the pin and is dropped.
+    # Feb. 1, 2019 is a Friday, not named with its weekday: a past "Friday" is the next one,
+    # Feb. 8, so publication is Feb. 8-14; "yesterday" of the same statement pins Feb. 9;
+    # a past "Saturday" (Feb. 2, so publication Feb. 2-8) conflicts with the pin and is dropped.
     rows = [
         _row("Feb. 1, 2019", "past", 0),
         _row("Friday", "past", 100, heads=(("statement", "court"),)),
         _row("yesterday", "present", 200, heads=(("statement", "court"),)),
-        _row("Thursday", "past", 300),
+        _row("Saturday", "past", 300),
     ]
     result = infer_document(rows, anchor=None)
-    assert (result.earliest, result.latest) == (date(2019, 2, 2), date(2019, 2, 2))
-    assert "Thursday" not in (result.why or "")
+    assert (result.earliest, result.latest) == (date(2019, 2, 9), date(2019, 2, 9))
+    assert "Saturday" not in (result.why or "")
 
 
 def test_a_published_line_inside_a_block_pins_the_day(make_story) -> None:
@@ -144,7 +145,7 @@ def test_a_deadline_is_not_a_lower_bound(make_story) -> None:
     )
     doc = make_story([text], stages=STAGES).documents[0]
     # May 9, 2017 is a Tuesday: publication within the week after, not after the May 24 deadline.
-    assert _range(doc) == (date(2017, 5, 9), date(2017, 5, 15))
+    assert _range(doc) == (date(2017, 5, 16), date(2017, 5, 22))  # weekday after the full date
 
 
 def test_weekdays_are_read_near_the_other_documents(make_story) -> None:
@@ -159,8 +160,9 @@ def test_weekdays_are_read_near_the_other_documents(make_story) -> None:
     assert _range(story.documents[1]) == (date(2017, 5, 16), date(2017, 5, 22))
 
 
-def test_old_full_dates_give_no_anchor_when_a_coarser_date_is_later(make_story) -> None:
+def test_old_full_dates_give_no_anchor_when_a_later_month_names_the_year(make_story) -> None:
     first = "Elevator accident\n\nA complaint from March 9, 2015, said the elevator was broken. It passed inspections in January 2016."
     second = "Baby dies\n\nA Sept. 30 complaint said both elevators were not working. The baby died Thursday."
     story = make_story([first, second], stages=STAGES)
-    assert story.documents[1].published.earliest is None
+    # not 2015 (the old full date): "January 2016" gives "Sept. 30" its year, and Thursday is the next one, Oct. 6
+    assert _range(story.documents[1]) == (date(2016, 10, 6), date(2016, 10, 12))

@@ -15,8 +15,6 @@ DEBRIS = [
     ("For the full list of this year's winners, click here.", "newsletter or social promotion"),
     ("Let us know in the comments or send an email to the author.", "newsletter or social promotion"),
     ("Fill in your contact details in the form below to join our mailing list.", "newsletter or social promotion"),
-    ("Staff writer Jane Roe contributed to this report.", "contributor line"),
-    ("Additional reporting by John Doe in Paris", "contributor line"),
     ("The crawl used Heritrix and respected robots.txt directives; the WARC files are not public.", "web archive description"),
 ]
 
@@ -26,6 +24,9 @@ NEWS = [
     "The image of the burning tower became a symbol of the war.",
     "The senator urged voters to read the bill before the vote on Tuesday.",
     "Reporters who contributed to the investigation won a Pulitzer Prize in 2019.",
+    # bylines and contributor lines are part of the article (never junk)
+    "Staff writer Jane Roe contributed to this report.",
+    "Additional reporting by John Doe in Paris",
     "The museum said the captured images would be shown in an exhibition next year.",
 ]
 

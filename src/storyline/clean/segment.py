@@ -10,14 +10,15 @@ headline, a short paragraph right after it the standfirst.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
-from ..language.junk import classify_line, credit_tail, looks_like_caption, word_count
+from ..language.junk import classify_line, credit_tail, headline_shaped, looks_like_caption, word_count
 from ..models import Block, Document, Removed
 from ..text import plain
 
 __all__ = ["segment_document", "split_lines"]
 
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([\w .]+\))?\s*(?:—|–|-|:)\s")
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([\w .]+\))?\s*(?:—|–|-|:)\s|^(?:[A-Z][\w.'-]*(?:[ ,]+[A-Z][\w.'-]*){0,4},?\s*)?\([A-Za-z]{2,12}\)\s")
 # Name words are atomic groups and "and" a whole word, so that a run of capitalized words
 # ("By Xaand Xaand ...") cannot be split in exponentially many ways.
 _NAME_WORD = r"(?>[A-Z][\w.'-]*)"
@@ -40,17 +41,165 @@ def split_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_headline(line: str) -> bool:
-    n = word_count(line)
-    return 1 <= n <= 20 and not line.rstrip().endswith((".", ",", ";", ":")) and not _BYLINE.match(line)
+_NOT_HEADLINE_START = re.compile(r"^(?:the|a|an|it|this|that|these|those|he|she|they|we|i|you|there|but|and|so|when|while|as|if)\b", re.IGNORECASE)
+_NAV = re.compile(r">>|<<|\u00bb|\u203a|\(opens in (?:a )?new window\)", re.IGNORECASE)
+_ONLY_DATE = re.compile(
+    r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:[a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+[a-z]+\s+\d{4}|\d+\s+\w+\s+ago)$",
+    re.IGNORECASE,
+)
+_TWO_SENTENCES = re.compile(r"\b[a-z0-9]{3,}[.!?]\s+[A-Z]")
+_QUOTE_CHARS = "\"'“”‘’"
+
+
+def _is_headline(line: str, after: str) -> bool:
+    """The first line is a headline when it looks like one and a paragraph follows.
+
+    A few words, no quote marks around it, not a byline; no final period --
+    or a single short sentence (some feeds add one) that opens like a
+    headline, not like a lede ("The", "It", "When"), before a longer paragraph.
+    """
+    s = line.strip()
+    n = word_count(s)
+    if not 2 <= n <= 20 or _BYLINE.match(s) or s[:1] in _QUOTE_CHARS or s[-1:] in _QUOTE_CHARS or s.endswith((",", ";", ":")):
+        return False
+    if _CREDIT_WORDS.search(s) or _CAPTION_TAIL.search(s) or _NAV.search(s) or _ONLY_DATE.match(s) or _TWO_SENTENCES.search(s):
+        return False
+    if headline_shaped(s, 20) or s.endswith(("?", "!")):
+        return True
+    return (
+        s.endswith(".")
+        and not any(c in s for c in _QUOTE_CHARS + ",")
+        and n <= 12
+        and s.count(". ") == 0
+        and not _NOT_HEADLINE_START.match(s)
+        and word_count(after) > 2 * n
+    )
 
 
 def _is_dek(line: str) -> bool:
     return 4 <= word_count(line) <= 45 and not _DATELINE.match(line) and not _BYLINE.match(line)
 
 
-def segment_document(doc: Document, title: str | None = None, dek: str | None = None) -> Document:
-    """Fill ``blocks``, ``title``, ``dek``, ``captions``, ``paragraphs`` and ``removed``."""
+_RECIRC_REASONS = {"ad or recirculation widget", "related link"}
+_I_YOU = re.compile(r"\b(?:i|we|you|your|our|my)\b", re.IGNORECASE)
+_CAPTION_TAIL = re.compile(r"\((?:via\s+)?[\w .,'&-]*(?:/[\w .,'&-]+)?\)\s*$")
+_SENTENCE_END = re.compile(r"""[.!?]["'”’)\]]*$""")
+_ELLIPSIS_TAIL = re.compile(r"(?:\.\.\.|…)\s*(?P<tail>.*)$")
+
+
+_SLASH_CREDIT = re.compile(r"(?:\((?:photo|image|credit)?:?\s*[^()]{2,60}/[^()]{2,60}\)|\((?:photo|image|credit)s?:[^()]{2,60}\)|\b(?:photo|image)s?:\s*[^.]{2,60}|[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}/(?:getty images|afp|ap|reuters|epa|bloomberg|[A-Z][\w.' ]{1,40}))\s*$", re.IGNORECASE)
+
+
+def _ends_with_credit(line: str) -> bool:
+    """A photo caption closed by its credit: "... (Jane Roe/The Daily Item)", "... Photo: Jane Roe"."""
+    return 3 <= word_count(line) <= 80 and bool(_SLASH_CREDIT.search(line))
+
+
+def _is_recirculation_header(line: str, reason: str | None) -> bool:
+    return reason in _RECIRC_REASONS and not line.startswith("[") and (line.rstrip().endswith(":") or word_count(line) <= 5)
+
+
+def _recirculation_runs(lines: list[str], kinds: list[str], reasons: list[str | None]) -> None:
+    """Headline-shaped lines right after a recirculation header are links to other stories."""
+    i = 0
+    while i < len(lines):
+        if kinds[i] == "junk" and _is_recirculation_header(lines[i], reasons[i]):
+            j = i + 1
+            while j < len(lines) and (kinds[j] == "junk" or (headline_shaped(lines[j], 20) and not _CAPTION_TAIL.search(lines[j]))):
+                if kinds[j] != "junk":
+                    kinds[j], reasons[j] = "junk", reasons[i]
+                j += 1
+            i = j
+        else:
+            i += 1
+
+
+def _interleaved_headline(lines: list[str], i: int) -> bool:
+    """A headline of another story set between two paragraphs of this one."""
+    line = lines[i]
+    if not 0 < i < len(lines) - 1 or not 5 <= word_count(line) <= 16 or not headline_shaped(line, 16):
+        return False
+    if _I_YOU.search(line) or _CAPTION_TAIL.search(line) or line.rstrip().endswith(":"):
+        return False
+    before, after = lines[i - 1], lines[i + 1]
+    if not _SENTENCE_END.search(before) or word_count(before) < 8:
+        return False
+    # the next line starts a new paragraph (not the rest of a line broken in two)
+    return word_count(after) >= 5 and (after[:1].isupper() or after[:1] in _QUOTE_CHARS or after[:1].isdigit())
+
+
+_FINITE_AUX = re.compile(r"\b(?:is|are|was|were|will|would|must|can|could|may|might|should|says|said|has|have|had|gets|got|wins|won)\b")
+_VERB_LIKE = re.compile(r"\b[a-z][a-z'-]+(?:(?<![sui])s|ed)\s+(?!and\b|or\b|of\b|nor\b)(?:[a-z0-9]|[A-Z])")
+_CREDIT_WORDS = re.compile(r"\b(?:photo|image|picture|credit|illustration)s?\s*:|/(?:getty|ap|afp|reuters|epa)\b|\bvia (?:ap|afp|reuters|getty)\b", re.IGNORECASE)
+
+
+def _has_finite_verb(line: str) -> bool:
+    """Headline-ese keeps its verb ("Storm batters coast", "Mayor charged with fraud"); captions and list items lack one."""
+    body = line.split(None, 1)[1] if " " in line else ""
+    return bool(_FINITE_AUX.search(body) or _VERB_LIKE.search(body))
+
+
+def _interleaved_headlines(lines: list[str], kinds: list[str], reasons: list[str | None], minimum: int = 2) -> None:
+    found = [
+        i
+        for i in range(len(lines))
+        if kinds[i] == "body" and _interleaved_headline(lines, i) and _has_finite_verb(lines[i]) and not _CREDIT_WORDS.search(lines[i])
+    ]
+    if len(found) < max(1, minimum):  # one unpunctuated line between paragraphs may be a subheading
+        return
+    for i in found:
+        kinds[i], reasons[i] = "junk", "headline of another story"
+
+
+#: At most this many longer copies of a line are examined as "caption + credit" (bounds the cost on adversarial text).
+MAX_CAPTION_COPIES = 8
+
+
+def _repeated_captions(lines: list[str], kinds: list[str], reasons: list[str | None]) -> None:
+    """Mark a caption and its copy with a photo credit appended (or cut with '...' before the credit).
+
+    Lines are sorted once, so the lines that start with a given line are
+    found by bisection: the cost is n log n, not n squared.
+    """
+    order = sorted(range(len(lines)), key=lambda k: lines[k])
+    keys = [lines[k] for k in order]
+
+    def starting_with(prefix: str) -> list[int]:
+        """Lines longer than ``prefix`` that start with it (copies of ``prefix`` itself sort before them)."""
+        out: list[int] = []
+        pos = bisect_right(keys, prefix)
+        while pos < len(keys) and keys[pos].startswith(prefix) and len(out) < MAX_CAPTION_COPIES:
+            out.append(order[pos])
+            pos += 1
+        return out
+
+    for i, line in enumerate(lines):
+        if kinds[i] != "body" or word_count(line) < 5:
+            continue
+        for j in starting_with(line):
+            if j == i or kinds[j] == "junk" or len(lines[j]) <= len(line):
+                continue
+            if credit_tail(lines[j][len(line) :]):
+                kinds[i] = "caption"
+                kinds[j], reasons[j] = "junk", "caption repeated with photo credit"
+    for j, line in enumerate(lines):
+        m = _ELLIPSIS_TAIL.search(line)
+        if kinds[j] == "junk" or m is None or not credit_tail(m.group("tail")):
+            continue
+        head = line[: m.start()].rstrip()
+        if word_count(head) < 5:
+            continue
+        full = [i for i in starting_with(head) if i != j and kinds[i] != "junk" and len(lines[i]) > len(head)]
+        if full:
+            kinds[full[0]] = "caption"
+            kinds[j], reasons[j] = "junk", "caption repeated with photo credit"
+
+
+def segment_document(doc: Document, title: str | None = None, dek: str | None = None, interleaved_min: int = 2) -> Document:
+    """Fill ``blocks``, ``title``, ``dek``, ``captions``, ``paragraphs`` and ``removed``.
+
+    ``interleaved_min``: how many headline-shaped lines between paragraphs make them headlines of other stories.
+    """
     text = doc.text
     spans = split_lines(text)
     lines = [plain(text[s:e]) for s, e in spans]
@@ -63,25 +212,13 @@ def segment_document(doc: Document, title: str | None = None, dek: str | None = 
         if reason:
             kinds[i], reasons[i] = "junk", reason
 
-    # 2. a recirculation widget at the end drags the short lines after it along
-    last_content = max((i for i, k in enumerate(kinds) if k == "body" and word_count(lines[i]) > 12), default=-1)
-    for i in range(len(lines)):
-        if i > last_content and kinds[i] == "junk" and reasons[i] in {"ad or recirculation widget", "related link"}:
-            for j in range(i + 1, len(lines)):
-                if kinds[j] == "body" and word_count(lines[j]) <= 12:
-                    kinds[j], reasons[j] = "junk", "ad or recirculation widget"
-            break
+    # 2. a recirculation header ("ALSO:", "Related stories", "More from X") drags the headline-shaped lines after it
+    _recirculation_runs(lines, kinds, reasons)
+    # 3. headlines of other stories interleaved with the paragraphs (two or more in one article)
+    _interleaved_headlines(lines, kinds, reasons, interleaved_min)
 
-    # 3. captions: a line repeated with a photo credit appended; positional captions
-    for i, line in enumerate(lines):
-        if kinds[i] != "body" or word_count(line) < 5:
-            continue
-        for j, other in enumerate(lines):
-            if j == i or kinds[j] == "junk" or not other.startswith(line) or len(other) <= len(line):
-                continue
-            if credit_tail(other[len(line):]):
-                kinds[i] = "caption"
-                kinds[j], reasons[j] = "junk", "caption repeated with photo credit"
+    # 4. captions: a line repeated with a photo credit appended (or cut short with "..." before it)
+    _repeated_captions(lines, kinds, reasons)
     seen: dict[str, int] = {}
     for i, line in enumerate(lines):
         if kinds[i] == "junk":
@@ -93,10 +230,10 @@ def segment_document(doc: Document, title: str | None = None, dek: str | None = 
             seen.setdefault(key, i)
     content = [i for i, k in enumerate(kinds) if k != "junk"]
     for i in content:
-        if kinds[i] == "body" and looks_like_caption(lines[i]) and i != content[-1]:
+        if kinds[i] == "body" and i != content[-1] and (looks_like_caption(lines[i]) or _ends_with_credit(lines[i])):
             kinds[i] = "caption"
 
-    # 4. headline and standfirst: the first non-caption lines
+    # 5. headline and standfirst: the first non-caption lines
     head = [i for i in content if kinds[i] == "body"]
     if title is not None:
         wanted = plain(title).lower()
@@ -106,7 +243,7 @@ def segment_document(doc: Document, title: str | None = None, dek: str | None = 
             rest = [i for i in head if i > match]
             if (dek is not None and rest and lines[rest[0]].lower() == plain(dek).lower()) or (len(rest) >= 3 and _is_dek(lines[rest[0]]) and word_count(lines[rest[0]]) < word_count(lines[rest[1]])):
                 kinds[rest[0]] = "dek"
-    elif len(head) >= 3 and _is_headline(lines[head[0]]):
+    elif len(head) >= 3 and _is_headline(lines[head[0]], lines[head[1]]):
         kinds[head[0]] = "title"
         rest = head[1:]
         if len(rest) >= 3 and _is_dek(lines[rest[0]]) and word_count(lines[rest[0]]) <= word_count(lines[rest[1]]):

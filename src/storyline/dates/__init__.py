@@ -3,6 +3,6 @@
 Stage contract (see :mod:`storyline.pipeline`):
 
 - requires: blocks
-- assigns: published
+- assigns: published, title
 - uses when present: parses
 """

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -38,6 +39,7 @@ class RawArticle:
     url: str | None = None
     published: date | None = None
     fmt: str = "text"  # text | html | jsonl | cluster
+    from_manifest: bool = False  # metadata given by a sources manifest
 
 
 @dataclass
@@ -67,17 +69,38 @@ def _decode(path: Path, data: bytes) -> str:
     return text
 
 
+def _special_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
 def _read_bytes(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file no larger than ``limit``; anything else is refused before reading."""
     try:
-        size = path.stat().st_size
+        st = path.stat()
     except OSError as exc:
         raise InputError(str(path), exc.strerror or "cannot read") from None
-    if size > limit:
-        raise InputError(str(path), f"too large ({size} bytes; the limit is {limit})")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(str(path), f"{_special_kind(st.st_mode)}, not a regular file: not read")
+    if st.st_size > limit:
+        raise InputError(str(path), f"too large ({st.st_size} bytes; the limit is {limit})")
     try:
-        return path.read_bytes()
+        with path.open("rb") as fh:
+            data = fh.read(limit + 1)
     except OSError as exc:
         raise InputError(str(path), exc.strerror or "cannot read") from None
+    if len(data) > limit:  # the file grew after stat
+        raise InputError(str(path), f"too large (over {limit} bytes)")
+    return data
+
+
+#: Publication years outside this span are not dates of a news article (and break date arithmetic near the calendar's ends).
+PLAUSIBLE_YEARS = range(1600, 2200)
 
 
 def _parse_date(value: Any) -> date | None:
@@ -85,9 +108,10 @@ def _parse_date(value: Any) -> date | None:
         return None
     if isinstance(value, str):
         try:
-            return date.fromisoformat(value[:10])
-        except ValueError:
+            day = date.fromisoformat(value.strip()[:10])
+        except (ValueError, OverflowError):  # "0000-01-01", "10000-01-01", "2016-02-30": not a date
             return None
+        return day if day.year in PLAUSIBLE_YEARS else None
     return None
 
 

@@ -13,7 +13,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-__all__ = ["JUNK_RULES", "JunkRule", "classify_line", "is_credit", "looks_like_caption", "word_count"]
+from ..language.furniture import furniture
+
+__all__ = ["JUNK_RULES", "JunkRule", "classify_line", "headline_shaped", "is_credit", "looks_like_caption", "word_count"]
 
 
 def word_count(line: str) -> int:
@@ -44,7 +46,10 @@ _WIDGET = re.compile(
     r"|(?:the )?story continues? below.*|story continued below|report this ad|advertisement continue reading.*|.{0,40}\bclick here)$",
     re.IGNORECASE,
 )
-_WIDGET_ANYWHERE = re.compile(r"\b(?:sponsored (?:links|content|stories)|by taboola|by outbrain|paid content|partner content)\b", re.IGNORECASE)
+_WIDGET_ANYWHERE = re.compile(
+    r"(?:\bmore\s*>>|>>\s*$)|\b(?:sponsored (?:links|content|stories)|(?:by|from) (?:taboola|outbrain|revcontent|zergnet|mgid)|paid content|partner content)\b",
+    re.IGNORECASE,
+)
 
 _RELATED = re.compile(
     r"^(?:related|related (?:coverage|stories|content|articles?|links?|reading)|see also|also read|read also|read more|more|"
@@ -67,7 +72,7 @@ _CREDIT_LINE = re.compile(
 _COOKIE = re.compile(
     r"\b(?:we use cookies|uses cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies|by continuing to (?:use|browse)"
     r"|privacy policy and (?:terms|cookie)|javascript (?:is )?(?:disabled|required)|enable javascript|your browser (?:does not|doesn't) support"
-    r"|ad ?blocker|disable your ad)\b",
+    r"|ad ?blocker|disable your ad|enter the characters|opens in (?:a )?new window|click to (?:email|share|print|tweet))\b",
     re.IGNORECASE,
 )
 _ARCHIVE = re.compile(
@@ -120,7 +125,7 @@ _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 _PHONE = re.compile(r"^\(?\+?\d[\d ().-]{6,}\d$")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _SOCIAL_SITE = re.compile(r"\b(?:twitter|facebook|instagram|youtube|tiktok|snapchat|linkedin|pinterest)\b|t\s*w\s*i\s*t\s*t\s*e\s*r|i\s*n\s*s\s*t\s*a\s*g\s*r\s*a\s*m", re.IGNORECASE)
-_FOLLOW = re.compile(r"\b(?:follow|like|find|join) (?:us|me|him|her|them|the [\w ]{1,30}) on\b|@\w{2,}", re.IGNORECASE)
+_FOLLOW = re.compile(r"\b(?:follow|like|find|join) (?:us|me|him|her|them|the [\w ]{1,30}) on\b|@\w{2,}|^(?:follow|like|join)\b[^!?]{0,60}?[:|]", re.IGNORECASE)
 _PLAYER = re.compile(r"^(?:(?:sound|volume|play|pause|reset|replay|mute|unmute|close|fullscreen|cc)\b|\d{1,2}:\d{2}\b|[\s/|])+$", re.IGNORECASE)
 
 
@@ -146,7 +151,7 @@ def _short(pattern: re.Pattern[str], limit: int) -> Callable[[str], bool]:
 
 
 # Scraped-page debris common in news datasets (Multi-News): embedded media
-# labels, newsletter and social promotions, contributor lines, and the
+# labels, newsletter and social promotions, and the
 # descriptions of web-archive crawls that stand in for failed retrievals.
 _MEDIA_LABEL = re.compile(
     r"^(?:image|media|video|photo|audio) (?:copyright|caption|source)\b|\bmedia playback is (?:unsupported|not supported)\b"
@@ -154,16 +159,12 @@ _MEDIA_LABEL = re.compile(
     re.IGNORECASE,
 )
 _PROMO = re.compile(
-    r"\bsign up (?:for|to receive) (?:the |our )?[\w'’ -]{0,40}(?:newsletter|e-?mails?|alerts)\b|\bget (?:breaking )?news alerts\b"
+    r"(?:^|[.!?:|\u2014-]\s*|\b(?:e-?mails?|newsletters?|alerts?|now|today|here)\s+)sign up (?:for|to receive) (?:the |our )?[\w'’ -]{0,40}(?:newsletter|e-?mails?|alerts)\b|\bget (?:breaking )?news alerts\b"
     r"|\bbreaking news e-?mails\b|\b(?:join|like) us on (?:facebook|twitter|instagram)\b|\bfollow us on\b"
     r"|\bdelivered (?:straight |right |directly )?to your inbox\b|\bclick here\b|\blet us know in (?:the )?comments\b"
     r"|\bsend an e-?mail to the (?:author|editor|reporter)\b|\bdownload (?:our|the) (?:free )?app\b"
-    r"|\bjoin (?:our|the) mailing list\b|\bfill in your (?:contact )?details\b",
-    re.IGNORECASE,
-)
-_CONTRIBUTOR = re.compile(
-    r"\b(?:contributed|contributing) (?:reporting )?(?:to )?(?:this|the) (?:report|story|article)\b"
-    r"|^(?:additional )?reporting by\b|^(?:written|edited|compiled) by\b",
+    r"|\bjoin (?:our|the) mailing list\b|\bfill in your (?:contact )?details\b|\bthanks? (?:you )?for (?:subscribing|signing up)\b"
+    r"|\ba friend (?:wanted|thought) you (?:to see|would like)\b|\be-?mail this (?:story|article|page) to a friend\b",
     re.IGNORECASE,
 )
 _ARCHIVE_TERMS = re.compile(
@@ -180,6 +181,123 @@ def _archive_description(line: str) -> bool:
     return len({m.lower() for m in _ARCHIVE_TERMS.findall(line)}) >= 2
 
 
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+_FURNITURE = furniture()
+_TERMINAL = (".", "!", "?", '"', "'", ":", ";", ",", ")", "]")
+_HEADLINE_END = re.compile(r"""[.!?;,:]["')\]]*$|[.!?]\s*["')\]]$""")
+
+
+def headline_shaped(line: str, max_words: int = 18) -> bool:
+    """A line shaped like a headline: a few words, a capital first, no sentence-final punctuation."""
+    s = line.strip()
+    n = word_count(s)
+    if not 2 <= n <= max_words or (not s[:1].isupper() and not s[:1].isdigit() and s[:1] not in "'\""):
+        return False
+    return not _HEADLINE_END.search(s)
+
+
+_SEPARATOR = re.compile(r"^[\W_]{1,}$")
+_RECIRC_BARE = re.compile(
+    r"^(?:read next|read more|see also|related stories|related coverage|more from us|up next|must read|explore further|"
+    r"you may also like|you might also like|recommended for you|also read|also on)\s+(?P<rest>(?-i:[A-Z0-9'\"]).*)$",
+    re.IGNORECASE,
+)
+_RECIRC_PREFIX = re.compile(rf"^(?:{_alternation(_FURNITURE.recirculation_prefixes)})\s*(?::|\||»|›|>|-|—|–)\s*(?P<rest>\S.*)?$", re.IGNORECASE)
+_MORE_UPPER = re.compile(r"^(?:MORE|ALSO|RELATED|READ MORE|WATCH|SEE ALSO)\s+(?P<rest>[A-Z0-9'\"].*)$")
+_LINK_IMPERATIVE = re.compile(rf"^(?:{_alternation(_FURNITURE.link_imperatives)})\s+(?:the|our|this|a|an|more|all|full|his|her|their)\b", re.IGNORECASE)
+_VIDEO = re.compile(rf"^warning:[^.]{{0,40}}\b(?:video|images?|footage)\b|\b(?:{_alternation(_FURNITURE.video_words)})\b|^embed\b.*(?:\d:\d\d|autoplay)|\(\d+ (?:images|photos|pictures)\)", re.IGNORECASE)
+_STAMP = re.compile(
+    rf"^[/|•·\s-]*(?:{_alternation(_FURNITURE.stamp_words)})\b(?:\s+(?:on|at))?(?:\s*[:|/,-]\s*|\s+)"
+    r"(?:by\b|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)",
+    re.IGNORECASE,
+)
+_BYLINE_STAMP = re.compile(r"^[/|•·\s-]+by\s+[A-Z]", re.IGNORECASE)
+_HIGHLIGHTS = re.compile(r"^(?:story highlights|key points|highlights|what you need to know|the latest)\b", re.IGNORECASE)
+_AGENCY_CREDIT = re.compile(
+    r"^(?:getty images|ap|afp|reuters|epa|shutterstock|bloomberg|pool|[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3})\s*/\s*[^/]{2,40}\s*/\s*"
+    r"(?:contributor|getty images|staff|afp|ap|reuters|stringer|pool|epa|corbis|wireimage|filmmagic|bloomberg)\s*$",
+    re.IGNORECASE,
+)
+_GRAPHIC_LINK = re.compile(r"^\(\s*(?:graphic|graphics|factbox|interactive|video|photos?|timeline|explainer)\b[^)]*\)$", re.IGNORECASE)
+# "Email Sign Up", "Sign up for our newsletter": the sign-up addresses the reader (not "residents can sign up for alerts")
+_SIGNUP = re.compile(
+    r"(?:^|[.!?|]\s+|\b(?:e-?mails?|newsletters?|alerts?)\s+)sign\s*-?\s*up\b(?=.*\b(?:e-?mails?|newsletters?|alerts?|inbox)\b)"
+    r"|\b(?:e-?mails?|newsletters?|alerts?)\s+sign\s*-?\s*up\b",
+    re.IGNORECASE,
+)
+_SHARE_TOKEN = re.compile(r"[\w+'-]+|[|/]")
+
+
+def _share_row(line: str) -> bool:
+    words = [w.lower() for w in _SHARE_TOKEN.findall(line)]
+    return 1 <= len(words) <= 12 and all(w in _FURNITURE.share_words or w.isdigit() for w in words) and any(
+        w in {"facebook", "twitter", "google", "email", "share", "embed", "pinterest", "linkedin", "whatsapp", "reddit", "tweet"} for w in words
+    )
+
+
+def _recirculation_link(line: str) -> bool:
+    """'Analysis: <headline>', 'ALSO:', 'MORE <Headline>', 'Read the full ruling': a link to other content."""
+    s = line.strip().lstrip(_BULLETS)
+    if word_count(s) > 25:
+        return False
+    m = _RECIRC_PREFIX.match(s) or _MORE_UPPER.match(s) or _RECIRC_BARE.match(s)
+    if m:
+        rest = m.group("rest")
+        if rest is None or headline_shaped(rest, 22) or re.search(r"https?://|www\.", rest):
+            return True
+    return headline_shaped(s, 16) and bool(_LINK_IMPERATIVE.match(s))
+
+
+_BRACKETED = re.compile(r"^\[(?P<inner>[^\[\]]{3,160})\]$")
+
+
+def _bracketed_link(line: str) -> bool:
+    """A headline in square brackets set into the text ("[Storm closes schools across the state]")."""
+    m = _BRACKETED.match(line.strip())
+    if m is None:
+        return False
+    inner = m.group("inner").strip()
+    if inner.lower().startswith(("editor", "update", "correction", "note")):
+        return False
+    return headline_shaped(inner, 20) or bool(_CREDIT_LINE.match(inner)) or bool(re.match(r"(?i)^(?:image|photo|video|pictured)\b.*\bvia\b", inner))
+
+
+def _separator(line: str) -> bool:
+    s = line.strip()
+    return bool(_SEPARATOR.match(s)) and not any(c.isalnum() for c in s)
+
+
+def _stamp(line: str) -> bool:
+    s = line.strip()
+    return word_count(s) <= 14 and not s.endswith((".", "!", "?")) and bool(_STAMP.match(s) or _BYLINE_STAMP.match(s))
+
+
+_PLAYER_SURE = re.compile(r"autoplay|just watched|must watch|\(\d+ (?:images|photos|pictures)\)|^warning:.*\bvideo\b", re.IGNORECASE)
+
+
+def _video(line: str) -> bool:
+    s = line.strip()
+    if s.endswith((".", "!", "?")) and not _PLAYER_SURE.search(s):
+        return False  # a sentence ("The team is up next in the playoffs.")
+    return (word_count(s) <= 15 and not re.search(r"[.!?]\s+[A-Z]", s) and bool(_VIDEO.search(s))) or bool(_GRAPHIC_LINK.match(s))
+
+
+def _highlights(line: str) -> bool:
+    return bool(_HIGHLIGHTS.match(line.strip())) and (word_count(line) <= 3 or line.strip()[:16].lower() == "story highlights")
+
+
+def _agency_credit(line: str) -> bool:
+    s = line.strip()
+    return word_count(s) <= 12 and bool(_AGENCY_CREDIT.match(s))
+
+
+def _signup(line: str) -> bool:
+    return word_count(line) <= 40 and bool(_SIGNUP.search(line))
+
+
 JUNK_RULES: tuple[JunkRule, ...] = (
     JunkRule("paywall", _paywall),
     JunkRule("related link", _related),
@@ -194,8 +312,16 @@ JUNK_RULES: tuple[JunkRule, ...] = (
     JunkRule("copyright notice", _short(_COPYRIGHT, 30)),
     JunkRule("embedded media label", _short(_MEDIA_LABEL, 80)),
     JunkRule("newsletter or social promotion", _short(_PROMO, 40)),
-    JunkRule("contributor line", _short(_CONTRIBUTOR, 30)),
     JunkRule("web archive description", _archive_description),
+    JunkRule("separator", _separator),
+    JunkRule("share buttons", _share_row),
+    JunkRule("related link", _recirculation_link),
+    JunkRule("related link", _bracketed_link),
+    JunkRule("byline or update stamp", _stamp),
+    JunkRule("video or gallery furniture", _video),
+    JunkRule("story highlights", _highlights),
+    JunkRule("photo credit", _agency_credit),
+    JunkRule("newsletter or social promotion", _signup),
 )
 
 
@@ -221,4 +347,16 @@ def looks_like_caption(line: str) -> bool:
 def credit_tail(line: str) -> bool:
     """True when ``line`` reads as a photo credit (used for the tail of a repeated caption)."""
     s = line.strip()
-    return bool(s) and word_count(s) <= 16 and bool(_CREDIT.search(s) or _CREDIT_LINE.match(s))
+    return bool(s) and word_count(s) <= 16 and bool(_CREDIT.search(s) or _CREDIT_LINE.match(s) or _AGENCY_IN_PARENS.match(s) or _VIA_AGENCY.search(s))
+
+
+_VIA_AGENCY = re.compile(
+    r"(?:^|\s)(?:via|/)\s*(?:the )?(?:reuters|ap|afp|getty images|epa|ansa|dpa|xinhua|pool|twitter|facebook|instagram|youtube)\b\.?\s*$",
+    re.IGNORECASE,
+)
+
+
+_AGENCY_IN_PARENS = re.compile(
+    r"^\((?:the )?(?:associated press|ap|reuters|afp|agence france-presse|getty images|epa|bloomberg|upi|pa|ansa|dpa|efe|xinhua|tass)(?: photo)?\)$",
+    re.IGNORECASE,
+)
