@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -32,6 +32,7 @@ class Options:
     source: str | None = None  # outlet name for inputs that do not carry one
     published: date | None = None  # publication date for inputs that do not carry one
     llm_url: str | None = None  # OpenAI-compatible endpoint for the abstractive brief
+    stream: dict[str, Any] = field(default_factory=dict)  # [stream]: the story clusterer (storyline.stream.cluster.StreamSettings)
 
 
 _KNOWN = {f.name: f for f in fields(Options)}
@@ -69,6 +70,13 @@ def _coerce(key: str, value: Any, origin: str) -> Any:
         if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
             raise ConfigError(key, "expected a positive whole number", origin)
         return value
+    if key == "stream":
+        if not isinstance(value, dict):
+            raise ConfigError(key, "expected a [stream] table", origin)
+        from .stream.cluster import StreamSettings
+
+        StreamSettings.from_mapping(value, origin)  # validates every key and value
+        return dict(value)
     if key == "published":
         if value is None or isinstance(value, date):
             return value
@@ -96,5 +104,8 @@ def load_options(config_file: str | Path | None = None, **flags: Any) -> Options
     values: dict[str, Any] = {}
     for origin, layer in layers:
         for key, value in layer.items():
-            values[key] = _coerce(key, value, origin)
+            value = _coerce(key, value, origin)
+            if key == "stream":  # a section: later layers override key by key
+                value = {**values.get(key, {}), **value}
+            values[key] = value
     return replace(Options(), **values)
