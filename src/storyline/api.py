@@ -12,7 +12,7 @@ from .models import Document, PublishedRange, Story
 from .pipeline import Context, run_pipeline
 from .settings import Options, load_options
 
-__all__ = ["BriefResult", "brief", "build_story", "story_from_articles"]
+__all__ = ["BriefResult", "brief", "brief_articles", "build_story", "story_from_articles"]
 
 log = logging.getLogger(__name__)
 
@@ -67,5 +67,18 @@ def brief(paths: Sequence[str | Path], out_dir: str | Path, options: Options | N
     options = options or load_options()
     ctx = Context(options)
     story = build_story(paths, options, ctx)
+    files = write_reports(story, Path(out_dir), options.formats)
+    return BriefResult(story=story, files=files, timings=dict(ctx.timings))
+
+
+def brief_articles(articles: Sequence[RawArticle], out_dir: str | Path, options: Options | None = None) -> BriefResult:
+    """Like :func:`brief`, for articles already read (e.g. a story of the stream store)."""
+    from .render import write_reports
+
+    options = options or load_options()
+    ctx = Context(options)
+    story = story_from_articles(articles, options)
+    if story.documents:
+        story = run_pipeline(story, ctx)
     files = write_reports(story, Path(out_dir), options.formats)
     return BriefResult(story=story, files=files, timings=dict(ctx.timings))

@@ -53,8 +53,10 @@ def _parser() -> argparse.ArgumentParser:
         "Multi-News clusters separated by '|||||') and write a sourced report to --out DIR. "
         "Inputs that cannot be read are skipped, reported on stderr and listed in the report.",
     )
-    b.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    b.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (or --story ID --store URL)")
     b.add_argument("--out", required=True, metavar="DIR", help="folder to write the reports into")
+    b.add_argument("--story", metavar="ID", help="brief a story of the store instead of PATHs (with --store)")
+    b.add_argument("--store", metavar="URL", help="the store of --story: SQLite file or postgresql:// URL")
     b.add_argument("--format", type=_formats, metavar="LIST", help="comma-separated formats: json,md,html,csv,tsv (csv/tsv: the events table; default: json,md,html)")
     b.add_argument("--source", metavar="NAME", help="outlet name for articles that do not carry one")
     b.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", help="publication date for articles that do not carry one")
@@ -78,6 +80,10 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
 
     sub.add_parser("stages", help="list the pipeline stages", description="List the registered stages and the default pipeline.")
+
+    from .cli_store import add_parsers as add_store_parsers
+
+    add_store_parsers(sub)  # cluster, stories
     return p
 
 
@@ -100,6 +106,13 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     from .api import brief
     from .settings import load_options
 
+    if args.story:
+        from .cli_store import cmd_brief_story
+
+        return cmd_brief_story(args)
+    if not args.paths:
+        print("storyline: error: give article PATHs (or --story ID --store URL)", file=sys.stderr)
+        return EXIT_USAGE
     options = load_options(args.config, formats=args.format, source=args.source, published=args.date, summary_words=args.words, llm_url=args.llm)
     result = brief(args.paths, Path(args.out), options)
     if not _report_skipped(result.story):
@@ -158,6 +171,15 @@ def _cmd_stages(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"brief": _cmd_brief, "summarize": _cmd_summarize, "schema": _cmd_schema, "stages": _cmd_stages}
+
+
+def _cmd_store(args: argparse.Namespace) -> int:
+    from . import cli_store
+
+    return {"cluster": cli_store.cmd_cluster, "stories": cli_store.cmd_stories}[args.command](args)
+
+
+COMMANDS.update(cluster=_cmd_store, stories=_cmd_store)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -32,8 +32,7 @@ def stopwords() -> frozenset[str]:
 def fold(word: str) -> str:
     """A lower-cased word with possessive and regular plural endings removed."""
     w = word.lower().replace("\u2019", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
+    w = w.removesuffix("'s")
     w = w.strip("'-")
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"

@@ -169,7 +169,7 @@ class Store:
                 ArticleRecord(
                     seq=r.seq, id=r.id, text=r.text, clean_text=r.clean_text, story=r.story_id, similarity=r.similarity,
                     title=r.title, source=r.source, url=r.url, published=r.published,
-                )  # fmt: skip
+                )
                 for r in conn.execute(q)
             ]
 
@@ -197,7 +197,7 @@ class Store:
                 StoryInfo(
                     id=r.id, title=r.title, first_seen=r.first_seen, last_seen=r.last_seen, articles=r.articles, outlets=int(r.outlets),
                     briefed_at=r.built_at, stale=r.built_at is not None and r.brief_seq != r.last_seq,
-                )  # fmt: skip
+                )
                 for r in conn.execute(q)
             ]
 
@@ -258,15 +258,18 @@ class Store:
                 conn.execute(stream_state.delete())
                 conn.execute(stream_state.insert().values(id=1, seq=state[0], state=blob))
 
-    def save_brief(self, story_id: str, story_json: str) -> None:
-        """Save the latest report of ``story_id`` with the time it was built."""
+    def save_brief(self, story_id: str, story_json: str, built_from: Sequence[ArticleRecord]) -> None:
+        """Save the latest report of ``story_id``, built from the articles ``built_from``, with the time it was built.
+
+        The brief is stale as soon as the story's last article is not the last of ``built_from``.
+        """
         with self.engine.begin() as conn:
-            row = conn.execute(select(stories.c.articles, stories.c.last_seq).where(stories.c.id == story_id)).first()
-            if row is None:
+            if conn.execute(select(stories.c.id).where(stories.c.id == story_id)).first() is None:
                 raise StoreError(f"no story {story_id!r} in the store")
+            last = max((r.seq for r in built_from), default=0)
             conn.execute(briefs.delete().where(briefs.c.story_id == story_id))
             conn.execute(
-                briefs.insert().values(story_id=story_id, built_at=time.time(), articles=row.articles, last_seq=row.last_seq, story_json=story_json)
+                briefs.insert().values(story_id=story_id, built_at=time.time(), articles=len(built_from), last_seq=last, story_json=story_json)
             )
 
     # -- integrity -----------------------------------------------------------
