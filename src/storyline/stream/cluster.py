@@ -50,7 +50,9 @@ class StreamSettings:
     max_candidates: int = 100
     members: int = 0
     member_weight: float = 1.0
-    query_min_df: int = 2
+    warmup: float = 10.0
+    max_df: float = 0.5
+    max_df_after: int = 50
     boiler_min_seen: int = 2
     boiler_age_hours: float = 72.0
     boiler_memory_days: float = 60.0
@@ -171,8 +173,11 @@ class Clusterer:
         self.n_docs += 1
         self.df.update(counts.keys())
         n = self.n_docs
+        common = s.max_df * n if n >= s.max_df_after else math.inf
         vec: dict[str, float] = {}
         for term, tf in counts.items():
+            if self.df[term] > common:
+                continue
             w = (1.0 + math.log(tf)) * (math.log((n + 1) / (self.df[term] + 1)) + 1.0)
             if term[0] == "@":
                 w *= s.name_weight
@@ -237,15 +242,15 @@ class Clusterer:
         t = published if published is not None else now
         content = self.content(text, now)
         vec = self.vector(content)
-        query = {t: w for t, w in vec.items() if self.df[t] >= self.settings.query_min_df}
-        qn = math.sqrt(math.fsum(w * w for w in query.values())) or 1.0
-        query = {t: w / qn for t, w in query.items()}
         best, best_sim = None, -math.inf
-        for sid in self._candidates(query):
-            sim = self.score(query, self.active[sid], now)
+        for sid in self._candidates(vec):
+            sim = self.score(vec, self.active[sid], now)
             if sim > best_sim:
                 best, best_sim = sid, sim
-        if best is not None and best_sim >= self.settings.threshold:
+        # Document frequencies of the first few articles say little about which words are common:
+        # ask for more at the start of a stream (threshold + warmup / articles seen).
+        needed = self.settings.threshold + self.settings.warmup / self.n_docs
+        if best is not None and best_sim >= needed:
             st = self.active[best]
             self._unindex(st)
             merged = dict(st.centroid)

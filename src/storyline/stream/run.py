@@ -18,7 +18,7 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TextIO
@@ -51,7 +51,6 @@ class RunStats:
     skipped_stored: int = 0
     unreadable: int = 0
     replayed: int = 0
-    problems: list[str] = field(default_factory=list)
 
 
 def parse_time(value: Any) -> float | None:
