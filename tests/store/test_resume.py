@@ -25,7 +25,7 @@ def _assignments(path: Path) -> dict[str, str]:
 
 
 def test_killed_and_resumed_run_equals_one_run(store_url: str, synth: ModuleType, tmp_path: Path) -> None:
-    rows = synth.stream(300, per_story=3, seed=11, hours_apart=3.0)
+    rows = synth.stream(200, per_story=3, seed=11, hours_apart=3.0)
     stream = tmp_path / "stream.jsonl"
     stream.write_text("".join(json.dumps(r) + "\n" for r in rows))
 
@@ -35,7 +35,7 @@ def test_killed_and_resumed_run_equals_one_run(store_url: str, synth: ModuleType
     proc = _cluster(stream, store_url)
     deadline = time.monotonic() + 120
     with Store(store_url) as st:
-        while st.counts()["articles"] < 150 and proc.poll() is None and time.monotonic() < deadline:
+        while st.counts()["articles"] < 100 and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.05)
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)

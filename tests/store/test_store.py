@@ -26,11 +26,10 @@ def test_a_new_store_is_at_the_current_schema_version(store_url: str) -> None:
     with Store(store_url) as st:
         with st.engine.connect() as conn:
             assert current_version(conn) == SCHEMA_VERSION
-        assert st.counts() == {"articles": 0, "stories": 0, "briefs": 0}
         assert st.next_seq() == 1
-    with Store(store_url) as st:  # reopening migrates nothing and keeps the version
-        with st.engine.connect() as conn:
-            assert current_version(conn) == SCHEMA_VERSION
+        assert st.counts() == {"articles": 0, "stories": 0, "briefs": 0}
+    with Store(store_url) as st, st.engine.connect() as conn:  # reopening migrates nothing and keeps the version
+        assert current_version(conn) == SCHEMA_VERSION
 
 
 def test_a_store_newer_than_the_code_is_refused(store_url: str) -> None:

@@ -111,7 +111,7 @@ def test_unrelated_articles_do_not_merge() -> None:
 
 def test_settings_are_validated() -> None:
     assert StreamSettings.from_mapping({"threshold": 0.3, "members": 4}) == StreamSettings(threshold=0.3, members=4)
-    with pytest.raises(ConfigError, match="stream.tresh"):
+    with pytest.raises(ConfigError, match=r"stream\.tresh"):
         StreamSettings.from_mapping({"tresh": 0.3})
     with pytest.raises(ConfigError, match="number"):
         StreamSettings.from_mapping({"threshold": "high"})

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -143,12 +144,20 @@ def cluster_into_store(
     snapshot_every: int = 5000,
     on_assign: Callable[[str, str], None] | None = None,
     stats: RunStats | None = None,
+    progress_every: int = 10_000,
 ) -> RunStats:
-    """Assign every article of ``articles`` to a story and store it; ``on_assign(id, story)`` in input order."""
+    """Assign every article of ``articles`` to a story and store it; ``on_assign(id, story)`` in input order.
+
+    Logs (at info) the elapsed time every ``progress_every`` articles assigned.
+    """
     settings = settings or StreamSettings()
     stats = stats or RunStats()
+    t0 = time.monotonic()
     clusterer, seq = restore(store, settings, stats)
+    if stats.replayed:
+        log.info("resumed: %d stored articles replayed in %.1f s", stats.replayed, time.monotonic() - t0)
     since_snapshot = 0
+    t0 = time.monotonic()
     for chunk in iter_chunks(articles, batch):
         stored = store.stored([a.id for a in chunk])
         records: list[ArticleRecord] = []
@@ -170,6 +179,8 @@ def cluster_into_store(
             stats.new_stories += got.new
             if on_assign:
                 on_assign(art.id, got.story)
+            if stats.assigned % progress_every == 0:
+                log.info("progress: %d articles assigned in %.3f s (%d active stories)", stats.assigned, time.monotonic() - t0, len(clusterer.active))
         since_snapshot += len(records)
         state = None
         if since_snapshot >= snapshot_every:
