@@ -22,6 +22,9 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)
 _SENTENCE_BREAK = re.compile(r"[.!?:\n\"\u201c\u201d]")
 
 
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "ments", "ment", "edly", "ed", "ers", "er", "ly", "e")
+
+
 @cache
 def stopwords() -> frozenset[str]:
     """The function words of ``language/data/stopwords.toml``."""
@@ -37,7 +40,10 @@ def fold(word: str) -> str:
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
     if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        return w[:-1]
+        w = w[:-1]
+    for suffix in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: -len(suffix)]
     return w
 
 
