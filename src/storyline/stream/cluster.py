@@ -39,18 +39,19 @@ STATE_VERSION = 1
 class StreamSettings:
     """The tunables of the clusterer (``[stream]`` in defaults.toml)."""
 
-    threshold: float = 0.1
+    threshold: float = 0.06
     window_hours: float = 72.0
     article_terms: int = 60
     story_terms: int = 300
     query_terms: int = 20
     name_weight: float = 1.0
     number_weight: float = 1.0
-    hours_penalty: float = 0.003
+    hours_penalty: float = 0.002
     max_candidates: int = 100
     members: int = 0
     member_weight: float = 1.0
-    warmup: float = 10.0
+    warmup: float = 0.0
+    idf_power: float = 2.0
     max_df: float = 0.5
     max_df_after: int = 50
     boiler_min_seen: int = 2
@@ -178,7 +179,7 @@ class Clusterer:
         for term, tf in counts.items():
             if self.df[term] > common:
                 continue
-            w = (1.0 + math.log(tf)) * (math.log((n + 1) / (self.df[term] + 1)) + 1.0)
+            w = (1.0 + math.log(tf)) * (math.log((n + 1) / (self.df[term] + 1)) + 1.0) ** s.idf_power
             if term[0] == "@":
                 w *= s.name_weight
             elif term[0].isdigit():
@@ -248,8 +249,8 @@ class Clusterer:
             if sim > best_sim:
                 best, best_sim = sid, sim
         # Document frequencies of the first few articles say little about which words are common:
-        # ask for more at the start of a stream (threshold + warmup / articles seen).
-        needed = self.settings.threshold + self.settings.warmup / self.n_docs
+        # ask for more at the start of a stream (threshold + warmup / articles seen squared).
+        needed = self.settings.threshold + self.settings.warmup / self.n_docs**2
         if best is not None and best_sim >= needed:
             st = self.active[best]
             self._unindex(st)
