@@ -1,16 +1,18 @@
 """Online story clustering: each article joins the story it belongs to or opens a new one.
 
-One pass, in arrival order, no look-ahead. An article is a TF-IDF vector over
+One pass, in arrival order, no look-ahead. An article (less its recurring
+boilerplate sentences, :meth:`Clusterer.content`) is a TF-IDF vector over
 :func:`storyline.language.terms.terms` (document frequencies counted online
-over the articles seen so far), truncated to its strongest terms. A story is
+over the articles seen so far; ``idf ** idf_power``, so rare names and words
+weigh most), truncated to its strongest terms. A story is
 the sum of its articles' vectors (its centroid, also truncated). Only stories
 seen within ``window_hours`` of the stream's clock are *active*; an inverted
 index maps each term to the active stories whose centroid carries it, so an
 article is compared with the few stories that share its strongest terms, and
 the cost per article depends on the active stories, never on all stories
 ever seen. An article joins the most similar candidate when the cosine
-similarity (plus a bonus for a shared strong term, minus a penalty for time
-elapsed since the story was last seen) reaches ``threshold``.
+similarity (minus a penalty per hour since the story was last seen) reaches
+``threshold``, else it opens a new story.
 
 The whole state is plain data (:meth:`Clusterer.state` /
 :meth:`Clusterer.from_state`), so a store can save it with the assignments
@@ -221,10 +223,10 @@ class Clusterer:
     def _candidates(self, vec: dict[str, float]) -> list[int]:
         s = self.settings
         query = sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[: s.query_terms]
-        hits: Counter[int] = Counter()
+        hits: dict[int, float] = {}
         for term, w in query:
             for sid in self.postings.get(term, ()):
-                hits[sid] += w  # type: ignore[assignment]
+                hits[sid] = hits.get(sid, 0.0) + w
         ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[: s.max_candidates]
         return [sid for sid, _ in ranked]
 
