@@ -21,7 +21,7 @@ from .models import Document, PublishedRange, Skipped, Story
 from .pipeline import Context, check_pipeline, run_pipeline
 from .settings import Options, load_options
 
-__all__ = ["STDIN", "BriefResult", "Inputs", "brief", "build_story", "read_articles", "story_from_articles", "story_from_texts"]
+__all__ = ["STDIN", "BriefResult", "Inputs", "brief", "brief_articles", "build_story", "read_articles", "story_from_articles", "story_from_texts"]
 
 #: The path that stands for standard input (when a stream is given).
 STDIN = "-"
@@ -170,4 +170,17 @@ def brief(
     ctx = Context(options)
     story = build_story(paths, options, ctx, stdin, sources)
     files = write_reports(story, out, options.formats) if story.documents else []
+    return BriefResult(story=story, files=files, timings=dict(ctx.timings))
+
+
+def brief_articles(articles: Sequence[RawArticle], out_dir: str | Path, options: Options | None = None) -> BriefResult:
+    """Like :func:`brief`, for articles already read (e.g. a story of the stream store)."""
+    from .render import write_reports
+
+    options = options or load_options()
+    ctx = Context(options)
+    story = story_from_articles(articles, options)
+    if story.documents:
+        story = run_pipeline(story, ctx)
+    files = write_reports(story, Path(out_dir), options.formats)
     return BriefResult(story=story, files=files, timings=dict(ctx.timings))

@@ -109,9 +109,11 @@ def _parser() -> argparse.ArgumentParser:
         "Multi-News clusters separated by '|||||') and write a sourced report to --out DIR. "
         "Inputs that cannot be read are skipped, reported on stderr and listed in the report.",
     )
-    b.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders; '-' reads one article from standard input")
+    b.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders; '-' reads one article from standard input (or --story ID --store URL)")
     b.add_argument("--out", metavar="DIR", help="folder to write the reports into ('-' with --format json: story.json to standard output)")
     b.add_argument("--json", action="store_true", help="write story.json to standard output (besides --out, if given)")
+    b.add_argument("--story", metavar="ID", help="brief a story of the store instead of PATHs (with --store)")
+    b.add_argument("--store", metavar="URL", help="the store of --story: SQLite file or postgresql:// URL")
     b.add_argument("--format", type=_formats, metavar="LIST", help="comma-separated formats: json,md,html,csv,tsv (csv/tsv: the events table; default: json,md,html)")
     b.add_argument("--source", metavar="NAME", help="outlet name for articles that do not carry one")
     b.add_argument("--sources", metavar="FILE", help="sources manifest (CSV or JSON Lines: file, outlet, url, published, headline); wins over the files")
@@ -139,6 +141,9 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("stages", help="list the pipeline stages", description="List the registered stages, what each requires and assigns, and the default pipeline.")
 
+    from .cli_store import add_parsers as add_store_parsers
+
+    add_store_parsers(sub)  # cluster, stories
     from .cli_batch import add_batch_parser
 
     add_batch_parser(sub)
@@ -199,6 +204,13 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     from .render import check_formats, render_json
     from .settings import load_options
 
+    if args.story:
+        from .cli_store import cmd_brief_story
+
+        return cmd_brief_story(args)
+    if not args.paths:
+        _say("storyline: error: give article PATHs (or --story ID --store URL)")
+        return EXIT_USAGE
     started = time.monotonic()
     to_stdout = args.json or args.out == "-"
     out_dir = None if args.out in (None, "-") else Path(args.out)
@@ -305,6 +317,15 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"brief": _cmd_brief, "summarize": _cmd_summarize, "schema": _cmd_schema, "stages": _cmd_stages, "batch": _cmd_batch}
+
+
+def _cmd_store(args: argparse.Namespace) -> int:
+    from . import cli_store
+
+    return {"cluster": cli_store.cmd_cluster, "stories": cli_store.cmd_stories}[args.command](args)
+
+
+COMMANDS.update(cluster=_cmd_store, stories=_cmd_store)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -172,10 +172,6 @@ def _coerce(key: str, value: Any, origin: str) -> Any:
         if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
             raise ConfigError(key, "expected a positive whole number", origin)
         return value
-    if key == "events":
-        if not isinstance(value, dict) or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value.values()):
-            raise ConfigError(key, "expected a table of numbers", origin)
-        return {str(k): float(v) for k, v in value.items()}
     if key == "published":
         if value is None or isinstance(value, date):
             return value

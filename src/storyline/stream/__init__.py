@@ -1,0 +1,1 @@
+"""Stories from a stream: online clustering of articles into stories."""

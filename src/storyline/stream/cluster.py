@@ -1,0 +1,312 @@
+"""Online story clustering: each article joins the story it belongs to or opens a new one.
+
+One pass, in arrival order, no look-ahead. An article (less its recurring
+boilerplate sentences, :meth:`Clusterer.content`) is a TF-IDF vector over
+:func:`storyline.language.terms.terms` (document frequencies counted online
+over the articles seen so far; ``idf ** idf_power``, so rare names and words
+weigh most), truncated to its strongest terms. A story is
+the sum of its articles' vectors (its centroid, also truncated). Only stories
+seen within ``window_hours`` of the stream's clock are *active*; an inverted
+index maps each term to the active stories whose centroid carries it, so an
+article is compared with the few stories that share its strongest terms, and
+the cost per article depends on the active stories, never on all stories
+ever seen. An article joins the most similar candidate when the cosine
+similarity (minus a penalty per hour since the story was last seen) reaches
+``threshold``, else it opens a new story.
+
+The whole state is plain data (:meth:`Clusterer.state` /
+:meth:`Clusterer.from_state`), so a store can save it with the assignments
+it belongs to and a resumed run continues exactly where the last one stopped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import math
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+from ..errors import ConfigError
+from ..language.terms import terms
+
+__all__ = ["Assignment", "Clusterer", "StreamSettings"]
+
+STATE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class StreamSettings:
+    """The tunables of the clusterer (``[stream]`` in defaults.toml)."""
+
+    threshold: float = 0.06
+    window_hours: float = 72.0
+    article_terms: int = 60
+    story_terms: int = 300
+    query_terms: int = 20
+    name_weight: float = 1.0
+    number_weight: float = 1.0
+    hours_penalty: float = 0.002
+    max_candidates: int = 100
+    members: int = 0
+    member_weight: float = 1.0
+    warmup: float = 0.0
+    idf_power: float = 2.0
+    max_df: float = 0.5
+    max_df_after: int = 50
+    boiler_min_seen: int = 2
+    boiler_age_hours: float = 72.0
+    boiler_memory_days: float = 60.0
+
+    @classmethod
+    def from_mapping(cls, values: dict[str, Any], origin: str = "[stream]") -> StreamSettings:
+        known = {f.name: f for f in fields(cls)}
+        out: dict[str, Any] = {}
+        for key, value in values.items():
+            if key not in known:
+                raise ConfigError(f"stream.{key}", "unknown setting", origin)
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+                raise ConfigError(f"stream.{key}", "expected a number >= 0", origin)
+            out[key] = int(value) if known[key].type == "int" else float(value)
+        return cls(**out)
+
+
+@dataclass(frozen=True)
+class Assignment:
+    story: str  # the story label, e.g. "s0000042"
+    new: bool  # the article opened this story
+    similarity: float  # the score of the chosen story (0 for a new story)
+    content: str  # the text the decision was made on (boilerplate removed)
+
+
+class _Story:
+    __slots__ = ("centroid", "first_seen", "last_seen", "members", "n", "norm", "sid")
+
+    def __init__(
+        self, sid: int, centroid: dict[str, float], first_seen: float, last_seen: float, n: int, members: list[dict[str, float]] | None = None
+    ) -> None:
+        self.sid = sid
+        self.members = members or []
+        self.centroid = centroid
+        self.norm = math.sqrt(math.fsum(v * v for v in centroid.values())) or 1.0
+        self.first_seen = first_seen
+        self.last_seen = last_seen
+        self.n = n
+
+
+def _top(vec: dict[str, float], k: int) -> dict[str, float]:
+    if len(vec) <= k:
+        return vec
+    keep = sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
+    return dict(keep)
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _fingerprint(sentence: str) -> int | None:
+    words = _WORD.findall(sentence.lower())
+    if len(words) < 4:
+        return None
+    return int.from_bytes(hashlib.blake2b(" ".join(words).encode(), digest_size=8).digest(), "big")
+
+
+def story_label(sid: int) -> str:
+    return f"s{sid:07d}"
+
+
+class Clusterer:
+    """The online clusterer; feed it articles in arrival order with :meth:`add`."""
+
+    def __init__(self, settings: StreamSettings | None = None) -> None:
+        self.settings = settings or StreamSettings()
+        self.df: Counter[str] = Counter()
+        self.n_docs = 0
+        self.clock = -math.inf
+        self.next_sid = 1
+        self.active: dict[int, _Story] = {}
+        self.postings: dict[str, set[int]] = {}
+        self._expiry: list[tuple[float, int]] = []
+        self.sentences: dict[int, list[float]] = {}  # fingerprint -> [times seen, first seen]
+        self._pruned = 0.0
+
+    # -- vectors -------------------------------------------------------------
+
+    def content(self, text: str, now: float) -> str:
+        """``text`` without boilerplate: sentences that keep recurring long after they were first seen.
+
+        A sentence (of four words or more) seen in more than ``boiler_min_seen``
+        articles, the first of them more than ``boiler_age_hours`` ago, is page
+        furniture (a sharing widget, a video player notice, an archive note), not
+        news: it would tie unrelated stories together. Copies within the window
+        (wire copy republished by several outlets) are kept: they are evidence.
+        """
+        s = self.settings
+        keep = []
+        for sent in _SENTENCE.split(text):
+            if not sent.strip():
+                continue
+            if s.boiler_min_seen:
+                key = _fingerprint(sent)
+                if key is not None:
+                    seen = self.sentences.get(key)
+                    if seen is None:
+                        self.sentences[key] = [1.0, now]
+                    else:
+                        seen[0] += 1
+                        if seen[0] > s.boiler_min_seen and now - seen[1] > s.boiler_age_hours * 3600.0:
+                            continue
+            keep.append(sent)
+        if s.boiler_min_seen and now - self._pruned > 86400.0:
+            self._prune(now)
+        return " ".join(keep)
+
+    def _prune(self, now: float) -> None:
+        horizon = now - self.settings.boiler_memory_days * 86400.0
+        self.sentences = {k: v for k, v in self.sentences.items() if v[0] > 1 or v[1] >= horizon}
+        self._pruned = now
+
+    def vector(self, text: str) -> dict[str, float]:
+        """Count ``text`` into the document frequencies and return its unit TF-IDF vector."""
+        s = self.settings
+        counts = terms(text)
+        self.n_docs += 1
+        self.df.update(counts.keys())
+        n = self.n_docs
+        common = s.max_df * n if n >= s.max_df_after else math.inf
+        vec: dict[str, float] = {}
+        for term, tf in counts.items():
+            if self.df[term] > common:
+                continue
+            w = (1.0 + math.log(tf)) * (math.log((n + 1) / (self.df[term] + 1)) + 1.0) ** s.idf_power
+            if term[0] == "@":
+                w *= s.name_weight
+            elif term[0].isdigit():
+                w *= s.number_weight
+            vec[term] = w
+        vec = _top(vec, s.article_terms)
+        norm = math.sqrt(math.fsum(v * v for v in vec.values())) or 1.0
+        return {t: v / norm for t, v in vec.items()}
+
+    # -- the active window ---------------------------------------------------
+
+    def _advance(self, t: float | None) -> float:
+        if t is not None and t > self.clock:
+            self.clock = t
+        now = self.clock if self.clock != -math.inf else 0.0
+        horizon = now - self.settings.window_hours * 3600.0
+        while self._expiry and self._expiry[0][0] < horizon:
+            seen, sid = heapq.heappop(self._expiry)
+            st = self.active.get(sid)
+            if st is not None and st.last_seen == seen:
+                self._unindex(st)
+                del self.active[sid]
+        return now
+
+    def _index(self, st: _Story) -> None:
+        for term in st.centroid:
+            self.postings.setdefault(term, set()).add(st.sid)
+
+    def _unindex(self, st: _Story) -> None:
+        for term in st.centroid:
+            ids = self.postings.get(term)
+            if ids is not None:
+                ids.discard(st.sid)
+                if not ids:
+                    del self.postings[term]
+
+    # -- assignment ----------------------------------------------------------
+
+    def _candidates(self, vec: dict[str, float]) -> list[int]:
+        s = self.settings
+        query = sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[: s.query_terms]
+        hits: dict[int, float] = {}
+        for term, w in query:
+            for sid in self.postings.get(term, ()):
+                hits[sid] = hits.get(sid, 0.0) + w
+        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[: s.max_candidates]
+        return [sid for sid, _ in ranked]
+
+    def score(self, vec: dict[str, float], st: _Story, now: float) -> float:
+        dot = sum(w * st.centroid.get(t, 0.0) for t, w in vec.items())
+        sim = dot / st.norm
+        if st.members:
+            link = max(sum(w * m.get(t, 0.0) for t, w in vec.items()) for m in st.members)
+            sim = max(sim, self.settings.member_weight * link)
+        gap_h = max(0.0, now - st.last_seen) / 3600.0
+        return sim - self.settings.hours_penalty * gap_h
+
+    def add(self, text: str, published: float | None = None) -> Assignment:
+        """Assign one article (its text and POSIX publication time, if known)."""
+        now = self._advance(published)
+        t = published if published is not None else now
+        content = self.content(text, now)
+        vec = self.vector(content)
+        best, best_sim = None, -math.inf
+        for sid in self._candidates(vec):
+            sim = self.score(vec, self.active[sid], now)
+            if sim > best_sim:
+                best, best_sim = sid, sim
+        # Document frequencies of the first few articles say little about which words are common:
+        # ask for more at the start of a stream (threshold + warmup / articles seen squared).
+        needed = self.settings.threshold + self.settings.warmup / self.n_docs**2
+        if best is not None and best_sim >= needed:
+            st = self.active[best]
+            self._unindex(st)
+            merged = dict(st.centroid)
+            for term, w in vec.items():
+                merged[term] = merged.get(term, 0.0) + w
+            keep = self.settings.members
+            members = [*st.members, vec][-keep:] if keep else []
+            st2 = _Story(st.sid, _top(merged, self.settings.story_terms), st.first_seen, max(st.last_seen, t), st.n + 1, members)
+            self.active[best] = st2
+            self._index(st2)
+            heapq.heappush(self._expiry, (st2.last_seen, st2.sid))
+            return Assignment(story_label(best), False, best_sim, content)
+        sid = self.next_sid
+        self.next_sid += 1
+        st = _Story(sid, vec, t, t, 1, [vec] if self.settings.members else [])
+        self.active[sid] = st
+        self._index(st)
+        heapq.heappush(self._expiry, (t, sid))
+        return Assignment(story_label(sid), True, 0.0, content)
+
+    # -- persistence ---------------------------------------------------------
+
+    def state(self) -> dict[str, Any]:
+        """The whole state as JSON-ready data (deterministic order)."""
+        return {
+            "version": STATE_VERSION,
+            "settings": asdict(self.settings),
+            "n_docs": self.n_docs,
+            "clock": None if self.clock == -math.inf else self.clock,
+            "next_sid": self.next_sid,
+            "df": dict(sorted(self.df.items())),
+            "pruned": self._pruned,
+            "sentences": [[k, v[0], v[1]] for k, v in sorted(self.sentences.items())],
+            "stories": [
+                {"sid": st.sid, "first": st.first_seen, "last": st.last_seen, "n": st.n, "centroid": dict(sorted(st.centroid.items()))}
+                for st in sorted(self.active.values(), key=lambda x: x.sid)
+            ],
+        }
+
+    @classmethod
+    def from_state(cls, data: dict[str, Any], settings: StreamSettings | None = None) -> Clusterer:
+        if data.get("version") != STATE_VERSION:
+            raise ConfigError("stream state", f"unsupported version {data.get('version')!r}")
+        c = cls(settings or StreamSettings(**data["settings"]))
+        c.n_docs = int(data["n_docs"])
+        c.clock = -math.inf if data["clock"] is None else float(data["clock"])
+        c.next_sid = int(data["next_sid"])
+        c.df = Counter({str(k): int(v) for k, v in data["df"].items()})
+        c._pruned = float(data["pruned"])
+        c.sentences = {int(k): [float(n), float(first)] for k, n, first in data["sentences"]}
+        for row in data["stories"]:
+            st = _Story(int(row["sid"]), {str(k): float(v) for k, v in row["centroid"].items()}, float(row["first"]), float(row["last"]), int(row["n"]))
+            c.active[st.sid] = st
+            c._index(st)
+            heapq.heappush(c._expiry, (st.last_seen, st.sid))
+        return c

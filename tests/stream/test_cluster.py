@@ -1,0 +1,132 @@
+from __future__ import annotations
+
+import json
+from types import ModuleType
+
+import pytest
+
+from storyline.errors import ConfigError
+from storyline.stream.cluster import Clusterer, StreamSettings
+from storyline.stream.run import parse_time
+
+HOUR = 3600.0
+
+
+def _run(c: Clusterer, rows: list[dict[str, str]]) -> list[str]:
+    return [c.add(r["text"], parse_time(r["published"])).story for r in rows]
+
+
+def _purity(rows: list[dict[str, str]], labels: list[str]) -> tuple[float, float]:
+    """Share of article pairs of one gold story put together, and of predicted pairs that are right."""
+    same_gold = same_both = same_pred = 0
+    for i in range(len(rows)):
+        for j in range(i):
+            g = rows[i]["gold"] == rows[j]["gold"]
+            p = labels[i] == labels[j]
+            same_gold += g
+            same_pred += p
+            same_both += g and p
+    return same_both / max(same_gold, 1), same_both / max(same_pred, 1)
+
+
+def test_articles_of_one_story_join_and_others_stay_apart(synth: ModuleType) -> None:
+    rows = synth.stream(60, per_story=3, seed=1)
+    # The synthetic articles share their sentence frames, so the first few would merge on
+    # frame words while document frequencies know nothing yet: start warily.
+    labels = _run(Clusterer(StreamSettings(warmup=50.0)), rows)
+    recall, precision = _purity(rows, labels)
+    assert recall >= 0.8, recall
+    assert precision >= 0.8, precision  # all in one story would be about 0.02
+    assert 50 <= len(set(labels)) <= 90
+
+
+def test_a_story_goes_cold_after_the_window() -> None:
+    text = "Flooding in Kalvormes closed the Tinbel bridge, said mayor Drazar Quistlun of Kalvormes."
+    c = Clusterer(StreamSettings(window_hours=24.0, warmup=0.0))
+    first = c.add(text, 0.0)
+    assert c.add(text, 10 * HOUR).story == first.story  # still warm
+    later = c.add(text, 10 * HOUR + 25 * HOUR)  # 25 h after it was last seen
+    assert later.new and later.story != first.story
+
+
+def test_time_penalty_can_tip_a_weak_match(synth: ModuleType) -> None:
+    a = "Mayor Drazar Quistlun of Kalvormes opened the new harbour on Monday with the Tinbel Council."
+    b = "The Tinbel Council said the harbour in Kalvormes was late, and drivers waited hours."
+    near = Clusterer(StreamSettings(hours_penalty=0.01, warmup=0.0))
+    s0 = near.add(a, 0.0)
+    assert near.add(b, HOUR).story == s0.story
+    far = Clusterer(StreamSettings(hours_penalty=0.01, window_hours=200.0, warmup=0.0))
+    s1 = far.add(a, 0.0)
+    assert far.add(b, 150 * HOUR).story != s1.story
+
+
+def test_state_round_trip_continues_exactly(synth: ModuleType) -> None:
+    rows = synth.stream(30, per_story=3, seed=2)
+    whole = _run(Clusterer(), rows)
+    c = Clusterer()
+    head = _run(c, rows[:41])
+    data = json.loads(json.dumps(c.state()))  # what a store keeps
+    tail = _run(Clusterer.from_state(data), rows[41:])
+    assert head + tail == whole
+
+
+def test_only_active_stories_are_kept_and_indexed(synth: ModuleType) -> None:
+    rows = synth.stream(300, per_story=2, seed=3, hours_apart=12.0)
+    c = Clusterer(StreamSettings(window_hours=48.0))
+    peak = 0
+    for r in rows:
+        c.add(r["text"], parse_time(r["published"]))
+        peak = max(peak, len(c.active))
+    assert c.next_sid > 250  # many stories were opened ...
+    assert peak <= 12  # ... but only those of the last 48 h (plus one day of arrivals) are ever compared
+    assert all(ids <= set(c.active) for ids in c.postings.values())
+
+
+def test_boilerplate_that_keeps_recurring_is_dropped_but_fresh_copies_are_kept() -> None:
+    widget = "Sign up to get the morning briefing delivered to your inbox every day."
+    c = Clusterer(StreamSettings(boiler_min_seen=2, boiler_age_hours=72.0))
+    news = ["Storms cut power in Belorn.", "Voters in Tamsek chose a new mayor.", "A ferry ran aground near Wynhol.", "Grain prices rose in Pevgri."]
+    kept = [c.add(f"{n} {widget}", i * 100 * HOUR).content for i, n in enumerate(news)]
+    assert widget in kept[0] and widget in kept[1]  # in no more than two articles so far
+    assert widget not in kept[2] and widget not in kept[3]  # the third and fourth, first seen 200 h and 300 h before
+    assert "Wynhol" in kept[2]
+    copy = Clusterer(StreamSettings(boiler_min_seen=2, boiler_age_hours=72.0))
+    wire = "The central bank of Zarlun raised its main rate by half a point on Thursday."
+    assert all(wire in copy.add(wire, i * HOUR).content for i in range(5))  # copies within hours are evidence
+
+
+def test_the_start_of_a_stream_asks_for_more_evidence() -> None:
+    a = "Mayor Drazar Quistlun of Kalvormes opened the new harbour on Monday with the Tinbel Council."
+    b = "The Tinbel Council said the harbour in Kalvormes was late, and drivers waited hours."
+    cold = Clusterer(StreamSettings(warmup=50.0))
+    assert cold.add(b, 60.0).story != cold.add(a, 0.0).story
+    warm = Clusterer(StreamSettings(warmup=0.0))
+    assert warm.add(b, 60.0).story == warm.add(a, 0.0).story
+
+
+def test_unrelated_articles_do_not_merge() -> None:
+    c = Clusterer(StreamSettings(boiler_min_seen=0, warmup=0.0))
+    a = c.add("Fire crews in Orngri contained the blaze at the Seklun paper mill.", 0.0)
+    b = c.add("The Holpev orchestra announced a winter tour of nine cities.", HOUR)
+    assert a.story != b.story and b.new
+
+
+def test_settings_are_validated() -> None:
+    assert StreamSettings.from_mapping({"threshold": 0.3, "members": 4}) == StreamSettings(threshold=0.3, members=4)
+    with pytest.raises(ConfigError, match=r"stream\.tresh"):
+        StreamSettings.from_mapping({"tresh": 0.3})
+    with pytest.raises(ConfigError, match="number"):
+        StreamSettings.from_mapping({"threshold": "high"})
+
+
+def test_state_of_another_version_is_refused() -> None:
+    data = Clusterer().state()
+    data["version"] = 99
+    with pytest.raises(ConfigError, match="version"):
+        Clusterer.from_state(data)
+
+
+def test_parse_time() -> None:
+    assert parse_time("2030-01-01T00:00:00Z") == parse_time("2030-01-01") == parse_time("2030-01-01T01:00:00+01:00")
+    assert parse_time("2030-01-01T06:00:00") == parse_time("2030-01-01T00:00:00Z") + 6 * HOUR  # type: ignore[operator]
+    assert parse_time("soon") is None and parse_time(None) is None
