@@ -1,0 +1,297 @@
+"""The FastAPI application: pages, the JSON API, background jobs, and access control."""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import UTC, date, datetime
+from importlib import resources
+from typing import Annotated, Any, Literal
+
+from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from jinja2 import Environment, FunctionLoader, select_autoescape
+from pydantic import BaseModel, Field
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+
+from ..errors import StorylineError
+from ..ingest.read import RawArticle
+from ..render import render_html
+from ..settings import Options, load_options
+from ..store.store import Store, StoryInfo
+from .desk import ALLOWED_SUFFIXES, Desk, Upload, readable, story_title
+from .jobs import Job, JobManager
+from .security import CSRF_COOKIE, SESSION_COOKIE, Guard, csrf_ok, new_csrf
+
+__all__ = ["create_app"]
+
+log = logging.getLogger(__name__)
+
+#: Upload limits (bytes per file, files per request).
+MAX_UPLOAD_BYTES = 5_000_000
+MAX_UPLOAD_FILES = 50
+
+
+def _template(name: str) -> str:
+    return resources.files("storyline.web").joinpath("templates", name).read_text(encoding="utf-8")
+
+
+_ENV = Environment(loader=FunctionLoader(_template), autoescape=select_autoescape(default=True, default_for_string=True))
+
+
+def _when(ts: float | None) -> str:
+    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%d %H:%M") if ts is not None else "-"
+
+
+_ENV.filters["when"] = _when
+
+
+def _info_dict(r: StoryInfo) -> dict[str, Any]:
+    return {"id": r.id, "title": r.title, "first_seen": _when(r.first_seen), "last_seen": _when(r.last_seen), "articles": r.articles,
+            "outlets": r.outlets, "briefed": _when(r.briefed_at) if r.briefed_at else None, "stale": r.stale}  # fmt: skip
+
+
+class ArticleIn(BaseModel):
+    """One article posted to the API."""
+
+    text: str = Field(min_length=1, max_length=MAX_UPLOAD_BYTES)
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: date | None = None
+
+
+class ArticlesIn(BaseModel):
+    articles: list[ArticleIn] = Field(min_length=1, max_length=MAX_UPLOAD_FILES)
+    mode: Literal["cluster", "new"] = "cluster"
+
+
+class _Access(BaseHTTPMiddleware):
+    """Every request needs the token (when one is set); every form or API write needs CSRF proof."""
+
+    def __init__(self, app: Any, guard: Guard) -> None:
+        super().__init__(app)
+        self.guard = guard
+
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        path = request.url.path
+        bearer = self.guard.bearer_ok(request.headers.get("authorization"))
+        if path != "/login" and not self.guard.allowed(request.headers.get("authorization"), request.cookies.get(SESSION_COOKIE)):
+            if path.startswith("/api/") or "text/html" not in request.headers.get("accept", ""):
+                return JSONResponse({"detail": "a token is required: send 'Authorization: Bearer TOKEN'"}, status_code=401)
+            csrf = request.cookies.get(CSRF_COOKIE) or new_csrf()
+            login = HTMLResponse(_ENV.get_template("login.html").render(title="Log in", error=None, csrf=csrf, login=True), status_code=401)
+            login.set_cookie(CSRF_COOKIE, csrf, httponly=True, samesite="strict")
+            return login
+        if request.method == "POST" and path.startswith("/api/") and not bearer and request.headers.get("x-requested-with") != "storyline":
+            # a cross-site page cannot set this header without the browser asking first (CORS), so it proves the caller's intent
+            return JSONResponse({"detail": "API writes need 'X-Requested-With: storyline' or a bearer token"}, status_code=403)
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        return response
+
+
+def create_app(store: Store | str, options: Options | None = None, token: str | None = None) -> FastAPI:
+    """The web app over ``store`` (a :class:`Store` or its URL); ``token`` protects every page and API call."""
+    options = options or load_options()
+    desk = Desk(store if isinstance(store, Store) else Store(store), options)
+    jobs = JobManager()
+    guard = Guard(token)
+    app = FastAPI(title="storyline", description="Browse, read and build the stories of a storyline store.", version="1")
+    app.add_middleware(_Access, guard=guard)
+    app.state.desk = desk
+    app.state.jobs = jobs
+
+    def page(request: Request, template: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+        csrf = request.cookies.get(CSRF_COOKIE) or new_csrf()
+        html = _ENV.get_template(template).render(csrf=csrf, login=guard.required, **ctx)
+        resp = HTMLResponse(html, status_code=status)
+        if request.cookies.get(CSRF_COOKIE) != csrf:
+            resp.set_cookie(CSRF_COOKIE, csrf, httponly=True, samesite="strict")
+        return resp
+
+    def check_csrf(request: Request, submitted: str | None) -> None:
+        if not csrf_ok(request.cookies.get(CSRF_COOKIE), submitted):
+            raise HTTPException(status_code=403, detail="the form is out of date or not from this site: reload the page and try again")
+
+    def start_build(story_id: str) -> Job:
+        def work(job: Job) -> None:
+            job.message = f"briefing story {story_id}"
+            desk.build(story_id)
+            job.stories = [story_id]
+            job.message = "done"
+
+        return jobs.submit("brief", work)
+
+    def start_add(arts: list[RawArticle], skipped: list[str], mode: Literal["cluster", "new"]) -> Job:
+        def work(job: Job) -> None:
+            job.message = f"storing {len(arts)} article(s) and briefing their stories"
+            job.stories = desk.add(arts, mode)
+            note = f"; skipped: {'; '.join(skipped)}" if skipped else ""
+            job.message = f"{len(arts)} article(s) in {len(job.stories)} stor{'y' if len(job.stories) == 1 else 'ies'}{note}"
+
+        return jobs.submit("add", work)
+
+    # -- pages -------------------------------------------------------------------------------------
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def list_page(request: Request, q: str | None = None, since: date | None = None, sort: Literal["recent", "size"] = "recent") -> HTMLResponse:
+        rows = desk.stories(q, since, sort)
+        return page(request, "list.html", title="Stories", rows=rows, q=q or "", since=since.isoformat() if since else "", sort=sort)
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def story_page(request: Request, story_id: str) -> HTMLResponse:
+        info = desk.info(story_id)
+        if info is None:
+            return page(request, "error.html", status=404, title="Not found", message=f"There is no story {story_id} in this store.")
+        story = desk.story(story_id)
+        if story is None:
+            return page(request, "story_unbuilt.html", title=info.title or story_id, info=info, articles=desk.articles(story_id))
+        csrf = request.cookies.get(CSRF_COOKIE) or new_csrf()
+        bar = _ENV.get_template("story_bar.html").render(info=info, csrf=csrf, login=guard.required)
+        html = re.sub(r"<body[^>]*>", lambda m: m.group(0) + bar, render_html(story), count=1)
+        resp = HTMLResponse(html)
+        if request.cookies.get(CSRF_COOKIE) != csrf:
+            resp.set_cookie(CSRF_COOKIE, csrf, httponly=True, samesite="strict")
+        return resp
+
+    @app.post("/stories/{story_id}/rebuild", include_in_schema=False)
+    def rebuild_form(request: Request, story_id: str, csrf: Annotated[str, Form()] = "") -> Response:
+        check_csrf(request, csrf)
+        if desk.info(story_id) is None:
+            raise HTTPException(status_code=404, detail=f"no story {story_id}")
+        job = start_build(story_id)
+        return RedirectResponse(f"/jobs/{job.id}", status_code=303)
+
+    @app.get("/actors/{name}", response_class=HTMLResponse, include_in_schema=False)
+    def actor_page(request: Request, name: str) -> HTMLResponse:
+        return page(request, "actor.html", title=name, name=name, hits=desk.actor(name))
+
+    @app.get("/add", response_class=HTMLResponse, include_in_schema=False)
+    def add_page(request: Request) -> HTMLResponse:
+        return page(request, "add.html", title="Add articles", error=None, accept=",".join(ALLOWED_SUFFIXES), limit=MAX_UPLOAD_BYTES)
+
+    @app.post("/add", include_in_schema=False)
+    async def add_form(
+        request: Request,
+        csrf: Annotated[str, Form()] = "",
+        mode: Annotated[Literal["cluster", "new"], Form()] = "cluster",
+        text: Annotated[str, Form()] = "",
+        title: Annotated[str, Form()] = "",
+        source: Annotated[str, Form()] = "",
+        files: Annotated[list[UploadFile] | None, File()] = None,
+    ) -> Response:
+        check_csrf(request, csrf)
+        try:
+            uploads = await _uploads(files or [])
+        except HTTPException as exc:
+            return page(request, "add.html", status=exc.status_code, title="Add articles", error=exc.detail, accept=",".join(ALLOWED_SUFFIXES), limit=MAX_UPLOAD_BYTES)
+        arts, skipped = desk.read_uploads(uploads)
+        if text.strip():
+            arts.insert(0, RawArticle(text=text, file="pasted.txt", title=title.strip() or None, source=source.strip() or None))
+        if not arts:
+            why = "; ".join(skipped) or "paste an article or choose files"
+            return page(request, "add.html", status=400, title="Add articles", error=f"No article could be read: {why}", accept=",".join(ALLOWED_SUFFIXES), limit=MAX_UPLOAD_BYTES)
+        job = start_add(arts, skipped, mode)
+        return RedirectResponse(f"/jobs/{job.id}", status_code=303)
+
+    @app.get("/jobs/{job_id}", response_class=HTMLResponse, include_in_schema=False)
+    def job_page(request: Request, job_id: str) -> HTMLResponse:
+        job = jobs.get(job_id)
+        if job is None:
+            return page(request, "error.html", status=404, title="Not found", message="No such job (it may have finished long ago).")
+        return page(request, "job.html", title="Working", job=job)
+
+    @app.get("/login", response_class=HTMLResponse, include_in_schema=False)
+    def login_page(request: Request) -> HTMLResponse:
+        return page(request, "login.html", title="Log in", error=None)
+
+    @app.post("/login", include_in_schema=False)
+    def login(request: Request, token: Annotated[str, Form()] = "", csrf: Annotated[str, Form()] = "") -> Response:
+        check_csrf(request, csrf)
+        if not guard.required:
+            return RedirectResponse("/", status_code=303)
+        if not guard.token_ok(token):
+            return page(request, "login.html", status=401, title="Log in", error="That token is not right.")
+        resp = RedirectResponse("/", status_code=303)
+        resp.set_cookie(SESSION_COOKIE, guard.session_value(), httponly=True, samesite="strict")
+        return resp
+
+    # -- the JSON API ------------------------------------------------------------------------------
+
+    @app.get("/api/stories", summary="List stories", tags=["stories"])
+    def api_stories(q: str | None = None, since: date | None = None, sort: Literal["recent", "size"] = "recent",
+                    limit: Annotated[int, Query(ge=1, le=5000)] = 500) -> list[dict[str, Any]]:  # fmt: skip
+        return [_info_dict(r) for r in desk.stories(q, since, sort, limit)]
+
+    @app.get("/api/stories/{story_id}", summary="A story's story.json (its latest brief)", tags=["stories"])
+    def api_story(story_id: str) -> dict[str, Any]:
+        if desk.info(story_id) is None:
+            raise HTTPException(status_code=404, detail=f"no story {story_id}")
+        data = desk.story_json(story_id)
+        if data is None:
+            raise HTTPException(status_code=409, detail=f"story {story_id} has no brief yet: POST /api/stories/{story_id}/rebuild")
+        return data
+
+    @app.post("/api/stories/{story_id}/rebuild", summary="Brief a story again (a background job)", tags=["stories"], status_code=202)
+    def api_rebuild(story_id: str) -> dict[str, object]:
+        if desk.info(story_id) is None:
+            raise HTTPException(status_code=404, detail=f"no story {story_id}")
+        return start_build(story_id).as_dict()
+
+    @app.get("/api/actors", summary="Actors whose name contains q, with their stories", tags=["actors"])
+    def api_actors(q: str = "") -> list[dict[str, Any]]:
+        return desk.actor_names(q)
+
+    @app.get("/api/actors/{name}", summary="Every story and quote of an actor", tags=["actors"])
+    def api_actor(name: str) -> list[dict[str, Any]]:
+        return [{"story": h["story"].id, "title": h["title"], "actor": h["actor"].model_dump(exclude={"mentions"}),
+                 "quotes": [q.model_dump() for q in h["quotes"]]} for h in desk.actor(name)]  # fmt: skip
+
+    @app.get("/api/search", summary="Stories matching words, an actor or an outlet", tags=["stories"])
+    def api_search(q: str) -> list[dict[str, Any]]:
+        return [_info_dict(r) for r in desk.stories(q)]
+
+    @app.post("/api/articles", summary="Add articles: cluster them into the store, or make them one new story (a background job)", tags=["articles"], status_code=202)
+    def api_articles(body: ArticlesIn) -> dict[str, object]:
+        arts = [RawArticle(text=a.text, title=a.title, source=a.source, url=a.url, published=a.published, file=f"api-{i}.txt") for i, a in enumerate(body.articles)]
+        return start_add(arts, [], body.mode).as_dict()
+
+    @app.post("/api/upload", summary="Add article files (.txt, .html, .jsonl) as a multipart upload (a background job)", tags=["articles"], status_code=202)
+    async def api_upload(files: Annotated[list[UploadFile], File()], mode: Annotated[Literal["cluster", "new"], Form()] = "cluster") -> dict[str, object]:
+        arts, skipped = desk.read_uploads(await _uploads(files))
+        if not arts:
+            raise HTTPException(status_code=400, detail="no article could be read: " + ("; ".join(skipped) or "no files"))
+        return start_add(arts, skipped, mode).as_dict()
+
+    @app.get("/api/jobs/{job_id}", summary="A background job's state", tags=["jobs"])
+    def api_job(job_id: str) -> dict[str, object]:
+        job = jobs.get(job_id)
+        if job is None:
+            raise HTTPException(status_code=404, detail="no such job")
+        return job.as_dict()
+
+    @app.exception_handler(StorylineError)
+    async def _storyline_error(request: Request, exc: StorylineError) -> Response:
+        return JSONResponse({"detail": readable(exc)}, status_code=400)
+
+    app.state.title_of = story_title
+    return app
+
+
+async def _uploads(files: list[UploadFile]) -> list[Upload]:
+    """The uploaded files, each checked for type and size (a clear 413/415 otherwise)."""
+    if len(files) > MAX_UPLOAD_FILES:
+        raise HTTPException(status_code=413, detail=f"at most {MAX_UPLOAD_FILES} files at once")
+    out = []
+    for f in files:
+        name = (f.filename or "upload").replace("\\", "/").rsplit("/", 1)[-1][:200] or "upload"
+        if not name.lower().endswith(ALLOWED_SUFFIXES):
+            raise HTTPException(status_code=415, detail=f"{name}: not an accepted file type ({', '.join(ALLOWED_SUFFIXES)})")
+        data = await f.read(MAX_UPLOAD_BYTES + 1)
+        if len(data) > MAX_UPLOAD_BYTES:
+            raise HTTPException(status_code=413, detail=f"{name}: larger than {MAX_UPLOAD_BYTES // 1_000_000} MB")
+        out.append(Upload(name, data))
+    return out

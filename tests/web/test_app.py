@@ -1,0 +1,140 @@
+"""The web app through its HTTP interface (FastAPI's test client): pages, API, jobs, tokens, CSRF, uploads."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from storyline.cli import main
+from storyline.settings import load_options
+from storyline.store.store import Store
+from storyline.web import create_app
+
+
+def _client(store: Store, token: str | None = None) -> TestClient:
+    return TestClient(create_app(store, load_options(), token=token))
+
+
+def _csrf(client: TestClient, path: str = "/add") -> str:
+    html = client.get(path, headers={"accept": "text/html"}).text
+    m = re.search(r'name="csrf" value="([^"]+)"', html)
+    assert m, "the form carries a CSRF token"
+    return m.group(1)
+
+
+def _wait(client: TestClient) -> None:
+    assert client.app.state.jobs.wait_idle(180)  # type: ignore[attr-defined]
+
+
+def test_the_list_shows_searches_filters_and_sorts_stories(store: Store) -> None:
+    client = _client(store)
+    rows = client.get("/api/stories").json()
+    assert len(rows) == 2
+    harbour = next(r for r in rows if r["articles"] == 2)
+    assert harbour["outlets"] == 2 and harbour["stale"] is False
+    assert [r["articles"] for r in client.get("/api/stories?sort=size").json()] == [2, 1]
+    assert [r["id"] for r in client.get("/api/search?q=northgrid").json()] == ["storm"]
+    assert [r["id"] for r in client.get("/api/search?q=Coast Wire").json()] == [harbour["id"]]
+    assert client.get("/api/stories?since=2099-01-01").json() == []
+    page = client.get("/", headers={"accept": "text/html"}).text
+    assert "Harbour Strike Ends After Nine Days" in page and "Storm Cuts Power" in page
+    assert "Storm" not in client.get("/?q=dockers").text
+
+
+def test_building_a_brief_shows_the_report_and_marks_new_articles_stale(store: Store) -> None:
+    client = _client(store)
+    sid = next(r["id"] for r in client.get("/api/stories").json() if r["articles"] == 2)
+    assert "no brief yet" in client.get(f"/stories/{sid}").text
+    assert client.get(f"/api/stories/{sid}").status_code == 409
+    token = _csrf(client, f"/stories/{sid}")
+    resp = client.post(f"/stories/{sid}/rebuild", data={"csrf": token}, follow_redirects=False)
+    assert resp.status_code == 303 and resp.headers["location"].startswith("/jobs/")
+    _wait(client)
+    job = client.get("/api" + resp.headers["location"]).json()
+    assert job["state"] == "done", job
+    data = client.get(f"/api/stories/{sid}").json()
+    assert len(data["documents"]) == 2 and data["summary"]
+    page = client.get(f"/stories/{sid}").text
+    assert 'id="sources"' in page and "Rebuild" in page and "New articles arrived" not in page
+    # an actor of the brief has a page with the story
+    actor = data["actors"][0]["name"]
+    assert any(h["story"] == sid for h in client.get(f"/api/actors/{actor}").json())
+    # a new article on the story makes the brief stale
+    from storyline.stream.run import StreamArticle
+
+    from .conftest import put
+
+    more = "Portvale dock workers returned to the harbour on Monday after the nine-day strike, the dockers' union said; Mara Lind thanked members."
+    put(store, sid, [StreamArticle(id="h3", text=more, published=1_700_000_300.0)])
+    info = next(r for r in client.get("/api/stories").json() if r["id"] == sid)
+    assert info["stale"] is True and info["articles"] == 3
+    assert "New articles arrived" in client.get(f"/stories/{sid}").text
+
+
+def test_forms_need_their_csrf_token_and_api_writes_need_proof_of_intent(store: Store) -> None:
+    client = _client(store)
+    assert client.post("/add", data={"text": "x", "csrf": "forged"}).status_code == 403
+    body = {"articles": [{"text": "A short article about the Portvale harbour strike ending on Sunday."}]}
+    assert client.post("/api/articles", json=body).status_code == 403
+    assert client.post("/api/articles", json=body, headers={"X-Requested-With": "storyline"}).status_code == 202
+
+
+def test_a_token_guards_every_page_and_call(store: Store) -> None:
+    client = _client(store, token="s3cret")
+    assert client.get("/api/stories").status_code == 401
+    assert client.get("/", headers={"accept": "text/html"}).status_code == 401
+    assert client.get("/openapi.json").status_code == 401
+    assert client.get("/api/stories", headers={"Authorization": "Bearer wrong"}).status_code == 401
+    assert client.get("/api/stories", headers={"Authorization": "Bearer s3cret"}).status_code == 200
+    csrf = re.search(r'name="csrf" value="([^"]+)"', client.get("/login").text)
+    assert csrf
+    assert client.post("/login", data={"token": "nope", "csrf": csrf.group(1)}).status_code == 401
+    resp = client.post("/login", data={"token": "s3cret", "csrf": csrf.group(1)}, follow_redirects=False)
+    assert resp.status_code == 303
+    assert "s3cret" not in resp.headers.get("set-cookie", "")  # the cookie is derived, never the token itself
+    assert client.get("/api/stories").status_code == 200  # the login cookie now lets the browser in
+
+
+def test_uploads_are_type_and_size_checked_and_become_a_new_story(store: Store) -> None:
+    client = _client(store)
+    token = _csrf(client)
+    bad = client.post("/add", data={"csrf": token, "mode": "new"}, files=[("files", ("evil.exe", b"MZ\x00", "application/octet-stream"))])
+    assert bad.status_code == 415 and "not an accepted file type" in bad.text
+    from storyline.web import app as webapp
+
+    big = b"word " * (webapp.MAX_UPLOAD_BYTES // 5 + 10)
+    assert client.post("/add", data={"csrf": token}, files=[("files", ("big.txt", big, "text/plain"))]).status_code == 413
+    one = "Bridge Reopens in Elmstead\n\nThe Elm Street bridge in Elmstead reopened on Monday after two years of repairs, the city council said."
+    two = "Elmstead Bridge Back in Use\n\nTraffic crossed the Elm Street bridge in Elmstead again on Monday, council engineer Ana Ruiz said, after repairs."
+    resp = client.post("/add", data={"csrf": token, "mode": "new"},
+                       files=[("files", ("a.txt", one.encode(), "text/plain")), ("files", ("b.txt", two.encode(), "text/plain"))],
+                       follow_redirects=False)  # fmt: skip
+    assert resp.status_code == 303
+    _wait(client)
+    job = client.get("/api" + resp.headers["location"]).json()
+    assert job["state"] == "done", job
+    [sid] = job["stories"]
+    data = client.get(f"/api/stories/{sid}").json()
+    assert sorted(d["file"].rsplit("-", 1)[-1] for d in data["documents"]) == ["a.txt", "b.txt"]
+    assert len(client.get("/api/stories").json()) == 3
+
+
+def test_article_text_is_escaped_in_every_page(store: Store) -> None:
+    client = _client(store)
+    payload = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2">'
+    body = {"articles": [{"text": f"{payload} The Portvale harbour strike ended on Sunday, the union said.", "title": payload, "source": payload}],
+            "mode": "new"}  # fmt: skip
+    job = client.post("/api/articles", json=body, headers={"X-Requested-With": "storyline"}).json()
+    _wait(client)
+    sid = client.get(f"/api/jobs/{job['id']}").json()["stories"][0]
+    for path in ("/", f"/stories/{sid}", "/?q=script"):
+        html = client.get(path, headers={"accept": "text/html"}).text
+        assert "<script>window.__xss" not in html and "<img src=x" not in html
+
+
+def test_serve_refuses_a_public_address_without_a_token(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["serve", "--store", str(tmp_path / "s.db"), "--host", "0.0.0.0"])
+    assert code == 2
+    assert "set --token" in capsys.readouterr().err
