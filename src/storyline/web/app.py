@@ -9,9 +9,11 @@ from importlib import resources
 from typing import Annotated, Any, Literal
 
 from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from jinja2 import Environment, FunctionLoader, select_autoescape
 from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 
 from ..errors import StorylineError
@@ -99,15 +101,18 @@ def create_app(store: Store | str, options: Options | None = None, token: str | 
     desk = Desk(store if isinstance(store, Store) else Store(store), options)
     jobs = JobManager()
     guard = Guard(token)
-    app = FastAPI(title="storyline", description="Browse, read and build the stories of a storyline store.", version="1")
+    # FastAPI's own /docs and /redoc load Swagger UI / ReDoc from a CDN: replaced by a self-contained page (below)
+    app = FastAPI(title="storyline", description="Browse, read and build the stories of a storyline store.", version="1",
+                  docs_url=None, redoc_url=None)  # fmt: skip
     app.add_middleware(_Access, guard=guard)
     app.state.desk = desk
     app.state.jobs = jobs
 
     def page(request: Request, template: str, status: int = 200, **ctx: Any) -> HTMLResponse:
         csrf = request.cookies.get(CSRF_COOKIE) or new_csrf()
-        html = _ENV.get_template(template).render(csrf=csrf, login=guard.required, **ctx)
-        resp = HTMLResponse(html, status_code=status)
+        nonce = new_csrf()
+        html = _ENV.get_template(template).render(csrf=csrf, login=guard.required, nonce=nonce, **ctx)
+        resp = HTMLResponse(html, status_code=status, headers={"Content-Security-Policy": _csp(nonce)})
         if request.cookies.get(CSRF_COOKIE) != csrf:
             resp.set_cookie(CSRF_COOKIE, csrf, httponly=True, samesite="strict")
         return resp
@@ -127,8 +132,12 @@ def create_app(store: Store | str, options: Options | None = None, token: str | 
 
     def start_add(arts: list[RawArticle], skipped: list[str], mode: Literal["cluster", "new"]) -> Job:
         def work(job: Job) -> None:
-            job.message = f"storing {len(arts)} article(s) and briefing their stories"
-            job.stories = desk.add(arts, mode)
+            job.message = f"storing {len(arts)} article(s)"
+
+            def progress(message: str) -> None:
+                job.message = message
+
+            job.stories = desk.add(arts, mode, progress=progress)
             note = f"; skipped: {'; '.join(skipped)}" if skipped else ""
             job.message = f"{len(arts)} article(s) in {len(job.stories)} stor{'y' if len(job.stories) == 1 else 'ies'}{note}"
 
@@ -137,9 +146,13 @@ def create_app(store: Store | str, options: Options | None = None, token: str | 
     # -- pages -------------------------------------------------------------------------------------
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def list_page(request: Request, q: str | None = None, since: date | None = None, sort: Literal["recent", "size"] = "recent") -> HTMLResponse:
-        rows = desk.stories(q, since, sort)
-        return page(request, "list.html", title="Stories", rows=rows, q=q or "", since=since.isoformat() if since else "", sort=sort)
+    def list_page(request: Request, q: str | None = None, since: str | None = None, sort: str = "recent") -> HTMLResponse:
+        # the filter form always sends every field, empty ones included: an empty or unreadable one means "any"
+        day = _day(since)
+        order: Literal["recent", "size"] = "size" if sort == "size" else "recent"
+        rows = desk.stories(q, day, order)
+        return page(request, "list.html", title="Stories", rows=rows, q=q or "", since=day.isoformat() if day else "", sort=order,
+                    bad_since=bool(since and since.strip() and day is None))  # fmt: skip
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(request: Request, story_id: str) -> HTMLResponse:
@@ -150,9 +163,14 @@ def create_app(store: Store | str, options: Options | None = None, token: str | 
         if story is None:
             return page(request, "story_unbuilt.html", title=info.title or story_id, info=info, articles=desk.articles(story_id))
         csrf = request.cookies.get(CSRF_COOKIE) or new_csrf()
-        bar = _ENV.get_template("story_bar.html").render(info=info, csrf=csrf, login=guard.required)
+        actors = sorted(story.actors, key=lambda a: (-len(a.mentions), a.name))[:8]
+        bar = _ENV.get_template("story_bar.html").render(info=info, csrf=csrf, login=guard.required, actors=actors)
         html = re.sub(r"<body[^>]*>", lambda m: m.group(0) + bar, render_html(story), count=1)
-        resp = HTMLResponse(html)
+        # every "<script" in the report is the renderer's own (article text is escaped), so each gets the nonce;
+        # an injected script or a javascript: link would be refused by the browser even if escaping ever failed
+        nonce = new_csrf()
+        html = re.sub(r"<script(?=[\s>])", f'<script nonce="{nonce}"', html)
+        resp = HTMLResponse(html, headers={"Content-Security-Policy": _csp(nonce)})
         if request.cookies.get(CSRF_COOKIE) != csrf:
             resp.set_cookie(CSRF_COOKIE, csrf, httponly=True, samesite="strict")
         return resp
@@ -165,9 +183,18 @@ def create_app(store: Store | str, options: Options | None = None, token: str | 
         job = start_build(story_id)
         return RedirectResponse(f"/jobs/{job.id}", status_code=303)
 
-    @app.get("/actors/{name}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/actors", response_class=HTMLResponse, include_in_schema=False)
+    def actors_page(request: Request, q: str = "") -> HTMLResponse:
+        return page(request, "actors.html", title="Actors", q=q, rows=desk.actor_names(q.strip(), limit=200))
+
+    @app.get("/actors/{name:path}", response_class=HTMLResponse, include_in_schema=False)
     def actor_page(request: Request, name: str) -> HTMLResponse:
-        return page(request, "actor.html", title=name, name=name, hits=desk.actor(name))
+        hits = desk.actor(name)
+        return page(request, "actor.html", status=200 if hits else 404, title=name, name=name, hits=hits)
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def docs_page(request: Request) -> HTMLResponse:
+        return page(request, "docs.html", title="API", operations=_operations(app.openapi()))
 
     @app.get("/add", response_class=HTMLResponse, include_in_schema=False)
     def add_page(request: Request) -> HTMLResponse:
@@ -245,7 +272,7 @@ def create_app(store: Store | str, options: Options | None = None, token: str | 
     def api_actors(q: str = "") -> list[dict[str, Any]]:
         return desk.actor_names(q)
 
-    @app.get("/api/actors/{name}", summary="Every story and quote of an actor", tags=["actors"])
+    @app.get("/api/actors/{name:path}", summary="Every story and quote of an actor", tags=["actors"])
     def api_actor(name: str) -> list[dict[str, Any]]:
         return [{"story": h["story"].id, "title": h["title"], "actor": h["actor"].model_dump(exclude={"mentions"}),
                  "quotes": [q.model_dump() for q in h["quotes"]]} for h in desk.actor(name)]  # fmt: skip
@@ -273,12 +300,71 @@ def create_app(store: Store | str, options: Options | None = None, token: str | 
             raise HTTPException(status_code=404, detail="no such job")
         return job.as_dict()
 
+    def wants_html(request: Request) -> bool:
+        return not request.url.path.startswith("/api/") and "text/html" in request.headers.get("accept", "")
+
+    def error(request: Request, status: int, detail: Any) -> Response:
+        if wants_html(request):
+            titles = {400: "Bad request", 403: "Forbidden", 404: "Not found", 405: "Not allowed", 413: "Too large", 415: "Wrong file type", 422: "Invalid input"}
+            return page(request, "error.html", status=status, title=titles.get(status, "Error"), message=_detail_text(detail))
+        return JSONResponse({"detail": detail}, status_code=status)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        return error(request, exc.status_code, exc.detail)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        return error(request, 422, jsonable(exc.errors()))
+
     @app.exception_handler(StorylineError)
     async def _storyline_error(request: Request, exc: StorylineError) -> Response:
-        return JSONResponse({"detail": readable(exc)}, status_code=400)
+        return error(request, 400, readable(exc))
 
     app.state.title_of = story_title
     return app
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value.strip()) if value and value.strip() else None
+    except ValueError:
+        return None
+
+
+def _csp(nonce: str) -> str:
+    """Content Security Policy of an HTML page: only this site's resources, only scripts carrying the page's nonce."""
+    return (f"default-src 'self'; script-src 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")  # fmt: skip
+
+
+def jsonable(errors: Any) -> list[dict[str, Any]]:
+    """Validation errors as plain JSON (their ``ctx`` may hold exceptions)."""
+    return [{k: (v if k != "ctx" else {ck: str(cv) for ck, cv in v.items()}) for k, v in e.items() if k != "url"} for e in errors]
+
+
+def _detail_text(detail: Any) -> str:
+    if isinstance(detail, list):
+        parts = []
+        for e in detail:
+            where = ".".join(str(x) for x in e.get("loc", ()) if x not in {"body", "query", "path"}) if isinstance(e, dict) else ""
+            parts.append(f"{where}: {e.get('msg', e)}" if where else str(e.get("msg", e) if isinstance(e, dict) else e))
+        return "; ".join(parts)
+    return str(detail)
+
+
+def _operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """The API's operations from its OpenAPI document, for the self-contained /docs page."""
+    ops = []
+    for path, methods in sorted(spec.get("paths", {}).items()):
+        for method, op in methods.items():
+            params = [{"name": p.get("name", ""), "in": p.get("in", ""), "required": bool(p.get("required")),
+                       "type": (p.get("schema") or {}).get("type") or ", ".join(str(x.get("type")) for x in (p.get("schema") or {}).get("anyOf", []))}
+                      for p in op.get("parameters", [])]  # fmt: skip
+            body = op.get("requestBody", {}).get("content", {})
+            ops.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""), "tags": op.get("tags", []),
+                        "params": params, "body": ", ".join(sorted(body)), "responses": sorted(op.get("responses", {}))})  # fmt: skip
+    return ops
 
 
 async def _uploads(files: list[UploadFile]) -> list[Upload]:

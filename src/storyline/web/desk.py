@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -32,7 +34,7 @@ from ..store.store import ArticleRecord, Store, StoryInfo
 from ..stream.cluster import StreamSettings
 from ..stream.run import RunStats, StreamArticle, cluster_into_store, restore
 
-__all__ = ["ALLOWED_SUFFIXES", "Desk", "Upload", "readable", "story_title"]
+__all__ = ["ALLOWED_SUFFIXES", "Desk", "Upload", "readable", "story_title", "web_url"]
 
 log = logging.getLogger(__name__)
 
@@ -146,7 +148,7 @@ class Desk:
             if not recs:
                 raise StoreError(f"no story {story_id!r} in the store")
             raw = [
-                RawArticle(text=r.text, file=r.id, title=r.title, source=r.source, url=r.url, fmt="jsonl",
+                RawArticle(text=r.text, file=r.id, title=r.title, source=r.source, url=web_url(r.url), fmt="jsonl",
                            published=datetime.fromtimestamp(r.published, UTC).date() if r.published is not None else None)
                 for r in recs
             ]  # fmt: skip
@@ -181,13 +183,13 @@ class Desk:
                     arts.append(art)
         return arts, skipped
 
-    def add(self, arts: list[RawArticle], mode: Literal["cluster", "new"]) -> list[str]:
+    def add(self, arts: list[RawArticle], mode: Literal["cluster", "new"], progress: Callable[[str], None] | None = None) -> list[str]:
         """Store articles -- each into the story it belongs to (``cluster``) or all as one new story (``new``) -- and brief the stories they touched."""
         if not arts:
             raise InputError("upload", "no article could be read")
         stamp = time.time()
         stream = [
-            StreamArticle(id=f"upload-{uuid.uuid4().hex[:12]}-{a.file or 'article'}", text=a.text, title=a.title, source=a.source, url=a.url,
+            StreamArticle(id=f"upload-{uuid.uuid4().hex[:12]}-{a.file or 'article'}", text=a.text, title=a.title, source=a.source, url=web_url(a.url),
                           published=datetime(a.published.year, a.published.month, a.published.day, 12, tzinfo=UTC).timestamp() if a.published else stamp)
             for a in arts
         ]  # fmt: skip
@@ -203,7 +205,9 @@ class Desk:
                 cluster_into_store(stream, self.store, settings, on_assign=on_assign)
             else:
                 touched = [self._new_story(stream, settings)]
-        for sid in touched:
+        for i, sid in enumerate(touched, 1):
+            if progress is not None:
+                progress(f"{len(arts)} article(s) stored; briefing story {i} of {len(touched)}")
             self.build(sid)
         return touched
 
@@ -221,6 +225,14 @@ class Desk:
 
     def close(self) -> None:
         self.store.close()
+
+
+def web_url(url: str | None) -> str | None:
+    """``url`` when it is an http(s) address; anything else (``javascript:``, ``data:``, ...) is dropped, never linked."""
+    if not url:
+        return None
+    url = url.strip()
+    return url if re.match(r"(?i)https?://[^\s<>\"']+$", url) else None
 
 
 def story_title(story: Story | None, info: StoryInfo | None = None) -> str:
