@@ -138,3 +138,69 @@ def test_serve_refuses_a_public_address_without_a_token(tmp_path, capsys: pytest
     code = main(["serve", "--store", str(tmp_path / "s.db"), "--host", "0.0.0.0"])
     assert code == 2
     assert "set --token" in capsys.readouterr().err
+
+
+def test_the_api_page_is_self_contained_and_lists_every_operation(store: Store) -> None:
+    client = _client(store)
+    html = client.get("/docs", headers={"accept": "text/html"}).text
+    assert not re.search(r'(src|href)="(https?:)?//', html), "no external asset"
+    assert client.get("/redoc").status_code == 404
+    spec = client.get("/openapi.json").json()
+    for path, methods in spec["paths"].items():
+        for method in methods:
+            assert f"<code>{method.upper()}</code>" in html and f"<code>{path}</code>" in html
+
+
+def test_errors_are_pages_for_browsers_and_json_for_the_api(store: Store) -> None:
+    client = _client(store)
+    page = client.get("/stories/nope", headers={"accept": "text/html"})
+    assert page.status_code == 404 and "<h1>Not found</h1>" in page.text
+    api = client.get("/api/stories/nope")
+    assert api.status_code == 404 and api.json()["detail"] == "no story nope"
+    missing = client.get("/no/such/page", headers={"accept": "text/html"})
+    assert missing.status_code == 404 and "text/html" in missing.headers["content-type"]
+    bad = client.get("/api/stories?limit=0")
+    assert bad.status_code == 422 and bad.json()["detail"][0]["loc"] == ["query", "limit"]
+
+
+def test_the_list_form_accepts_empty_and_unreadable_dates(store: Store) -> None:
+    client = _client(store)
+    assert client.get("/?q=&since=&sort=recent").text.count('class="story-link"') == 2
+    wrong = client.get("/?since=yesterday")
+    assert wrong.status_code == 200 and "could not be read" in wrong.text
+    assert client.get("/?since=2099-01-01").text.count('class="story-link"') == 0
+    sizes = re.findall(r'data-label="Articles" class="num">(\d+)<', client.get("/?sort=size").text)
+    assert sizes == sorted(sizes, reverse=True) and len(sizes) == 2
+
+
+def test_pages_forbid_scripts_without_their_nonce(store: Store) -> None:
+    client = _client(store)
+    client.app.state.desk.build("storm")  # type: ignore[attr-defined]
+    for path in ("/", "/stories/storm", "/add"):
+        resp = client.get(path)
+        csp = resp.headers["content-security-policy"]
+        nonce = re.search(r"'nonce-([^']+)'", csp)
+        assert nonce and "unsafe-inline" not in csp.split("script-src", 1)[1].split(";", 1)[0]
+        for tag in re.findall(r"<script[^>]*>", resp.text):
+            assert f'nonce="{nonce.group(1)}"' in tag
+
+
+def test_only_web_links_are_kept() -> None:
+    from storyline.web.desk import web_url
+
+    assert web_url("https://example.org/a?b=1") == "https://example.org/a?b=1"
+    assert web_url(" HTTP://example.org ") == "HTTP://example.org"
+    for bad in ("javascript:alert(1)", "JaVaScRiPt:x", "data:text/html,<b>", "//example.org", "https://x.org/\"onmouseover=", "", None):
+        assert web_url(bad) is None
+
+
+def test_an_actor_is_listed_and_has_a_page(store: Store) -> None:
+    client = _client(store)
+    story = client.app.state.desk.build("harbour")  # type: ignore[attr-defined]
+    name = max(story.actors, key=lambda a: len(a.mentions)).name
+    index = client.get("/actors", params={"q": name[:4]}).text
+    assert f'href="/actors/{name.replace(" ", "%20")}"' in index
+    page = client.get(f"/actors/{name}")
+    assert page.status_code == 200 and 'href="/stories/harbour"' in page.text
+    assert client.get("/actors/Nobody%20Atall").status_code == 404
+    assert f"/actors/{name.replace(' ', '%20')}" in client.get("/stories/harbour").text  # the story bar links its actors

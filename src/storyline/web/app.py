@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
+from collections import OrderedDict
 from datetime import UTC, date, datetime
 from importlib import resources
 from typing import Annotated, Any, Literal
@@ -101,6 +103,7 @@ def create_app(store: Store | str, options: Options | None = None, token: str | 
     desk = Desk(store if isinstance(store, Store) else Store(store), options)
     jobs = JobManager()
     guard = Guard(token)
+    reports = _Reports()
     # FastAPI's own /docs and /redoc load Swagger UI / ReDoc from a CDN: replaced by a self-contained page (below)
     app = FastAPI(title="storyline", description="Browse, read and build the stories of a storyline store.", version="1",
                   docs_url=None, redoc_url=None)  # fmt: skip
@@ -159,17 +162,21 @@ def create_app(store: Store | str, options: Options | None = None, token: str | 
         info = desk.info(story_id)
         if info is None:
             return page(request, "error.html", status=404, title="Not found", message=f"There is no story {story_id} in this store.")
-        story = desk.story(story_id)
-        if story is None:
-            return page(request, "story_unbuilt.html", title=info.title or story_id, info=info, articles=desk.articles(story_id))
+        report = reports.get(story_id, info.briefed_at)
+        if report is None:
+            story = desk.story(story_id)
+            if story is None:
+                return page(request, "story_unbuilt.html", title=info.title or story_id, info=info, articles=desk.articles(story_id))
+            # every "<script" in the report is the renderer's own (article text is escaped), so each gets the page's nonce:
+            # an injected script or a javascript: link would be refused by the browser even if escaping ever failed
+            html = re.sub(r"<script(?=[\s>])", f'<script nonce="{_NONCE_SLOT}"', render_html(story))
+            actors = [a.name for a in sorted(story.actors, key=lambda a: (-len(a.mentions), a.name))[:8]]
+            report = reports.put(story_id, info.briefed_at, (html, actors))
+        html, actors = report
         csrf = request.cookies.get(CSRF_COOKIE) or new_csrf()
-        actors = sorted(story.actors, key=lambda a: (-len(a.mentions), a.name))[:8]
         bar = _ENV.get_template("story_bar.html").render(info=info, csrf=csrf, login=guard.required, actors=actors)
-        html = re.sub(r"<body[^>]*>", lambda m: m.group(0) + bar, render_html(story), count=1)
-        # every "<script" in the report is the renderer's own (article text is escaped), so each gets the nonce;
-        # an injected script or a javascript: link would be refused by the browser even if escaping ever failed
         nonce = new_csrf()
-        html = re.sub(r"<script(?=[\s>])", f'<script nonce="{nonce}"', html)
+        html = re.sub(r"<body[^>]*>", lambda m: m.group(0) + bar, html, count=1).replace(_NONCE_SLOT, nonce)
         resp = HTMLResponse(html, headers={"Content-Security-Policy": _csp(nonce)})
         if request.cookies.get(CSRF_COOKIE) != csrf:
             resp.set_cookie(CSRF_COOKIE, csrf, httponly=True, samesite="strict")
@@ -323,6 +330,34 @@ def create_app(store: Store | str, options: Options | None = None, token: str | 
 
     app.state.title_of = story_title
     return app
+
+
+_NONCE_SLOT = "\x00nonce\x00"  # stands for the page's nonce in a cached report (no escaped text can hold a NUL)
+
+
+class _Reports:
+    """Rendered reports of the latest briefs, so that a story page is drawn once per brief, not once per request."""
+
+    def __init__(self, size: int = 32) -> None:
+        self._items: OrderedDict[tuple[str, float | None], tuple[str, list[str]]] = OrderedDict()
+        self._lock = threading.Lock()
+        self._size = size
+
+    def get(self, story_id: str, built: float | None) -> tuple[str, list[str]] | None:
+        with self._lock:
+            item = self._items.get((story_id, built))
+            if item is not None:
+                self._items.move_to_end((story_id, built))
+            return item
+
+    def put(self, story_id: str, built: float | None, item: tuple[str, list[str]]) -> tuple[str, list[str]]:
+        with self._lock:
+            for key in [k for k in self._items if k[0] == story_id]:
+                del self._items[key]  # an older brief of the story
+            self._items[(story_id, built)] = item
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return item
 
 
 def _day(value: str | None) -> date | None:
