@@ -204,3 +204,48 @@ def test_an_actor_is_listed_and_has_a_page(store: Store) -> None:
     assert page.status_code == 200 and 'href="/stories/harbour"' in page.text
     assert client.get("/actors/Nobody%20Atall").status_code == 404
     assert f"/actors/{name.replace(' ', '%20')}" in client.get("/stories/harbour").text  # the story bar links its actors
+
+
+def test_a_sources_manifest_fills_in_the_uploaded_files_metadata(store: Store) -> None:
+    from storyline.errors import StorylineError
+    from storyline.ingest.read import RawArticle
+    from storyline.web.desk import Upload, apply_manifest, read_manifest
+
+    csv_text = "file,source,url,published,title\r\na.txt,Elmstead Gazette,https://example.org/a,2026-03-02,\r\nb.txt,River Radio,,03/02/2026,Bridge Open\r\nc.txt,Nobody,,,\r\n"
+    rows = read_manifest(Upload("sources.csv", csv_text.encode()))
+    assert rows["a.txt"] == {"source": "Elmstead Gazette", "url": "https://example.org/a", "published": "2026-03-02"}
+    arts = [RawArticle(text="one", file="a.txt", title="Kept"), RawArticle(text="two", file="b.txt#2")]
+    notes = apply_manifest(arts, rows)
+    assert (arts[0].source, arts[0].title, str(arts[0].published)) == ("Elmstead Gazette", "Kept", "2026-03-02")
+    assert (arts[1].source, arts[1].title, arts[1].published) == ("River Radio", "Bridge Open", None)
+    assert any("b.txt" in n and "not a YYYY-MM-DD" in n for n in notes) and any("c.txt was not uploaded" in n for n in notes)
+    assert read_manifest(Upload("m.json", b'[{"file": "dir/a.txt", "source": "X"}]')) == {"a.txt": {"source": "X"}}
+    for bad in (Upload("m.csv", b"name,source\nx,y\n"), Upload("m.json", b"{not json"), Upload("m.json", b'{"a": 1}'), Upload("m.xml", b"<x/>")):
+        with pytest.raises(StorylineError):
+            read_manifest(bad)
+    # through the form: the manifest's outlets reach the brief; a broken manifest is a clear error page
+    client = _client(store)
+    token = _csrf(client)
+    one = "Bridge Reopens in Elmstead\n\nThe Elm Street bridge in Elmstead reopened on Monday after two years of repairs, the city council said."
+    two = "Elmstead Bridge Back in Use\n\nTraffic crossed the Elm Street bridge in Elmstead again on Monday, council engineer Ana Ruiz said."
+    files = [("files", ("a.txt", one.encode(), "text/plain")), ("files", ("b.txt", two.encode(), "text/plain")),
+             ("manifest", ("sources.csv", csv_text.encode(), "text/csv"))]  # fmt: skip
+    resp = client.post("/add", data={"csrf": token, "mode": "new"}, files=files, follow_redirects=False)
+    assert resp.status_code == 303
+    _wait(client)
+    job = client.get("/api" + resp.headers["location"]).json()
+    assert job["state"] == "done" and "c.txt was not uploaded" in job["message"], job
+    data = client.get(f"/api/stories/{job['stories'][0]}").json()
+    assert sorted(d["source"] for d in data["documents"]) == ["Elmstead Gazette", "River Radio"]
+    broken = client.post("/add", data={"csrf": token}, files=[files[0], ("manifest", ("m.csv", b"name\nx\n", "text/csv"))])
+    assert broken.status_code == 400 and "needs a header row" in broken.text
+
+
+def test_pasting_with_an_empty_file_field_is_not_an_upload(store: Store) -> None:
+    client = _client(store)
+    token = _csrf(client)
+    text = "Library Opens Late\n\nThe Ashford library will open until nine on weekdays from March, the council said on Tuesday."
+    resp = client.post("/add", data={"csrf": token, "mode": "new", "text": text},
+                       files=[("files", ("", b"", "application/octet-stream")), ("manifest", ("", b"", "application/octet-stream"))],
+                       follow_redirects=False)  # fmt: skip
+    assert resp.status_code == 303, resp.text

@@ -126,6 +126,8 @@ def test_list_open_cite_and_upload_in_the_browser(served: Served, browser: Any) 
     two = "Elmstead Bridge Back in Use\n\nTraffic crossed the Elm Street bridge in Elmstead again on Monday, council engineer Ana Ruiz said."
     page.set_input_files("input[name=files]", [{"name": "bridge-a.txt", "mimeType": "text/plain", "buffer": one.encode()},
                                                 {"name": "bridge-b.txt", "mimeType": "text/plain", "buffer": two.encode()}])  # fmt: skip
+    manifest = "file,source\nbridge-a.txt,Elmstead Gazette\nbridge-b.txt,River Radio\n"
+    page.set_input_files("input[name=manifest]", [{"name": "sources.csv", "mimeType": "text/csv", "buffer": manifest.encode()}])
     page.check("input[name=mode][value=new]")
     with page.expect_navigation():
         page.click("#add-form button[type=submit]")
@@ -135,6 +137,7 @@ def test_list_open_cite_and_upload_in_the_browser(served: Served, browser: Any) 
         page.locator("#job-stories a").first.click()
     page.wait_for_selector("#sources")
     assert page.locator("article.doc").count() == 2
+    assert "Elmstead Gazette" in page.locator("#sources").inner_text()  # from the manifest
     page.goto(served.url + "/")
     assert page.locator("a.story-link").count() == 3
     assert "Bridge Reopens in Elmstead" in page.locator("#stories").inner_text()
@@ -193,6 +196,18 @@ def test_script_payloads_in_articles_never_run(served: Served, browser: Any) -> 
     for cite in page.locator("a.ev").all()[:5]:
         cite.click()
         assert page.evaluate("window.__xss") is None and not dialogs
+    # a pasted article (the file fields left empty) with payloads in its headline and outlet
+    page.goto(u + "/add")
+    page.fill("textarea[name=text]", body.replace("Portvale", "Northport"))
+    page.fill("input[name=title]", f"Pasted {PAYLOAD}")
+    page.fill("input[name=source]", CLOSE)
+    page.check("input[name=mode][value=new]")
+    with page.expect_navigation():
+        page.click("#add-form button[type=submit]")
+    _wait_job(page)
+    pasted = page.locator("#job-stories a").first.get_attribute("href")
+    assert pasted
+    _check_page(page, dialogs, u + pasted, ["#brief", "#sources", "article.doc"])
     _check_page(page, dialogs, u + "/", ["#stories"])
     assert "<script>" in page.locator("#stories").inner_text()
     _check_page(page, dialogs, u + "/?q=" + "%3Cscript%3E", ["#stories"])

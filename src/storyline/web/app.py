@@ -6,6 +6,7 @@ import logging
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from importlib import resources
 from typing import Annotated, Any, Literal
@@ -15,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from jinja2 import Environment, FunctionLoader, select_autoescape
 from pydantic import BaseModel, Field
+from starlette.datastructures import UploadFile as StarletteUploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 
@@ -23,7 +25,7 @@ from ..ingest.read import RawArticle
 from ..render import render_html
 from ..settings import Options, load_options
 from ..store.store import Store, StoryInfo
-from .desk import ALLOWED_SUFFIXES, Desk, Upload, readable, story_title
+from .desk import ALLOWED_SUFFIXES, Desk, Upload, apply_manifest, read_manifest, readable, story_title
 from .jobs import Job, JobManager
 from .security import CSRF_COOKIE, SESSION_COOKIE, Guard, csrf_ok, new_csrf
 
@@ -215,14 +217,22 @@ def create_app(store: Store | str, options: Options | None = None, token: str | 
         text: Annotated[str, Form()] = "",
         title: Annotated[str, Form()] = "",
         source: Annotated[str, Form()] = "",
-        files: Annotated[list[UploadFile] | None, File()] = None,
     ) -> Response:
         check_csrf(request, csrf)
+        # the files are read from the form itself: a browser sends an empty file field as an empty string part,
+        # which a declared UploadFile parameter would refuse (422) when the user only pasted text
+        form = await request.form()
+        files = [f for f in form.getlist("files") if isinstance(f, StarletteUploadFile) and f.filename]
+        manifests = [f for f in form.getlist("manifest") if isinstance(f, StarletteUploadFile) and f.filename]
         try:
-            uploads = await _uploads(files or [])
-        except HTTPException as exc:
-            return page(request, "add.html", status=exc.status_code, title="Add articles", error=exc.detail, accept=",".join(ALLOWED_SUFFIXES), limit=MAX_UPLOAD_BYTES)
+            uploads = await _uploads(files)
+            sources = await _manifest(manifests[0] if manifests else None)
+        except (HTTPException, StorylineError) as exc:
+            status, why = (exc.status_code, exc.detail) if isinstance(exc, HTTPException) else (400, readable(exc))
+            return page(request, "add.html", status=status, title="Add articles", error=why, accept=",".join(ALLOWED_SUFFIXES), limit=MAX_UPLOAD_BYTES)
         arts, skipped = desk.read_uploads(uploads)
+        if sources:
+            skipped += apply_manifest(arts, sources)
         if text.strip():
             arts.insert(0, RawArticle(text=text, file="pasted.txt", title=title.strip() or None, source=source.strip() or None))
         if not arts:
@@ -294,8 +304,12 @@ def create_app(store: Store | str, options: Options | None = None, token: str | 
         return start_add(arts, [], body.mode).as_dict()
 
     @app.post("/api/upload", summary="Add article files (.txt, .html, .jsonl) as a multipart upload (a background job)", tags=["articles"], status_code=202)
-    async def api_upload(files: Annotated[list[UploadFile], File()], mode: Annotated[Literal["cluster", "new"], Form()] = "cluster") -> dict[str, object]:
+    async def api_upload(files: Annotated[list[UploadFile], File()], mode: Annotated[Literal["cluster", "new"], Form()] = "cluster",
+                         manifest: Annotated[UploadFile | None, File(description="a sources manifest (.csv or .json): file, title, source, url, published")] = None) -> dict[str, object]:  # fmt: skip
         arts, skipped = desk.read_uploads(await _uploads(files))
+        sources = await _manifest(manifest)
+        if sources:
+            skipped += apply_manifest(arts, sources)
         if not arts:
             raise HTTPException(status_code=400, detail="no article could be read: " + ("; ".join(skipped) or "no files"))
         return start_add(arts, skipped, mode).as_dict()
@@ -402,7 +416,17 @@ def _operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
     return ops
 
 
-async def _uploads(files: list[UploadFile]) -> list[Upload]:
+async def _manifest(file: StarletteUploadFile | None) -> dict[str, dict[str, str]]:
+    """The sources manifest uploaded with the articles (none: empty)."""
+    if file is None or not file.filename:
+        return {}
+    data = await file.read(MAX_UPLOAD_BYTES + 1)
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise HTTPException(status_code=413, detail=f"{file.filename}: larger than {MAX_UPLOAD_BYTES // 1_000_000} MB")
+    return read_manifest(Upload(file.filename.replace("\\", "/").rsplit("/", 1)[-1][:200], data))
+
+
+async def _uploads(files: Sequence[StarletteUploadFile]) -> list[Upload]:
     """The uploaded files, each checked for type and size (a clear 413/415 otherwise)."""
     if len(files) > MAX_UPLOAD_FILES:
         raise HTTPException(status_code=413, detail=f"at most {MAX_UPLOAD_FILES} files at once")

@@ -7,6 +7,8 @@ the loaded spaCy model for the life of the server.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import logging
 import re
@@ -34,7 +36,7 @@ from ..store.store import ArticleRecord, Store, StoryInfo
 from ..stream.cluster import StreamSettings
 from ..stream.run import RunStats, StreamArticle, cluster_into_store, restore
 
-__all__ = ["ALLOWED_SUFFIXES", "Desk", "Upload", "readable", "story_title", "web_url"]
+__all__ = ["ALLOWED_SUFFIXES", "Desk", "Upload", "apply_manifest", "read_manifest", "readable", "story_title", "web_url"]
 
 log = logging.getLogger(__name__)
 
@@ -225,6 +227,66 @@ class Desk:
 
     def close(self) -> None:
         self.store.close()
+
+
+MANIFEST_FIELDS = ("title", "source", "url", "published")
+
+
+def read_manifest(up: Upload) -> dict[str, dict[str, str]]:
+    """A sources manifest: for each file name, its ``title``, ``source``, ``url`` and ``published`` (YYYY-MM-DD).
+
+    A ``.csv`` file with a header row naming a ``file`` column and any of those, or a ``.json``
+    list of objects with the same keys. Raises :class:`InputError` when it cannot be read.
+    """
+    try:
+        text = up.data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(up.name, "the manifest is not UTF-8 text") from exc
+    rows: list[Any]
+    if up.name.lower().endswith(".json"):
+        try:
+            rows = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(up.name, f"the manifest is not JSON ({exc.msg}, line {exc.lineno})") from exc
+        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+            raise InputError(up.name, "a JSON manifest is a list of objects with a 'file' key")
+    elif up.name.lower().endswith(".csv"):
+        reader = csv.DictReader(io.StringIO(text))
+        if not reader.fieldnames or "file" not in [f.strip().lower() for f in reader.fieldnames]:
+            raise InputError(up.name, "a CSV manifest needs a header row with a 'file' column")
+        rows = [{(k or "").strip().lower(): (v or "") for k, v in r.items()} for r in reader]
+    else:
+        raise InputError(up.name, "a manifest is a .csv or .json file")
+    out: dict[str, dict[str, str]] = {}
+    for r in rows:
+        name = str(r.get("file") or "").replace("\\", "/").rsplit("/", 1)[-1].strip()
+        if name:
+            out[name] = {k: str(r[k]).strip() for k in MANIFEST_FIELDS if r.get(k) is not None and str(r[k]).strip()}
+    if not out:
+        raise InputError(up.name, "the manifest names no file")
+    return out
+
+
+def apply_manifest(arts: list[RawArticle], manifest: dict[str, dict[str, str]]) -> list[str]:
+    """Fill each article's metadata from the manifest row of its file; one note per problem (unknown file, bad date)."""
+    notes: list[str] = []
+    used: set[str] = set()
+    for art in arts:
+        base = (art.file or "").split("#", 1)[0]
+        row = manifest.get(base)
+        if row is None:
+            continue
+        used.add(base)
+        art.title = row.get("title") or art.title
+        art.source = row.get("source") or art.source
+        art.url = row.get("url") or art.url
+        if row.get("published"):
+            try:
+                art.published = date.fromisoformat(row["published"][:10])
+            except ValueError:
+                notes.append(f"manifest: {base}: published {row['published']!r} is not a YYYY-MM-DD date (ignored)")
+    notes += [f"manifest: {name} was not uploaded" for name in sorted(set(manifest) - used)]
+    return notes
 
 
 def web_url(url: str | None) -> str | None:
