@@ -86,6 +86,9 @@ def test_a_token_guards_every_page_and_call(store: Store) -> None:
     assert client.get("/api/stories").status_code == 401
     assert client.get("/", headers={"accept": "text/html"}).status_code == 401
     assert client.get("/openapi.json").status_code == 401
+    assert client.get("/docs", headers={"accept": "text/html"}).status_code == 401
+    assert client.get("/stories/harbour", headers={"accept": "text/html"}).status_code == 401
+    assert client.post("/api/articles", json={"articles": [{"text": "x"}]}, headers={"X-Requested-With": "storyline"}).status_code == 401
     assert client.get("/api/stories", headers={"Authorization": "Bearer wrong"}).status_code == 401
     assert client.get("/api/stories", headers={"Authorization": "Bearer s3cret"}).status_code == 200
     csrf = re.search(r'name="csrf" value="([^"]+)"', client.get("/login").text)
