@@ -252,3 +252,20 @@ def test_pasting_with_an_empty_file_field_is_not_an_upload(store: Store) -> None
                        files=[("files", ("", b"", "application/octet-stream")), ("manifest", ("", b"", "application/octet-stream"))],
                        follow_redirects=False)  # fmt: skip
     assert resp.status_code == 303, resp.text
+
+
+def test_actor_search_follows_the_latest_brief(store: Store) -> None:
+    import json
+    import time
+
+    client = _client(store)
+    desk = client.app.state.desk  # type: ignore[attr-defined]
+    story = desk.build("storm")
+    assert desk.actor_names("Quillfeather") == []
+    data = json.loads(story.model_dump_json())
+    data["actors"][0]["name"] = "Quillfeather Institute"
+    time.sleep(0.01)  # a later brief time
+    store.save_brief("storm", json.dumps(data), store.story_articles("storm"))
+    assert [r["stories"] for r in desk.actor_names("Quillfeather")] == [["storm"]]
+    assert [r["id"] for r in client.get("/api/search?q=quillfeather").json()] == ["storm"]
+    assert [h["story"] for h in client.get("/api/actors/Quillfeather Institute").json()] == ["storm"]

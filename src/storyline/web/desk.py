@@ -55,6 +55,15 @@ class Upload:
 Sort = Literal["recent", "size"]
 
 
+@dataclass(frozen=True)
+class _Cast:
+    """An actor of a brief, as the search and the actor pages need it."""
+
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+
+
 class Desk:
     """The store, the settings and the model of one server."""
 
@@ -63,6 +72,8 @@ class Desk:
         self.options = options
         self._ctx = Context(options)
         self._write = threading.Lock()  # one writer at a time (clustering, briefs)
+        self._cast_cache: dict[str, tuple[float, list[_Cast]]] = {}  # story -> (brief time, its actors)
+        self._cache_lock = threading.Lock()
 
     # -- reading ---------------------------------------------------------------------------------
 
@@ -87,19 +98,28 @@ class Desk:
         )
         with self.store.engine.connect() as conn:
             found = {str(r[0]) for r in conn.execute(query)}
-        for info, story in self._briefs():
-            if any(q.lower() in a.name.lower() or any(q.lower() in al.lower() for al in a.aliases) for a in story.actors):
+        key = q.lower()
+        for info, cast in self._casts():
+            if any(key in a.name.lower() or any(key in al.lower() for al in a.aliases) for a in cast):
                 found.add(info.id)
         return found
 
-    def _briefs(self) -> list[tuple[StoryInfo, Story]]:
+    def _casts(self) -> list[tuple[StoryInfo, list[_Cast]]]:
+        """Each briefed story with the actors of its latest brief (parsed once per brief, then kept)."""
         out = []
         for info in self.store.stories():
             if info.briefed_at is None:
                 continue
-            story = self.story(info.id)
-            if story is not None:
-                out.append((info, story))
+            with self._cache_lock:
+                kept = self._cast_cache.get(info.id)
+            if kept is None or kept[0] != info.briefed_at:
+                story = self.story(info.id)
+                if story is None:
+                    continue
+                kept = (info.briefed_at, [_Cast(a.name, a.kind, tuple(a.aliases)) for a in story.actors])
+                with self._cache_lock:
+                    self._cast_cache[info.id] = kept
+            out.append((info, kept[1]))
         return out
 
     def info(self, story_id: str) -> StoryInfo | None:
@@ -123,7 +143,12 @@ class Desk:
         """Every story whose brief names the actor, with the actor's quotes there."""
         key = name.strip().lower()
         hits: list[dict[str, Any]] = []
-        for info, story in self._briefs():
+        for info, cast in self._casts():
+            if not any(c.name.lower() == key or key in (al.lower() for al in c.aliases) for c in cast):
+                continue
+            story = self.story(info.id)  # only the stories that name the actor are read in full
+            if story is None:
+                continue
             ids = {a.id for a in story.actors if a.name.lower() == key or key in (al.lower() for al in a.aliases)}
             if not ids:
                 continue
@@ -134,11 +159,12 @@ class Desk:
 
     def actor_names(self, q: str, limit: int = 50) -> list[dict[str, Any]]:
         counts: dict[str, dict[str, Any]] = {}
-        for info, story in self._briefs():
-            for a in story.actors:
+        for info, cast in self._casts():
+            for a in cast:
                 if q.lower() in a.name.lower():
                     row = counts.setdefault(a.name, {"name": a.name, "kind": a.kind, "stories": []})
-                    row["stories"].append(info.id)
+                    if info.id not in row["stories"]:
+                        row["stories"].append(info.id)
         return sorted(counts.values(), key=lambda r: (-len(r["stories"]), r["name"]))[:limit]
 
     # -- writing ---------------------------------------------------------------------------------
