@@ -24,6 +24,9 @@ def _csrf(client: TestClient, path: str = "/add") -> str:
     return m.group(1)
 
 
+XRW = {"X-Requested-With": "storyline"}
+
+
 def _wait(client: TestClient) -> None:
     assert client.app.state.jobs.wait_idle(180)  # type: ignore[attr-defined]
 
@@ -269,3 +272,20 @@ def test_actor_search_follows_the_latest_brief(store: Store) -> None:
     assert [r["stories"] for r in desk.actor_names("Quillfeather")] == [["storm"]]
     assert [r["id"] for r in client.get("/api/search?q=quillfeather").json()] == ["storm"]
     assert [h["story"] for h in client.get("/api/actors/Quillfeather Institute").json()] == ["storm"]
+
+
+def test_a_long_list_says_how_many_it_leaves_out_and_a_second_rebuild_joins_the_first(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline.web import app as webapp
+
+    monkeypatch.setattr(webapp, "LIST_ROWS", 1)
+    client = _client(store)
+    page = client.get("/").text
+    assert page.count('class="story-link"') == 1 and "The first 1 of 2 stories" in page
+    first = client.post("/api/stories/storm/rebuild", headers=XRW).json()
+    second = client.post("/api/stories/storm/rebuild", headers=XRW).json()
+    if first["state"] in {"queued", "running"} and second["state"] in {"queued", "running"}:
+        assert second["id"] == first["id"]
+    _wait(client)
+    assert client.get(f"/api/jobs/{first['id']}").json()["state"] == "done"
+    assert client.post("/api/stories/storm/rebuild", headers=XRW).json()["id"] != first["id"]  # a finished brief does not block a new one
+    _wait(client)

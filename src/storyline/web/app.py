@@ -36,6 +36,8 @@ log = logging.getLogger(__name__)
 #: Upload limits (bytes per file, files per request).
 MAX_UPLOAD_BYTES = 5_000_000
 MAX_UPLOAD_FILES = 50
+#: Rows of the story list page (the rest are counted; narrow the search to see them).
+LIST_ROWS = 500
 
 
 def _template(name: str) -> str:
@@ -126,14 +128,22 @@ def create_app(store: Store | str, options: Options | None = None, token: str | 
         if not csrf_ok(request.cookies.get(CSRF_COOKIE), submitted):
             raise HTTPException(status_code=403, detail="the form is out of date or not from this site: reload the page and try again")
 
+    building: dict[str, Job] = {}  # story -> its brief job while queued or running
+
     def start_build(story_id: str) -> Job:
+        current = building.get(story_id)
+        if current is not None and current.state in {"queued", "running"}:
+            return current  # a second click while the brief is on its way joins it
+
         def work(job: Job) -> None:
             job.message = f"briefing story {story_id}"
             desk.build(story_id)
             job.stories = [story_id]
             job.message = "done"
 
-        return jobs.submit("brief", work)
+        job = jobs.submit("brief", work)
+        building[story_id] = job
+        return job
 
     def start_add(arts: list[RawArticle], skipped: list[str], mode: Literal["cluster", "new"]) -> Job:
         def work(job: Job) -> None:
@@ -155,8 +165,8 @@ def create_app(store: Store | str, options: Options | None = None, token: str | 
         # the filter form always sends every field, empty ones included: an empty or unreadable one means "any"
         day = _day(since)
         order: Literal["recent", "size"] = "size" if sort == "size" else "recent"
-        rows = desk.stories(q, day, order)
-        return page(request, "list.html", title="Stories", rows=rows, q=q or "", since=day.isoformat() if day else "", sort=order,
+        rows = desk.stories(q, day, order, limit=None)
+        return page(request, "list.html", title="Stories", rows=rows[:LIST_ROWS], total=len(rows), q=q or "", since=day.isoformat() if day else "", sort=order,
                     bad_since=bool(since and since.strip() and day is None))  # fmt: skip
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)

@@ -77,7 +77,7 @@ class Desk:
 
     # -- reading ---------------------------------------------------------------------------------
 
-    def stories(self, q: str | None = None, since: date | None = None, sort: Sort = "recent", limit: int = 500) -> list[StoryInfo]:
+    def stories(self, q: str | None = None, since: date | None = None, sort: Sort = "recent", limit: int | None = 500) -> list[StoryInfo]:
         """Stories matching ``q`` (words of titles, article text, outlets, or actor names of the brief), newest or largest first."""
         ts = datetime(since.year, since.month, since.day, tzinfo=UTC).timestamp() if since else None
         rows = self.store.stories(since=ts)
@@ -86,7 +86,7 @@ class Desk:
             rows = [r for r in rows if r.id in wanted or q.strip().lower() in (r.title or "").lower()]
         if sort == "size":
             rows.sort(key=lambda r: (-r.articles, -r.outlets, r.id))
-        return rows[:limit]
+        return rows if limit is None else rows[:limit]
 
     def _matching_ids(self, q: str) -> set[str]:
         like = f"%{q.lower()}%"
