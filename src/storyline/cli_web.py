@@ -47,5 +47,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     app = create_app(args.store, load_options(getattr(args, "config", None)), token=token)
     print(f"storyline: serving {args.store} at http://{args.host}:{args.port}/ (API docs at /docs)", file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    try:
+        uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    finally:
+        app.state.jobs.close()
+        app.state.desk.close()
     return 0

@@ -289,3 +289,17 @@ def test_a_long_list_says_how_many_it_leaves_out_and_a_second_rebuild_joins_the_
     assert client.get(f"/api/jobs/{first['id']}").json()["state"] == "done"
     assert client.post("/api/stories/storm/rebuild", headers=XRW).json()["id"] != first["id"]  # a finished brief does not block a new one
     _wait(client)
+
+
+def test_an_unexpected_failure_is_a_one_line_error_page(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    client = TestClient(create_app(store, load_options()), raise_server_exceptions=False)
+    desk = client.app.state.desk  # type: ignore[attr-defined]
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(desk, "stories", broken)
+    page = client.get("/", headers={"accept": "text/html"})
+    assert page.status_code == 500 and "Server error" in page.text and "RuntimeError" in page.text and "Traceback" not in page.text
+    api = client.get("/api/stories")
+    assert api.status_code == 500 and "RuntimeError" in api.json()["detail"]

@@ -336,7 +336,7 @@ def create_app(store: Store | str, options: Options | None = None, token: str | 
 
     def error(request: Request, status: int, detail: Any) -> Response:
         if wants_html(request):
-            titles = {400: "Bad request", 403: "Forbidden", 404: "Not found", 405: "Not allowed", 413: "Too large", 415: "Wrong file type", 422: "Invalid input"}
+            titles = {500: "Server error", 400: "Bad request", 403: "Forbidden", 404: "Not found", 405: "Not allowed", 413: "Too large", 415: "Wrong file type", 422: "Invalid input"}
             return page(request, "error.html", status=status, title=titles.get(status, "Error"), message=_detail_text(detail))
         return JSONResponse({"detail": detail}, status_code=status)
 
@@ -351,6 +351,11 @@ def create_app(store: Store | str, options: Options | None = None, token: str | 
     @app.exception_handler(StorylineError)
     async def _storyline_error(request: Request, exc: StorylineError) -> Response:
         return error(request, 400, readable(exc))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> Response:
+        log.exception("%s %s failed", request.method, request.url.path)
+        return error(request, 500, f"Something went wrong on the server ({type(exc).__name__}); the log has the details.")
 
     app.state.title_of = story_title
     return app
