@@ -167,7 +167,8 @@ def test_script_payloads_in_articles_never_run(served: Served, browser: Any) -> 
     title = f"Harbour {PAYLOAD} Strike"
     body = (f"{title}\n\nPORTVALE - Dock workers in Portvale ended their strike on Sunday, the union said. "
             f"\u201cWe will not accept {PAYLOAD} or {CLOSE} again,\u201d said Mara Lind, the union's leader. "
-            "The port authority said ships would move again by Tuesday.")  # fmt: skip
+            "The port authority said ships would move again by Tuesday. "
+            f"On Monday, union leader Mara Lind met Portvale mayor Tom Hale and signed the {CLOSE} agreement with him.")  # fmt: skip
     rows = [{"id": "x1", "title": title, "text": body, "source": f"Wire {PAYLOAD}", "url": "javascript:window.__xss='url'", "published": "2026-03-01"},
             {"id": "x2", "title": f"Portvale {CLOSE}", "text": body.replace("Sunday", "Monday"), "source": CLOSE, "url": "JaVaScRiPt:alert(1)"}]  # fmt: skip
     jsonl = "\n".join(json.dumps(r) for r in rows).encode()
@@ -193,6 +194,9 @@ def test_script_payloads_in_articles_never_run(served: Served, browser: Any) -> 
     u = served.url
     _check_page(page, dialogs, u + sid, ["#brief", "#sources", ".storyline-bar", "article.doc"])
     assert "<script>" in page.locator("#sources").inner_text()  # shown as text, not dropped
+    assert "<script>" in page.locator("#quotes").inner_text()  # a quote carrying the payload, as text
+    islands = [json.loads(page.locator(sel).text_content() or "null") for sel in ("#graph-data", "#timeline-data") if page.locator(sel).count()]
+    assert "script&gt;window.__xss" in json.dumps(islands) or "</script><script>window.__xss" in json.dumps(islands), "the payload reached a data island"
     for cite in page.locator("a.ev").all()[:5]:
         cite.click()
         assert page.evaluate("window.__xss") is None and not dialogs
