@@ -195,8 +195,6 @@ def test_script_payloads_in_articles_never_run(served: Served, browser: Any) -> 
     _check_page(page, dialogs, u + sid, ["#brief", "#sources", ".storyline-bar", "article.doc"])
     assert "<script>" in page.locator("#sources").inner_text()  # shown as text, not dropped
     assert "<script>" in page.locator("#quotes").inner_text()  # a quote carrying the payload, as text
-    islands = [json.loads(page.locator(sel).text_content() or "null") for sel in ("#graph-data", "#timeline-data") if page.locator(sel).count()]
-    assert "script&gt;window.__xss" in json.dumps(islands) or "</script><script>window.__xss" in json.dumps(islands), "the payload reached a data island"
     for cite in page.locator("a.ev").all()[:5]:
         cite.click()
         assert page.evaluate("window.__xss") is None and not dialogs
