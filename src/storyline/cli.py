@@ -144,6 +144,10 @@ def _parser() -> argparse.ArgumentParser:
     from .cli_store import add_parsers as add_store_parsers
 
     add_store_parsers(sub)  # cluster, stories
+    from .cli_web import add_serve_parser
+
+    add_serve_parser(sub)
+
     from .cli_batch import add_batch_parser
 
     add_batch_parser(sub)
@@ -326,6 +330,15 @@ def _cmd_store(args: argparse.Namespace) -> int:
 
 
 COMMANDS.update(cluster=_cmd_store, stories=_cmd_store)
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from .cli_web import cmd_serve
+
+    return cmd_serve(args)
+
+
+COMMANDS["serve"] = _cmd_serve
 
 
 def main(argv: Sequence[str] | None = None) -> int:
