@@ -87,7 +87,7 @@ CASES: list[tuple[str, str, list[HandActor], list[tuple[str, str | None]]]] = [
     ("pronoun-skips-names-inside-quotes", "Michael Avenatti spoke to reporters on Wednesday. \u201cDonald Trump has not won anything,\u201d he added.", [AVENATTI, TRUMP], [("Donald Trump has not won anything,", "Michael Avenatti")]),
     ("pronoun-gender-by-honorific", "Alain Juppe spoke about Ms. Bouvier on Monday. Officials said Ms. Bouvier is still in Homs. \u201cCommunications are very difficult,\u201d he told journalists.", [JUPPE, BOUVIER], [("Communications are very difficult,", "Alain Juppe")]),
     ("pronoun-gender-honorific-outside-mention", "Juppe met reporters on Monday. Ms Bouvier stayed behind in Homs. \u201cCommunications are very difficult,\u201d he told journalists.", [JUPPE, BOUVIER2], [("Communications are very difficult,", "Alain Juppe")]),
-    ("outlet-analyst-is-not-the-outlet", "\u201cHe was trying to impede the investigation,\u201d said CNN senior political analyst David Gergen.", [CNN], [("He was trying to impede", None)]),
+    ("outlet-analyst-is-not-the-outlet", "\u201cHe was trying to impede the investigation,\u201d said CNN senior political analyst David Gergen.", [CNN], [("He was trying to impede", "David Gergen")]),
     ("outlet-analyst-named", "\u201cHe was trying to impede the investigation,\u201d said CNN senior political analyst David Gergen.", [CNN, GERGEN], [("He was trying to impede", "David Gergen")]),
     # --- several quotes, interrupted quotes, continuation
     ("interrupted", "\u201cThe economy,\u201d Smith said, \u201cis recovering.\u201d", [SMITH], [("The economy,", "John Smith"), ("is recovering.", "John Smith")]),
@@ -119,8 +119,8 @@ CASES: list[tuple[str, str, list[HandActor], list[tuple[str, str | None]]]] = [
     ("passive-called-names-not-speaks", "Acme Corp signed the deal. The \u201chush agreement,\u201d as it is called in the suit, was never enforced.", [ACME], [("hush agreement,", None)]),
     ("passive-with-agent", "The plan was described by John Smith as \u201ca disaster for taxpayers.\u201d", [SMITH], [("a disaster for taxpayers.", "John Smith")]),
     ("title-of-work", "Jane Doe starred in \u201cThe Long Goodbye\u201d in 1973.", [DOE], [("The Long Goodbye", None)]),
-    ("unnamed-official", "A senior official said the deal was \u201cclose.\u201d", [SMITH], [("close.", None)]),
-    ("possessive-aide-not-senator", "The senator\u2019s aide said the bill was \u201cdead.\u201d", [KAY], [("dead.", None)]),
+    ("unnamed-official", "A senior official said the deal was \u201cclose.\u201d", [SMITH], [("close.", "A senior official")]),
+    ("possessive-aide-not-senator", "The senator\u2019s aide said the bill was \u201cdead.\u201d", [KAY], [("dead.", "The senator\u2019s aide")]),
 ]
 
 

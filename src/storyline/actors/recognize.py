@@ -145,12 +145,12 @@ def _opens_question(tok: Token) -> bool:
 def _chars(doc: Doc, s: int, e: int) -> tuple[int, int]:
     start = doc[s].idx
     end = doc[e - 1].idx + len(doc[e - 1].text)
-    text = doc.text[start:end]
+    text = doc[s:e].text  # not doc.text, which rebuilds the whole block's text on every call
     # "U.N.-led" as one token
     m = re.search(r"-(?:led|backed|based|run|allied|affiliated)$", text)
     if m:
         end = start + m.start()
-    m = re.search(r"['\u2019]s?$", doc.text[start:end])
+    m = re.search(r"['\u2019]s?$", text[: end - start])
     if m and end - start > 2:
         end = start + m.start()
     return start, end
@@ -245,12 +245,13 @@ class _Block:
         self.gz = gz
         self.out: list[Cand] = []
         self.used = [False] * len(parsed)
+        self.text = parsed.text  # built once: Doc.text joins every token on each access
 
     # -- building candidates
     def add(self, s: int, e: int, kind: str, name: str | None = None, start_char: int | None = None, end_char: int | None = None, **kw: object) -> Cand | None:
         d = self.d
         cs, ce = _chars(d, s, e)
-        if kind in {"org", "person", "place", "maybe"} and name_key(name or d.text[cs:ce]) in NEWS_AGENCIES:
+        if kind in {"org", "person", "place", "maybe"} and name_key(name or self.text[cs:ce]) in NEWS_AGENCIES:
             for i in range(s, e):
                 self.used[i] = True
             return None
@@ -437,7 +438,7 @@ class _Block:
         if all(self.used[i] for i in range(s, e)) and ent.label_ != "PERSON":
             return
         cs, ce = _chars(d, s, e)
-        text = d.text[cs:ce]
+        text = self.text[cs:ce]
         name = _clean_name(text)
         if not name or JUNK_NAME.search(name) or not any(ch.isupper() for ch in name):
             return
