@@ -42,7 +42,7 @@ from .lexicon import (
     ROLE_MODIFIERS,
 )
 
-__all__ = ["JUNK_NAME", "OFFICES", "BlockInfo", "Cand", "find_candidates"]
+__all__ = ["JUNK_NAME", "OFFICES", "BlockInfo", "Cand", "find_candidates", "is_contributor_line"]
 
 #: Role heads that name one office holder, so that "the president" can be resolved.
 OFFICES = frozenset(
@@ -850,8 +850,38 @@ def _body_role(body: str) -> str | None:
     return "state body"
 
 
+_CONTRIBUTORS = re.compile(
+    r"^\s*(?:with|by|written by|reporting by|additional reporting by|contributing(?: reporters?)?:?|compiled by|edited by|photos? by|"
+    r"[\w ]{0,40}\b(?:writers?|reporters?|correspondents?|staff)\b[^.]{0,120}\bcontributed)\b",
+    re.IGNORECASE,
+)
+
+
+_CONTRIBUTED = re.compile(r"\b(?:[Ww]riters?|[Rr]eporters?|[Cc]orrespondents?)\s+[A-Z][^.]{0,120}\bcontributed\b")
+
+
+def is_contributor_line(text: str) -> bool:
+    """A byline or contributor line ("With A, B and C", "By A and B", "AP writer A contributed"): its names are not actors."""
+    t = text.strip()
+    if not t or len(t) > 300:
+        return False
+    if _CONTRIBUTED.search(t):
+        return True
+    if not _CONTRIBUTORS.match(t):
+        return False
+    if _CONTRIBUTED.search(t):
+        return True
+    rest = re.sub(r"^\s*(?:with|by|written by|reporting by|additional reporting by|contributing(?: reporters?)?:?|compiled by|edited by|photos? by)\s*", "", t, flags=re.IGNORECASE)
+    # only names: capitalized words, commas, "and", initials; no verb-like lower-case words
+    words = re.findall(r"[\w.'\u2019-]+", rest)
+    lower = [w for w in words if w[:1].islower() and w not in {"and", "in", "of", "de", "van", "von", "al", "bin"}]
+    return bool(words) and not lower and (len(words) <= 12 or not rest.rstrip().endswith((".", "?", "!")))
+
+
 def find_candidates(parsed: Doc, info: BlockInfo, gz: Gazetteer) -> list[Cand]:
     """Every candidate mention in one parsed block, in text order."""
+    if is_contributor_line(parsed.text):
+        return []
     cands = _Block(parsed, info, gz).run()
     cands.sort(key=lambda c: (c.start, -c.end))
     return cands

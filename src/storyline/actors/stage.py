@@ -120,7 +120,7 @@ def collect_candidates(story: Story, ctx: Context, gz: Gazetteer) -> list[tuple[
 def extract_actors(story: Story, ctx: Context) -> Story:
     gz = gazetteer()
     docs = collect_candidates(story, ctx, gz)
-    drafts = resolve_candidates(docs, gz)
+    drafts = resolve_candidates(docs, gz, {d.id: d.text for d in story.documents})
     story.actors = [build_actor(f"a{i + 1}", d, gz) for i, d in enumerate(drafts)]
     ids = {d.key: a.id for d, a in zip(drafts, story.actors, strict=True)}
     story.relations = find_relations(story, ctx, docs, ids)
