@@ -29,6 +29,7 @@ from .speaker import SpeakerSpan
 
 __all__ = ["actor_gender", "doc_referents", "resolve_speaker"]
 
+_FIRST_WORD = re.compile(r"[A-Za-z]+")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 _APPOSITION = re.compile(
     r"\s*,\s*(?:\d{1,3}\s*,\s*)?((?:the|a|an|his|her|their|[A-Z][\w\u2019'-]*[\u2019']s)\s+[^,.;:\"\u201c\u201d]{2,60})"
@@ -80,17 +81,50 @@ def doc_referents(
     """
     genders = {} if genders is None else genders
     starts = sentence_starts(text)
+    votes = _pronoun_votes(index, doc, text, quoted, subjects, starts)
     out: list[Referent] = []
     for s, e, actor in index.mentions_in(doc, 0, len(text) + 1):
         if actor.kind == "place" or _is_pronoun(text[s:e]) or any(qs <= s < qe for qs, qe in quoted):
             continue
         if actor.id not in genders:
-            genders[actor.id] = actor_gender(actor, {doc: text}) if actor.kind == "person" else None
+            genders[actor.id] = (actor_gender(actor, {doc: text}) or _by_votes(votes.get(actor.id))) if actor.kind == "person" else None
         k = bisect_left(subjects, s)
         subject = k < len(subjects) and subjects[k] < e
         kind = "person" if actor.kind == "person" else "thing"
         out.append(Referent(actor.id, s, sentence_of(starts, s), kind, genders[actor.id], actor.kind == "group", subject))
     return out
+
+
+def _by_votes(votes: Counter[str] | None) -> str | None:
+    if not votes:
+        return None
+    (top, n), *rest = votes.most_common()
+    return top if n >= 2 * (rest[0][1] if rest else 0) else None
+
+
+def _pronoun_votes(
+    index: ActorIndex, doc: str, text: str, quoted: Sequence[tuple[int, int]], subjects: Sequence[int], starts: Sequence[int]
+) -> dict[str, Counter[str]]:
+    """Genders the text itself shows: a "he"/"she" subject whose sentence (or the one before) names exactly one person.
+
+    "Pat Roe filed the suit. She says ..." -> a vote that Pat Roe is a woman.
+    """
+    votes: dict[str, Counter[str]] = {}
+    for p in subjects:
+        m = _FIRST_WORD.match(text, p)
+        info = pronoun_info(m.group(0)) if m else None
+        if info is None or info.gender not in {"m", "f"} or any(qs <= p < qe for qs, qe in quoted):
+            continue
+        k = sentence_of(starts, p)
+        lo = starts[max(0, k - 1)]
+        people = {
+            a.id
+            for s, e, a in index.mentions_in(doc, lo, p)
+            if a.kind == "person" and e <= p and not _is_pronoun(text[s:e]) and not any(qs <= s < qe for qs, qe in quoted)
+        }
+        if len(people) == 1:
+            votes.setdefault(next(iter(people)), Counter())[info.gender] += 1
+    return votes
 
 
 def _actors_of(index: ActorIndex, doc: str) -> dict[str, Actor]:

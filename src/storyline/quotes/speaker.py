@@ -349,7 +349,7 @@ def is_title_or_term(parse: Doc, tokens: list[Token], open_at: int) -> bool:
     ("the term "student athlete"", "the show "Today"").
     """
     words = _words(tokens)
-    if not words or len(words) > 6:
+    if not words or len(words) > 7:
         return False
     before = [t for t in parse if t.idx < open_at][-1:]
     bare = tokens[-1].text not in {".", "!", "?", ","}
@@ -357,10 +357,13 @@ def is_title_or_term(parse: Doc, tokens: list[Token], open_at: int) -> bool:
         return True  # "the show "Today"", "the term "student athlete""
     if before and before[0].lower_ in _NAMING_VERBS and len(words) <= 3 and bare:
         return True  # "a group called "Friends of the Park""
-    if len(words) > 4 or tokens[-1].text in {"!", "?"} or (tokens[-1].text == "." and len(words) > 2):
-        return False
     content = [t for t in words if t.lower_ not in _TITLE_SMALL]
-    if not content or not content[0].text[:1].isupper():
+    if tokens[-1].text in {"!", "?"} or not content or not words[0].text[:1].isupper():
+        return False
+    capitalized = all(t.text[:1].isupper() or t.like_num for t in content) and not all(t.is_upper for t in content)
+    if 3 <= len(words) <= 7 and capitalized and len(content) >= 2:
+        return True  # headline case: ""All Bets Are Off,"", "Legend in the Coal Fields."
+    if len(words) > 4 or (tokens[-1].text == "." and len(words) > 2):
         return False
     if any(t.pos_ in {"VERB", "AUX", "PRON"} for t in words):
         return False

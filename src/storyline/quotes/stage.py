@@ -23,7 +23,7 @@ from ..pipeline import Context, register_stage
 from .cues import DOCUMENT_AUTHOR_VERBS, DOCUMENT_NOUNS, SPEECH_NOUNS
 from .marks import QuotedSpan, find_quoted_spans
 from .resolve import actor_gender, doc_referents, resolve_speaker
-from .speaker import SpeakerSpan, find_speaker, find_speaker_before
+from .speaker import SpeakerSpan, find_speaker, find_speaker_before, is_title_or_term, quote_tokens
 
 __all__ = ["extract_quotes", "quotes_of_document"]
 
@@ -75,6 +75,22 @@ def _speaker_span(doc: Document, ctx: Context, kept: list[tuple[int, Block]], st
             if parse is not None and doc.text[pblock.start : pblock.end].rstrip().endswith(":"):
                 return find_speaker_before(parse, pblock.start)
     return None
+
+
+_NUMBER_ONLY = re.compile(r"^[\d\s,.#:/-]+(?:st|nd|rd|th)?[.,]?$")
+
+
+def _is_label(doc: Document, ctx: Context, kept: list[tuple[int, Block]], starts: list[int], q: QuotedSpan, text: str) -> bool:
+    """Quoted words that are a name, not speech: a title of a work or show, a named term, a number, a lone pronoun."""
+    bare = text.strip(" ,.;:")
+    if _NUMBER_ONLY.match(text) or (pronoun_info(bare) is not None and " " not in bare):
+        return True
+    found = _block_at(kept, starts, q.open_at)
+    parse = ctx.parses.get((doc.id, found[0])) if found is not None else None
+    if parse is None or found is None:
+        return False
+    base = found[1].start
+    return is_title_or_term(parse, quote_tokens(parse, q.start - base, min(q.end, found[1].end) - base), q.open_at - base)
 
 
 def _opens_sentence(text: str, q: QuotedSpan, block: Block) -> bool:
@@ -254,6 +270,8 @@ def quotes_of_document(doc: Document, ctx: Context, index: ActorIndex, linker: _
                 referents.append(Referent(actor.id, sp.head[0], sentence_of(sents, sp.head[0]), "person" if actor.kind == "person" else "thing",
                                           actor_gender(actor, {doc.id: doc.text}) if actor.kind == "person" else None, actor.kind == "group", True, True))
         text = doc.text[q.start : q.end]
+        if sp is None and _is_label(doc, ctx, kept, starts, q, text):
+            continue  # a title, a term, a number, a lone pronoun: nobody's words, not a quotation
         if (
             sp is None
             and _continues(quotes, here, prev_block, text)
