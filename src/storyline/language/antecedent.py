@@ -7,9 +7,10 @@ subject or the speaker of a quotation); :func:`resolve_pronoun` keeps those
 that agree with the pronoun in kind, gender and number and returns the most
 salient one:
 
-- a mention scores ``subject`` when it is a clause subject and ``speaker``
-  when it is the speaker of a quotation, minus ``decay`` for every sentence
-  between it and the pronoun;
+- a mention scores ``subject`` when it is a clause subject, ``speaker``
+  when it is the speaker of a quotation and ``female``/``male`` when its
+  entity is known to have the pronoun's gender (not merely not known to differ),
+  minus ``decay`` for every sentence between it and the pronoun;
 - an entity scores its best mention plus ``repeat`` for each further mention
   within reach (at most ``repeat_cap``);
 - ties go to the entity mentioned last.
@@ -55,6 +56,8 @@ class Salience:
     speaker: float = 1.5
     repeat: float = 0.25
     repeat_cap: int = 3
+    female: float = 1.5  # a referent known to be a woman, for "she" (over one whose gender is unknown)
+    male: float = 0.5  # a referent known to be a man, for "he" (most people named in news carry no gender cue)
 
 
 def agrees(pronoun: str, r: Referent) -> bool:
@@ -84,7 +87,11 @@ def resolve_pronoun(
     for r in referents:
         if r.pos >= pos or sent - r.sent > w.reach or r.sent > sent or not agrees(pronoun, r):
             continue
-        score = w.subject * r.subject + w.speaker * r.speaker - w.decay * (sent - r.sent)
+        info = pronoun_info(pronoun)
+        known = 0.0
+        if info is not None and r.gender is not None and r.gender == info.gender:
+            known = w.female if info.gender == "f" else w.male
+        score = w.subject * r.subject + w.speaker * r.speaker + known - w.decay * (sent - r.sent)
         best[r.key] = max(best.get(r.key, score), score)
         count[r.key] = count.get(r.key, 0) + 1
         last[r.key] = max(last.get(r.key, -1), r.pos)

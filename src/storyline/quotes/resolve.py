@@ -81,7 +81,7 @@ def doc_referents(
     """
     genders = {} if genders is None else genders
     starts = sentence_starts(text)
-    votes = _pronoun_votes(index, doc, text, quoted, subjects, starts)
+    votes, voters = _pronoun_votes(index, doc, text, quoted, subjects, starts)
     out: list[Referent] = []
     for s, e, actor in index.mentions_in(doc, 0, len(text) + 1):
         if actor.kind == "place" or _is_pronoun(text[s:e]) or any(qs <= s < qe for qs, qe in quoted):
@@ -92,6 +92,8 @@ def doc_referents(
         subject = k < len(subjects) and subjects[k] < e
         kind = "person" if actor.kind == "person" else "thing"
         out.append(Referent(actor.id, s, sentence_of(starts, s), kind, genders[actor.id], actor.kind == "group", subject))
+    for key, p in voters:  # "She says ..." right after "Pat Roe filed ...": a subject mention of Pat Roe
+        out.append(Referent(key, p, sentence_of(starts, p), "person", genders.get(key), False, True))
     return out
 
 
@@ -104,27 +106,55 @@ def _by_votes(votes: Counter[str] | None) -> str | None:
 
 def _pronoun_votes(
     index: ActorIndex, doc: str, text: str, quoted: Sequence[tuple[int, int]], subjects: Sequence[int], starts: Sequence[int]
-) -> dict[str, Counter[str]]:
-    """Genders the text itself shows: a "he"/"she" subject whose sentence (or the one before) names exactly one person.
+) -> tuple[dict[str, Counter[str]], list[tuple[str, int]]]:
+    """Genders the text itself shows, and the pronoun subjects that show them.
 
-    "Pat Roe filed the suit. She says ..." -> a vote that Pat Roe is a woman.
+    A "he"/"she" subject votes for the one person named before it in its
+    sentence ("Pat Roe said she would appeal"), or for the one person who is
+    the subject of the sentence before when its own sentence quotes nobody
+    ("Pat Roe filed the suit. She says ..."). Returns the votes by actor id and
+    the (actor id, offset) of each voting pronoun.
     """
     votes: dict[str, Counter[str]] = {}
+    voters: list[tuple[str, int]] = []
+    sub_set = set(subjects)
     for p in subjects:
         m = _FIRST_WORD.match(text, p)
         info = pronoun_info(m.group(0)) if m else None
         if info is None or info.gender not in {"m", "f"} or any(qs <= p < qe for qs, qe in quoted):
             continue
         k = sentence_of(starts, p)
-        lo = starts[max(0, k - 1)]
-        people = {
-            a.id
-            for s, e, a in index.mentions_in(doc, lo, p)
-            if a.kind == "person" and e <= p and not _is_pronoun(text[s:e]) and not any(qs <= s < qe for qs, qe in quoted)
-        }
-        if len(people) == 1:
-            votes.setdefault(next(iter(people)), Counter())[info.gender] += 1
-    return votes
+        here = _people(index, doc, text, quoted, starts[k], p)
+        if len(here) == 1:
+            key = next(iter(here))
+        elif not here and k > 0:
+            end = starts[k + 1] if k + 1 < len(starts) else len(text)
+            if any(ch in text[starts[k] : end] for ch in "\"\u201c\u201d"):
+                continue
+            before = _people(index, doc, text, quoted, starts[k - 1], starts[k], sub_set)
+            if len(before) != 1:
+                continue
+            key = next(iter(before))
+        else:
+            continue
+        votes.setdefault(key, Counter())[info.gender] += 1
+        voters.append((key, p))
+    return votes, voters
+
+
+def _people(
+    index: ActorIndex, doc: str, text: str, quoted: Sequence[tuple[int, int]], lo: int, hi: int, subjects: set[int] | None = None
+) -> set[str]:
+    """Ids of the people named (by name, outside quotations) in [lo, hi); only clause subjects when ``subjects`` is given."""
+    return {
+        a.id
+        for s, e, a in index.mentions_in(doc, lo, hi)
+        if a.kind == "person"
+        and e <= hi
+        and not _is_pronoun(text[s:e])
+        and not any(qs <= s < qe for qs, qe in quoted)
+        and (subjects is None or any(i in subjects for i in range(s, e)))
+    }
 
 
 def _actors_of(index: ActorIndex, doc: str) -> dict[str, Actor]:
