@@ -431,12 +431,15 @@ class _Resolver:
         self.drafts[target_key].mentions.extend(mentions)
 
     def fold_bodies(self) -> None:
-        """A state body named without its country joins the one body of that name whose country is known."""
+        """A body named without its country joins the one body of that name whose country is known,
+        or the one organization of that name ("the Housing Department" and "the Department of Housing")."""
         for key in list(self.drafts):
-            if not key.startswith("b:None:"):
+            if not key.startswith("b:None:") or key not in self.drafts:
                 continue
             rest = key[len("b:None:") :]
             owners = [k for k in self.drafts if k.startswith("b:") and k.endswith(":" + rest) and k != key]
+            if not owners and f"o:{rest}" in self.drafts:
+                owners = [f"o:{rest}"]
             if len(owners) == 1:
                 self._merge_into(key, owners[0])
 

@@ -15,6 +15,7 @@ from collections import Counter
 
 from ..models import Actor, Mention, Story
 from ..pipeline import Context, register_stage
+from .descriptions import link_descriptions, propagate_names
 from .gazetteer import Gazetteer, gazetteer, name_key
 from .recognize import BlockInfo, Cand, find_candidates
 from .relations import find_relations
@@ -123,6 +124,8 @@ def extract_actors(story: Story, ctx: Context) -> Story:
     drafts = resolve_candidates(docs, gz, {d.id: d.text for d in story.documents})
     story.actors = [build_actor(f"a{i + 1}", d, gz) for i, d in enumerate(drafts)]
     ids = {d.key: a.id for d, a in zip(drafts, story.actors, strict=True)}
+    propagate_names(story)
+    link_descriptions(story, ctx)
     story.relations = find_relations(story, ctx, docs, ids)
     log.info("actors: %d actors, %d relations", len(story.actors), len(story.relations))
     return story

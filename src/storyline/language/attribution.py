@@ -26,6 +26,7 @@ __all__ = [
     "PronounInfo",
     "gender_of_text",
     "honorific_gender",
+    "institution_class",
     "names_a_person",
     "pronoun_info",
     "same_role",
@@ -120,6 +121,20 @@ def _role_groups() -> dict[str, int]:
         for w in group:
             out[str(w).lower()] = i
     return out
+
+
+@lru_cache(maxsize=1)
+def _institution_classes() -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(str(w).lower() for w in group) for group in _data()["descriptions"]["institution_classes"])
+
+
+def institution_class(word: str) -> int | None:
+    """Which kind of institution a noun or name word names ("school" and "University" alike), or None."""
+    w = word.lower().rstrip(".")
+    for i, group in enumerate(_institution_classes()):
+        if w in group:
+            return i
+    return None
 
 
 def same_role(a: str, b: str) -> bool:
