@@ -38,6 +38,9 @@ CASES = [
     # continuation stops when someone else is named in between
     ("continuation-blocked-by-new-name", "\u201cWe will rebuild,\u201d Park said. Ed Lane, the mayor, was not convinced.\n\n"
      "\u201cThe town deserves better than promises.\u201d", [PARK, LANE], [("The town deserves better", None)]),
+    # ... but not by a name inside the previous quote's own attribution
+    ("continuation-past-attribution-names", "\u201cThe market is cynical,\u201d said Tom Park, who introduced Ed Lane to his bankers. "
+     "\u201cBut passion counts for a lot in this business.\u201d", [PARK, LANE], [("But passion counts", "Tom Park")]),
     ("continuation-bracketed-start", "\u201cShe is in the hospital,\u201d Park told reporters. \u201c[It] breaks my heart. She is only two.\u201d",
      [PARK], [("breaks my heart", "Tom Park")]),
     # a document speaks for whoever made it

@@ -115,6 +115,12 @@ def _named_between(index: ActorIndex, doc: str, start: int, end: int, speaker: s
     return False
 
 
+def _next_sentence(sents: tuple[int, ...], pos: int) -> int:
+    """Start of the sentence after the one holding ``pos`` (the previous quote's own attribution is skipped)."""
+    k = sentence_of(sents, pos)
+    return sents[k + 1] if k + 1 < len(sents) else pos
+
+
 def doc_text_of(index: ActorIndex, doc: str, s: int, e: int) -> str:
     """The text of the mention at [s, e) (pronoun mentions are recorded verbatim)."""
     for ms, me, actor in index.mentions_in(doc, s, e):
@@ -277,7 +283,7 @@ def quotes_of_document(doc: Document, ctx: Context, index: ActorIndex, linker: _
             and _continues(quotes, here, prev_block, text)
             and here is not None
             and _opens_sentence(doc.text, q, here[1])
-            and not _named_between(index, doc.id, quotes[-1].end, q.open_at, quotes[-1].speaker, quoted)
+            and not _named_between(index, doc.id, _next_sentence(sents, quotes[-1].end), q.open_at, quotes[-1].speaker, quoted)
         ):
             speaker_id, how = quotes[-1].speaker, "continuation"
         quotes.append(
