@@ -43,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=1, help="storyline runs at once (the machine is shared: keep it low)")
     ap.add_argument("--work", help="folder for the storyline outputs (default: a temporary folder)")
     ap.add_argument("--errors", help="write storyline's misses and wrong speakers here (JSON lines)")
+    ap.add_argument("--reuse", action="store_true", help="reuse story.json files already in --work (score again without rerunning)")
     a = ap.parse_args(argv)
     if not SCORER.is_file() or not DATA.is_file():
         print(f"PolNeAR data or scorer not found under {SHARED}: nothing to measure", file=sys.stderr)
@@ -54,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
         cmd += ["--work", a.work]
     if a.errors:
         cmd += ["--errors", a.errors]
+    if a.reuse:
+        cmd += ["--reuse"]
     if a.textacy_python:
         cmd += ["--baseline-python", a.textacy_python]
     return subprocess.run(cmd, check=False).returncode
