@@ -279,7 +279,8 @@ def quotes_of_document(doc: Document, ctx: Context, index: ActorIndex, linker: _
         if sp is None and _is_label(doc, ctx, kept, starts, q, text):
             continue  # a title, a term, a number, a lone pronoun: nobody's words, not a quotation
         if (
-            sp is None
+            speaker_id is None
+            and (sp is None or (sp.lemma not in DOCUMENT_NOUNS and sp.lemma not in SPEECH_NOUNS and not sp.proper))
             and _continues(quotes, here, prev_block, text)
             and here is not None
             and _opens_sentence(doc.text, q, here[1])
