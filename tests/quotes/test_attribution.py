@@ -59,6 +59,9 @@ CASES = [
     ("show-title", "Park told NBC\u2019s \u201cToday\u201d that he would run again.", [PARK], [("Today", "<dropped>")]),
     ("headline-case-title", "Park appeared on \u201cFace the Nation,\u201d where he defended the plan.", [PARK], [("Face the Nation", "<dropped>")]),
     ("ordinal-number", "The vote is set for the \u201c13th\u201d of June.", [PARK], [("13th", "<dropped>")]),
+    # a date after the cue is not a speaker
+    ("date-is-not-a-speaker", "\u201cWe will find who did this,\u201d the police chief said Monday.", [PARK],
+     [("We will find who did this,", "the police chief")]),
     ("short-answer-with-cue", "\u201cNo,\u201d said Park.", [PARK], [("No,", "Tom Park")]),
 ]
 

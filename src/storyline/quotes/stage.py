@@ -182,8 +182,8 @@ class _NewSpeakers:
             if found is not None:
                 return found
             kind = "person" if sp.entity == "PERSON" or (sp.entity is None and len(phrase.split()) in {2, 3}) else "organization"
-            if sp.entity in {"GPE", "LOC", "NORP", "FAC"}:
-                return None
+            if sp.entity not in {None, "PERSON", "ORG"}:
+                return None  # a place, a date ("said Monday"), a work: not a speaker of its own
             return self._create(doc, sp, phrase, kind)
         if lemma in DOCUMENT_NOUNS or lemma in SPEECH_NOUNS:
             return None  # the stage looks for the document's author
