@@ -2,80 +2,163 @@
 
 The actors stage records mentions (names, titles, metonyms, and pronoun
 subjects of reporting verbs); :class:`~storyline.actor_index.ActorIndex`
-finds the actor whose mention covers the speaker's head word. When no
-mention covers it:
+finds the actor whose mention covers the speaker's head word. When the
+speaker is a pronoun ("he said"), :func:`storyline.language.antecedent.resolve_pronoun`
+chooses among the earlier mentions outside quotations (and the speakers of
+earlier quotations): agreement in kind, gender and number first, then
+salience (subjects and speakers, recency). Otherwise:
 
-- a personal pronoun ("he said") goes to the nearest earlier mention, outside
-  quotations, of an actor of the right kind (a person for he/she, a country,
-  organisation or group for "it"), skipping people whose honorific ("Ms.",
-  "Mr.") gives the other gender;
-- a common-noun head with a non-person organisation in compound position
-  ("Kremlin spokesman", "Pentagon officials") speaks for that organisation.
+- an apposition or a compound organisation ("Kremlin spokesman") speaks for
+  that organisation;
+- nothing else is guessed here (the stage may create an actor for a speaker
+  the story's actors do not cover).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Sequence
 
 from .actor_index import ActorIndex
-from .language.cues import PERSON_PRONOUNS, THING_PRONOUNS
+from .language.antecedent import Referent, resolve_pronoun, sentence_of, sentence_starts
+from .language.attribution import gender_of_text, pronoun_info
 from .language.speaker import SpeakerSpan
 from .models import Actor
 
-__all__ = ["resolve_speaker"]
+__all__ = ["actor_gender", "doc_referents", "resolve_speaker"]
 
-_THING_KINDS = {"country", "organization", "group"}
-_FEMALE = ("Ms.", "Ms ", "Mrs.", "Mrs ", "Miss ", "Mme ", "Mme.")
-_MALE = ("Mr.", "Mr ")
-_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mme)\.?\s+$")
-_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
-
-
-def _covering(index: ActorIndex, doc: str, span: tuple[int, int]) -> Actor | None:
-    """The actor whose mention covers most of ``span`` (the shortest such mention)."""
-    return index.at(doc, span[0], span[1])
+_FIRST_WORD = re.compile(r"[A-Za-z]+")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
+_APPOSITION = re.compile(
+    r"\s*,\s*(?:\d{1,3}\s*,\s*)?((?:the|a|an|his|her|their|[A-Z][\w\u2019'-]*[\u2019']s)\s+[^,.;:\"\u201c\u201d]{2,60})"
+)
 
 
-def _gender(actor: Actor, texts: dict[str, str]) -> str | None:
-    """"f" or "m" when an honorific gives it away ("Ms Bouvier", "Mr. Trump"), else None."""
-    forms = [m.text for m in actor.mentions] + actor.aliases
+def _is_pronoun(text: str) -> bool:
+    return pronoun_info(text.strip()) is not None
+
+
+def actor_gender(actor: Actor, texts: dict[str, str]) -> str | None:
+    """ "f"/"m" when the story gives it away, else None.
+
+    Evidence: an honorific in or before a mention ("Ms Bouvier", "Mr. Trump"),
+    a gendered noun right before a name ("actress Jane Doe", "his wife Ann")
+    or in an apposition after it ("Sam Roe, 70, the girl's grandfather").
+    """
+    votes: Counter[str] = Counter()
     for m in actor.mentions:
-        before = _HONORIFIC_BEFORE.search(texts.get(m.doc, "")[max(0, m.start - 6) : m.start])
-        if before:
-            forms.append(before.group(0))
-    forms = [f.strip() + " " for f in forms]
-    if any(f.startswith(_FEMALE) for f in forms):
-        return "f"
-    if any(f.startswith(_MALE) for f in forms):
-        return "m"
-    return None
-
-
-def _agrees(actor: Actor, pronoun: str | None, texts: dict[str, str]) -> bool:
-    """False when the pronoun's gender contradicts the actor's honorifics."""
-    wanted = _PRONOUN_GENDER.get(pronoun or "")
-    if wanted is None:
-        return True
-    gender = _gender(actor, texts)
-    return gender is None or gender == wanted
-
-
-def _antecedent(
-    index: ActorIndex, doc: str, before: int, pronoun: str, quoted: list[tuple[int, int]], texts: dict[str, str]
-) -> Actor | None:
-    """The nearest earlier actor the pronoun can refer to, skipping mentions inside quotations."""
-    if pronoun in PERSON_PRONOUNS:
-        kinds = {"person"}
-    elif pronoun in THING_PRONOUNS:
-        kinds = _THING_KINDS
-    else:
-        return None
-    for s, e, actor in reversed(index.mentions_in(doc, 0, before)):
-        if e > before or actor.kind not in kinds or any(qs <= s < qe for qs, qe in quoted):
+        if _is_pronoun(m.text):
             continue
-        if _agrees(actor, pronoun, texts):
-            return actor
-    return None
+        text = texts.get(m.doc, "")
+        found = [gender_of_text(m.text)]
+        before = _WORD_BEFORE.search(text[max(0, m.start - 20) : m.start]) if text else None
+        if before:
+            found.append(gender_of_text(before.group(1)))
+        after = _APPOSITION.match(text, m.end) if text else None
+        if after:
+            found.append(gender_of_text(after.group(1)))
+        votes.update(g for g in found if g)
+    if not votes:
+        return None
+    (top, n), *rest = votes.most_common()
+    return top if not rest or n > rest[0][1] else None
+
+
+def doc_referents(
+    index: ActorIndex,
+    doc: str,
+    text: str,
+    quoted: Sequence[tuple[int, int]] = (),
+    subjects: Sequence[int] = (),
+    genders: dict[str, str | None] | None = None,
+) -> list[Referent]:
+    """Every named mention of ``doc`` outside quotations, as antecedent candidates.
+
+    ``subjects`` are sorted offsets of clause-subject tokens (from the parses);
+    ``genders`` caches :func:`actor_gender` by actor id.
+    """
+    genders = {} if genders is None else genders
+    starts = sentence_starts(text)
+    votes, voters = _pronoun_votes(index, doc, text, quoted, subjects, starts)
+    out: list[Referent] = []
+    for s, e, actor in index.mentions_in(doc, 0, len(text) + 1):
+        if actor.kind == "place" or _is_pronoun(text[s:e]) or any(qs <= s < qe for qs, qe in quoted):
+            continue
+        if actor.id not in genders:
+            genders[actor.id] = (actor_gender(actor, {doc: text}) or _by_votes(votes.get(actor.id))) if actor.kind == "person" else None
+        k = bisect_left(subjects, s)
+        subject = k < len(subjects) and subjects[k] < e
+        kind = "person" if actor.kind == "person" else "thing"
+        out.append(Referent(actor.id, s, sentence_of(starts, s), kind, genders[actor.id], actor.kind == "group", subject))
+    for key, p in voters:  # "She says ..." right after "Pat Roe filed ...": a subject mention of Pat Roe
+        out.append(Referent(key, p, sentence_of(starts, p), "person", genders.get(key), False, True))
+    return out
+
+
+def _by_votes(votes: Counter[str] | None) -> str | None:
+    if not votes:
+        return None
+    (top, n), *rest = votes.most_common()
+    return top if n >= 2 * (rest[0][1] if rest else 0) else None
+
+
+def _pronoun_votes(
+    index: ActorIndex, doc: str, text: str, quoted: Sequence[tuple[int, int]], subjects: Sequence[int], starts: Sequence[int]
+) -> tuple[dict[str, Counter[str]], list[tuple[str, int]]]:
+    """Genders the text itself shows, and the pronoun subjects that show them.
+
+    A "he"/"she" subject votes for the one person named before it in its
+    sentence ("Pat Roe said she would appeal"), or for the one person who is
+    the subject of the sentence before when its own sentence quotes nobody
+    ("Pat Roe filed the suit. She says ..."). Returns the votes by actor id and
+    the (actor id, offset) of each voting pronoun.
+    """
+    votes: dict[str, Counter[str]] = {}
+    voters: list[tuple[str, int]] = []
+    sub_set = set(subjects)
+    for p in subjects:
+        m = _FIRST_WORD.match(text, p)
+        info = pronoun_info(m.group(0)) if m else None
+        if info is None or info.gender not in {"m", "f"} or any(qs <= p < qe for qs, qe in quoted):
+            continue
+        k = sentence_of(starts, p)
+        here = _people(index, doc, text, quoted, starts[k], p)
+        if len(here) == 1:
+            key = next(iter(here))
+        elif not here and k > 0:
+            end = starts[k + 1] if k + 1 < len(starts) else len(text)
+            if any(ch in text[starts[k] : end] for ch in "\"\u201c\u201d"):
+                continue
+            before = _people(index, doc, text, quoted, starts[k - 1], starts[k], sub_set)
+            if len(before) != 1:
+                continue
+            key = next(iter(before))
+        else:
+            continue
+        votes.setdefault(key, Counter())[info.gender] += 1
+        voters.append((key, p))
+    return votes, voters
+
+
+def _people(
+    index: ActorIndex, doc: str, text: str, quoted: Sequence[tuple[int, int]], lo: int, hi: int, subjects: set[int] | None = None
+) -> set[str]:
+    """Ids of the people named (by name, outside quotations) in [lo, hi); only clause subjects when ``subjects`` is given."""
+    return {
+        a.id
+        for s, e, a in index.mentions_in(doc, lo, hi)
+        if a.kind == "person"
+        and e <= hi
+        and not _is_pronoun(text[s:e])
+        and not any(qs <= s < qe for qs, qe in quoted)
+        and (subjects is None or any(i in subjects for i in range(s, e)))
+    }
+
+
+def _actors_of(index: ActorIndex, doc: str) -> dict[str, Actor]:
+    return {a.id: a for _, _, a in index.mentions_in(doc, 0, 1 << 40)}
 
 
 def resolve_speaker(
@@ -84,21 +167,34 @@ def resolve_speaker(
     speaker: SpeakerSpan,
     quoted: list[tuple[int, int]] | None = None,
     texts: dict[str, str] | None = None,
+    referents: Sequence[Referent] | None = None,
 ) -> Actor | None:
     """The story actor named by ``speaker`` in document ``doc``, or None.
 
     ``quoted`` are the quotation spans of the document: a name inside someone
     else's quotation is not an antecedent for "he said". ``texts`` (document
-    id -> text) lets honorifics before a mention tell a pronoun's gender.
+    id -> text) lets honorifics and descriptions tell a pronoun's gender.
+    ``referents`` (from :func:`doc_referents`, plus earlier speakers) replace
+    the default candidates for a pronoun.
     """
     texts = texts or {}
-    actor = _covering(index, doc, speaker.head)
-    if actor is not None and (speaker.pronoun is None or _agrees(actor, speaker.pronoun, texts)):
-        return actor
-    for alt in speaker.alternates:
-        actor = _covering(index, doc, alt)
-        if actor is not None:
-            return actor
-    if speaker.pronoun is not None:
-        return _antecedent(index, doc, speaker.head[0], speaker.pronoun, quoted or [], texts)
+    head_actor = index.at(doc, speaker.head[0], speaker.head[1])
+    if speaker.pronoun is None:
+        if head_actor is not None:
+            return head_actor
+        for alt in speaker.alternates:
+            actor = index.at(doc, alt[0], alt[1])
+            if actor is not None:
+                return actor
+        return None
+    info = pronoun_info(speaker.pronoun)
+    if info is None or info.person != 3:
+        return head_actor
+    text = texts.get(doc, "")
+    if referents is None:
+        referents = doc_referents(index, doc, text, quoted or [])
+    pos = speaker.head[0]
+    key = resolve_pronoun(speaker.pronoun, pos, sentence_of(sentence_starts(text), pos), referents)
+    if key is not None:
+        return _actors_of(index, doc).get(key)
     return None

@@ -13,31 +13,19 @@ from __future__ import annotations
 import logging
 import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
 import pycountry
 
+from ..language.names import name_key
+
 __all__ = ["Gazetteer", "KnownOrg", "gazetteer", "name_key"]
 
 log = logging.getLogger(__name__)
 
 _LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f .'\-]+$")
-
-
-def name_key(text: str) -> str:
-    """Normalized form of a name for look-ups: lower case, no dots, quotes or leading 'the'."""
-    s = text
-    if not s.isascii():
-        s = "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))  # "Grünberg" = "Grunberg"
-    s = s.replace("\u2019", "'").replace("\u2018", "'").strip().lower()
-    s = re.sub(r"'s$|'$", "", s)
-    s = re.sub(r"^the\s+", "", s)
-    s = s.replace(".", "").replace("-", " ")
-    s = re.sub(r"[^\w\s']", " ", s)
-    return " ".join(s.split())
 
 
 @dataclass(frozen=True)

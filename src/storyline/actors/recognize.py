@@ -42,7 +42,7 @@ from .lexicon import (
     ROLE_MODIFIERS,
 )
 
-__all__ = ["JUNK_NAME", "OFFICES", "BlockInfo", "Cand", "find_candidates"]
+__all__ = ["JUNK_NAME", "OFFICES", "BlockInfo", "Cand", "find_candidates", "is_contributor_line"]
 
 #: Role heads that name one office holder, so that "the president" can be resolved.
 OFFICES = frozenset(
@@ -145,12 +145,12 @@ def _opens_question(tok: Token) -> bool:
 def _chars(doc: Doc, s: int, e: int) -> tuple[int, int]:
     start = doc[s].idx
     end = doc[e - 1].idx + len(doc[e - 1].text)
-    text = doc.text[start:end]
+    text = doc[s:e].text  # not doc.text, which rebuilds the whole block's text on every call
     # "U.N.-led" as one token
     m = re.search(r"-(?:led|backed|based|run|allied|affiliated)$", text)
     if m:
         end = start + m.start()
-    m = re.search(r"['\u2019]s?$", doc.text[start:end])
+    m = re.search(r"['\u2019]s?$", text[: end - start])
     if m and end - start > 2:
         end = start + m.start()
     return start, end
@@ -245,12 +245,13 @@ class _Block:
         self.gz = gz
         self.out: list[Cand] = []
         self.used = [False] * len(parsed)
+        self.text = parsed.text  # built once: Doc.text joins every token on each access
 
     # -- building candidates
     def add(self, s: int, e: int, kind: str, name: str | None = None, start_char: int | None = None, end_char: int | None = None, **kw: object) -> Cand | None:
         d = self.d
         cs, ce = _chars(d, s, e)
-        if kind in {"org", "person", "place", "maybe"} and name_key(name or d.text[cs:ce]) in NEWS_AGENCIES:
+        if kind in {"org", "person", "place", "maybe"} and name_key(name or self.text[cs:ce]) in NEWS_AGENCIES:
             for i in range(s, e):
                 self.used[i] = True
             return None
@@ -437,7 +438,7 @@ class _Block:
         if all(self.used[i] for i in range(s, e)) and ent.label_ != "PERSON":
             return
         cs, ce = _chars(d, s, e)
-        text = d.text[cs:ce]
+        text = self.text[cs:ce]
         name = _clean_name(text)
         if not name or JUNK_NAME.search(name) or not any(ch.isupper() for ch in name):
             return
@@ -849,8 +850,38 @@ def _body_role(body: str) -> str | None:
     return "state body"
 
 
+_CONTRIBUTORS = re.compile(
+    r"^\s*(?:with|by|written by|reporting by|additional reporting by|contributing(?: reporters?)?:?|compiled by|edited by|photos? by|"
+    r"[\w ]{0,40}\b(?:writers?|reporters?|correspondents?|staff)\b[^.]{0,120}\bcontributed)\b",
+    re.IGNORECASE,
+)
+
+
+_CONTRIBUTED = re.compile(r"\b(?:[Ww]riters?|[Rr]eporters?|[Cc]orrespondents?)\s+[A-Z][^.]{0,120}\bcontributed\b")
+
+
+def is_contributor_line(text: str) -> bool:
+    """A byline or contributor line ("With A, B and C", "By A and B", "AP writer A contributed"): its names are not actors."""
+    t = text.strip()
+    if not t or len(t) > 300:
+        return False
+    if _CONTRIBUTED.search(t):
+        return True
+    if not _CONTRIBUTORS.match(t):
+        return False
+    if _CONTRIBUTED.search(t):
+        return True
+    rest = re.sub(r"^\s*(?:with|by|written by|reporting by|additional reporting by|contributing(?: reporters?)?:?|compiled by|edited by|photos? by)\s*", "", t, flags=re.IGNORECASE)
+    # only names: capitalized words, commas, "and", initials; no verb-like lower-case words
+    words = re.findall(r"[\w.'\u2019-]+", rest)
+    lower = [w for w in words if w[:1].islower() and w not in {"and", "in", "of", "de", "van", "von", "al", "bin"}]
+    return bool(words) and not lower and (len(words) <= 12 or not rest.rstrip().endswith((".", "?", "!")))
+
+
 def find_candidates(parsed: Doc, info: BlockInfo, gz: Gazetteer) -> list[Cand]:
     """Every candidate mention in one parsed block, in text order."""
+    if is_contributor_line(parsed.text):
+        return []
     cands = _Block(parsed, info, gz).run()
     cands.sort(key=lambda c: (c.start, -c.end))
     return cands

@@ -36,34 +36,26 @@ NEGOTIATE_CUES = frozenset(
     """negotiate talk meet consult collaborate cooperate mediate discuss agree engage invite deal reconcile
     coordinate host visit phone call""".split()
 )
-_JOINT_NOUNS = {
-    "collaboration": "negotiates",
-    "cooperation": "negotiates",
-    "talks": "negotiates",
-    "negotiations": "negotiates",
-    "agreement": "negotiates",
-    "meeting": "negotiates",
-    "gap": "opposes",
-    "rift": "opposes",
-    "tension": "opposes",
-    "tensions": "opposes",
-    "dispute": "opposes",
-    "squabbling": "opposes",
-    "disagreements": "opposes",
-    "rebuke": "opposes",
-    "support": "supports",
-    "backing": "supports",
-    "assistance": "supports",
-    "alliance": "supports",
-    "pressure": "opposes",
-    "sanctions": "opposes",
-    "co-sponsorship": "negotiates",
+_JOINT_NOUNS = {  # by lemma: "tensions" and "tension", "disputes" and "dispute"
+    **dict.fromkeys(["collaboration", "cooperation", "talk", "talks", "negotiation", "agreement", "meeting", "summit",
+                     "deal", "accord", "co-sponsorship", "dialogue", "mediation"], "negotiates"),
+    **dict.fromkeys(["rift", "tension", "dispute", "squabble", "squabbling", "feud", "quarrel", "row", "clash",
+                     "conflict", "disagreement", "rivalry", "standoff", "confrontation", "rebuke", "pressure",
+                     "sanction", "hostility", "spat"], "opposes"),
+    **dict.fromkeys(["support", "backing", "assistance", "alliance", "aid", "endorsement", "partnership"], "supports"),
 }
+_NEEDS_UP = frozenset({"shore", "prop"})  # verbs that support only with "up"
 _OBJ_DEPS = {"dobj", "pobj", "dative", "attr", "oprd", "xcomp", "ccomp", "prep", "conj", "acomp", "advcl", "npadvmod"}
+
+
+def _noun_key(tok: Token) -> str:
+    return tok.lower_ if tok.lower_ in _JOINT_NOUNS else tok.lemma_.lower()
 
 
 def _cue_type(tok: Token) -> RelationType | None:
     lemma = tok.lemma_.lower()
+    if lemma in _NEEDS_UP and not any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
+        return None  # "shore up" supports; "the shore" does not
     if tok.pos_ == "VERB" or tok.pos_ == "AUX":
         if lemma in SUPPORT_CUES:
             return "supports"
@@ -71,8 +63,8 @@ def _cue_type(tok: Token) -> RelationType | None:
             return "opposes"
         if lemma in NEGOTIATE_CUES:
             return "negotiates"
-    elif tok.pos_ == "NOUN" and tok.lower_ in _JOINT_NOUNS:
-        return _JOINT_NOUNS[tok.lower_]  # type: ignore[return-value]
+    elif tok.pos_ == "NOUN" and _noun_key(tok) in _JOINT_NOUNS:
+        return _JOINT_NOUNS[_noun_key(tok)]  # type: ignore[return-value]
     return None
 
 
@@ -111,7 +103,7 @@ def _arguments(tok: Token, at_head: dict[int, str]) -> tuple[set[str], set[str]]
                 for g in child.children:
                     if g.dep_ == "poss":
                         _collect(g, at_head, subj)
-    if tok.pos_ == "NOUN" and not subj and len(obj) >= 2 and _JOINT_NOUNS.get(tok.lower_) != "supports":
+    if tok.pos_ == "NOUN" and not subj and len(obj) >= 2 and _JOINT_NOUNS.get(_noun_key(tok)) != "supports":
         first, *rest = sorted(obj)
         subj, obj = {first}, set(rest)
     return subj, obj

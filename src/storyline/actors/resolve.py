@@ -24,17 +24,45 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from itertools import pairwise
 
 from ..settings import tuned_int
 from .gazetteer import Gazetteer, name_key
 from .lexicon import BODY_HEADS, GROUP_WORDS, NAME_PARTICLES, ORG_WORDS, ROLE_HEADS, ROLE_MODIFIERS
 from .recognize import JUNK_NAME, Cand
 
-__all__ = ["Draft", "is_full_name", "resolve_candidates", "role_key"]
+__all__ = ["Draft", "is_full_name", "org_variant", "resolve_candidates", "role_key"]
 
 log = logging.getLogger(__name__)
 
 _PRONOUN_REACH = tuned_int("actors", "pronoun_reach")  # sentences back a pronoun subject may look for its person
+_ALIAS_LINK = re.compile(
+    r"^\s*[,(]?\s*(?:whose (?:real|legal|birth|given) name is|who goes by(?: the name)?|also known as|better known as|"
+    r"known professionally as|a\.?k\.?a\.?|real name|n[e\u00e9]e)\s*,?\s*[\"\u201c]?\s*$",
+    re.IGNORECASE,
+)
+_AS = re.compile(r"^\s+as\s+[\"\u201c]?$")
+_REFERS_AS = re.compile(r"\b(?:refers? to|referred to|referring to|identifies|identified|calls|called|lists|listed)\b[^.]{0,60}$")
+_ABBREVIATIONS = {"assn": "association", "assoc": "association", "dept": "department", "univ": "university", "intl": "international",
+                  "natl": "national", "govt": "government", "corp": "corporation", "co": "company", "cos": "companies", "bros": "brothers"}
+_OF_HEADS = {"department", "ministry", "office", "bureau", "board", "commission", "committee", "council", "agency", "division"}
+_LEGAL_ENDINGS = {"inc", "ltd", "llc", "plc", "company", "corporation", "incorporated", "limited"}
+
+
+def org_variant(key: str) -> str:
+    """One key for spelling variants of an organization's name.
+
+    Abbreviations spelled out ("Assn" = "Association"), "Department of X" =
+    "X Department", a trailing legal form dropped ("Acme Elevator Co." =
+    "Acme Elevator"), plural and singular alike ("Olympics" = "Olympic").
+    """
+    words = [_ABBREVIATIONS.get(w, w) for w in key.split()]
+    if len(words) >= 3 and words[0] in _OF_HEADS and words[1] == "of":
+        words = [*words[2:], words[0]]
+    while len(words) >= 2 and words[-1] in _LEGAL_ENDINGS:
+        words = words[:-1]
+    words = [w[:-1] if len(w) >= 5 and w.endswith("s") and not w.endswith(("ss", "us", "is")) else w for w in words]
+    return " ".join(words)
 
 
 @dataclass
@@ -179,6 +207,8 @@ class _Resolver:
         self.people = _People()
         self.drafts: dict[str, Draft] = {}
         self.acronyms: dict[str, str] = {}  # acronym name_key -> org key
+        self.texts: dict[str, str] = {}
+        self._merged: dict[str, str] = {}
 
     # -- helpers
     def draft(self, key: str, kind: str, **kw: object) -> Draft:
@@ -252,6 +282,9 @@ class _Resolver:
 
     # -- orgs
     def org_key(self, c: Cand) -> str:
+        return self._org_key(c)
+
+    def _org_key(self, c: Cand) -> str:
         known = c.known
         if known:
             return f"o:{name_key(known)}"
@@ -261,7 +294,10 @@ class _Resolver:
         hit = self.gz.orgs.get(k)
         if hit:
             return f"o:{name_key(hit.name)}"
-        return f"o:{k}"
+        v = org_variant(k)
+        if v in self.acronyms:
+            return self.acronyms[v]
+        return f"o:{v}"
 
     def collect_acronyms(self) -> None:
         for c in self.all_cands():
@@ -270,9 +306,12 @@ class _Resolver:
         # initials of multi-word organization names ("Islamic Revolutionary Guard Corps" -> IRGC)
         for c in self.all_cands():
             if c.kind == "org" and len(c.name.split()) >= 2:
-                letters = "".join(w[0] for w in re.split(r"[\s\-]+", c.name) if w and w[0].isupper())
-                if len(letters) >= 3 and c.org_kind != "company":
-                    self.acronyms.setdefault(letters.lower(), self.org_key(c))
+                words = [w for w in re.split(r"[\s\-]+", c.name) if w]
+                letters = "".join(w[0] for w in words if w[0].isupper())
+                every = "".join(w[0] for w in words if w.lower() != "the")  # "Department of Buildings" -> DOB
+                for acro in dict.fromkeys((letters, every)):
+                    if len(acro) >= 3 and c.org_kind != "company":
+                        self.acronyms.setdefault(acro.lower(), self.org_key(c))
 
     # -- 3: office holders
     def holders(self) -> dict[tuple[str, str | None], str]:
@@ -305,14 +344,51 @@ class _Resolver:
         bodies: dict[str, set[str]] = defaultdict(set)
         for c in self.all_cands():
             if c.kind == "body" and c.country:
-                bodies[name_key(c.name)].add(c.country)
+                bodies[org_variant(name_key(c.name))].add(c.country)
         for _, cands in self.docs:
             self.document_pass(cands, holders, opp_countries, story_gov, bodies)
+        self.merge_alias_names()
         self.fold_places()
         self.fold_short_names()
         self.fold_bodies()
         self.share_family_country()
         return self.drafts
+
+    def merge_alias_names(self) -> None:
+        """One actor for a name and its alias: "X, whose real name is Y", "X, who goes by Y", "X (aka Y)",
+        "X, also known as Y", "the agreement refers to X as Y"."""
+        pairs: list[tuple[str, str]] = []
+        for doc_id, cands in self.docs:
+            text = self.texts.get(doc_id, "")
+            named = [c for c in cands if c.key and c.key in self.drafts and c.kind in {"person", "org", "maybe"}]
+            for a, b in pairwise(named):
+                between = text[a.end : b.start]
+                if b.start <= a.end or len(between) > 40 or a.key == b.key:
+                    continue
+                if _ALIAS_LINK.match(between) or (_AS.match(between) and _REFERS_AS.search(text[max(0, a.start - 60) : a.start])):
+                    if "person" in {a.kind, b.kind}:
+                        pairs.append((self._person_draft(a), self._person_draft(b)))
+        for x, y in pairs:
+            x, y = self._alive(x), self._alive(y)
+            if x == y or x not in self.drafts or y not in self.drafts:
+                continue
+            dx, dy = self.drafts[x], self.drafts[y]
+            keep, drop = (x, y) if (dx.kind == "person", len(dx.mentions)) >= (dy.kind == "person", len(dy.mentions)) else (y, x)
+            self._merge_into(drop, keep)
+            self._merged[drop] = keep
+
+    def _person_draft(self, c: Cand) -> str:
+        """The draft of the person a candidate names, even when it was taken for an organization ("Trump" in "refers to Trump as ...")."""
+        if c.kind != "person":
+            idx = self.people.for_name(c.name)
+            if idx is not None and f"p:{idx}" in self.drafts:
+                return f"p:{idx}"
+        return str(c.key)
+
+    def _alive(self, key: str) -> str:
+        while key in self._merged:
+            key = self._merged[key]
+        return key
 
     def fold_short_names(self) -> None:
         """ "the Rockies" after "the Colorado Rockies": a name that ends exactly one longer organization name is that organization."""
@@ -323,8 +399,8 @@ class _Resolver:
                 for n in range(1, len(words)):
                     if words[-n - 1] not in {"of", "for", "and", "the", "in", "at", "on"}:
                         longer[" ".join(words[-n:])].append(key)
-                    if n >= 2:
-                        longer[" ".join(words[:n])].append(key)  # a cut-off name: "Lehigh County Humane"
+                    if n >= 2 or (n == 1 and self._ends_in_org_word(d)):
+                        longer[" ".join(words[:n])].append(key)  # a cut-off name: "Lehigh County Humane", "Acme" for "Acme Elevator Co."
         for key in sorted(self.drafts, key=lambda k: len(k.split())):
             d = self.drafts[key]
             if d.kind not in {"org", "place"} or key[:2] not in {"o:", "l:"}:
@@ -337,11 +413,16 @@ class _Resolver:
             targets = sorted({k for k in longer.get(short, []) if k != key and k in self.drafts and len(k.split()) > len(key.split())})
             if len(targets) == 1 and not any(m.kind == "country" for m in d.mentions):
                 target = self.drafts[targets[0]]
-                if not target.key[2:].endswith(short) and len(d.mentions) > len(target.mentions):
+                if not target.key[2:].endswith(short) and len(d.mentions) > len(target.mentions) and not self._ends_in_org_word(target):
                     continue  # a longer name that merely starts the same way ("Miss America Organization ...")
                 if not target.key[2:].endswith(short):
                     target.names.update(d.names)  # a cut-off name counts as the full one
                 self._merge_into(key, targets[0])
+
+    @staticmethod
+    def _ends_in_org_word(d: Draft) -> bool:
+        """The organization's name ends in a word like University, Co. or Airlines: its first word alone names it."""
+        return any(len(n.split()) >= 2 and n.split()[-1].lower().rstrip(".") in ORG_WORDS for n in d.names)
 
     def _merge_into(self, key: str, target_key: str) -> None:
         """Move every mention of draft ``key`` to draft ``target_key`` and drop ``key``."""
@@ -351,12 +432,15 @@ class _Resolver:
         self.drafts[target_key].mentions.extend(mentions)
 
     def fold_bodies(self) -> None:
-        """A state body named without its country joins the one body of that name whose country is known."""
+        """A body named without its country joins the one body of that name whose country is known,
+        or the one organization of that name ("the Housing Department" and "the Department of Housing")."""
         for key in list(self.drafts):
-            if not key.startswith("b:None:"):
+            if not key.startswith("b:None:") or key not in self.drafts:
                 continue
             rest = key[len("b:None:") :]
             owners = [k for k in self.drafts if k.startswith("b:") and k.endswith(":" + rest) and k != key]
+            if not owners and f"o:{rest}" in self.drafts:
+                owners = [f"o:{rest}"]
             if len(owners) == 1:
                 self._merge_into(key, owners[0])
 
@@ -411,9 +495,11 @@ class _Resolver:
         last_gov: str | None = None
         last_country_subject: str | None = None
         recent_roles: dict[str, str] = {}
+        recent_full: dict[str, str] = {}  # surname -> key of the person last named in full in this document
         for c in cands:
             si = sent_index.setdefault(c.sent, len(sent_index))
             if c.kind == "person" and c.key:
+                self.surname_by_recency(c, recent_full)
                 last_person = (c.key, si)
                 if c.subject:
                     last_subject = (c.key, si)
@@ -472,14 +558,34 @@ class _Resolver:
                 if country is None and c.possessor_text:
                     country = self.possessor_country(c, last_person, last_country_subject)
                 if country is None:
-                    known_b = bodies.get(name_key(c.name), set())
+                    known_b = bodies.get(org_variant(name_key(c.name)), set())
                     country = next(iter(known_b)) if len(known_b) == 1 else None
-                key = f"b:{country}:{name_key(c.name)}"
+                key = f"b:{country}:{org_variant(name_key(c.name))}"
                 dem = self.gz.demonym_of.get(country or "", "")
                 self.attach(c, key, "org", None, org_kind="organization", country=country)
                 self.drafts[key].fixed_name = f"{dem} {c.name}".strip()
                 if c.role:
                     self.drafts[key].roles[c.role] += 1
+
+    def surname_by_recency(self, c: Cand, recent_full: dict[str, str]) -> None:
+        """A bare surname shared by relatives goes to the one named in full last in this document.
+
+        "Sam Roe, 70, the girl's grandfather, said ... Roe told reporters" -> Sam
+        Roe, even when the girl, Ann Roe, is the story's more prominent Roe.
+        """
+        sur = _surname(c.name)
+        if is_full_name(c.name):
+            if c.key and not c.kin:  # "his father, Pierre Roe": a relative named in passing is not who "Roe" means next
+                recent_full[sur] = c.key
+            return
+        if len(self.people.by_surname.get(sur, [])) < 2 or sur not in recent_full or recent_full[sur] == c.key:
+            return
+        target = recent_full[sur]
+        if c.key in self.drafts and target in self.drafts:
+            old = self.drafts[c.key]
+            old.mentions = [m for m in old.mentions if m is not c]
+            c.key = target
+            self.drafts[target].mentions.append(c)
 
     def resolve_title(self, c: Cand, holders: dict[tuple[str, str | None], str], recent: dict[str, str]) -> str | None:
         rk = role_key(c.role)
@@ -521,9 +627,14 @@ class _Resolver:
                 del self.drafts[key]
 
 
-def resolve_candidates(docs: list[tuple[str, list[Cand]]], gz: Gazetteer) -> list[Draft]:
-    """Canonical actors (drafts) from every document's candidates, junk removed."""
-    drafts = _Resolver(docs, gz).run()
+def resolve_candidates(docs: list[tuple[str, list[Cand]]], gz: Gazetteer, texts: dict[str, str] | None = None) -> list[Draft]:
+    """Canonical actors (drafts) from every document's candidates, junk removed.
+
+    ``texts`` (document id -> text) lets alias wording between two names ("X, who goes by Y") merge them.
+    """
+    resolver = _Resolver(docs, gz)
+    resolver.texts = texts or {}
+    drafts = resolver.run()
     out = [d for d in drafts.values() if _keep(d)]
     out.sort(key=lambda d: -d.weight)
     return out

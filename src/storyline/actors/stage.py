@@ -15,6 +15,7 @@ from collections import Counter
 
 from ..models import Actor, Mention, Story
 from ..pipeline import Context, register_stage
+from .descriptions import link_descriptions, propagate_names
 from .gazetteer import Gazetteer, gazetteer, name_key
 from .recognize import BlockInfo, Cand, find_candidates
 from .relations import find_relations
@@ -120,9 +121,11 @@ def collect_candidates(story: Story, ctx: Context, gz: Gazetteer) -> list[tuple[
 def extract_actors(story: Story, ctx: Context) -> Story:
     gz = gazetteer()
     docs = collect_candidates(story, ctx, gz)
-    drafts = resolve_candidates(docs, gz)
+    drafts = resolve_candidates(docs, gz, {d.id: d.text for d in story.documents})
     story.actors = [build_actor(f"a{i + 1}", d, gz) for i, d in enumerate(drafts)]
     ids = {d.key: a.id for d, a in zip(drafts, story.actors, strict=True)}
+    propagate_names(story)
+    link_descriptions(story, ctx)
     story.relations = find_relations(story, ctx, docs, ids)
     log.info("actors: %d actors, %d relations", len(story.actors), len(story.relations))
     return story

@@ -1,28 +1,37 @@
 """Word lists of general English used to find who said what.
 
 These are closed classes of the language of attribution (reporting verbs,
-nouns that name an utterance, pronouns), not words of any one story.
+nouns that name an utterance, pronouns), not words of any one story. The
+verb and noun lists live in :mod:`.attribution` (``data/attribution.toml``),
+the pronoun classes in ``data/words.toml``; this module gathers the names the
+stages import.
 """
 
 from __future__ import annotations
 
+from .attribution import (
+    BESIDE_VERBS,
+    DOCUMENT_AUTHOR_VERBS,
+    DOCUMENT_NOUNS,
+    REPORTING_VERBS,
+    SPEECH_NOUNS,
+    WORK_NOUNS,
+)
+from .words import word_set
+
 __all__ = [
+    "BESIDE_VERBS",
+    "DOCUMENT_AUTHOR_VERBS",
+    "DOCUMENT_NOUNS",
     "PERSON_PRONOUNS",
     "RELATIVE_PRONOUNS",
     "REPORTING_VERBS",
     "SPEECH_NOUNS",
     "THING_PRONOUNS",
+    "WORK_NOUNS",
 ]
 
-from .words import word_set
-
-# The lists live in language/data/words.toml ([attribution]).
-
-#: Lemmas of verbs that introduce reported speech or writing.
-REPORTING_VERBS: frozenset[str] = word_set("attribution", "reporting_verbs")
-
-#: Nouns naming an utterance, usable as a colon introduction ("his statement: ...").
-SPEECH_NOUNS: frozenset[str] = word_set("attribution", "speech_nouns")
+# The pronoun classes live in language/data/words.toml ([attribution]).
 
 #: Pronouns that refer to one person.
 PERSON_PRONOUNS: frozenset[str] = word_set("attribution", "person_pronouns")

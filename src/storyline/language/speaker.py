@@ -24,9 +24,19 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..settings import tuned_int
-from .cues import PERSON_PRONOUNS, RELATIVE_PRONOUNS, REPORTING_VERBS, SPEECH_NOUNS, THING_PRONOUNS
+from .attribution import INSTITUTION_NOUNS, names_a_person
+from .cues import (
+    BESIDE_VERBS,
+    DOCUMENT_NOUNS,
+    PERSON_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    REPORTING_VERBS,
+    SPEECH_NOUNS,
+    THING_PRONOUNS,
+    WORK_NOUNS,
+)
 
-__all__ = ["SpeakerSpan", "find_speaker", "is_cue", "is_scare_quote", "quote_tokens", "speaker_of_cue"]
+__all__ = ["SpeakerSpan", "find_speaker", "find_speaker_before", "is_cue", "is_scare_quote", "is_title_or_term", "quote_tokens", "speaker_of_cue"]
 
 _SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
 _MAX_WALK = tuned_int("quotes", "max_walk")
@@ -54,6 +64,9 @@ class SpeakerSpan:
     how: str
     pronoun: str | None = None
     alternates: tuple[tuple[int, int], ...] = field(default_factory=tuple)
+    lemma: str | None = None  # the head word's lemma, lower-cased ("lawyer", "suit")
+    proper: bool = False  # the head is a proper noun ("Northwestern", "Ms. Roe")
+    entity: str | None = None  # spaCy's entity label of the head ("PERSON", "ORG"), if any
 
 
 def quote_tokens(parse: Doc, start: int, end: int) -> list[Token]:
@@ -88,16 +101,30 @@ def is_cue(tok: Token) -> bool:
     return tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in REPORTING_VERBS
 
 
+def _weak_subject(subj: Token) -> bool:
+    """A common noun that can neither speak nor stand for a speaker ("players' performance")."""
+    lemma = subj.lemma_.lower()
+    return subj.pos_ == "NOUN" and not (names_a_person(lemma) or lemma in INSTITUTION_NOUNS or lemma in DOCUMENT_NOUNS or lemma in SPEECH_NOUNS)
+
+
 def _subject_of(verb: Token) -> Token | None:
-    """The subject of ``verb``, following xcomp/conj chains and relative clauses."""
+    """The subject of ``verb``, following xcomp/conj chains and relative clauses.
+
+    Climbing from a participle ("..., saying") to the clause it hangs on, a
+    subject that cannot speak sends the search one clause further up
+    ("X told them that the performance mattered, saying ..." -> X).
+    """
     cur: Token | None = verb
-    for _ in range(4):
+    for _ in range(5):
         if cur is None:
             return None
         # with two subjects (a parse of "said CNN analyst David Gergen"), the last name is the speaker
         subjects = [c for c in cur.children if c.dep_ in _SUBJECT_DEPS]
         names = [c for c in subjects if c.pos_ == "PROPN"]
         subj = names[-1] if names else (subjects[0] if subjects else None)
+        if subj is not None and cur.i != verb.i and _weak_subject(subj) and cur.dep_ in {"ccomp", "xcomp", "conj", "advcl"}:
+            cur = cur.head
+            continue
         if subj is not None:
             if subj.dep_ == "nsubjpass":  # "as it is called in the suit": the subject is what is named, not who speaks
                 agent = next((c for c in cur.children if c.dep_ == "agent"), None)
@@ -136,7 +163,10 @@ def _speaker(head: Token, cue: Token | None, how: str, base: int) -> SpeakerSpan
     for c in head.lefts if head.pos_ != "PROPN" else ():  # "Kremlin spokesman", not "CNN analyst David Gergen"
         if c.dep_ == "compound" and c.pos_ == "PROPN":
             alternates.append(_span_of([c, *[t for t in c.lefts if t.dep_ == "compound"]], base))
-    if head.lemma_.lower() in SPEECH_NOUNS:  # "a statement from the ministry"
+    if head.lemma_.lower() in SPEECH_NOUNS or head.lemma_.lower() in DOCUMENT_NOUNS:  # "a statement from the ministry", "Roe's lawsuit"
+        for poss in head.children:
+            if poss.dep_ == "poss" and poss.lower_ not in {"his", "her", "its", "their", "my", "our", "your"}:
+                alternates.append(_span_of([poss, *[t for t in poss.lefts if t.dep_ in {"compound", "flat"}]], base))
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in _SOURCE_PREPS:
                 alternates.extend(_span_of([o], base) for o in prep.children if o.dep_ == "pobj")
@@ -149,6 +179,9 @@ def _speaker(head: Token, cue: Token | None, how: str, base: int) -> SpeakerSpan
         how=how,
         pronoun=pronoun,
         alternates=tuple(alternates),
+        lemma=head.lemma_.lower(),
+        proper=head.pos_ == "PROPN",
+        entity=head.ent_type_ or None,
     )
 
 
@@ -227,7 +260,7 @@ def _from_colon(parse: Doc, colon: Token, base: int) -> SpeakerSpan | None:
             if poss is not None or agent is not None:
                 return _speaker(poss or agent, None, "colon", base)  # type: ignore[arg-type]
     for t in reversed(before):
-        if is_cue(t):
+        if is_cue(t) or _beside_cue(t):
             found = speaker_of_cue(t, "colon", base)
             if found is not None:
                 return found
@@ -242,6 +275,11 @@ def _from_colon(parse: Doc, colon: Token, base: int) -> SpeakerSpan | None:
     return None
 
 
+def _beside_cue(tok: Token) -> bool:
+    """A cue only right beside a quotation: "..., reads the letter", "X continued: ..."."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in BESIDE_VERBS
+
+
 def _from_after(parse: Doc, close_at: int, base: int) -> SpeakerSpan | None:
     after = [t for t in parse if t.idx > close_at][:_WINDOW]
     window: list[Token] = []
@@ -252,18 +290,85 @@ def _from_after(parse: Doc, close_at: int, base: int) -> SpeakerSpan | None:
         if t.text in {".", "!", "?", ";"}:
             break
     ids = {t.i for t in window}
-    for t in window:
-        if is_cue(t) and not any(c.dep_ in _OWN_OBJECT_DEPS and c.i > t.i for c in t.children):
+    for k, t in enumerate(window):
+        if (is_cue(t) or (k <= 2 and _beside_cue(t))) and not any(c.dep_ in _OWN_OBJECT_DEPS and c.i > t.i for c in t.children):
             subj = _subject_of(t)
             if subj is not None and subj.i in ids:
                 return _speaker(subj, t, "after", base)
-            nxt = parse[t.i + 1] if t.i + 1 < len(parse) else None
-            if nxt is not None and nxt.i in ids and nxt.pos_ in {"PROPN", "PRON", "NOUN"}:
-                head = nxt
-                while head.dep_ in {"compound", "flat"} and head.head.i > head.i and head.head.i in ids:
-                    head = head.head
-                return _speaker(head, t, "after", base)
+            # "said one visibly shaken firefighter": the first noun after the cue
+            for nxt in window[k + 1 : k + 6]:
+                if nxt.pos_ in {"DET", "NUM", "ADJ", "ADV"} or nxt.dep_ in {"det", "amod", "advmod", "nummod"}:
+                    continue
+                if nxt.pos_ in {"PROPN", "PRON", "NOUN"}:
+                    head = nxt
+                    while head.dep_ in {"compound", "flat"} and head.head.i > head.i and head.head.i in ids:
+                        head = head.head
+                    return _speaker(head, t, "after", base)
+                break
     return None
+
+
+_DASH_NAME = re.compile(r"[ \t]*[\u2015\u2014\u2013-]{1,2}[ \t]*(?=[A-Z])")
+
+
+def _from_dash(parse: Doc, text: str, close_at: int, base: int) -> SpeakerSpan | None:
+    """A dash attribution after the closing mark: "...." \u2015 Jane Roe"."""
+    m = _DASH_NAME.match(text, close_at + 1)
+    if m is None:
+        return None
+    names = [t for t in parse if t.idx >= m.end() and t.idx < m.end() + 80]
+    run: list[Token] = []
+    for t in names:
+        if t.pos_ == "PROPN" or (t.is_title and t.is_alpha) or (run and t.text == "." and len(run[-1].text) <= 2):
+            run.append(t)
+            continue
+        break
+    props = [t for t in run if t.pos_ == "PROPN" or t.is_title]
+    if not props or len(props) > 5:
+        return None
+    head = props[-1]
+    return SpeakerSpan(
+        head=(base + head.idx, base + head.idx + len(head.text)),
+        phrase=(base + props[0].idx, base + head.idx + len(head.text)),
+        cue=None,
+        how="dash",
+        lemma=head.lemma_.lower(),
+        proper=True,
+        entity=head.ent_type_ or None,
+    )
+
+
+_TITLE_SMALL = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "with", "at", "by", "from", "or"}
+_NAMING_VERBS = {"called", "dubbed", "titled", "entitled", "named", "nicknamed", "branded"}
+
+
+def is_title_or_term(parse: Doc, tokens: list[Token], open_at: int) -> bool:
+    """A short title of a work or a term being named, not anybody's words.
+
+    Title case with no sentence of its own ("NBC's "Today"", ""Fox News
+    Sunday,""), or a short quote right after a naming word or a work noun
+    ("the term "student athlete"", "the show "Today"").
+    """
+    words = _words(tokens)
+    if not words or len(words) > 7:
+        return False
+    before = [t for t in parse if t.idx < open_at][-1:]
+    bare = tokens[-1].text not in {".", "!", "?", ","}
+    if before and before[0].lemma_.lower() in WORK_NOUNS and len(words) <= 5:
+        return True  # "the show "Today"", "the term "student athlete""
+    if before and before[0].lower_ in _NAMING_VERBS and len(words) <= 3 and bare:
+        return True  # "a group called "Friends of the Park""
+    content = [t for t in words if t.lower_ not in _TITLE_SMALL]
+    if tokens[-1].text in {"!", "?"} or not content or not words[0].text[:1].isupper():
+        return False
+    capitalized = all(t.text[:1].isupper() or t.like_num for t in content) and not all(t.is_upper for t in content)
+    if 3 <= len(words) <= 7 and capitalized and len(content) >= 2:
+        return True  # headline case: ""All Bets Are Off,"", "Legend in the Coal Fields."
+    if len(words) > 4 or (tokens[-1].text == "." and len(words) > 2):
+        return False
+    if any(t.pos_ in {"VERB", "AUX", "PRON"} for t in words):
+        return False
+    return all(t.text[:1].isupper() or t.like_num for t in content)
 
 
 def _from_before(parse: Doc, open_at: int, base: int) -> SpeakerSpan | None:
@@ -302,6 +407,15 @@ def find_speaker(parse: Doc, base: int, start: int, end: int, open_at: int, clos
     tokens = quote_tokens(parse, s, e)
     if is_scare_quote(parse, tokens, o):
         return None
+    text = parse.text
+    if is_title_or_term(parse, tokens, o):
+        # a short title-case quotation is somebody's words only with a cue right after it (""Yes," said Roe")
+        nxt = [t for t in parse if t.idx > c][:3]
+        return _from_after(parse, c, base) if 0 <= c < len(text) and any(is_cue(t) for t in nxt) else None
+    if 0 <= c < len(text):
+        found = _from_dash(parse, text, c, base)
+        if found is not None:
+            return found
     before = _sentence_before(parse, o)
     if before is not None and len(before) and before[-1].text == ":":
         found = _from_colon(parse, before[-1], base)
@@ -312,8 +426,16 @@ def find_speaker(parse: Doc, base: int, start: int, end: int, open_at: int, clos
         found = speaker_of_cue(cue, "clause", base)
         if found is not None:
             return found
-    if 0 <= c < len(parse.text):
+    if 0 <= c < len(text):
         found = _from_after(parse, c, base)
         if found is not None:
             return found
     return _from_before(parse, o, base) or _according(tokens, base)
+
+
+def find_speaker_before(parse: Doc, base: int) -> SpeakerSpan | None:
+    """The speaker announced by a paragraph that ends in a colon ("He said:", "Roe continued:")."""
+    toks = [t for t in parse if not t.is_space]
+    if not toks or toks[-1].text != ":":
+        return None
+    return _from_colon(parse, toks[-1], base)
