@@ -36,6 +36,7 @@ _BUILTIN: dict[str, str] = {
     "clean": "storyline.clean.stage",
     "nlp": "storyline.nlp.stage",
     "dates": "storyline.dates.stage",
+    "timexes": "storyline.timexes.stage",
     "actors": "storyline.actors.stage",
     "events": "storyline.events.stage",
     "quotes": "storyline.quotes.stage",
