@@ -42,8 +42,8 @@ __all__ = [
     "TimexState",
     "TimexType",
     "clause_tense",
-    "find_timexes",
     "find_times",
+    "find_timexes",
     "resolve",
     "tense_of_span",
 ]
@@ -547,6 +547,7 @@ class TimexState:
     """
 
     quarter: tuple[int, int] | None = None  # (year, quarter)
+    last: tuple[date, str] | None = None  # the last date written, and its precision ("day", "month", "year")
 
 
 def _words() -> dict[str, Any]:
@@ -555,6 +556,7 @@ def _words() -> dict[str, Any]:
 
 
 _WORDS = _words()
+_FAR_DAYS: int = int(_WORDS["resolve"]["far_days"])
 _NUMBERS: dict[str, int] = dict(_WORDS["numbers"])
 _ORDINALS: dict[str, int] = dict(_WORDS["ordinals"])
 _VAGUE: list[str] = list(_WORDS["vague"]["words"])
@@ -652,12 +654,37 @@ def _q_add(y: int, q: int, k: int) -> tuple[int, int]:
     return idx // 4, idx % 4 + 1
 
 
-def _nearest_month_year(month: int, anchor: date, tense: Tense | None) -> int:
-    if tense in {"past", "future", "modal"} or tense is None:
-        return _month_year(month, anchor, None, tense)
-    # present: the nearest such month ("the summit is in April")
-    best = min((anchor.year - 1, anchor.year, anchor.year + 1), key=lambda y: (abs((y - anchor.year) * 12 + month - anchor.month), y))
-    return best
+def _nearest_month_year(month: int, anchor: date, tense: Tense | None, day: int = 15) -> int:
+    """The year of a month (or day of a month) written without one.
+
+    News style writes the year only when it is not the current one, so the
+    current year, unless that puts the date far on the wrong side of the
+    anchor for the tense (a past-tense "in November" written in January;
+    a future "in April" written in December); with no tense to tell, the
+    nearer of the current and the adjacent year.
+    """
+    y = anchor.year
+    same = date(y, month, min(day, calendar.monthrange(y, month)[1]))
+    gap = (same - anchor).days
+    if tense == "past":
+        return y - 1 if gap > _FAR_DAYS else y
+    if tense in {"future", "modal"}:
+        return y + 1 if -gap > _FAR_DAYS else y
+    if gap > 183:
+        return y - 1
+    if gap < -183:
+        return y + 1
+    return y
+
+
+def _year_less_date(month: int, day: int, anchor: date, tense: Tense | None) -> date:
+    y = _nearest_month_year(month, anchor, tense, day)
+    if not _valid(y, month, day):  # Feb. 29 of a common year: the nearest leap year the tense allows
+        y = next(c for c in (y - 1, y + 1, y - 2, y + 2, y - 3, y + 3, y - 4, y + 4) if _valid(c, month, day))
+    return date(y, month, day)
+
+
+_DEADLINE_BEFORE = {"until", "till", "through", "by", "before", "to"}
 
 
 @dataclass
@@ -669,6 +696,13 @@ class _Scan:
 
     def tense(self, start: int, end: int) -> Tense | None:
         return self.tense_at(start, end) if self.tense_at is not None else None
+
+    def date_tense(self, start: int, end: int) -> Tense | None:
+        """The tense that places a date in time: a deadline ("through January") looks ahead."""
+        prev = _words_before(self.text, start, 1)
+        if prev and prev[-1] in _DEADLINE_BEFORE:
+            return "future"
+        return self.tense(start, end)
 
 
 _Result = tuple[TimexType, str]
@@ -726,8 +760,7 @@ def _tx_full_date(m: re.Match[str], s: _Scan) -> _Result | None:
     anchor = _need(s.anchor)
     if m["ry"]:
         return "DATE", date(anchor.year + _SHIFT_WORDS[m["ry"].lower()], month, day).isoformat()
-    found = _partial_date(month, day, anchor, s.tense(m.start(), m.end()))
-    return ("DATE", found.isoformat()) if found else None
+    return "DATE", _year_less_date(month, day, anchor, s.date_tense(m.start(), m.end())).isoformat()
 
 
 @_rule(rf"\bthe\s+week\s+of\s+(?P<m>{_TX_MONTH})\s*(?P<d>{_TX_DAY})(?:,?\s*(?P<y>{_TX_YEAR}))?")
@@ -739,10 +772,7 @@ def _tx_week_of(m: re.Match[str], s: _Scan) -> _Result | None:
     if m["y"]:
         d = date(int(m["y"]), month, day)
     else:
-        found = _partial_date(month, day, _need(s.anchor), s.tense(m.start(), m.end()))
-        if found is None:
-            return None
-        d = found
+        d = _year_less_date(month, day, _need(s.anchor), s.date_tense(m.start(), m.end()))
     return "DATE", _week_str(d)
 
 
@@ -777,7 +807,7 @@ def _tx_shift_month(m: re.Match[str], s: _Scan) -> _Result | None:
     pre = m["pre"].lower().strip(" -")
     shift = "last" if pre in {"last", "past", "this past"} else "next" if pre in {"next", "coming"} else "this" if pre == "this" else None
     if shift is None:
-        y = _nearest_month_year(month, anchor, s.tense(m.start(), m.end()))
+        y = _nearest_month_year(month, anchor, s.date_tense(m.start(), m.end()))
     else:
         y = _month_year(month, anchor, shift, None)
     return "DATE", f"{_year_str(y)}-{month:02d}"
@@ -802,7 +832,7 @@ def _tx_month(m: re.Match[str], s: _Scan) -> _Result | None:
     month = _month_of(m["m"])
     if month is None or not _bare_month_fits(s.text, m.start(), m.end(), month):
         return None
-    y = _nearest_month_year(month, _need(s.anchor), s.tense(m.start(), m.end()))
+    y = _nearest_month_year(month, _need(s.anchor), s.date_tense(m.start(), m.end()))
     return "DATE", f"{_year_str(y)}-{month:02d}"
 
 
@@ -816,9 +846,9 @@ def _tx_weekday(m: re.Match[str], s: _Scan) -> _Result | None:
         return None
     pre = _g(m, "pre")
     shift = {"last": "last", "past": "last", "next": "next", "coming": "next"}.get(pre or "")
-    tense = s.tense(m.start(), m.end())
-    if pre in {"earlier"}:
-        tense = "past"
+    tense = s.date_tense(m.start(), m.end())
+    if pre == "earlier" or tense == "present":
+        tense = "past"  # "officials say Monday", "Monday's ruling": news looks back
     return "DATE", _weekday_date(wd, _need(s.anchor), shift, tense).isoformat()
 
 
@@ -912,6 +942,8 @@ def _tx_ago(m: re.Match[str], s: _Scan) -> _Result | None:
     unit = m["unit"].lower().replace("centurie", "century")
     back = m["dir"].lower() in {"ago", "earlier", "before"}
     if m["v"]:
+        if m["dir"].lower() in {"later", "after", "before"}:
+            return "DURATION", f"PX{_UNITS.get(unit, 'Y')}"
         return "DATE", "PAST_REF" if back else "FUTURE_REF"
     n = _number(m["n"])
     if n is None:
@@ -919,7 +951,11 @@ def _tx_ago(m: re.Match[str], s: _Scan) -> _Result | None:
     anchor = _need(s.anchor)
     if unit in {"second", "minute", "hour"}:
         return None  # a time, not a date: left to the TIME rules
-    if m["dir"].lower() in {"earlier", "before"} and unit == "year" and n == 1 and s.state.quarter:
+    if m["dir"].lower() in {"later", "after", "before"}:
+        # counted from another event, not from the anchor: a duration ("two months after the vote")
+        letter = _UNITS[unit] if unit not in {"decade", "century"} else "Y"
+        return "DURATION", f"P{n * (10 if unit == 'decade' else 100 if unit == 'century' else 1)}{letter}"
+    if m["dir"].lower() in {"earlier", "ago"} and unit == "year" and n == 1 and s.state.quarter:
         y, q = s.state.quarter  # "a year earlier", in a quarterly report
         return "DATE", f"{_year_str(y - 1)}-Q{q}"
     sign = -1 if back else 1
@@ -944,16 +980,20 @@ _Q_MODS = r"(?:(?:fiscal|latest|current|comparable|flat|same|calendar|most\s+rec
 
 @_rule(
     rf"\b(?:(?P<det>the|its|a|this|that|their|his|her|our)\s+)?(?:(?P<yr>{_TX_YEAR})\s+|(?P<poss>this|last|next)\s+year's\s+|(?P<ya>year-(?:ago|earlier))\s+)?"
-    rf"{_Q_MODS}(?P<ord>{_TX_ORD})[\s-]+(?:fiscal[\s-]+)?(?P<what>quarter|half)\b(?!s)"
+    rf"{_Q_MODS}(?:(?P<ord>{_TX_ORD})[\s-]+)?(?:fiscal[\s-]+)?(?P<what>quarter|half)\b(?!s)"
     rf"(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y2>{_TX_YEAR})|(?P<rel>this|last|next)\s+year\b))?"
 )
 def _tx_quarter(m: re.Match[str], s: _Scan) -> _Result | None:
-    n = _ORDINALS.get(m["ord"].lower(), 0)
     half = m["what"].lower() == "half"
+    if m["ord"] is None:
+        if not (m["yr"] and m["det"]) or half or s.anchor is None:
+            return None
+        y = int(m["yr"])  # "the 1988 quarter": the quarter being reported, that year
+        q = s.state.quarter[1] if s.state.quarter else _q_add(s.anchor.year, _quarter_of(s.anchor), -1)[1]
+        return "DATE", f"{_year_str(y)}-Q{q}"
+    n = _ORDINALS.get(m["ord"].lower(), 0)
     if n < 1 or n > (2 if half else 4):
         return None
-    if half and not (m["y2"] or m["rel"] or m["yr"] or m["poss"]) and not re.match(r"-", s.text[m.end() - 5 - len(m["ord"]) :]):
-        pass
     if m["yr"] or m["y2"]:
         y = int(m["yr"] or m["y2"])
     else:
@@ -1009,13 +1049,15 @@ def _tx_year_ago_adj(m: re.Match[str], s: _Scan) -> _Result | None:
 
 # years, decades, centuries
 
-@_rule(r"\b(?:the\s+)?(?:(?P<pre>early|late|mid)[\s-]+)?(?:(?P<c>1[5-9]|20)(?P<d>\d)0|'(?P<d2>\d)0)'?s\b")
+@_rule(r"\b(?P<the>the\s+)?(?:(?P<pre>early|late|mid)[\s-]+)?(?:(?P<c>1[5-9]|20)(?P<d>\d)0|'(?P<d2>\d)0)'?s\b")
 def _tx_decade(m: re.Match[str], s: _Scan) -> _Result | None:
     if m["c"]:
-        return "DATE", f"{m['c']}{m['d']}X"
-    d = int(m["d2"])
-    century = "20" if d <= 1 and s.anchor is not None and s.anchor.year >= 2000 else "19"
-    return "DATE", f"{century}{d}X"
+        digits = f"{m['c']}{m['d']}"
+    else:
+        d = int(m["d2"])
+        digits = ("20" if d <= 1 and s.anchor is not None and s.anchor.year >= 2000 else "19") + str(d)
+    # "the 1990s", the decade as a period, is TIMEX3 "199"; "1990s" as a modifier is written "199X"
+    return "DATE", digits if m["the"] else digits + "X"
 
 
 @_rule(r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b")
@@ -1032,19 +1074,27 @@ def _tx_year(m: re.Match[str], s: _Scan) -> _Result | None:
     if not m["pre"] and not _year_ok(s.text, m.start(), m.end()):
         return None
     pre = (m["pre"] or "").lower()
-    season = next((w for w in _SEASONS if pre.startswith(w) or pre.startswith("the " + w)), None)
+    season = next((w for w in _SEASONS if pre.startswith((w, "the " + w))), None)
     if season:
         return "DATE", f"{m['y']}-{_SEASONS[season][0]}"
     return "DATE", _year_str(int(m["y"]))
 
 
-@_rule(rf"\b(?:(?P<pre>the\s+year|in|since|by|until|before|after|of|early|late|mid)[\s-]+)(?P<sy>{_TX_SPELLED_YEAR})\b(?![\s-]+(?:[a-z]+s|people|dollars|percent|troops)\b)")
+_SPELLED_YEAR_CUES = {"in", "since", "by", "until", "before", "after", "of", "early", "late", "mid", "from", "to", "and", "between", "during"}
+
+
+@_rule(rf"\b(?:(?P<pre>the\s+year|early|late|mid)[\s-]+)?(?P<sy>{_TX_SPELLED_YEAR})\b")
 def _tx_spelled_year(m: re.Match[str], s: _Scan) -> _Result | None:
     y = _spelled_year(m["sy"])
     if y is None or not 1000 <= y <= 2099:
         return None
+    if (m["pre"] or "").lower().startswith("the"):
+        return "DATE", _year_str(y)
+    prev = _words_before(s.text, m.start(), 1)
+    if not (m["pre"] or (prev and prev[-1] in _SPELLED_YEAR_CUES)):
+        return None
     nxt = _word_after(s.text, m.end())
-    if m["pre"].lower() != "the year" and nxt and nxt[0].isalpha() and nxt.lower() not in {"and", "when", "to", "the", "but", "or", "as", "after", "before"}:
+    if nxt and nxt[0].isalpha() and nxt.lower() not in {"and", "when", "to", "the", "but", "or", "as", "after", "before", "on", "in", "at"}:
         return None  # "in two thousand homes"
     return "DATE", _year_str(y)
 
@@ -1119,9 +1169,7 @@ _REF_WORD: dict[str, str] = {re.sub(r"\s+", " ", w): ref for ref, ws in _REFS.it
 @_rule(rf"\b(?:{_alt(_REF_WORD)})\b")
 def _tx_ref(m: re.Match[str], s: _Scan) -> _Result | None:
     words = re.sub(r"\s+", " ", m.group(0).lower())
-    if words == "now" and re.match(r"\s+that\b", s.text[m.end() : m.end() + 6]) is None and _words_before(s.text, m.start(), 1) == ["until"]:
-        pass
-    if words == "the past" and re.match(r"\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|dozen)", s.text[m.end() : m.end() + 10], re.I):
+    if words == "the past" and re.match(r"\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|dozen)", s.text[m.end() : m.end() + 10], re.IGNORECASE):
         return None  # "the past two years": a duration, found by its own rule
     return "DATE", _REF_WORD[words]
 
@@ -1207,6 +1255,42 @@ def _tx_clock(m: re.Match[str], s: _Scan) -> _Result | None:
     return "TIME", f"{day}T{hh:02d}:{mi:02d}"
 
 
+@_rule(
+    r"\b(?:(?P<pre>earlier|later|early|late)\s+)?(?:the\s+(?P<rel>following|next|previous|preceding|same|prior)|(?P<that>that))\s+(?P<unit>day|week|month|year)\b(?!s)"
+    r"|\bthe\s+day\s+(?P<ba>before|after)\b(?!\s+(?:yesterday|tomorrow))"
+)
+def _tx_anaphoric(m: re.Match[str], s: _Scan) -> _Result | None:
+    """"the following year", "that day", "the day before": relative to the last date written."""
+    if s.state.last is None:
+        return None
+    ref, precision = s.state.last
+    unit = (m["unit"] or "day").lower()
+    rel = (m["rel"] or m["ba"] or "same").lower()
+    k = {"following": 1, "next": 1, "after": 1, "previous": -1, "preceding": -1, "prior": -1, "before": -1}.get(rel, 0)
+    if unit == "year":
+        return "DATE", _year_str(ref.year + k)
+    if unit == "month" and precision in {"month", "day"}:
+        y, mo = _add_months(ref.year, ref.month, k)
+        return "DATE", f"{_year_str(y)}-{mo:02d}"
+    if unit == "week" and precision == "day":
+        return "DATE", _week_str(ref + timedelta(weeks=k))
+    if unit == "day" and precision == "day":
+        return "DATE", (ref + timedelta(days=k)).isoformat()
+    return None
+
+
+_PLAIN_DATE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
+
+
+def _remember(state: TimexState, value: str) -> None:
+    m = _PLAIN_DATE.fullmatch(value)
+    if m is None:
+        return
+    y, mo, d = int(m[1]), int(m[2] or 1), int(m[3] or 1)
+    if y >= 1 and _valid(y, mo, d):
+        state.last = (date(y, mo, d), "day" if m[3] else "month" if m[2] else "year")
+
+
 def find_timexes(text: str, anchor: date | None, tense_at: TenseAt | None = None, state: TimexState | None = None) -> list[Timex3]:
     """The temporal expressions of ``text``, in order, valued against ``anchor``.
 
@@ -1234,5 +1318,7 @@ def find_timexes(text: str, anchor: date | None, tense_at: TenseAt | None = None
         if res is None:
             continue
         kind, value = res
+        if kind == "DATE":
+            _remember(scan.state, value)
         out.append(Timex3(start, end, text[start:end], kind, value))
     return out
