@@ -685,6 +685,10 @@ def _year_less_date(month: int, day: int, anchor: date, tense: Tense | None) -> 
 
 
 _DEADLINE_BEFORE = {"until", "till", "through", "by", "before", "to"}
+_SCHEDULE_CUE = re.compile(
+    r"\b(?:scheduled|slated|due|expected|planned|set|postponed|delayed|adjourned|rescheduled)\b[^.;!?]{0,40}?(?:\b(?:on|for|until|till|in|at)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -702,6 +706,8 @@ class _Scan:
         prev = _words_before(self.text, start, 1)
         if prev and prev[-1] in _DEADLINE_BEFORE:
             return "future"
+        if _SCHEDULE_CUE.search(self.text[max(0, start - 60) : start]):
+            return "future"  # "is scheduled to close Monday", "set a vote for Nov. 10"
         return self.tense(start, end)
 
 
@@ -929,6 +935,17 @@ def _tx_in_the_unit(m: re.Match[str], s: _Scan) -> _Result | None:
     return "DATE", _unit_value(m["unit"] or m["unit2"], _need(s.anchor), 0)
 
 
+@_rule(r"\bthe\s+weekend\b(?!s)")
+def _tx_the_weekend(m: re.Match[str], s: _Scan) -> _Result | None:
+    anchor = _need(s.anchor)
+    tense = s.date_tense(m.start(), m.end())
+    if tense in {"future", "modal"}:
+        saturday = anchor + timedelta(days=(5 - anchor.weekday()) % 7)
+    else:  # the weekend just past (or the one under way)
+        saturday = anchor - timedelta(days=(anchor.weekday() - 5) % 7)
+    return "DATE", _week_str(saturday) + "-WE"
+
+
 @_rule(r"\b(?:around\s+)?(?P<w>year[\s-]end|year's\s+end)\b")
 def _tx_year_end(m: re.Match[str], s: _Scan) -> _Result | None:
     return "DATE", _year_str(_need(s.anchor).year)
@@ -986,9 +1003,10 @@ _Q_MODS = r"(?:(?:fiscal|latest|current|comparable|flat|same|calendar|most\s+rec
 def _tx_quarter(m: re.Match[str], s: _Scan) -> _Result | None:
     half = m["what"].lower() == "half"
     if m["ord"] is None:
-        if not (m["yr"] and m["det"]) or half or s.anchor is None:
+        if half or s.anchor is None or not ((m["yr"] and m["det"]) or m["poss"]):
             return None
-        y = int(m["yr"])  # "the 1988 quarter": the quarter being reported, that year
+        # "the 1988 quarter", "last year's quarter": the quarter being reported, in that year
+        y = int(m["yr"]) if m["yr"] else s.anchor.year + _SHIFT_WORDS[m["poss"].lower()]
         q = s.state.quarter[1] if s.state.quarter else _q_add(s.anchor.year, _quarter_of(s.anchor), -1)[1]
         return "DATE", f"{_year_str(y)}-Q{q}"
     n = _ORDINALS.get(m["ord"].lower(), 0)
@@ -1018,7 +1036,7 @@ def _tx_the_quarter(m: re.Match[str], s: _Scan) -> _Result | None:
     mods = re.sub(r"[\s-]+", " ", m["mods"].lower()).strip()
     anchor = _need(s.anchor)
     year_back = "year" in mods or m.group(0).lower().endswith(("ago", "earlier"))
-    if m["what"].lower() == "period" and not (year_back and s.state.quarter):
+    if m["what"].lower() == "period" and not s.state.quarter:
         return None  # "the period" is a quarter only in a quarterly report
     if year_back:
         y, q = s.state.quarter or _q_add(anchor.year, _quarter_of(anchor), -1)
@@ -1066,12 +1084,15 @@ def _tx_century(m: re.Match[str], s: _Scan) -> _Result | None:
     return ("DATE", f"{n - 1:02d}") if 1 <= n <= 99 else None
 
 
+_MORE_YEAR_CUES = {"into", "toward", "towards", "throughout", "starting", "beginning", "ending", "circa", "till"}
 _YEAR_PRE = rf"(?:{_PART_OF}|(?:the\s+)?(?:spring|summer|fall|autumn|winter)\s+of|fiscal(?:\s+year)?|calendar(?:\s+year)?|(?:the\s+)?year)"
 
 
 @_rule(rf"(?:\b(?P<pre>{_YEAR_PRE})[\s-]*)?(?P<y>{_TX_YEAR})(?!s\b)(?![-–]\d)(?!,\d)")
 def _tx_year(m: re.Match[str], s: _Scan) -> _Result | None:
-    if not m["pre"] and not _year_ok(s.text, m.start(), m.end()):
+    prev = _words_before(s.text, m.start(), 1)
+    cue = bool(prev) and prev[-1] in _MORE_YEAR_CUES
+    if not m["pre"] and not cue and not _year_ok(s.text, m.start(), m.end()):
         return None
     pre = (m["pre"] or "").lower()
     season = next((w for w in _SEASONS if pre.startswith((w, "the " + w))), None)
@@ -1291,6 +1312,13 @@ def _remember(state: TimexState, value: str) -> None:
         state.last = (date(y, mo, d), "day" if m[3] else "month" if m[2] else "year")
 
 
+def _apply(ri: int, m: re.Match[str], scan: _Scan) -> _Result | None:
+    try:
+        return _TX_RULES[ri][1](m, scan)
+    except (ValueError, OverflowError, KeyError, StopIteration):
+        return None  # out of range, or no anchor: no timex
+
+
 def find_timexes(text: str, anchor: date | None, tense_at: TenseAt | None = None, state: TimexState | None = None) -> list[Timex3]:
     """The temporal expressions of ``text``, in order, valued against ``anchor``.
 
@@ -1298,23 +1326,31 @@ def find_timexes(text: str, anchor: date | None, tense_at: TenseAt | None = None
     :func:`tense_of_span`); without it a year-less date is put in the past.
     ``state`` carries a document's context from one block to the next.
     """
-    scan = _Scan(text, anchor, tense_at, state if state is not None else TimexState())
+    real = state if state is not None else TimexState()
     cands: list[tuple[int, int, int, re.Match[str]]] = []
     for ri, (rx, _fn) in enumerate(_TX_RULES):
         for m in rx.finditer(text):
             if m.end() > m.start():
                 cands.append((m.start(), m.end(), ri, m))
-    cands.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
+    # a candidate whose value cannot be computed gives way to the next best: judged in text order,
+    # with the context the candidates before it leave
+    trial = _Scan(text, anchor, tense_at, replace(real))
+    valid = []
+    for c in sorted(cands, key=lambda c: (c[0], c[0] - c[1], c[2])):
+        res = _apply(c[2], c[3], trial)
+        if res is not None:
+            valid.append(c)
+            if res[0] == "DATE":
+                _remember(trial.state, res[1])
+    valid.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
     taken: list[tuple[int, int, int, re.Match[str]]] = []
-    for c in cands:
+    for c in valid:
         if all(c[1] <= t[0] or c[0] >= t[1] for t in taken):
             taken.append(c)
+    scan = _Scan(text, anchor, tense_at, real)
     out: list[Timex3] = []
     for start, end, ri, m in sorted(taken, key=lambda c: c[0]):
-        try:
-            res = _TX_RULES[ri][1](m, scan)
-        except (ValueError, OverflowError, KeyError):
-            res = None
+        res = _apply(ri, m, scan)
         if res is None:
             continue
         kind, value = res
