@@ -584,7 +584,7 @@ _TX_WD = (
 _TX_DAY = r"[0-3]?\d(?:st|nd|rd|th)?(?![\d:%])"
 _TX_YEAR = r"(?<![\d,.$#€£])(?<!\d-)(?<!\d–)(?:1[5-9]\d\d|20\d\d)(?![\d%])"
 _NUMWORD = _alt(w for w in _NUMBERS if w not in {"a", "an"})
-_TX_NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})*|(?:{_NUMWORD})(?:[\s-]+(?:{_NUMWORD}))*|an?)"
+_TX_NUM = rf"(?:\d+(?:,\d{{3}})*|(?:{_NUMWORD})(?:[\s-]+(?:{_NUMWORD}))*|an?)"
 _TX_VAGUE = _alt(_VAGUE)
 _TX_ORD = _alt(_ORDINALS)
 _TX_SEASON = _alt(_SEASONS)
@@ -1190,6 +1190,8 @@ _REF_WORD: dict[str, str] = {re.sub(r"\s+", " ", w): ref for ref, ws in _REFS.it
 @_rule(rf"\b(?:{_alt(_REF_WORD)})\b")
 def _tx_ref(m: re.Match[str], s: _Scan) -> _Result | None:
     words = re.sub(r"\s+", " ", m.group(0).lower())
+    if words == "now" and _words_before(s.text, m.start(), 1) == ["from"]:
+        return None  # "three days from now" is counted from now, it is not now
     if words == "the past" and re.match(r"\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|dozen)", s.text[m.end() : m.end() + 10], re.IGNORECASE):
         return None  # "the past two years": a duration, found by its own rule
     return "DATE", _REF_WORD[words]
