@@ -861,6 +861,8 @@ def _tx_weekday(m: re.Match[str], s: _Scan) -> _Result | None:
 @_rule(r"\b(?:(?P<pre>earlier|later|late|early)\s+)?(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow)\b")
 def _tx_relday(m: re.Match[str], s: _Scan) -> _Result | None:
     w = re.sub(r"\s+", " ", m["w"].lower())
+    if m["w"][0].isupper() and not m["pre"] and not _is_sentence_start(s.text, m.start()) and re.search(r"[A-Z][\w.]*\s+$", s.text[max(0, m.start() - 20) : m.start()]):
+        return None  # "USA Today", "VOA Today": a name
     k = {"yesterday": -1, "today": 0, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2}[w]
     return "DATE", (_need(s.anchor) + timedelta(days=k)).isoformat()
 
@@ -1018,6 +1020,10 @@ def _tx_quarter(m: re.Match[str], s: _Scan) -> _Result | None:
         anchor = _need(s.anchor)
         rel = _g(m, "poss") or _g(m, "rel")
         y = anchor.year + (_SHIFT_WORDS[rel] if rel else 0)
+        if not rel and not half and n > _quarter_of(anchor) and s.date_tense(m.start(), m.end()) not in {"future", "modal"}:
+            y -= 1  # "profits fell in the fourth quarter", written in January: last year's
+        if not rel and half and n > (anchor.month - 1) // 6 + 1 and s.date_tense(m.start(), m.end()) not in {"future", "modal"}:
+            y -= 1
         if m["ya"] or re.search(r"year-(?:ago|earlier)", m.group(0), re.IGNORECASE):
             y -= 1
     if half:
@@ -1115,7 +1121,7 @@ def _tx_spelled_year(m: re.Match[str], s: _Scan) -> _Result | None:
     if not (m["pre"] or (prev and prev[-1] in _SPELLED_YEAR_CUES)):
         return None
     nxt = _word_after(s.text, m.end())
-    if nxt and nxt[0].isalpha() and nxt.lower() not in {"and", "when", "to", "the", "but", "or", "as", "after", "before", "on", "in", "at"}:
+    if nxt and nxt[0].islower() and nxt not in {"and", "when", "to", "the", "but", "or", "as", "after", "before", "on", "in", "at", "he", "she", "it", "they", "we"}:
         return None  # "in two thousand homes"
     return "DATE", _year_str(y)
 
@@ -1286,6 +1292,8 @@ def _tx_anaphoric(m: re.Match[str], s: _Scan) -> _Result | None:
     """"the following year", "that day", "the day before": relative to the last date written."""
     if s.state.last is None:
         return None
+    if m["ba"] and re.match(r"\s+[A-Za-z]", s.text[m.end() : m.end() + 3]):
+        return None  # "the day before the vote": relative to the vote, not to the last date
     ref, precision = s.state.last
     unit = (m["unit"] or "day").lower()
     rel = (m["rel"] or m["ba"] or "same").lower()
