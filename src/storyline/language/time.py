@@ -42,6 +42,7 @@ __all__ = [
     "TimexState",
     "TimexType",
     "clause_tense",
+    "date_tense_of_span",
     "find_times",
     "find_timexes",
     "resolve",
@@ -505,6 +506,30 @@ def tense_of_span(doc: Doc, start_char: int, end_char: int) -> Tense | None:
     return clause_tense(root)
 
 
+def date_tense_of_span(doc: Doc, start_char: int, end_char: int) -> Tense | None:
+    """The tense that places the date at [start_char, end_char) of ``doc`` in time.
+
+    Like :func:`tense_of_span`, but read at the verb the date modifies: a
+    bare participle is past ("the terms, announced Friday, give holders"),
+    an infinitive looks ahead ("is to resume trading Tuesday").
+    """
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    for anc in list(span.root.ancestors)[:6]:
+        if anc.pos_ not in {"VERB", "AUX"}:
+            continue
+        auxes = [c for c in anc.children if c.dep_ in {"aux", "auxpass"}]
+        if anc.tag_ == "VBN" and not auxes and anc.dep_ in {"acl", "advcl", "amod", "relcl"}:
+            return "past"
+        if anc.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes) and anc.dep_ in {"xcomp", "ccomp", "advcl"}:
+            head = anc.head
+            if head.lemma_ in {"be", "plan", "expect", "schedule", "intend", "aim", "hope", "want", "seek", "agree", "prepare", "vow", "promise", "threaten", "decide"}:
+                return "future"
+        break
+    return tense_of_span(doc, start_char, end_char)
+
+
 # -- TIMEX3: every temporal expression, typed and normalized -------------
 #
 # :func:`find_timexes` finds the temporal expressions of a text the way
@@ -581,7 +606,7 @@ _TX_WD = (
     rf"(?-i:(?:{'|'.join(d.capitalize() for d in WEEKDAYS)})(?![a-z])"
     rf"|(?:{'|'.join(sorted((d.capitalize() for d in WEEKDAY_ABBR), key=len, reverse=True))})\.)"
 )
-_TX_DAY = r"[0-3]?\d(?:st|nd|rd|th)?(?![\d:%])"
+_TX_DAY = r"[0-3]?\d(?:st|nd|rd|th)?(?![\d%])(?!:\d)"
 _TX_YEAR = r"(?<![\d,.$#€£])(?<!\d-)(?<!\d–)(?:1[5-9]\d\d|20\d\d)(?![\d%])"
 _NUMWORD = _alt(w for w in _NUMBERS if w not in {"a", "an"})
 _TX_NUM = rf"(?:\d+(?:,\d{{3}})*|(?:{_NUMWORD})(?:[\s-]+(?:{_NUMWORD}))*|an?)"
@@ -684,9 +709,10 @@ def _year_less_date(month: int, day: int, anchor: date, tense: Tense | None) -> 
     return date(y, month, day)
 
 
-_DEADLINE_BEFORE = {"until", "till", "through", "by", "before", "to"}
+_DEADLINE_BEFORE = {"until", "till", "through", "by"}
+# "is scheduled to close Monday", "set a vote for Nov. 10", "postponed until Tuesday" (not "lower-than-expected")
 _SCHEDULE_CUE = re.compile(
-    r"\b(?:scheduled|slated|due|expected|planned|set|postponed|delayed|adjourned|rescheduled)\b[^.;!?]{0,40}?(?:\b(?:on|for|until|till|in|at)\s+)?$",
+    r"(?<![-\w])(?:scheduled|slated|due|expected|planned|set|postponed|delayed|adjourned|rescheduled)\s+(?:[\w']+\s+){0,3}?(?:(?:on|for|until|till|in|at)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -701,10 +727,14 @@ class _Scan:
     def tense(self, start: int, end: int) -> Tense | None:
         return self.tense_at(start, end) if self.tense_at is not None else None
 
-    def date_tense(self, start: int, end: int) -> Tense | None:
-        """The tense that places a date in time: a deadline ("through January") looks ahead."""
+    def date_tense(self, start: int, end: int, short: bool = False) -> Tense | None:
+        """The tense that places a date in time: a deadline ("through January") looks ahead.
+
+        ``short``: the date is at most a week away (a weekday), where a past
+        clause wins over a deadline ("until Thursday, they had not called").
+        """
         prev = _words_before(self.text, start, 1)
-        if prev and prev[-1] in _DEADLINE_BEFORE:
+        if prev and prev[-1] in _DEADLINE_BEFORE and not (short and self.tense(start, end) == "past"):
             return "future"
         if _SCHEDULE_CUE.search(self.text[max(0, start - 60) : start]):
             return "future"  # "is scheduled to close Monday", "set a vote for Nov. 10"
@@ -852,7 +882,7 @@ def _tx_weekday(m: re.Match[str], s: _Scan) -> _Result | None:
         return None
     pre = _g(m, "pre")
     shift = {"last": "last", "past": "last", "next": "next", "coming": "next"}.get(pre or "")
-    tense = s.date_tense(m.start(), m.end())
+    tense = s.date_tense(m.start(), m.end(), short=True)
     if pre == "earlier" or tense == "present":
         tense = "past"  # "officials say Monday", "Monday's ruling": news looks back
     return "DATE", _weekday_date(wd, _need(s.anchor), shift, tense).isoformat()

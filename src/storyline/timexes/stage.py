@@ -15,7 +15,7 @@ import logging
 from datetime import date
 from statistics import median_low
 
-from ..language.time import Tense, TimexState, find_timexes, tense_of_span
+from ..language.time import Tense, TimexState, date_tense_of_span, find_timexes
 from ..models import Document, Story, Timex
 from ..pipeline import Context, register_stage
 from ..text import normalize_same_length
@@ -42,7 +42,7 @@ def document_timexes(document: Document, anchor: date | None, ctx: Context | Non
         parse = ctx.parses.get((document.id, bi)) if ctx is not None else None
 
         def tense_at(start: int, end: int, parse: object = parse) -> Tense | None:
-            return tense_of_span(parse, start, end) if parse is not None else None  # type: ignore[arg-type]
+            return date_tense_of_span(parse, start, end) if parse is not None else None  # type: ignore[arg-type]
 
         for t in find_timexes(text, anchor, tense_at if parse is not None else None, state):
             start, end = t.start + block.start, t.end + block.start
