@@ -967,6 +967,21 @@ def _tx_in_the_unit(m: re.Match[str], s: _Scan) -> _Result | None:
     return "DATE", _unit_value(m["unit"] or m["unit2"], _need(s.anchor), 0)
 
 
+@_rule(r"\bthe\s+(?P<mod>full\s+|fiscal\s+|calendar\s+|entire\s+|whole\s+)?(?P<unit>year|week)\b(?!s\b|'s|-|\s+(?:ago|earlier|before|after|later|of|ended|ending|to|in\s+which|when|that|he|she|they|it)\b)")
+def _tx_the_unit(m: re.Match[str], s: _Scan) -> _Result | None:
+    """"For the year, sales rose": in a report, the year (or week) the report covers."""
+    anchor = _need(s.anchor)
+    if m["unit"].lower() == "week":
+        return "DATE", f"{_year_str(anchor.year)}-WXX"  # a week of this year, which one the text does not say
+    return "DATE", _year_str(anchor.year)
+
+
+@_rule(r"\b(?P<then>then[\s-]+)?current\b(?!ly)(?!\s+(?:account|accounts|events|affairs|flowing|flows?|of|density|source|electric|collector)\b)")
+def _tx_current(m: re.Match[str], s: _Scan) -> _Result | None:
+    """"the current chairman", "then-current prices": the present (of then)."""
+    return "DATE", "PAST_REF" if m["then"] else "PRESENT_REF"
+
+
 @_rule(r"\bthe\s+weekend\b(?!s)")
 def _tx_the_weekend(m: re.Match[str], s: _Scan) -> _Result | None:
     anchor = _need(s.anchor)
