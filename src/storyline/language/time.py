@@ -506,6 +506,17 @@ def tense_of_span(doc: Doc, start_char: int, end_char: int) -> Tense | None:
     return clause_tense(root)
 
 
+_PRESENT_REPORTING = {"be", "have", "say", "tell", "report", "announce", "claim", "confirm", "deny", "add", "note", "write", "show", "include", "remain", "hold"}
+
+
+def _date_head(tok: Token) -> Token:
+    """The word a date phrase modifies: its head, past a preposition ("on Monday")."""
+    head = tok.head
+    if head.dep_ == "prep" and head.head != head:
+        head = head.head
+    return head
+
+
 def date_tense_of_span(doc: Doc, start_char: int, end_char: int) -> Tense | None:
     """The tense that places the date at [start_char, end_char) of ``doc`` in time.
 
@@ -522,6 +533,14 @@ def date_tense_of_span(doc: Doc, start_char: int, end_char: int) -> Tense | None
         auxes = [c for c in anc.children if c.dep_ in {"aux", "auxpass"}]
         if anc.tag_ == "VBN" and not auxes and anc.dep_ in {"acl", "advcl", "amod", "relcl"}:
             return "past"
+        if (
+            anc.tag_ in {"VBP", "VBZ"}
+            and not auxes
+            and anc.lemma_ not in _PRESENT_REPORTING
+            and span.root.dep_ in {"npadvmod", "pobj", "advmod", "obl"}
+            and anc == _date_head(span.root)
+        ):
+            return "future"  # "the leaders meet Monday": a present that schedules
         if anc.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes) and anc.dep_ in {"xcomp", "ccomp", "advcl"}:
             head = anc.head
             if head.lemma_ in {"be", "plan", "expect", "schedule", "intend", "aim", "hope", "want", "seek", "agree", "prepare", "vow", "promise", "threaten", "decide"}:
@@ -710,6 +729,8 @@ def _year_less_date(month: int, day: int, anchor: date, tense: Tense | None) -> 
 
 
 _DEADLINE_BEFORE = {"until", "till", "through", "by"}
+_CLOCK_BEFORE = re.compile(r"\s*\b\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)(?:\s+[A-Z]{2,4})?\s*$", re.IGNORECASE)
+_SOON_AS = re.compile(r"\bas\s+(?:soon|early|late)\s+as\s*$", re.IGNORECASE)
 # "is scheduled to close Monday", "set a vote for Nov. 10", "postponed until Tuesday" (not "lower-than-expected")
 _SCHEDULE_CUE = re.compile(
     r"(?<![-\w])(?:scheduled|slated|due|expected|planned|set|postponed|delayed|adjourned|rescheduled)\s+(?:[\w']+\s+){0,3}?(?:(?:on|for|until|till|in|at)\s+)?$",
@@ -733,9 +754,12 @@ class _Scan:
         ``short``: the date is at most a week away (a weekday), where a past
         clause wins over a deadline ("until Thursday, they had not called").
         """
-        prev = _words_before(self.text, start, 1)
+        head = _CLOCK_BEFORE.sub("", self.text[max(0, start - 80) : start])  # "until 9 a.m. Tuesday"
+        prev = _words_before(head, len(head), 1)
         if prev and prev[-1] in _DEADLINE_BEFORE and not (short and self.tense(start, end) == "past"):
             return "future"
+        if _SOON_AS.search(head):
+            return "future"  # "as soon as Tuesday", "as early as next week"
         if _SCHEDULE_CUE.search(self.text[max(0, start - 60) : start]):
             return "future"  # "is scheduled to close Monday", "set a vote for Nov. 10"
         return self.tense(start, end)
