@@ -728,12 +728,13 @@ def _year_less_date(month: int, day: int, anchor: date, tense: Tense | None) -> 
     return date(y, month, day)
 
 
-_DEADLINE_BEFORE = {"until", "till", "through", "by"}
+_DEADLINE_BEFORE = {"until", "till", "through", "by", "effective", "starting"}
 _CLOCK_BEFORE = re.compile(r"\s*\b\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)(?:\s+[A-Z]{2,4})?\s*$", re.IGNORECASE)
 _SOON_AS = re.compile(r"\bas\s+(?:soon|early|late)\s+as\s*$", re.IGNORECASE)
 # "is scheduled to close Monday", "set a vote for Nov. 10", "postponed until Tuesday" (not "lower-than-expected")
 _SCHEDULE_CUE = re.compile(
-    r"(?<![-\w])(?:scheduled|slated|due|expected|planned|set|postponed|delayed|adjourned|rescheduled)\s+(?:[\w']+\s+){0,3}?(?:(?:on|for|until|till|in|at)\s+)?$",
+    r"(?<![-\w])(?:(?:scheduled|slated|expected|planned|postponed|delayed|adjourned|rescheduled)\s+(?:[\w']+\s+){0,3}?(?:(?:on|for|until|till|in|at)\s+)?"
+    r"|(?:set|due)\s+(?:for|on|to\s+\w+\s+(?:on\s+)?))$",
     re.IGNORECASE,
 )
 
@@ -770,9 +771,11 @@ _Handler = Callable[[re.Match[str], _Scan], "_Result | None"]
 _TX_RULES: list[tuple[re.Pattern[str], _Handler]] = []
 
 
-def _rule(pattern: str) -> Callable[[_Handler], _Handler]:
+def _rule(pattern: str, first: bool = False) -> Callable[[_Handler], _Handler]:
+    """Register a rule; among candidates of one length the earlier rule wins (``first``: ahead of all)."""
+
     def deco(fn: _Handler) -> _Handler:
-        _TX_RULES.append((re.compile(pattern, re.IGNORECASE), fn))
+        _TX_RULES.insert(0 if first else len(_TX_RULES), (re.compile(pattern, re.IGNORECASE), fn))
         return fn
 
     return deco
@@ -1068,11 +1071,13 @@ _Q_MODS = r"(?:(?:fiscal|latest|current|comparable|flat|same|calendar|most\s+rec
 
 @_rule(
     rf"\b(?:(?P<det>the|its|a|this|that|their|his|her|our)\s+)?(?:(?P<yr>{_TX_YEAR})\s+|(?P<poss>this|last|next)\s+year's\s+|(?P<ya>year-(?:ago|earlier))\s+)?"
-    rf"{_Q_MODS}(?:(?P<ord>{_TX_ORD})[\s-]+)?(?:fiscal[\s-]+)?(?P<what>quarter|half)\b(?!s)"
+    rf"{_Q_MODS}(?:(?P<ord>{_TX_ORD}|last)[\s-]+)?(?:fiscal[\s-]+)?(?P<what>quarter|half|period)\b(?!s)"
     rf"(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y2>{_TX_YEAR})|(?P<rel>this|last|next)\s+year\b))?"
 )
 def _tx_quarter(m: re.Match[str], s: _Scan) -> _Result | None:
     half = m["what"].lower() == "half"
+    if m["what"].lower() == "period" and (m["ord"] or not (m["yr"] and m["det"] and s.state.quarter)):
+        return None  # "the 1988 period" is a quarter only in a quarterly report
     if m["ord"] is None:
         if half or s.anchor is None or not ((m["yr"] and m["det"]) or m["poss"]):
             return None
@@ -1080,7 +1085,7 @@ def _tx_quarter(m: re.Match[str], s: _Scan) -> _Result | None:
         y = int(m["yr"]) if m["yr"] else s.anchor.year + _SHIFT_WORDS[m["poss"].lower()]
         q = s.state.quarter[1] if s.state.quarter else _q_add(s.anchor.year, _quarter_of(s.anchor), -1)[1]
         return "DATE", f"{_year_str(y)}-Q{q}"
-    n = _ORDINALS.get(m["ord"].lower(), 0)
+    n = 2 if m["ord"].lower() == "last" and half else _ORDINALS.get(m["ord"].lower(), 0)
     if n < 1 or n > (2 if half else 4):
         return None
     if m["yr"] or m["y2"]:
@@ -1130,6 +1135,33 @@ def _tx_the_quarter(m: re.Match[str], s: _Scan) -> _Result | None:
     y, q = _q_add(anchor.year, _quarter_of(anchor), k)
     s.state.quarter = (y, q)
     return "DATE", f"{_year_str(y)}-Q{q}"
+
+
+@_rule(
+    rf"\b(?:(?:the|its|a|this|that|their)\s+)?{_Q_MODS}(?:(?P<ord>{_TX_ORD})[\s-]+)?(?:fiscal[\s-]+)?(?:quarter|period)"
+    rf"(?=\s+(?:that\s+)?(?:ended|ending|ends|which\s+ended)\s+(?:on\s+)?(?P<m>{_TX_MONTH})\s*(?P<d>{_TX_DAY})(?:,?\s*(?P<y>{_TX_YEAR}))?)",
+    first=True,
+)
+def _tx_quarter_ended(m: re.Match[str], s: _Scan) -> _Result | None:
+    """"the quarter ended Sept. 30": the three months up to that day (a fiscal quarter keeps its number)."""
+    month = _month_of(m["m"])
+    if month is None:
+        return None
+    day = int(re.sub(r"\D", "", m["d"]))
+    end = date(int(m["y"]), month, day) if m["y"] else _year_less_date(month, day, _need(s.anchor), "past")
+    mid = end - timedelta(days=45)
+    q = _ORDINALS[m["ord"].lower()] if m["ord"] else _quarter_of(mid)
+    if not 1 <= q <= 4:
+        return None
+    y = end.year if m["ord"] else mid.year  # a fiscal year is named for the year it ends in
+    s.state.quarter = (y, q)
+    return "DATE", f"{_year_str(y)}-Q{q}"
+
+
+@_rule(rf"\b(?:the\s+)?(?P<w>first|last)\s+two\s+quarters\s+of\s+(?:(?P<y>{_TX_YEAR})|(?P<rel>this|last|next)\s+year\b)")
+def _tx_two_quarters(m: re.Match[str], s: _Scan) -> _Result | None:
+    y = int(m["y"]) if m["y"] else _need(s.anchor).year + _SHIFT_WORDS[m["rel"].lower()]
+    return "DATE", f"{_year_str(y)}-H{1 if m['w'].lower() == 'first' else 2}"
 
 
 @_rule(r"\b(?:the\s+)?(?:comparable\s+)?year-(?:ago|earlier)\b(?:\s+(?:period|quarter))?")
