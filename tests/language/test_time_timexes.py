@@ -37,7 +37,7 @@ KINDS: list[tuple[str, str, str, str]] = [
     ("Crews worked through the week of June 7 to restore power.", "the week of June 7", "DATE", "2021-W23"),
     # quarters and halves
     ("The bakery chain lost money in the second quarter of 2019.", "the second quarter of 2019", "DATE", "2019-Q2"),
-    ("Third-quarter sales at the brewer rose 4%.", "Third-quarter", "DATE", "2021-Q3"),
+    ("First-quarter sales at the brewer rose 4%.", "First-quarter", "DATE", "2021-Q1"),
     ("Revenue fell in the first half of 2020.", "the first half of 2020", "DATE", "2020-H1"),
     ("Orders are expected to recover in the current quarter.", "the current quarter", "DATE", "2021-Q2"),
     # seasons
@@ -132,6 +132,26 @@ def test_day_without_year_in_the_current_year_unless_far_on_the_wrong_side() -> 
 def test_schedule_words_put_a_weekday_ahead() -> None:
     t = _one("The sale is scheduled to close Monday.", "Monday", tense="present")
     assert t is not None and t.value == "2021-06-21"
+
+
+@pytest.mark.parametrize(
+    ("anchor", "tense", "value"),
+    [
+        (D(2021, 10, 27), "past", "2021-Q3"),  # results of the quarter just ended
+        (D(2022, 1, 20), "past", "2021-Q3"),  # a quarter not yet begun this year: last year's
+        (D(2021, 6, 16), "future", "2021-Q3"),
+    ],
+)
+def test_quarter_without_year(anchor: date, tense: Tense, value: str) -> None:
+    t = _one("Third-quarter sales at the brewer rose 4%.", "Third-quarter", anchor=anchor, tense=tense)
+    assert t is not None and t.value == value
+
+
+def test_quarter_ended_on_a_date() -> None:
+    found = {t.text: t.value for t in _find("In the quarter ended July 31, the chain lost money. Its fourth quarter ended Sept. 30.", D(2021, 10, 27))}
+    assert found["the quarter"] == "2021-Q2"  # May to July
+    assert found["July 31"] == "2021-07-31"
+    assert found["Its fourth quarter"] == "2021-Q4"  # a fiscal quarter keeps its number and the year it ends in
 
 
 def test_quarter_context_carries_to_year_ago_expressions() -> None:
