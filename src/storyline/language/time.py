@@ -17,6 +17,12 @@ anchor, in a future-tense clause the next one on or after it.
 Durations ("the past five years"), frequencies ("daily", "every Monday"),
 numbers that are not years ("resolution 2254", "2,000 troops"), the modal
 "may" and the pronoun "We" are not dates and are never returned.
+
+:func:`find_timexes` is the TimeML reading of a text: every temporal
+expression (dates at any granularity, times, durations, sets) as a
+:class:`Timex3` with its TIMEX3 type and value, resolved against an anchor
+and the tense of its clause (:func:`date_tense_of_span`). Its word lists
+are in ``data/time.toml``.
 """
 
 from __future__ import annotations
