@@ -218,3 +218,21 @@ def test_huge_offsets_drop_the_expression() -> None:
 def test_relative_expressions_need_an_anchor() -> None:
     found = _find("The bridge closed last week, on March 3, 2009, and reopens Monday.", anchor=None)
     assert [(t.text, t.value) for t in found] == [("March 3, 2009", "2009-03-03")]
+
+
+def test_random_word_salad_never_raises() -> None:
+    import random
+
+    words = (
+        "the a last next this past coming early late mid- earlier later year years week weekend month quarter half decade "
+        "century spring fall Monday Friday, May June Jan. Sept. 1 31 29 1999 2000 0 10000 99999999 nineteen ninety-six two "
+        "thousand ago after before from now current then the 1990s '80s 20th ended fiscal third every daily twice a day "
+        "3 p.m. tonight yesterday Christmas Thanksgiving of , . following same that day"
+    ).split()
+    rng = random.Random(11)
+    for _ in range(300):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 9)))
+        for anchor in (D(1, 1, 1), D(9999, 12, 31), D(2000, 2, 29), None):
+            for t in find_timexes(text, anchor, lambda s, e: "past"):
+                assert text[t.start : t.end] == t.text
+                assert t.value
