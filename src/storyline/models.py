@@ -42,6 +42,8 @@ __all__ = [
     "Span",
     "Story",
     "SummarySentence",
+    "Timex",
+    "TimexType",
 ]
 
 
@@ -270,6 +272,25 @@ class Cut(Record):
     reason: str
 
 
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+
+class Timex(Record):
+    """A temporal expression of a kept block, normalized in TIMEX3 form.
+
+    ``value`` is resolved against the document's publication date, else the
+    story's: ``2016-03-14``, ``2016-03``, ``2016-W11``, ``1989-Q3``,
+    ``199X``, ``PRESENT_REF``, ``P3D``, ``XXXX-WXX-1`` ...
+    """
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    type: TimexType = "DATE"
+    value: str
+
+
 class Skipped(Record):
     """An input that could not be read, with the one-line reason."""
 
@@ -295,6 +316,7 @@ class Story(Record):
     divergences: list[Divergence] = Field(default_factory=list)
     questions: list[Question] = Field(default_factory=list)
     summary: list[SummarySentence] = Field(default_factory=list)
+    timexes: list[Timex] = Field(default_factory=list)
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 

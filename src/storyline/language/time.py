@@ -17,15 +17,24 @@ anchor, in a future-tense clause the next one on or after it.
 Durations ("the past five years"), frequencies ("daily", "every Monday"),
 numbers that are not years ("resolution 2254", "2,000 troops"), the modal
 "may" and the pronoun "We" are not dates and are never returned.
+
+:func:`find_timexes` is the TimeML reading of a text: every temporal
+expression (dates at any granularity, times, durations, sets) as a
+:class:`Timex3` with its TIMEX3 type and value, resolved against an anchor
+and the tense of its clause (:func:`date_tense_of_span`). Its word lists
+are in ``data/time.toml``.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
+import tomllib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Literal
+from importlib import resources
+from typing import TYPE_CHECKING, Any, Literal
 
 from .words import FUTURE_MODALS, HYPOTHETICAL_MODALS
 
@@ -37,8 +46,13 @@ __all__ = [
     "Tense",
     "TimeMention",
     "TimeValue",
+    "Timex3",
+    "TimexState",
+    "TimexType",
     "clause_tense",
+    "date_tense_of_span",
     "find_times",
+    "find_timexes",
     "resolve",
     "tense_of_span",
 ]
@@ -498,3 +512,968 @@ def tense_of_span(doc: Doc, start_char: int, end_char: int) -> Tense | None:
         if anc.pos_ in {"VERB", "AUX"} and anc.tag_ in {"VBD", "VBZ", "VBP", "MD"}:
             break
     return clause_tense(root)
+
+
+_PRESENT_REPORTING = {"be", "have", "say", "tell", "report", "announce", "claim", "confirm", "deny", "add", "note", "write", "show", "include", "remain", "hold"}
+
+
+def _date_head(tok: Token) -> Token:
+    """The word a date phrase modifies: its head, past a preposition ("on Monday")."""
+    head = tok.head
+    if head.dep_ == "prep" and head.head != head:
+        head = head.head
+    return head
+
+
+def date_tense_of_span(doc: Doc, start_char: int, end_char: int) -> Tense | None:
+    """The tense that places the date at [start_char, end_char) of ``doc`` in time.
+
+    Like :func:`tense_of_span`, but read at the verb the date modifies: a
+    bare participle is past ("the terms, announced Friday, give holders"),
+    an infinitive looks ahead ("is to resume trading Tuesday").
+    """
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    for anc in list(span.root.ancestors)[:6]:
+        if anc.pos_ not in {"VERB", "AUX"}:
+            continue
+        auxes = [c for c in anc.children if c.dep_ in {"aux", "auxpass"}]
+        if anc.tag_ == "VBN" and not auxes and anc.dep_ in {"acl", "advcl", "amod", "relcl"}:
+            return "past"
+        if (
+            anc.tag_ in {"VBP", "VBZ"}
+            and not auxes
+            and anc.lemma_ not in _PRESENT_REPORTING
+            and span.root.dep_ in {"npadvmod", "pobj", "advmod", "obl"}
+            and anc == _date_head(span.root)
+        ):
+            return "future"  # "the leaders meet Monday": a present that schedules
+        if anc.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes) and anc.dep_ in {"xcomp", "ccomp", "advcl"}:
+            head = anc.head
+            if head.lemma_ in {"be", "plan", "expect", "schedule", "intend", "aim", "hope", "want", "seek", "agree", "prepare", "vow", "promise", "threaten", "decide"}:
+                return "future"
+        break
+    return tense_of_span(doc, start_char, end_char)
+
+
+# -- TIMEX3: every temporal expression, typed and normalized -------------
+#
+# :func:`find_timexes` finds the temporal expressions of a text the way
+# TimeML annotates them (TIMEX3): dates at any granularity (a day, a week
+# ``2016-W11``, a weekend ``2016-W11-WE``, a month, a quarter ``1989-Q3``, a
+# half ``1990-H1``, a season ``1998-SU``, a year, a decade ``199X``, a
+# century ``19``), the deictic ``PRESENT_REF`` / ``PAST_REF`` /
+# ``FUTURE_REF``, times of day, durations (``P3D``) and sets (``P1W``,
+# ``XXXX-WXX-1``). Candidates of every rule are collected; the longest win
+# ("June last year" over "last year", "Tuesday, May 8, 2018" over "May 8");
+# each is then valued against the anchor (publication date) and the tense
+# of its clause. A value that cannot be computed (no anchor for a relative
+# expression, a year outside 1-9999) drops the expression: never an error.
+
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+TenseAt = Callable[[int, int], "Tense | None"]
+
+
+@dataclass(frozen=True)
+class Timex3:
+    """A temporal expression with offsets into the scanned text, its TIMEX3 type and value."""
+
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    value: str
+
+    def shifted(self, offset: int) -> Timex3:
+        return replace(self, start=self.start + offset, end=self.end + offset)
+
+
+@dataclass
+class TimexState:
+    """What one document's earlier expressions tell later ones (carried across blocks).
+
+    ``quarter`` is the last quarter a text spoke of ("the third quarter"),
+    which "the year-earlier quarter" or "a year ago" in a results report
+    are relative to.
+    """
+
+    quarter: tuple[int, int] | None = None  # (year, quarter)
+    last: tuple[date, str] | None = None  # the last date written, and its precision ("day", "month", "year")
+
+
+def _words() -> dict[str, Any]:
+    raw = resources.files("storyline.language").joinpath("data/time.toml").read_text(encoding="utf-8")
+    return tomllib.loads(raw)
+
+
+_WORDS = _words()
+_FAR_DAYS: int = int(_WORDS["resolve"]["far_days"])
+_NUMBERS: dict[str, int] = dict(_WORDS["numbers"])
+_ORDINALS: dict[str, int] = dict(_WORDS["ordinals"])
+_VAGUE: list[str] = list(_WORDS["vague"]["words"])
+_SEASONS: dict[str, tuple[str, int]] = {k: (v[0], int(v[1])) for k, v in _WORDS["seasons"].items()}
+_UNITS: dict[str, str] = dict(_WORDS["units"])
+_REFS: dict[str, list[str]] = {k: list(v) for k, v in _WORDS["refs"].items()}
+_HOLIDAYS: dict[str, tuple[int, int]] = {k: (int(v[0]), int(v[1])) for k, v in _WORDS["holidays"].items()}
+_SETS: dict[str, str] = dict(_WORDS["sets"])
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_MONTH_NAMES = [m.capitalize() for m in MONTHS]
+_MONTH_ABBRS = [m.capitalize() for m in MONTH_ABBR]
+_TX_MONTH = (
+    rf"(?-i:(?:{'|'.join(_MONTH_NAMES)}|{'|'.join(m.upper() for m in MONTHS)})(?![A-Za-z])"
+    rf"|(?:{'|'.join(sorted(_MONTH_ABBRS, key=len, reverse=True))})\.?(?![A-Za-z]))"
+)
+_TX_WD = (
+    rf"(?-i:(?:{'|'.join(d.capitalize() for d in WEEKDAYS)})(?![a-z])"
+    rf"|(?:{'|'.join(sorted((d.capitalize() for d in WEEKDAY_ABBR), key=len, reverse=True))})\.)"
+)
+_TX_DAY = r"[0-3]?\d(?:st|nd|rd|th)?(?![\d%])(?!:\d)"
+_TX_YEAR = r"(?<![\d,.$#€£])(?<!\d-)(?<!\d–)(?:1[5-9]\d\d|20\d\d)(?![\d%])"
+_NUMWORD = _alt(w for w in _NUMBERS if w not in {"a", "an"})
+_TX_NUM = rf"(?:\d+(?:,\d{{3}})*|(?:{_NUMWORD})(?:[\s-]+(?:{_NUMWORD}))*|an?)"
+_TX_VAGUE = _alt(_VAGUE)
+_TX_ORD = _alt(_ORDINALS)
+_TX_SEASON = _alt(_SEASONS)
+_UNIT_WORDS = r"second|minute|hour|day|week|month|year|decade|century|centurie"
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_ONES = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TX_SPELLED_YEAR = (
+    rf"(?:(?:sixteen|seventeen|eighteen|nineteen)[\s-]+(?:hundred(?:\s+and\s+\w+)?|(?:{'|'.join(_TENS)})(?:[\s-]+(?:{'|'.join(_ONES)}))?"
+    rf"|oh[\s-]+(?:{'|'.join(_ONES)})|(?:{'|'.join(_TEENS)}))"
+    rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{'|'.join(_TEENS + _ONES)}))?)"
+)
+_YEAR_OR_SPELLED = rf"(?:{_TX_YEAR}|{_TX_SPELLED_YEAR})"
+_SHIFT_WORDS = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0, "current": 0}
+
+
+def _number(words: str) -> int | None:
+    """The count ``words`` spell ("24", "twenty four", "a"); None when vague ("several")."""
+    w = words.lower().replace(",", "").strip()
+    if w.isdigit():
+        return int(w)
+    total, seen = 0, False
+    for part in re.split(r"[\s-]+", w):
+        if part not in _NUMBERS:
+            return None
+        n = _NUMBERS[part]
+        total = total * n if n == 100 and total else total + n
+        seen = True
+    return total if seen else None
+
+
+def _spelled_year(words: str) -> int | None:
+    """"nineteen ninety-six" -> 1996, "two thousand" -> 2000, "eighteen hundred" -> 1800."""
+    parts = [p for p in re.split(r"[\s-]+", words.lower()) if p not in {"and", "the", "year"}]
+    if parts[:2] == ["two", "thousand"]:
+        rest = _number(" ".join(parts[2:])) if parts[2:] else 0
+        return 2000 + rest if rest is not None and rest < 100 else None
+    if not parts or parts[0] not in _NUMBERS:
+        return None
+    century = _NUMBERS[parts[0]]
+    rest_words = parts[1:]
+    if rest_words[:1] == ["hundred"]:
+        rest_words = rest_words[1:]
+    if rest_words[:1] == ["oh"]:
+        rest_words = rest_words[1:]
+    rest = _number(" ".join(rest_words)) if rest_words else 0
+    return century * 100 + rest if rest is not None and rest < 100 else None
+
+
+def _year_str(y: int) -> str:
+    if not 1 <= y <= 9999:
+        raise ValueError(f"year {y} out of range")
+    return f"{y:04d}"
+
+
+def _week_str(d: date) -> str:
+    iso = d.isocalendar()
+    return f"{_year_str(iso[0])}-W{iso[1]:02d}"
+
+
+def _quarter_of(d: date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def _q_add(y: int, q: int, k: int) -> tuple[int, int]:
+    idx = y * 4 + (q - 1) + k
+    return idx // 4, idx % 4 + 1
+
+
+def _nearest_month_year(month: int, anchor: date, tense: Tense | None, day: int = 15) -> int:
+    """The year of a month (or day of a month) written without one.
+
+    News style writes the year only when it is not the current one, so the
+    current year, unless that puts the date far on the wrong side of the
+    anchor for the tense (a past-tense "in November" written in January;
+    a future "in April" written in December); with no tense to tell, the
+    nearer of the current and the adjacent year.
+    """
+    y = anchor.year
+    same = date(y, month, min(day, calendar.monthrange(y, month)[1]))
+    gap = (same - anchor).days
+    if tense == "past":
+        return y - 1 if gap > _FAR_DAYS else y
+    if tense in {"future", "modal"}:
+        return y + 1 if -gap > _FAR_DAYS else y
+    if gap > 183:
+        return y - 1
+    if gap < -183:
+        return y + 1
+    return y
+
+
+def _year_less_date(month: int, day: int, anchor: date, tense: Tense | None) -> date:
+    y = _nearest_month_year(month, anchor, tense, day)
+    if not _valid(y, month, day):  # Feb. 29 of a common year: the nearest leap year the tense allows
+        y = next(c for c in (y - 1, y + 1, y - 2, y + 2, y - 3, y + 3, y - 4, y + 4) if _valid(c, month, day))
+    return date(y, month, day)
+
+
+_DEADLINE_BEFORE = {"until", "till", "through", "by", "effective", "starting"}
+_CLOCK_BEFORE = re.compile(r"\s*\b\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)(?:\s+[A-Z]{2,4})?\s*$", re.IGNORECASE)
+_SOON_AS = re.compile(r"\bas\s+(?:soon|early|late)\s+as\s*$", re.IGNORECASE)
+# "is scheduled to close Monday", "set a vote for Nov. 10", "postponed until Tuesday" (not "lower-than-expected")
+_SCHEDULE_CUE = re.compile(
+    r"(?<![-\w])(?:(?:scheduled|slated|expected|planned|postponed|delayed|adjourned|rescheduled)\s+(?:[\w']+\s+){0,3}?(?:(?:on|for|until|till|in|at)\s+)?"
+    r"|(?:set|due)\s+(?:for|on|to\s+\w+\s+(?:on\s+)?))$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Scan:
+    text: str
+    anchor: date | None
+    tense_at: TenseAt | None
+    state: TimexState
+
+    def tense(self, start: int, end: int) -> Tense | None:
+        return self.tense_at(start, end) if self.tense_at is not None else None
+
+    def date_tense(self, start: int, end: int, short: bool = False) -> Tense | None:
+        """The tense that places a date in time: a deadline ("through January") looks ahead.
+
+        ``short``: the date is at most a week away (a weekday), where a past
+        clause wins over a deadline ("until Thursday, they had not called").
+        """
+        head = _CLOCK_BEFORE.sub("", self.text[max(0, start - 80) : start])  # "until 9 a.m. Tuesday"
+        prev = _words_before(head, len(head), 1)
+        if prev and prev[-1] in _DEADLINE_BEFORE and not (short and self.tense(start, end) == "past"):
+            return "future"
+        if _SOON_AS.search(head):
+            return "future"  # "as soon as Tuesday", "as early as next week"
+        if _SCHEDULE_CUE.search(self.text[max(0, start - 60) : start]):
+            return "future"  # "is scheduled to close Monday", "set a vote for Nov. 10"
+        return self.tense(start, end)
+
+
+_Result = tuple[TimexType, str]
+_Handler = Callable[[re.Match[str], _Scan], "_Result | None"]
+_TX_RULES: list[tuple[re.Pattern[str], _Handler]] = []
+
+
+def _rule(pattern: str, first: bool = False) -> Callable[[_Handler], _Handler]:
+    """Register a rule; among candidates of one length the earlier rule wins (``first``: ahead of all)."""
+
+    def deco(fn: _Handler) -> _Handler:
+        _TX_RULES.insert(0 if first else len(_TX_RULES), (re.compile(pattern, re.IGNORECASE), fn))
+        return fn
+
+    return deco
+
+
+def _need(anchor: date | None) -> date:
+    if anchor is None:
+        raise ValueError("no anchor")
+    return anchor
+
+
+def _g(m: re.Match[str], name: str) -> str | None:
+    v = m.groupdict().get(name)
+    return v.lower() if v is not None else None
+
+
+# dates written out in full
+
+@_rule(r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
+def _tx_iso(m: re.Match[str], s: _Scan) -> _Result | None:
+    return "DATE", date(int(m["y"]), int(m["m"]), int(m["d"])).isoformat()
+
+
+@_rule(r"(?<![\d/])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\d/])")
+def _tx_numeric(m: re.Match[str], s: _Scan) -> _Result | None:
+    y = int(m["y"])
+    if len(m["y"]) == 2:
+        y += 1900 if y >= 30 else 2000
+    return "DATE", date(y, int(m["m"]), int(m["d"])).isoformat()
+
+
+@_rule(
+    rf"(?:(?P<wd>{_TX_WD}),?\s+)?(?:(?P<m>{_TX_MONTH})\s*(?P<d>{_TX_DAY})|(?:the\s+)?(?P<d2>{_TX_DAY})(?:\s+of)?\s+(?P<m2>{_TX_MONTH}))"
+    rf"(?:(?:,?\s*|\s+of\s+)(?P<y>{_TX_YEAR})|\s+(?P<ry>last|this|next)\s+year\b)?"
+)
+def _tx_full_date(m: re.Match[str], s: _Scan) -> _Result | None:
+    month = _month_of(m["m"] or m["m2"])
+    day = int(re.sub(r"\D", "", m["d"] or m["d2"]))
+    if month is None:
+        return None
+    if m["m2"] and m["m2"].rstrip(".").lower() in MONTH_ABBR and not m["m2"].endswith(".") and not m["y"]:
+        return None  # "5 Jan" without a year: too weak
+    if m["y"]:
+        return "DATE", date(int(m["y"]), month, day).isoformat()
+    anchor = _need(s.anchor)
+    if m["ry"]:
+        return "DATE", date(anchor.year + _SHIFT_WORDS[m["ry"].lower()], month, day).isoformat()
+    return "DATE", _year_less_date(month, day, anchor, s.date_tense(m.start(), m.end())).isoformat()
+
+
+@_rule(rf"\bthe\s+week\s+of\s+(?P<m>{_TX_MONTH})\s*(?P<d>{_TX_DAY})(?:,?\s*(?P<y>{_TX_YEAR}))?")
+def _tx_week_of(m: re.Match[str], s: _Scan) -> _Result | None:
+    month = _month_of(m["m"])
+    day = int(re.sub(r"\D", "", m["d"]))
+    if month is None:
+        return None
+    if m["y"]:
+        d = date(int(m["y"]), month, day)
+    else:
+        d = _year_less_date(month, day, _need(s.anchor), s.date_tense(m.start(), m.end()))
+    return "DATE", _week_str(d)
+
+
+_PART_OF = r"(?:the\s+)?(?:early|late|mid(?:dle)?|end|beginning|start|middle)(?:\s+of)?"
+
+
+@_rule(
+    rf"(?:(?P<pre>{_PART_OF})[\s-]*)?(?P<m>{_TX_MONTH}),?\s+(?:of\s+)?(?:(?P<y>{_TX_YEAR})|(?P<sy>{_TX_SPELLED_YEAR})|(?P<ry>last|this|next)\s+year\b)"
+)
+def _tx_month_year(m: re.Match[str], s: _Scan) -> _Result | None:
+    month = _month_of(m["m"])
+    if month is None:
+        return None
+    if m["y"]:
+        y = int(m["y"])
+    elif m["sy"]:
+        sy = _spelled_year(m["sy"])
+        if sy is None:
+            return None
+        y = sy
+    else:
+        y = _need(s.anchor).year + _SHIFT_WORDS[m["ry"].lower()]
+    return "DATE", f"{_year_str(y)}-{month:02d}"
+
+
+@_rule(rf"(?P<pre>(?:{_PART_OF}|last|next|this|coming|this\s+past|past)[\s-]*)(?P<m>(?-i:{'|'.join(_MONTH_NAMES)})\b)")
+def _tx_shift_month(m: re.Match[str], s: _Scan) -> _Result | None:
+    month = _month_of(m["m"])
+    if month is None:
+        return None
+    anchor = _need(s.anchor)
+    pre = m["pre"].lower().strip(" -")
+    shift = "last" if pre in {"last", "past", "this past"} else "next" if pre in {"next", "coming"} else "this" if pre == "this" else None
+    if shift is None:
+        y = _nearest_month_year(month, anchor, s.date_tense(m.start(), m.end()))
+    else:
+        y = _month_year(month, anchor, shift, None)
+    return "DATE", f"{_year_str(y)}-{month:02d}"
+
+
+def _bare_month_fits(text: str, start: int, end: int, month: int) -> bool:
+    if _bare_month_ok(text, start, end, month):
+        return True
+    if month in (3, 5):  # "March" and "May" are also a verb, a modal and a name
+        return False
+    after = text[end : end + 30]
+    if re.match(r"\s+[A-Z][a-z]", after):  # "June Carter"
+        return False
+    before = text[max(0, start - 30) : start]
+    if re.search(r"[A-Z][a-z]+\s+$", before) and not _is_sentence_start(text, start):
+        return False  # "Mrs. April", "Lake June"
+    return True
+
+
+@_rule(rf"(?P<m>(?-i:{'|'.join(_MONTH_NAMES)})\b)")
+def _tx_month(m: re.Match[str], s: _Scan) -> _Result | None:
+    month = _month_of(m["m"])
+    if month is None or not _bare_month_fits(s.text, m.start(), m.end(), month):
+        return None
+    y = _nearest_month_year(month, _need(s.anchor), s.date_tense(m.start(), m.end()))
+    return "DATE", f"{_year_str(y)}-{month:02d}"
+
+
+@_rule(rf"(?:\b(?P<pre>last|next|this|coming|past|early|late|earlier|later)\s+)?(?P<wd>{_TX_WD})(?!s\b)")
+def _tx_weekday(m: re.Match[str], s: _Scan) -> _Result | None:
+    prev = _words_before(s.text, m.start(), 1)
+    if prev and prev[-1] in _HOLIDAY_PREFIX | {"every", "each", "on"} and prev[-1] != "on":
+        return None
+    wd = _weekday_of(m["wd"])
+    if wd is None:
+        return None
+    pre = _g(m, "pre")
+    shift = {"last": "last", "past": "last", "next": "next", "coming": "next"}.get(pre or "")
+    tense = s.date_tense(m.start(), m.end(), short=True)
+    if pre == "earlier" or tense == "present":
+        tense = "past"  # "officials say Monday", "Monday's ruling": news looks back
+    return "DATE", _weekday_date(wd, _need(s.anchor), shift, tense).isoformat()
+
+
+@_rule(r"\b(?:(?P<pre>earlier|later|late|early)\s+)?(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow)\b")
+def _tx_relday(m: re.Match[str], s: _Scan) -> _Result | None:
+    w = re.sub(r"\s+", " ", m["w"].lower())
+    if m["w"][0].isupper() and not m["pre"] and not _is_sentence_start(s.text, m.start()) and re.search(r"[A-Z][\w.]*\s+$", s.text[max(0, m.start() - 20) : m.start()]):
+        return None  # "USA Today", "VOA Today": a name
+    k = {"yesterday": -1, "today": 0, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2}[w]
+    return "DATE", (_need(s.anchor) + timedelta(days=k)).isoformat()
+
+
+@_rule(r"\b(?P<w>tonight|this\s+morning|this\s+afternoon|this\s+evening|last\s+night|overnight)\b")
+def _tx_part_of_today(m: re.Match[str], s: _Scan) -> _Result | None:
+    w = re.sub(r"\s+", " ", m["w"].lower())
+    anchor = _need(s.anchor)
+    part = {"tonight": "NI", "this morning": "MO", "this afternoon": "AF", "this evening": "EV", "last night": "NI", "overnight": "NI"}[w]
+    day = anchor - timedelta(days=1) if w == "last night" else anchor
+    return "TIME", f"{day.isoformat()}T{part}"
+
+
+_CAL_UNITS = r"week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter"
+
+
+def _unit_value(unit: str, anchor: date, k: int) -> str:
+    """The calendar ``unit`` containing ``anchor``, moved by ``k`` units."""
+    unit = unit.lower()
+    if unit == "week":
+        return _week_str(anchor + timedelta(weeks=k))
+    if unit == "weekend":
+        return _week_str(anchor + timedelta(weeks=k)) + "-WE"
+    if unit == "month":
+        y, mo = _add_months(anchor.year, anchor.month, k)
+        return f"{_year_str(y)}-{mo:02d}"
+    if unit == "quarter":
+        y, q = _q_add(anchor.year, _quarter_of(anchor), k)
+        return f"{_year_str(y)}-Q{q}"
+    if unit == "year":
+        return _year_str(anchor.year + k)
+    if unit == "decade":
+        return _year_str(anchor.year + 10 * k)[:3]
+    if unit == "century":
+        return _year_str(anchor.year + 100 * k)[:2]
+    if unit in _SEASONS:
+        code, _first = _SEASONS[unit]
+        return f"{_year_str(anchor.year + k)}-{code}"
+    raise ValueError(unit)
+
+
+@_rule(
+    rf"\b(?:(?P<pre>earlier|later|early|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+)?(?:(?P<det>the|this)\s+)?"
+    rf"(?P<shift>last|next|this|coming|past|previous|current|latest)\s+(?:(?P<fis>fiscal|calendar)\s+)?(?P<unit>{_CAL_UNITS})\b(?!s\b)(?!-)"
+)
+def _tx_relunit(m: re.Match[str], s: _Scan) -> _Result | None:
+    anchor = _need(s.anchor)
+    unit = m["unit"].lower()
+    shift = m["shift"].lower()
+    det = _g(m, "det")
+    if det == "this" and shift == "this":
+        return None
+    k = _SHIFT_WORDS.get(shift, -1)
+    if det == "this" and shift == "past":  # "this past spring"
+        k = 0 if unit in _SEASONS and _SEASONS[unit][1] <= anchor.month else -1
+    if unit == "quarter":
+        if shift == "latest":
+            k = -1
+        value = _unit_value(unit, anchor, k)
+        y, q = value.split("-Q")
+        s.state.quarter = (int(y), int(q))
+        return "DATE", value
+    if shift == "latest":
+        k = -1
+    if unit in _SEASONS and shift in {"next", "coming"} and _SEASONS[unit][1] > anchor.month:
+        k = 0  # "next summer", said in March
+    return "DATE", _unit_value(unit, anchor, k)
+
+
+@_rule(r"\b(?P<pre>earlier|later)\s+in\s+the\s+(?P<unit>week|month|year)\b|\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the|this)\s+(?P<unit2>week|month|year)\b")
+def _tx_in_the_unit(m: re.Match[str], s: _Scan) -> _Result | None:
+    return "DATE", _unit_value(m["unit"] or m["unit2"], _need(s.anchor), 0)
+
+
+@_rule(r"\bthe\s+(?P<mod>full\s+|fiscal\s+|calendar\s+|entire\s+|whole\s+)?(?P<unit>year|week)\b(?!s\b|'s|-|\s+(?:ago|earlier|before|after|later|of|ended|ending|to|in\s+which|when|that|he|she|they|it)\b)")
+def _tx_the_unit(m: re.Match[str], s: _Scan) -> _Result | None:
+    """"For the year, sales rose": in a report, the year (or week) the report covers."""
+    anchor = _need(s.anchor)
+    if m["unit"].lower() == "week":
+        return "DATE", f"{_year_str(anchor.year)}-WXX"  # a week of this year, which one the text does not say
+    return "DATE", _year_str(anchor.year)
+
+
+@_rule(r"\b(?P<then>then[\s-]+)?current\b(?!ly)(?!\s+(?:account|accounts|events|affairs|flowing|flows?|of|density|source|electric|collector)\b)")
+def _tx_current(m: re.Match[str], s: _Scan) -> _Result | None:
+    """"the current chairman", "then-current prices": the present (of then)."""
+    return "DATE", "PAST_REF" if m["then"] else "PRESENT_REF"
+
+
+@_rule(r"\bthe\s+weekend\b(?!s)")
+def _tx_the_weekend(m: re.Match[str], s: _Scan) -> _Result | None:
+    anchor = _need(s.anchor)
+    tense = s.date_tense(m.start(), m.end())
+    if tense in {"future", "modal"}:
+        saturday = anchor + timedelta(days=(5 - anchor.weekday()) % 7)
+    else:  # the weekend just past (or the one under way)
+        saturday = anchor - timedelta(days=(anchor.weekday() - 5) % 7)
+    return "DATE", _week_str(saturday) + "-WE"
+
+
+@_rule(r"\b(?:around\s+)?(?P<w>year[\s-]end|year's\s+end)\b")
+def _tx_year_end(m: re.Match[str], s: _Scan) -> _Result | None:
+    return "DATE", _year_str(_need(s.anchor).year)
+
+
+@_rule(
+    rf"\b(?:(?P<q>about|almost|nearly|some|roughly|more\s+than|less\s+than|over|just|only)\s+)?(?:(?P<n>{_TX_NUM})|(?P<v>{_TX_VAGUE}))"
+    rf"(?:\s+or\s+so)?\s+(?P<unit>{_UNIT_WORDS})s?\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|before|later|after|from\s+now|hence)\b"
+)
+def _tx_ago(m: re.Match[str], s: _Scan) -> _Result | None:
+    unit = m["unit"].lower().replace("centurie", "century")
+    back = m["dir"].lower() in {"ago", "earlier", "before"}
+    if m["v"]:
+        if m["dir"].lower() in {"later", "after", "before"}:
+            return "DURATION", f"PX{_UNITS.get(unit, 'Y')}"
+        return "DATE", "PAST_REF" if back else "FUTURE_REF"
+    n = _number(m["n"])
+    if n is None:
+        return None
+    anchor = _need(s.anchor)
+    if unit in {"second", "minute", "hour"}:
+        return None  # a time, not a date: left to the TIME rules
+    if m["dir"].lower() in {"later", "after", "before"}:
+        # counted from another event, not from the anchor: a duration ("two months after the vote")
+        letter = _UNITS[unit] if unit not in {"decade", "century"} else "Y"
+        return "DURATION", f"P{n * (10 if unit == 'decade' else 100 if unit == 'century' else 1)}{letter}"
+    if m["dir"].lower() in {"earlier", "ago"} and unit == "year" and n == 1 and s.state.quarter:
+        y, q = s.state.quarter  # "a year earlier", in a quarterly report
+        return "DATE", f"{_year_str(y - 1)}-Q{q}"
+    sign = -1 if back else 1
+    if unit == "day":
+        return "DATE", (anchor + timedelta(days=sign * n)).isoformat()
+    if unit == "week":
+        return "DATE", _week_str(anchor + timedelta(weeks=sign * n))
+    if unit == "month":
+        y, mo = _add_months(anchor.year, anchor.month, sign * n)
+        return "DATE", f"{_year_str(y)}-{mo:02d}"
+    if unit == "year":
+        return "DATE", _year_str(anchor.year + sign * n)
+    if unit == "decade":
+        return "DATE", _year_str(anchor.year + sign * 10 * n)
+    return "DATE", _year_str(anchor.year + sign * 100 * n)[:2]
+
+
+# quarters and halves
+
+_Q_MODS = r"(?:(?:fiscal|latest|current|comparable|flat|same|calendar|most\s+recent|just-ended|year-ago|year-earlier|strong|weak|disappointing|traditionally\s+\w+)[\s-]+)*"
+
+
+@_rule(
+    rf"\b(?:(?P<det>the|its|a|this|that|their|his|her|our)\s+)?(?:(?P<yr>{_TX_YEAR})\s+|(?P<poss>this|last|next)\s+year's\s+|(?P<ya>year-(?:ago|earlier))\s+)?"
+    rf"{_Q_MODS}(?:(?P<ord>{_TX_ORD}|last)[\s-]+)?(?:fiscal[\s-]+)?(?P<what>quarter|half|period)\b(?!s)"
+    rf"(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y2>{_TX_YEAR})|(?P<rel>this|last|next)\s+year\b))?"
+)
+def _tx_quarter(m: re.Match[str], s: _Scan) -> _Result | None:
+    half = m["what"].lower() == "half"
+    if m["what"].lower() == "period" and (m["ord"] or not (m["yr"] and m["det"] and s.state.quarter)):
+        return None  # "the 1988 period" is a quarter only in a quarterly report
+    if m["ord"] is None:
+        if half or s.anchor is None or not ((m["yr"] and m["det"]) or m["poss"]):
+            return None
+        # "the 1988 quarter", "last year's quarter": the quarter being reported, in that year
+        y = int(m["yr"]) if m["yr"] else s.anchor.year + _SHIFT_WORDS[m["poss"].lower()]
+        q = s.state.quarter[1] if s.state.quarter else _q_add(s.anchor.year, _quarter_of(s.anchor), -1)[1]
+        return "DATE", f"{_year_str(y)}-Q{q}"
+    n = 2 if m["ord"].lower() == "last" and half else _ORDINALS.get(m["ord"].lower(), 0)
+    if n < 1 or n > (2 if half else 4):
+        return None
+    if m["yr"] or m["y2"]:
+        y = int(m["yr"] or m["y2"])
+    else:
+        anchor = _need(s.anchor)
+        rel = _g(m, "poss") or _g(m, "rel")
+        y = anchor.year + (_SHIFT_WORDS[rel] if rel else 0)
+        if not rel and not half and n > _quarter_of(anchor) and s.date_tense(m.start(), m.end()) not in {"future", "modal"}:
+            y -= 1  # "profits fell in the fourth quarter", written in January: last year's
+        if not rel and half and n > (anchor.month - 1) // 6 + 1 and s.date_tense(m.start(), m.end()) not in {"future", "modal"}:
+            y -= 1
+        if m["ya"] or re.search(r"year-(?:ago|earlier)", m.group(0), re.IGNORECASE):
+            y -= 1
+    if half:
+        return "DATE", f"{_year_str(y)}-H{n}"
+    s.state.quarter = (y, n)
+    return "DATE", f"{_year_str(y)}-Q{n}"
+
+
+@_rule(
+    r"\b(?P<det>the|this|that|its)\s+(?P<mods>(?:(?:latest|current|recent|most\s+recent|previous|past|last|next|coming|comparable|same|"
+    r"year-ago|year-earlier|fiscal|just-ended|just\s+ended)[\s-]+)*)(?P<what>quarter|period)\b(?!s)"
+    r"(?!\s+of\s+(?:a|an|the|its|his|her|their|all|those|these|our|one|\d)\b)(?!\s*-?\s*(?:century|mile|point|percent|share|stake|pound|inch|hour))"
+    r"(?:\s+a\s+year\s+(?:ago|earlier))?"
+)
+def _tx_the_quarter(m: re.Match[str], s: _Scan) -> _Result | None:
+    mods = re.sub(r"[\s-]+", " ", m["mods"].lower()).strip()
+    anchor = _need(s.anchor)
+    year_back = "year" in mods or m.group(0).lower().endswith(("ago", "earlier"))
+    if m["what"].lower() == "period" and not s.state.quarter:
+        return None  # "the period" is a quarter only in a quarterly report
+    if year_back:
+        y, q = s.state.quarter or _q_add(anchor.year, _quarter_of(anchor), -1)
+        return "DATE", f"{_year_str(y - 1)}-Q{q}"
+    if "current" in mods or m["det"].lower() == "this":
+        k = 0
+    elif "next" in mods or "coming" in mods:
+        k = 1
+    elif any(w in mods for w in ("previous", "past", "last")):
+        k = -1
+    else:  # "the quarter", "the latest quarter": the one being reported, else the last one ended
+        if s.state.quarter and not mods:
+            y, q = s.state.quarter
+            return "DATE", f"{_year_str(y)}-Q{q}"
+        k = -1
+    y, q = _q_add(anchor.year, _quarter_of(anchor), k)
+    s.state.quarter = (y, q)
+    return "DATE", f"{_year_str(y)}-Q{q}"
+
+
+@_rule(
+    rf"\b(?:(?:the|its|a|this|that|their)\s+)?{_Q_MODS}(?:(?P<ord>{_TX_ORD})[\s-]+)?(?:fiscal[\s-]+)?(?:quarter|period)"
+    rf"(?=\s+(?:that\s+)?(?:ended|ending|ends|which\s+ended)\s+(?:on\s+)?(?P<m>{_TX_MONTH})\s*(?P<d>{_TX_DAY})(?:,?\s*(?P<y>{_TX_YEAR}))?)",
+    first=True,
+)
+def _tx_quarter_ended(m: re.Match[str], s: _Scan) -> _Result | None:
+    """"the quarter ended Sept. 30": the three months up to that day (a fiscal quarter keeps its number)."""
+    month = _month_of(m["m"])
+    if month is None:
+        return None
+    day = int(re.sub(r"\D", "", m["d"]))
+    end = date(int(m["y"]), month, day) if m["y"] else _year_less_date(month, day, _need(s.anchor), "past")
+    mid = end - timedelta(days=45)
+    q = _ORDINALS[m["ord"].lower()] if m["ord"] else _quarter_of(mid)
+    if not 1 <= q <= 4:
+        return None
+    y = end.year if m["ord"] else mid.year  # a fiscal year is named for the year it ends in
+    s.state.quarter = (y, q)
+    return "DATE", f"{_year_str(y)}-Q{q}"
+
+
+@_rule(rf"\b(?:the\s+)?(?P<w>first|last)\s+two\s+quarters\s+of\s+(?:(?P<y>{_TX_YEAR})|(?P<rel>this|last|next)\s+year\b)")
+def _tx_two_quarters(m: re.Match[str], s: _Scan) -> _Result | None:
+    y = int(m["y"]) if m["y"] else _need(s.anchor).year + _SHIFT_WORDS[m["rel"].lower()]
+    return "DATE", f"{_year_str(y)}-H{1 if m['w'].lower() == 'first' else 2}"
+
+
+@_rule(r"\b(?:the\s+)?(?:comparable\s+)?year-(?:ago|earlier)\b(?:\s+(?:period|quarter))?")
+def _tx_year_ago_adj(m: re.Match[str], s: _Scan) -> _Result | None:
+    if s.state.quarter:
+        y, q = s.state.quarter
+        return "DATE", f"{_year_str(y - 1)}-Q{q}"
+    return "DATE", _year_str(_need(s.anchor).year - 1)
+
+
+# years, decades, centuries
+
+@_rule(r"\b(?P<the>the\s+)?(?:(?P<pre>early|late|mid)[\s-]+)?(?:(?P<c>1[5-9]|20)(?P<d>\d)0|'(?P<d2>\d)0)'?s\b")
+def _tx_decade(m: re.Match[str], s: _Scan) -> _Result | None:
+    if m["c"]:
+        digits = f"{m['c']}{m['d']}"
+    else:
+        d = int(m["d2"])
+        digits = ("20" if d <= 1 and s.anchor is not None and s.anchor.year >= 2000 else "19") + str(d)
+    # "the 1990s", the decade as a period, is TIMEX3 "199"; "1990s" as a modifier is written "199X"
+    return "DATE", digits if m["the"] else digits + "X"
+
+
+@_rule(r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b")
+def _tx_century(m: re.Match[str], s: _Scan) -> _Result | None:
+    n = int(m["n"])
+    return ("DATE", f"{n - 1:02d}") if 1 <= n <= 99 else None
+
+
+_MORE_YEAR_CUES = {"into", "toward", "towards", "throughout", "starting", "beginning", "ending", "circa", "till"}
+_YEAR_PRE = rf"(?:{_PART_OF}|(?:the\s+)?(?:spring|summer|fall|autumn|winter)\s+of|fiscal(?:\s+year)?|calendar(?:\s+year)?|(?:the\s+)?year)"
+
+
+@_rule(rf"(?:\b(?P<pre>{_YEAR_PRE})[\s-]*)?(?P<y>{_TX_YEAR})(?!s\b)(?![-–]\d)(?!,\d)")
+def _tx_year(m: re.Match[str], s: _Scan) -> _Result | None:
+    prev = _words_before(s.text, m.start(), 1)
+    cue = bool(prev) and prev[-1] in _MORE_YEAR_CUES
+    if not m["pre"] and not cue and not _year_ok(s.text, m.start(), m.end()):
+        return None
+    pre = (m["pre"] or "").lower()
+    season = next((w for w in _SEASONS if pre.startswith((w, "the " + w))), None)
+    if season:
+        return "DATE", f"{m['y']}-{_SEASONS[season][0]}"
+    return "DATE", _year_str(int(m["y"]))
+
+
+_SPELLED_YEAR_CUES = {"in", "since", "by", "until", "before", "after", "of", "early", "late", "mid", "from", "to", "and", "between", "during"}
+
+
+@_rule(rf"\b(?:(?P<pre>the\s+year|early|late|mid)[\s-]+)?(?P<sy>{_TX_SPELLED_YEAR})\b")
+def _tx_spelled_year(m: re.Match[str], s: _Scan) -> _Result | None:
+    y = _spelled_year(m["sy"])
+    if y is None or not 1000 <= y <= 2099:
+        return None
+    if (m["pre"] or "").lower().startswith("the"):
+        return "DATE", _year_str(y)
+    prev = _words_before(s.text, m.start(), 1)
+    if not (m["pre"] or (prev and prev[-1] in _SPELLED_YEAR_CUES)):
+        return None
+    nxt = _word_after(s.text, m.end())
+    if nxt and nxt[0].islower() and nxt not in {"and", "when", "to", "the", "but", "or", "as", "after", "before", "on", "in", "at", "he", "she", "it", "they", "we"}:
+        return None  # "in two thousand homes"
+    return "DATE", _year_str(y)
+
+
+# seasons and holidays
+
+@_rule(
+    rf"\b(?:(?P<pre>early|late|mid)[\s-]+)?(?:(?P<det>the|this\s+past|this|last|next|coming|past)\s+)?(?:(?P<pre2>early|late|mid)[\s-]+)?"
+    rf"(?P<s>{_TX_SEASON})\b(?:\s+(?:of\s+)?(?:(?P<y>{_TX_YEAR})|(?P<sy>{_TX_SPELLED_YEAR})\b))?"
+)
+def _tx_season(m: re.Match[str], s: _Scan) -> _Result | None:
+    season = m["s"].lower()
+    code, first = _SEASONS[season]
+    det = _g(m, "det")
+    if m["y"] or m["sy"]:
+        y = int(m["y"]) if m["y"] else _spelled_year(m["sy"] or "")
+        return ("DATE", f"{_year_str(y)}-{code}") if y else None
+    prev = _words_before(s.text, m.start(), 1)
+    if det is None and not (m["pre"] or m["pre2"]) and not (prev and prev[-1] in {"in", "during", "by", "since", "until", "this", "last", "next", "through"}):
+        return None  # "prices fall", "spring into action"
+    if det == "the" and re.match(r"\s+(?:of|in)\b", s.text[m.end() : m.end() + 5]):
+        return None  # "the fall of the regime", "the fall in prices"
+    anchor = _need(s.anchor)
+    if det in {"last", "past"}:
+        y = anchor.year - 1
+    elif det in {"next", "coming"}:
+        y = anchor.year + (0 if first > anchor.month else 1)
+    elif det == "this":
+        y = anchor.year
+    elif det == "this past":
+        y = anchor.year if first <= anchor.month else anchor.year - 1
+    else:
+        y = _nearest_month_year(first, anchor, s.tense(m.start(), m.end()))
+    return "DATE", f"{_year_str(y)}-{code}"
+
+
+@_rule(rf"\b(?-i:(?P<h>{'|'.join(_alt([h]) for h in _HOLIDAYS)}|Thanksgiving)|{_alt(h.title() for h in _HOLIDAYS)})(?:\s+(?P<y>{_TX_YEAR}))?")
+def _tx_holiday(m: re.Match[str], s: _Scan) -> _Result | None:
+    words = re.sub(r"\s+", " ", m.group(0).lower())
+    if m["y"]:
+        words = words[: -len(m["y"])].strip()
+    if not m.group(0)[0].isupper():
+        return None
+    if words == "thanksgiving":
+        def day_of(y: int) -> date:
+            first = date(y, 11, 1)
+            return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    else:
+        mo, d = _HOLIDAYS[words]
+
+        def day_of(y: int) -> date:
+            return date(y, mo, d)
+    if m["y"]:
+        return "DATE", day_of(int(m["y"])).isoformat()
+    anchor = _need(s.anchor)
+    tense = s.tense(m.start(), m.end())
+    options = [day_of(y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    if tense == "past":
+        pick = max(d for d in options if d <= anchor + timedelta(days=1))
+    elif tense in {"future", "modal"}:
+        pick = min(d for d in options if d >= anchor)
+    else:
+        pick = min(options, key=lambda d: abs((d - anchor).days))
+    return "DATE", pick.isoformat()
+
+
+# the present, the past, the future
+
+_REF_WORD: dict[str, str] = {re.sub(r"\s+", " ", w): ref for ref, ws in _REFS.items() for w in ws}
+
+
+@_rule(rf"\b(?:{_alt(_REF_WORD)})\b")
+def _tx_ref(m: re.Match[str], s: _Scan) -> _Result | None:
+    words = re.sub(r"\s+", " ", m.group(0).lower())
+    if words == "now" and _words_before(s.text, m.start(), 1) == ["from"]:
+        return None  # "three days from now" is counted from now, it is not now
+    if words == "the past" and re.match(r"\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|dozen)", s.text[m.end() : m.end() + 10], re.IGNORECASE):
+        return None  # "the past two years": a duration, found by its own rule
+    return "DATE", _REF_WORD[words]
+
+
+# durations
+
+@_rule(
+    rf"\b(?:(?P<pre>(?:the\s+)?(?:past|last|next|first|previous|coming|final)|more\s+than|less\s+than|about|almost|nearly|over|at\s+least|up\s+to|only|just|another|"
+    rf"each\s+of\s+the\s+(?:past|last|next))\s+)?(?:(?P<n>{_TX_NUM})|(?P<v>{_TX_VAGUE}))(?P<half>\s+and\s+a\s+half)?[\s-]+(?P<unit>{_UNIT_WORDS})(?P<pl>s)?\b(?:-long|-old)?"
+)
+def _tx_duration(m: re.Match[str], s: _Scan) -> _Result | None:
+    unit = m["unit"].lower().replace("centurie", "century")
+    if m["v"]:
+        n_txt = "X"
+    else:
+        n = _number(m["n"])
+        if n is None or n == 0 or n > 10000:
+            return None
+        if n == 1 and m["n"].lower() in {"a", "an"} and not m["pre"] and unit in {"day", "week", "month", "year"}:
+            # "a year" alone is usually a rate ("$5 a year"): only after a cue of length
+            prev = _words_before(s.text, m.start(), 1)
+            if not prev or prev[-1] not in {"for", "in", "within", "over", "about", "nearly", "almost", "than", "after", "lasted", "took", "spent"}:
+                return None
+        if unit == "decade":
+            n, unit = n * 10, "year"
+        elif unit == "century":
+            n, unit = n * 100, "year"
+        n_txt = str(n)
+        if m["half"] and unit in {"hour", "day", "year", "month"}:
+            n_txt = f"{n}.5"
+    if unit in {"decade", "century"}:
+        return "DURATION", f"PX{'DE' if unit == 'decade' else 'CE'}"
+    letter = _UNITS[unit]
+    return "DURATION", f"PT{n_txt}{letter}" if unit in {"second", "minute", "hour"} else f"P{n_txt}{letter}"
+
+
+@_rule(r"\b(?:in\s+)?(?:the\s+)?(?P<w>coming|next\s+few|past\s+few|recent|last\s+few|past\s+several|next\s+several)\s+(?P<unit>days|weeks|months|years|quarters)\b")
+def _tx_vague_span(m: re.Match[str], s: _Scan) -> _Result | None:
+    unit = m["unit"].lower()[:-1]
+    if unit == "year" and m["w"].lower() == "recent":
+        return "DATE", "PAST_REF"
+    return "DURATION", f"PX{_UNITS[unit]}"
+
+
+# sets and times of day
+
+@_rule(rf"\b(?P<w>every|each)\s+(?:(?P<n>other|{_TX_NUM})\s+)?(?:(?P<unit>day|week|month|year|quarter|morning|night|evening|weekend)s?|(?P<wd>{_TX_WD}))\b")
+def _tx_every(m: re.Match[str], s: _Scan) -> _Result | None:
+    if m["wd"]:
+        wd = _weekday_of(m["wd"])
+        return ("SET", f"XXXX-WXX-{wd + 1}") if wd is not None else None
+    unit = m["unit"].lower()
+    n = 2 if (m["n"] or "").lower() == "other" else (_number(m["n"]) if m["n"] else 1) or 1
+    if unit in {"morning", "night", "evening"}:
+        return "SET", f"TXX{unit[:2].upper()}" if unit != "night" else "TNI"
+    if unit == "weekend":
+        return "SET", "XXXX-WXX-WE"
+    return "SET", f"P{n * 3 if unit == 'quarter' else n}{'M' if unit == 'quarter' else _UNITS[unit]}"
+
+
+@_rule(rf"\b(?:{_alt(_SETS)})\b|\b(?:once|twice|(?:{_NUMWORD})\s+times)\s+(?:a|an|per)\s+(?:day|week|month|year)\b|(?-i:(?:{'|'.join(d.capitalize() for d in WEEKDAYS)})s)\b")
+def _tx_set_word(m: re.Match[str], s: _Scan) -> _Result | None:
+    w = m.group(0).lower()
+    if w in _SETS:
+        return "SET", _SETS[w]
+    if w.endswith("days") and w[:-1] in WEEKDAYS:
+        return "SET", f"XXXX-WXX-{WEEKDAYS[w[:-1]] + 1}"
+    unit = w.split()[-1]
+    return "SET", f"P1{_UNITS[unit]}"
+
+
+@_rule(r"(?<![\d:.])(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<w>noon|midnight)\b")
+def _tx_clock(m: re.Match[str], s: _Scan) -> _Result | None:
+    if m["w"]:
+        hh, mi = (12, 0) if m["w"].lower() == "noon" else (24, 0)
+    else:
+        hh, mi = int(m["h"]), int(m["mi"] or 0)
+        if not 1 <= hh <= 12:
+            return None
+        pm = m["ap"].lower().startswith("p")
+        hh = (hh % 12) + (12 if pm else 0)
+    day = s.anchor.isoformat() if s.anchor is not None else "XXXX-XX-XX"
+    return "TIME", f"{day}T{hh:02d}:{mi:02d}"
+
+
+@_rule(
+    r"\b(?:(?P<pre>earlier|later|early|late)\s+)?(?:the\s+(?P<rel>following|next|previous|preceding|same|prior)|(?P<that>that))\s+(?P<unit>day|week|month|year)\b(?!s)"
+    r"|\bthe\s+day\s+(?P<ba>before|after)\b(?!\s+(?:yesterday|tomorrow))"
+)
+def _tx_anaphoric(m: re.Match[str], s: _Scan) -> _Result | None:
+    """"the following year", "that day", "the day before": relative to the last date written."""
+    if s.state.last is None:
+        return None
+    if m["ba"] and re.match(r"\s+[A-Za-z]", s.text[m.end() : m.end() + 3]):
+        return None  # "the day before the vote": relative to the vote, not to the last date
+    ref, precision = s.state.last
+    unit = (m["unit"] or "day").lower()
+    rel = (m["rel"] or m["ba"] or "same").lower()
+    k = {"following": 1, "next": 1, "after": 1, "previous": -1, "preceding": -1, "prior": -1, "before": -1}.get(rel, 0)
+    if unit == "year":
+        return "DATE", _year_str(ref.year + k)
+    if unit == "month" and precision in {"month", "day"}:
+        y, mo = _add_months(ref.year, ref.month, k)
+        return "DATE", f"{_year_str(y)}-{mo:02d}"
+    if unit == "week" and precision == "day":
+        return "DATE", _week_str(ref + timedelta(weeks=k))
+    if unit == "day" and precision == "day":
+        return "DATE", (ref + timedelta(days=k)).isoformat()
+    return None
+
+
+_PLAIN_DATE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
+
+
+def _remember(state: TimexState, value: str) -> None:
+    m = _PLAIN_DATE.fullmatch(value)
+    if m is None:
+        return
+    y, mo, d = int(m[1]), int(m[2] or 1), int(m[3] or 1)
+    if y >= 1 and _valid(y, mo, d):
+        state.last = (date(y, mo, d), "day" if m[3] else "month" if m[2] else "year")
+
+
+def _apply(ri: int, m: re.Match[str], scan: _Scan) -> _Result | None:
+    try:
+        return _TX_RULES[ri][1](m, scan)
+    except (ValueError, OverflowError, KeyError, StopIteration):
+        return None  # out of range, or no anchor: no timex
+
+
+def find_timexes(text: str, anchor: date | None, tense_at: TenseAt | None = None, state: TimexState | None = None) -> list[Timex3]:
+    """The temporal expressions of ``text``, in order, valued against ``anchor``.
+
+    ``tense_at(start, end)`` gives the tense of the clause around a span (see
+    :func:`tense_of_span`); without it a year-less date is put in the past.
+    ``state`` carries a document's context from one block to the next.
+    """
+    real = state if state is not None else TimexState()
+    cands: list[tuple[int, int, int, re.Match[str]]] = []
+    for ri, (rx, _fn) in enumerate(_TX_RULES):
+        for m in rx.finditer(text):
+            if m.end() > m.start():
+                cands.append((m.start(), m.end(), ri, m))
+    # a candidate whose value cannot be computed gives way to the next best: judged in text order,
+    # with the context the candidates before it leave
+    trial = _Scan(text, anchor, tense_at, replace(real))
+    valid = []
+    for c in sorted(cands, key=lambda c: (c[0], c[0] - c[1], c[2])):
+        res = _apply(c[2], c[3], trial)
+        if res is not None:
+            valid.append(c)
+            if res[0] == "DATE":
+                _remember(trial.state, res[1])
+    valid.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
+    taken: list[tuple[int, int, int, re.Match[str]]] = []
+    for c in valid:
+        if all(c[1] <= t[0] or c[0] >= t[1] for t in taken):
+            taken.append(c)
+    scan = _Scan(text, anchor, tense_at, real)
+    out: list[Timex3] = []
+    for start, end, ri, m in sorted(taken, key=lambda c: c[0]):
+        res = _apply(ri, m, scan)
+        if res is None:
+            continue
+        kind, value = res
+        if kind == "DATE":
+            _remember(scan.state, value)
+        out.append(Timex3(start, end, text[start:end], kind, value))
+    return out

@@ -1,0 +1,238 @@
+"""TIMEX3 temporal expressions (find_timexes): each kind, tense-aware choices, out-of-range input.
+
+Sentences written for these tests, in TimeML style: the expected extent is
+what TimeML would mark, the value what TIMEX3 would write, against the
+anchor (publication date) given.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from storyline.language.time import Tense, Timex3, TimexState, find_timexes
+
+D = date
+WED = D(2021, 6, 16)  # a Wednesday, ISO week 24
+
+
+def _find(text: str, anchor: date | None = WED, tense: Tense | None = None) -> list[Timex3]:
+    return find_timexes(text, anchor, (lambda s, e: tense) if tense else None)
+
+
+def _one(text: str, expr: str, anchor: date | None = WED, tense: Tense | None = None) -> Timex3 | None:
+    found = [t for t in _find(text, anchor, tense) if t.text == expr]
+    assert len(found) <= 1
+    return found[0] if found else None
+
+
+# (sentence, expression as TimeML marks it, type, value), anchor WED unless the case says otherwise
+KINDS: list[tuple[str, str, str, str]] = [
+    # weeks
+    ("The committee met last week to review the bids.", "last week", "DATE", "2021-W23"),
+    ("The committee will meet next week.", "next week", "DATE", "2021-W25"),
+    ("Talks resumed earlier this week.", "earlier this week", "DATE", "2021-W24"),
+    ("The ferry stopped running over the weekend.", "the weekend", "DATE", "2021-W23-WE"),
+    ("Crews worked through the week of June 7 to restore power.", "the week of June 7", "DATE", "2021-W23"),
+    # quarters and halves
+    ("The bakery chain lost money in the second quarter of 2019.", "the second quarter of 2019", "DATE", "2019-Q2"),
+    ("First-quarter sales at the brewer rose 4%.", "First-quarter", "DATE", "2021-Q1"),
+    ("Revenue fell in the first half of 2020.", "the first half of 2020", "DATE", "2020-H1"),
+    ("Orders are expected to recover in the current quarter.", "the current quarter", "DATE", "2021-Q2"),
+    # seasons
+    ("The bridge closed last summer for repairs.", "last summer", "DATE", "2020-SU"),
+    ("The museum reopens this fall.", "this fall", "DATE", "2021-FA"),
+    ("The dam was finished in the spring of 1962.", "the spring of 1962", "DATE", "1962-SP"),
+    # decades, centuries, parts of years
+    ("Rents soared during the 1980s in most ports.", "the 1980s", "DATE", "198"),
+    ("A 1990s pop song played in the lobby.", "1990s", "DATE", "199X"),
+    ("The mill closed in mid-1996 after a fire.", "mid-1996", "DATE", "1996"),
+    ("Gas lamps lit the streets in the 19th century.", "the 19th century", "DATE", "18"),
+    # spelled-out years
+    ("The treaty was signed in nineteen ninety-two.", "nineteen ninety-two", "DATE", "1992"),
+    ("The goal was to wire every school by the year two thousand.", "the year two thousand", "DATE", "2000"),
+    # present, past, future references
+    ("The port is now the busiest in the region.", "now", "DATE", "PRESENT_REF"),
+    ("The mayor recently toured the new depot.", "recently", "DATE", "PAST_REF"),
+    ("The depot is currently closed to visitors.", "currently", "DATE", "PRESENT_REF"),
+    ("Fares may rise in the near future.", "the near future", "DATE", "FUTURE_REF"),
+    # compound expressions
+    ("The pier collapsed in June last year.", "June last year", "DATE", "2020-06"),
+    ("The vote took place on Tuesday, May 8, 2018, in the capital.", "Tuesday, May 8, 2018", "DATE", "2018-05-08"),
+    ("Ridership fell earlier this month.", "earlier this month", "DATE", "2021-06"),
+    ("The plant opened in October of last year.", "October of last year", "DATE", "2020-10"),
+    ("Prices peaked in March 2020.", "March 2020", "DATE", "2020-03"),
+    # relative to the anchor
+    ("The strike began two weeks ago.", "two weeks ago", "DATE", "2021-W22"),
+    ("The ship sank three years ago.", "three years ago", "DATE", "2018"),
+    ("Inspectors arrived yesterday.", "yesterday", "DATE", "2021-06-15"),
+    ("The budget passed last year.", "last year", "DATE", "2020"),
+    # durations
+    ("The storm lasted three days.", "three days", "DURATION", "P3D"),
+    ("Output has doubled over the past five years.", "the past five years", "DURATION", "P5Y"),
+    ("The hearing ran for two and a half hours.", "two and a half hours", "DURATION", "PT2.5H"),
+    ("It was a 10-year plan.", "10-year", "DURATION", "P10Y"),
+    # sets
+    ("The ferry runs every Monday.", "every Monday", "SET", "XXXX-WXX-1"),
+    ("The council meets weekly.", "weekly", "SET", "P1W"),
+    ("Samples are taken twice a day.", "twice a day", "SET", "P1D"),
+    # times of day
+    ("The polls close at 8 p.m. on the island.", "8 p.m.", "TIME", "2021-06-16T20:00"),
+    ("The minister will speak tonight.", "tonight", "TIME", "2021-06-16TNI"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expr", "kind", "value"), KINDS)
+def test_each_kind_of_expression(sentence: str, expr: str, kind: str, value: str) -> None:
+    t = _one(sentence, expr)
+    assert t is not None, [x.text for x in _find(sentence)]
+    assert (t.type, t.value) == (kind, value)
+    assert sentence[t.start : t.end] == expr
+
+
+def test_the_longest_expression_wins_over_its_parts() -> None:
+    found = _find("The pier collapsed in June last year, on Tuesday, May 8, 2018.")
+    assert [t.text for t in found] == ["June last year", "Tuesday, May 8, 2018"]
+
+
+@pytest.mark.parametrize(
+    ("tense", "value"),
+    [("past", "2021-06-14"), ("future", "2021-06-21"), ("modal", "2021-06-21"), ("present", "2021-06-14"), (None, "2021-06-14")],
+)
+def test_weekday_in_the_week_the_tense_points_at(tense: Tense | None, value: str) -> None:
+    t = _one("The union called a strike Monday.", "Monday", tense=tense)
+    assert t is not None and t.value == value
+
+
+@pytest.mark.parametrize(
+    ("anchor", "tense", "value"),
+    [
+        (D(2021, 1, 20), "past", "2020-11"),  # said in January of a past November: last year's
+        (D(2021, 1, 20), "future", "2021-11"),
+        (D(2021, 12, 5), "future", "2022-04"),  # an April still to come, said in December
+        (D(2021, 12, 5), "past", "2021-04"),
+        (D(2021, 6, 16), "past", "2021-04"),
+        (D(2021, 6, 16), "future", "2021-08"),
+    ],
+)
+def test_month_without_year_follows_the_tense(anchor: date, tense: Tense, value: str) -> None:
+    month = "November" if value.endswith("-11") else "April" if value.endswith("-04") else "August"
+    t = _one(f"The plant will reopen in {month}.", month, anchor=anchor, tense=tense)
+    assert t is not None and t.value == value
+
+
+def test_day_without_year_in_the_current_year_unless_far_on_the_wrong_side() -> None:
+    assert _one("The court ruled on Dec. 3.", "Dec. 3", anchor=D(2022, 1, 10), tense="past").value == "2021-12-03"  # type: ignore[union-attr]
+    assert _one("Dividends are payable Dec. 7.", "Dec. 7", anchor=D(2021, 10, 27), tense="present").value == "2021-12-07"  # type: ignore[union-attr]
+    # a deadline looks ahead even in a past-tense clause
+    assert _one("The bank extended the loan through January.", "January", anchor=D(2021, 10, 30), tense="past").value == "2022-01"  # type: ignore[union-attr]
+
+
+def test_schedule_words_put_a_weekday_ahead() -> None:
+    t = _one("The sale is scheduled to close Monday.", "Monday", tense="present")
+    assert t is not None and t.value == "2021-06-21"
+
+
+@pytest.mark.parametrize(
+    ("anchor", "tense", "value"),
+    [
+        (D(2021, 10, 27), "past", "2021-Q3"),  # results of the quarter just ended
+        (D(2022, 1, 20), "past", "2021-Q3"),  # a quarter not yet begun this year: last year's
+        (D(2021, 6, 16), "future", "2021-Q3"),
+    ],
+)
+def test_quarter_without_year(anchor: date, tense: Tense, value: str) -> None:
+    t = _one("Third-quarter sales at the brewer rose 4%.", "Third-quarter", anchor=anchor, tense=tense)
+    assert t is not None and t.value == value
+
+
+def test_quarter_ended_on_a_date() -> None:
+    found = {t.text: t.value for t in _find("In the quarter ended July 31, the chain lost money. Its fourth quarter ended Sept. 30.", D(2021, 10, 27))}
+    assert found["the quarter"] == "2021-Q2"  # May to July
+    assert found["July 31"] == "2021-07-31"
+    assert found["Its fourth quarter"] == "2021-Q4"  # a fiscal quarter keeps its number and the year it ends in
+
+
+def test_quarter_context_carries_to_year_ago_expressions() -> None:
+    text = "The bakery earned $3 million in the third quarter, up from $2 million a year earlier. The year-ago quarter included a charge."
+    found = {t.text: t.value for t in _find(text, anchor=D(2021, 10, 27))}
+    assert found["the third quarter"] == "2021-Q3"
+    assert found["a year earlier"] == "2020-Q3"
+    assert found["The year-ago quarter"] == "2020-Q3"
+
+
+def test_state_carries_context_across_blocks() -> None:
+    state = TimexState()
+    find_timexes("The bakery lost money in the second quarter.", D(2021, 10, 27), None, state)
+    later = find_timexes("A year ago it earned $1 million.", D(2021, 10, 27), None, state)
+    assert [t.value for t in later] == ["2020-Q2"]
+
+
+def test_anaphoric_expressions_follow_the_last_date() -> None:
+    found = {t.text: t.value for t in _find("The ferry sank on March 3, 2009, and the following year its owner went bankrupt.")}
+    assert found["the following year"] == "2010"
+    assert not any(t.text == "the following year" for t in _find("The following year was calm."))  # nothing to follow
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A quarter of the voters stayed home.",  # a fraction
+        "Prices fall when supply grows.",  # a verb
+        "May the best team win.",
+        "The ferry carried 2,000 passengers.",
+        "Resolution 2254 was adopted.",
+        "The house at 1600 Pennsylvania Avenue.",
+        "She will spring into action.",
+    ],
+)
+def test_not_temporal(sentence: str) -> None:
+    assert [t for t in _find(sentence) if t.type == "DATE"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In the year 10000 the sun will still shine.",
+        "The year 0 does not exist.",
+        "The rock formed 5000000 years ago.",
+        "The probe will arrive 99999999 days from now.",
+        "It happened 9999 years ago and again 8000 years later.",
+        "The calendar ends on Feb. 30.",
+        "Nothing happened on 2021-13-45.",
+        "Form 13/45/2020 was filed.",
+    ],
+)
+def test_out_of_range_values_yield_no_date_and_never_raise(sentence: str) -> None:
+    found = _find(sentence, anchor=D(9990, 6, 1)) + _find(sentence, anchor=D(1, 2, 1)) + _find(sentence)
+    for t in found:
+        assert t.type != "DATE" or not t.value[:4].isdigit() or 1 <= int(t.value[:4]) <= 9999
+
+
+def test_huge_offsets_drop_the_expression() -> None:
+    assert _find("The probe will arrive 99999999 days from now.") == []
+    assert [t for t in _find("The rock formed 5000000 years ago.") if t.type == "DATE"] == []
+
+
+def test_relative_expressions_need_an_anchor() -> None:
+    found = _find("The bridge closed last week, on March 3, 2009, and reopens Monday.", anchor=None)
+    assert [(t.text, t.value) for t in found] == [("March 3, 2009", "2009-03-03")]
+
+
+def test_random_word_salad_never_raises() -> None:
+    import random
+
+    words = (
+        "the a last next this past coming early late mid- earlier later year years week weekend month quarter half decade "
+        "century spring fall Monday Friday, May June Jan. Sept. 1 31 29 1999 2000 0 10000 99999999 nineteen ninety-six two "
+        "thousand ago after before from now current then the 1990s '80s 20th ended fiscal third every daily twice a day "
+        "3 p.m. tonight yesterday Christmas Thanksgiving of , . following same that day"
+    ).split()
+    rng = random.Random(11)
+    for _ in range(300):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 9)))
+        for anchor in (D(1, 1, 1), D(9999, 12, 31), D(2000, 2, 29), None):
+            for t in find_timexes(text, anchor, lambda s, e: "past"):
+                assert text[t.start : t.end] == t.text
+                assert t.value
