@@ -29,6 +29,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from .words import phrase_alternation
+
 __all__ = ["Hedge", "find_hedge", "hedge_words"]
 
 
@@ -49,32 +51,28 @@ def hedge_words() -> dict[str, Any]:
     return tomllib.loads(text)
 
 
-def _alt(phrases: list[str]) -> str:
-    """A regex alternation of phrases, longest first, any whitespace between words."""
-    parts = sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
-    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in parts)
 
 
 @cache
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     w = hedge_words()
-    wh = _alt(w["wh_words"])
+    wh = phrase_alternation(w["wh_words"])
     words = [c for c in w["copulas"] if c[0].isalpha()]
     clitics = [c for c in w["copulas"] if not c[0].isalpha()]
-    unknown = re.compile(rf"(?:(?<![\w'’])(?:{_alt(words)})|(?:{_alt(clitics)}))\s+(?:{_alt(w['unknown'])})\b(?P<tail>\s*,?\s*(?P<wh>{wh})\b)?", re.IGNORECASE)
+    unknown = re.compile(rf"(?:(?<![\w'’])(?:{phrase_alternation(words)})|(?:{phrase_alternation(clitics)}))\s+(?:{phrase_alternation(w['unknown'])})\b(?P<tail>\s*,?\s*(?P<wh>{wh})\b)?", re.IGNORECASE)
     not_said = re.compile(
-        rf"\b(?:{_alt(w['not_said_negators'])})\s+(?:yet\s+)?(?:{_alt(w['not_said_verbs'])})\b"
+        rf"\b(?:{phrase_alternation(w['not_said_negators'])})\s+(?:yet\s+)?(?:{phrase_alternation(w['not_said_verbs'])})\b"
         rf"(?P<tail>(?:\s+\w+){{0,3}}?\s+(?P<wh>{wh})\b|\s*[.;]|\s*$)",
         re.IGNORECASE,
     )
-    phrase = re.compile(rf"\b(?:{_alt(w['phrases'])})\b(?P<tail>(?:\s+of)?\s*,?\s*(?P<wh>{wh})\b)?", re.IGNORECASE)
+    phrase = re.compile(rf"\b(?:{phrase_alternation(w['phrases'])})\b(?P<tail>(?:\s+of)?\s*,?\s*(?P<wh>{wh})\b)?", re.IGNORECASE)
     whether = re.compile(rf"(?<!{_alt_lookbehind(w['concessive_before_whether'])})\b(?P<wh>whether)\b(?!\s+or\s+not\b|\s+to\b)", re.IGNORECASE)
     deferred = re.compile(
-        rf"\b(?:{_alt(w['deferred_markers'])})\s+(?:{_alt(w['deferred_verbs'])})\b(?P<tail>[^.;]*?\b(?:{_alt(w['deferred_cues'])})\b)?",
+        rf"\b(?:{phrase_alternation(w['deferred_markers'])})\s+(?:{phrase_alternation(w['deferred_verbs'])})\b(?P<tail>[^.;]*?\b(?:{phrase_alternation(w['deferred_cues'])})\b)?",
         re.IGNORECASE,
     )
     likely = re.compile(
-        rf"\b(?:(?:{_alt(w['likelihood_adverbs'])})\s+(?:{_alt(w['modals'])})|(?:{_alt(w['modals'])})\s+(?:{_alt(w['likelihood_adverbs'])}))\b",
+        rf"\b(?:(?:{phrase_alternation(w['likelihood_adverbs'])})\s+(?:{phrase_alternation(w['modals'])})|(?:{phrase_alternation(w['modals'])})\s+(?:{phrase_alternation(w['likelihood_adverbs'])}))\b",
         re.IGNORECASE,
     )
     return [("unknown", unknown), ("not_said", not_said), ("phrase", phrase), ("deferred", deferred), ("whether", whether), ("likely", likely)]

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..language.furniture import furniture
+from .words import phrase_alternation
 
 __all__ = ["JUNK_RULES", "JunkRule", "classify_line", "headline_shaped", "is_credit", "looks_like_caption", "word_count"]
 
@@ -181,8 +182,6 @@ def _archive_description(line: str) -> bool:
     return len({m.lower() for m in _ARCHIVE_TERMS.findall(line)}) >= 2
 
 
-def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
 
 _FURNITURE = furniture()
@@ -205,12 +204,12 @@ _RECIRC_BARE = re.compile(
     r"you may also like|you might also like|recommended for you|also read|also on)\s+(?P<rest>(?-i:[A-Z0-9'\"]).*)$",
     re.IGNORECASE,
 )
-_RECIRC_PREFIX = re.compile(rf"^(?:{_alternation(_FURNITURE.recirculation_prefixes)})\s*(?::|\||»|›|>|-|—|–)\s*(?P<rest>\S.*)?$", re.IGNORECASE)
+_RECIRC_PREFIX = re.compile(rf"^(?:{phrase_alternation(_FURNITURE.recirculation_prefixes)})\s*(?::|\||»|›|>|-|—|–)\s*(?P<rest>\S.*)?$", re.IGNORECASE)
 _MORE_UPPER = re.compile(r"^(?:MORE|ALSO|RELATED|READ MORE|WATCH|SEE ALSO)\s+(?P<rest>[A-Z0-9'\"].*)$")
-_LINK_IMPERATIVE = re.compile(rf"^(?:{_alternation(_FURNITURE.link_imperatives)})\s+(?:the|our|this|a|an|more|all|full|his|her|their)\b", re.IGNORECASE)
-_VIDEO = re.compile(rf"^warning:[^.]{{0,40}}\b(?:video|images?|footage)\b|\b(?:{_alternation(_FURNITURE.video_words)})\b|^embed\b.*(?:\d:\d\d|autoplay)|\(\d+ (?:images|photos|pictures)\)", re.IGNORECASE)
+_LINK_IMPERATIVE = re.compile(rf"^(?:{phrase_alternation(_FURNITURE.link_imperatives)})\s+(?:the|our|this|a|an|more|all|full|his|her|their)\b", re.IGNORECASE)
+_VIDEO = re.compile(rf"^warning:[^.]{{0,40}}\b(?:video|images?|footage)\b|\b(?:{phrase_alternation(_FURNITURE.video_words)})\b|^embed\b.*(?:\d:\d\d|autoplay)|\(\d+ (?:images|photos|pictures)\)", re.IGNORECASE)
 _STAMP = re.compile(
-    rf"^[/|•·\s-]*(?:{_alternation(_FURNITURE.stamp_words)})\b(?:\s+(?:on|at))?(?:\s*[:|/,-]\s*|\s+)"
+    rf"^[/|•·\s-]*(?:{phrase_alternation(_FURNITURE.stamp_words)})\b(?:\s+(?:on|at))?(?:\s*[:|/,-]\s*|\s+)"
     r"(?:by\b|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)",
     re.IGNORECASE,
 )

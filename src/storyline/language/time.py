@@ -30,13 +30,13 @@ from __future__ import annotations
 import calendar
 import re
 import tomllib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Literal
 
-from .words import FUTURE_MODALS, HYPOTHETICAL_MODALS
+from .words import FUTURE_MODALS, HYPOTHETICAL_MODALS, phrase_alternation
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -619,8 +619,6 @@ _HOLIDAYS: dict[str, tuple[int, int]] = {k: (int(v[0]), int(v[1])) for k, v in _
 _SETS: dict[str, str] = dict(_WORDS["sets"])
 
 
-def _alt(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 _MONTH_NAMES = [m.capitalize() for m in MONTHS]
@@ -635,11 +633,11 @@ _TX_WD = (
 )
 _TX_DAY = r"[0-3]?\d(?:st|nd|rd|th)?(?![\d%])(?!:\d)"
 _TX_YEAR = r"(?<![\d,.$#€£])(?<!\d-)(?<!\d–)(?:1[5-9]\d\d|20\d\d)(?![\d%])"
-_NUMWORD = _alt(w for w in _NUMBERS if w not in {"a", "an"})
+_NUMWORD = phrase_alternation(w for w in _NUMBERS if w not in {"a", "an"})
 _TX_NUM = rf"(?:\d+(?:,\d{{3}})*|(?:{_NUMWORD})(?:[\s-]+(?:{_NUMWORD}))*|an?)"
-_TX_VAGUE = _alt(_VAGUE)
-_TX_ORD = _alt(_ORDINALS)
-_TX_SEASON = _alt(_SEASONS)
+_TX_VAGUE = phrase_alternation(_VAGUE)
+_TX_ORD = phrase_alternation(_ORDINALS)
+_TX_SEASON = phrase_alternation(_SEASONS)
 _UNIT_WORDS = r"second|minute|hour|day|week|month|year|decade|century|centurie"
 _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _ONES = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
@@ -1267,7 +1265,7 @@ def _tx_season(m: re.Match[str], s: _Scan) -> _Result | None:
     return "DATE", f"{_year_str(y)}-{code}"
 
 
-@_rule(rf"\b(?-i:(?P<h>{'|'.join(_alt([h]) for h in _HOLIDAYS)}|Thanksgiving)|{_alt(h.title() for h in _HOLIDAYS)})(?:\s+(?P<y>{_TX_YEAR}))?")
+@_rule(rf"\b(?-i:(?P<h>{'|'.join(phrase_alternation([h]) for h in _HOLIDAYS)}|Thanksgiving)|{phrase_alternation(h.title() for h in _HOLIDAYS)})(?:\s+(?P<y>{_TX_YEAR}))?")
 def _tx_holiday(m: re.Match[str], s: _Scan) -> _Result | None:
     words = re.sub(r"\s+", " ", m.group(0).lower())
     if m["y"]:
@@ -1302,7 +1300,7 @@ def _tx_holiday(m: re.Match[str], s: _Scan) -> _Result | None:
 _REF_WORD: dict[str, str] = {re.sub(r"\s+", " ", w): ref for ref, ws in _REFS.items() for w in ws}
 
 
-@_rule(rf"\b(?:{_alt(_REF_WORD)})\b")
+@_rule(rf"\b(?:{phrase_alternation(_REF_WORD)})\b")
 def _tx_ref(m: re.Match[str], s: _Scan) -> _Result | None:
     words = re.sub(r"\s+", " ", m.group(0).lower())
     if words == "now" and _words_before(s.text, m.start(), 1) == ["from"]:
@@ -1368,7 +1366,7 @@ def _tx_every(m: re.Match[str], s: _Scan) -> _Result | None:
     return "SET", f"P{n * 3 if unit == 'quarter' else n}{'M' if unit == 'quarter' else _UNITS[unit]}"
 
 
-@_rule(rf"\b(?:{_alt(_SETS)})\b|\b(?:once|twice|(?:{_NUMWORD})\s+times)\s+(?:a|an|per)\s+(?:day|week|month|year)\b|(?-i:(?:{'|'.join(d.capitalize() for d in WEEKDAYS)})s)\b")
+@_rule(rf"\b(?:{phrase_alternation(_SETS)})\b|\b(?:once|twice|(?:{_NUMWORD})\s+times)\s+(?:a|an|per)\s+(?:day|week|month|year)\b|(?-i:(?:{'|'.join(d.capitalize() for d in WEEKDAYS)})s)\b")
 def _tx_set_word(m: re.Match[str], s: _Scan) -> _Result | None:
     w = m.group(0).lower()
     if w in _SETS:

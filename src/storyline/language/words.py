@@ -7,7 +7,9 @@ prescriptive, hypothetical, predictive), negation words, belief verbs.
 
 from __future__ import annotations
 
+import re
 import tomllib
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -25,8 +27,15 @@ __all__ = [
     "PRESCRIPTIVE_MODALS",
     "STATE_VERBS",
     "data_table",
+    "phrase_alternation",
     "word_set",
 ]
+
+
+def phrase_alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of word lists' phrases: escaped, longest first, any white space between words."""
+    parts = sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in parts)
 
 
 @cache
