@@ -51,7 +51,7 @@ def _docs(limit: int | None) -> list[dict]:
 
 
 def in_process(docs: list[dict]) -> dict[str, list[dict]]:
-    from storyline.nlp.model import load_model
+    from storyline.language.model import load_model
 
     from storyline.api import story_from_articles
     from storyline.ingest.read import RawArticle

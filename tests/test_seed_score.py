@@ -95,21 +95,22 @@ def test_sources_compared(scored: dict) -> None:
 
 
 # Sums over the seed story and the three dev stories: (section, field) -> floor, or ceiling for what must stay low.
-SUM_FLOORS = {
-    ("boilerplate", "removed"): 13,
+SUM_FLOORS = {  # the issue-9 starting sums were 13, 67, 20, 17, 48, 5, 1, 7, 2; these are what the project reached since
+    ("boilerplate", "removed"): 27,
     ("actors", "found"): 67,
-    ("aliases", "resolved"): 20,
-    ("events", "found"): 17,
-    ("quotes", "found"): 48,
-    ("comparisons", "agreements"): 5,
-    ("comparisons", "divergences"): 1,
-    ("questions", "found"): 7,
-    ("questions", "answers_linked"): 2,
+    ("aliases", "resolved"): 25,
+    ("events", "found"): 38,
+    ("quotes", "found"): 59,
+    ("comparisons", "agreements"): 7,
+    ("comparisons", "divergences"): 3,
+    ("questions", "found"): 15,
+    ("questions", "answers_linked"): 3,
 }
-SUM_CEILINGS = {
-    ("boilerplate", "body_lost"): 2,
-    ("actors", "splits"): 6,
-    ("quotes", "false_attributions"): 2,
+SUM_CEILINGS = {  # were 2, 6, 2
+    ("boilerplate", "body_lost"): 0,
+    ("actors", "splits"): 0,
+    ("actors", "forbidden"): 0,  # names that must not be actors (bylines, credits)
+    ("quotes", "false_attributions"): 1,
 }
 
 

@@ -1,7 +1,7 @@
 """Word lists of news-page furniture (share buttons, recirculation labels, players).
 
 The words live in ``language/data/furniture.toml``; the shapes that use them
-live in :mod:`storyline.clean.rules`.
+live in :mod:`storyline.language.junk`.
 """
 
 from __future__ import annotations
