@@ -51,10 +51,9 @@ def _docs(limit: int | None) -> list[dict]:
 
 
 def in_process(docs: list[dict]) -> dict[str, list[dict]]:
-    from storyline.language.model import load_model
-
     from storyline.api import story_from_articles
     from storyline.ingest.read import RawArticle
+    from storyline.language.model import load_model
     from storyline.pipeline import Context, run_pipeline
     from storyline.settings import load_options
 
