@@ -76,3 +76,14 @@ def test_small_graphs_are_drawn_small_and_labels_do_not_collide() -> None:
     assert overlaps <= 1
     for nd in big.nodes:
         assert 0 <= nd.x <= big.width and 0 <= nd.y <= big.height
+
+
+def test_the_most_prominent_event_leads_the_overview() -> None:
+    from storyline.models import Document
+    from storyline.render.view import build_view
+
+    doc = Document(id="d1", text="x" * 200)
+    minor = Event(id="e1", date="2024-05-01", text="the council published minutes", rank=7, evidence=[Span(doc="d1", start=0, end=5)])
+    lead = Event(id="e2", date="2024-05-02", text="the mayor resigned", rank=1, main=True, evidence=[Span(doc="d1", start=10, end=20)])
+    view = build_view(Story(documents=[doc], events=[minor, lead]))
+    assert view.overview is not None and view.overview.what == "the mayor resigned"

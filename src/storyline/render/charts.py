@@ -224,10 +224,10 @@ def _ticks(a: int, b: int, x0: float, x1: float) -> list[Tick]:
     return out
 
 
-def _rank(e: Event) -> tuple[float, int, int, str]:
-    rank = getattr(e, "rank", None)
-    r = float(rank) if isinstance(rank, int | float) else 0.0
-    return (-r, e.category == "OTHER", -len({s.doc for s in e.evidence}) - len(e.evidence), e.id)
+def _rank(e: Event) -> tuple[bool, float, bool, int, str]:
+    """Most prominent first: main events, then by ``rank`` (1 = most prominent), then typed and widely reported ones."""
+    r = float(e.rank) if e.rank else float("inf")
+    return (not e.main, r, e.category == "OTHER", -len({s.doc for s in e.evidence}) - len(e.evidence), e.id)
 
 
 def _short(text: str, n: int) -> str:

@@ -84,10 +84,10 @@ def _title(story: Story) -> str:
     return titles[0] if titles else "Untitled story"
 
 
-def _event_rank(e: Event) -> tuple[float, int, str]:
-    rank = getattr(e, "rank", None)
-    r = float(rank) if isinstance(rank, int | float) else 0.0
-    return (-r, -len({s.doc for s in e.evidence}), e.id)
+def _event_rank(e: Event) -> tuple[bool, float, int, str]:
+    """Most prominent first: main events, then by ``rank`` (1 = most prominent), then by sources."""
+    r = float(e.rank) if e.rank else float("inf")
+    return (not e.main, r, -len({s.doc for s in e.evidence}), e.id)
 
 
 def _overview(story: Story, dated: list[Event]) -> Overview:
