@@ -41,3 +41,13 @@ def test_fuzzed_inputs_never_crash_hang_or_break_a_span(tmp_path: Path) -> None:
     assert not broken, "\n".join(broken[:20])
     slow = [f"{r['name']} ({r['kind']}): {r['seconds']:.1f}s" for r in results if r["seconds"] > PER_INPUT_SECONDS]
     assert not slow, "\n".join(slow)
+
+
+def test_inputs_that_once_crashed_now_pass(tmp_path: Path) -> None:
+    """Found by the long fuzz run (benchmarks/fuzz.py --seed 2): a name of symbols only made actor folding index an empty list."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from fuzz_inputs import generate, run_inputs
+
+    item = list(generate(2, 2766))[2765]
+    [result] = run_inputs([item], str(tmp_path))
+    assert result.crash is None and not result.problems

@@ -6,7 +6,7 @@ through the mentions the actors stage recorded.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 
 from .models import Actor, Story
@@ -25,12 +25,15 @@ class ActorIndex:
         for rows in self._by_doc.values():
             rows.sort(key=lambda r: (r[0], r[1]))
         self._starts = {doc: [r[0] for r in rows] for doc, rows in self._by_doc.items()}
+        self._longest = {doc: max((r[1] - r[0] for r in rows), default=0) for doc, rows in self._by_doc.items()}
 
     def mentions_in(self, doc: str, start: int, end: int) -> list[tuple[int, int, Actor]]:
-        """Mentions that overlap [start, end), in text order."""
+        """Mentions that overlap [start, end), in text order (a look-up in the sorted starts, not a scan)."""
         rows = self._by_doc.get(doc, [])
-        hi = bisect_right(self._starts.get(doc, []), end - 1)
-        return [r for r in rows[:hi] if r[1] > start]
+        starts = self._starts.get(doc, [])
+        lo = bisect_left(starts, start - self._longest.get(doc, 0))  # no mention starting earlier can reach `start`
+        hi = bisect_right(starts, end - 1)
+        return [r for r in rows[lo:hi] if r[1] > start]
 
     def at(self, doc: str, start: int, end: int) -> Actor | None:
         """The actor best matching the span: the mention covering most of it, shortest first."""

@@ -17,7 +17,7 @@ salience (subjects and speakers, recency). Otherwise:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 
@@ -66,6 +66,23 @@ def actor_gender(actor: Actor, texts: dict[str, str]) -> str | None:
     return top if not rest or n > rest[0][1] else None
 
 
+class _Covered:
+    """Whether an offset lies inside any of some intervals: a bisect over their starts and a running maximum of their ends."""
+
+    def __init__(self, intervals: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(intervals)
+        self._starts = [a for a, _ in ordered]
+        self._reach: list[int] = []
+        best = -1
+        for _, b in ordered:
+            best = max(best, b)
+            self._reach.append(best)
+
+    def __call__(self, pos: int) -> bool:
+        k = bisect_right(self._starts, pos)
+        return k > 0 and self._reach[k - 1] > pos
+
+
 def doc_referents(
     index: ActorIndex,
     doc: str,
@@ -83,8 +100,9 @@ def doc_referents(
     starts = sentence_starts(text)
     votes, voters = _pronoun_votes(index, doc, text, quoted, subjects, starts)
     out: list[Referent] = []
+    inside = _Covered(quoted)
     for s, e, actor in index.mentions_in(doc, 0, len(text) + 1):
-        if actor.kind == "place" or _is_pronoun(text[s:e]) or any(qs <= s < qe for qs, qe in quoted):
+        if actor.kind == "place" or _is_pronoun(text[s:e]) or inside(s):
             continue
         if actor.id not in genders:
             genders[actor.id] = (actor_gender(actor, {doc: text}) or _by_votes(votes.get(actor.id))) if actor.kind == "person" else None

@@ -406,8 +406,8 @@ class _Resolver:
             if d.kind not in {"org", "place"} or key[:2] not in {"o:", "l:"}:
                 continue
             short = key[2:]
-            if d.kind == "place" and " " in short:
-                continue
+            if not short.split() or (d.kind == "place" and " " in short):
+                continue  # a draft with no name words (symbols only) folds into nothing
             if short.split()[-1] in ORG_WORDS or short.split()[-1] in GROUP_WORDS or short.split()[-1] in BODY_HEADS:
                 continue
             targets = sorted({k for k in longer.get(short, []) if k != key and k in self.drafts and len(k.split()) > len(key.split())})
