@@ -105,16 +105,24 @@ def find_hedge(text: str, start: int = 0, end: int | None = None) -> Hedge | Non
     end = len(text) if end is None else end
     best: Hedge | None = None
     for kind, pat in _patterns():
-        for m in pat.finditer(text.lower() if kind == "whether" else text, start, end):
+        src, off, lo, hi = text, 0, start, end
+        if kind == "whether":  # matched on the lower-cased span only (not the whole text, once per sentence)
+            window = text[start:end].lower()
+            if len(window) == end - start:
+                src, off, lo, hi = window, start, 0, len(window)
+            else:  # a character whose lower case is longer: keep the offsets of the text itself
+                src = text.lower() if len(text.lower()) == len(text) else text
+        for m in pat.finditer(src, lo, hi):
+            m_start, m_end = m.start() + off, m.end() + off
             if kind == "deferred" and not m.group("tail"):
                 continue
-            if kind == "whether" and _concessive(text, start, end, m.start(), m.end()):
+            if kind == "whether" and _concessive(text, start, end, m_start, m_end):
                 continue
-            if not re.search(r"\w", text[m.end() : end].split(":", 1)[0]) and ":" in text[m.end() : end]:
+            if not re.search(r"\w", text[m_end:end].split(":", 1)[0]) and ":" in text[m_end:end]:
                 continue  # a lead-in to a list ("Big questions remain:"), not a question itself
             groups = m.groupdict()
-            focus = m.start("wh") if groups.get("wh") is not None else m.start()
-            hedge = Hedge(kind, m.start(), m.end(), focus)
+            focus = m.start("wh") + off if groups.get("wh") is not None else m_start
+            hedge = Hedge(kind, m_start, m_end, focus)
             if best is None or (kind != "whether" and best.kind == "whether") or (hedge.start < best.start and (kind == "whether") == (best.kind == "whether")):
                 best = hedge
             break
