@@ -16,11 +16,11 @@ import re
 import sys
 import time
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
+from .cli_types import formats_list, iso_date
 from .errors import StorylineError
 from .models import Story
 
@@ -81,17 +81,6 @@ class ProgressBar:
             self.stream.flush()
 
 
-def _iso_date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {value!r}") from None
-
-
-def _formats(value: str) -> list[str]:
-    return [v.strip() for v in value.split(",") if v.strip()]
-
-
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="storyline",
@@ -114,10 +103,10 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--json", action="store_true", help="write story.json to standard output (besides --out, if given)")
     b.add_argument("--story", metavar="ID", help="brief a story of the store instead of PATHs (with --store)")
     b.add_argument("--store", metavar="URL", help="the store of --story: SQLite file or postgresql:// URL")
-    b.add_argument("--format", type=_formats, metavar="LIST", help="comma-separated formats: json,md,html,csv,tsv (csv/tsv: the events table; default: json,md,html)")
+    b.add_argument("--format", type=formats_list, metavar="LIST", help="comma-separated formats: json,md,html,csv,tsv (csv/tsv: the events table; default: json,md,html)")
     b.add_argument("--source", metavar="NAME", help="outlet name for articles that do not carry one")
     b.add_argument("--sources", metavar="FILE", help="sources manifest (CSV or JSON Lines: file, outlet, url, published, headline); wins over the files")
-    b.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", help="publication date for articles that do not carry one")
+    b.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="publication date for articles that do not carry one")
     b.add_argument("--words", type=int, metavar="N", help="length of the brief in words")
     b.add_argument("--llm", metavar="URL", help="OpenAI-compatible endpoint to rewrite the brief (default: extractive, offline)")
 

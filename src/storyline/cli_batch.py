@@ -8,6 +8,8 @@ import sys
 import time
 from pathlib import Path
 
+from .cli_types import formats_list
+
 __all__ = ["add_batch_parser", "cmd_batch"]
 
 EXAMPLES = """examples:
@@ -60,7 +62,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     from .batch import items_from, run_batch
     from .settings import load_options
 
-    formats = [f.strip() for f in args.format.split(",") if f.strip()] if args.format else None
+    formats = formats_list(args.format) if args.format else None
     options = load_options(getattr(args, "config", None), formats=formats, summary_words=args.words)
     if args.workers is not None and args.workers < 1:
         print("storyline: error: --workers must be at least 1", file=sys.stderr)

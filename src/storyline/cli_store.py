@@ -9,30 +9,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
+
+from .cli_types import iso_date, positive_int
 
 __all__ = ["add_parsers", "cmd_brief_story", "cmd_cluster", "cmd_stories"]
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
-
-
-def _iso_date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {value!r}") from None
-
-
-def _positive(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = 0
-    if n <= 0:
-        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {value!r}")
-    return n
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -47,13 +32,13 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     c.add_argument("inputs", nargs="+", metavar="INPUT", help="JSON Lines files, folders, or - for standard input")
     c.add_argument("--store", required=True, metavar="URL", help="SQLite file (e.g. stories.db) or postgresql://user@host/db")
     c.add_argument("--out", metavar="FILE", help="also write {\"id\", \"story\"} lines, one per input article, in input order")
-    c.add_argument("--batch", type=_positive, default=500, metavar="N", help="articles per transaction (default 500)")
-    c.add_argument("--snapshot-every", type=_positive, default=5000, metavar="N", help="save the clusterer state every N articles (default 5000)")
+    c.add_argument("--batch", type=positive_int, default=500, metavar="N", help="articles per transaction (default 500)")
+    c.add_argument("--snapshot-every", type=positive_int, default=5000, metavar="N", help="save the clusterer state every N articles (default 5000)")
 
     s = sub.add_parser("stories", help="list the stories of a store", description="List the stories of a store, most recently seen first.")
     s.add_argument("--store", required=True, metavar="URL", help="SQLite file or postgresql:// URL")
-    s.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD", help="only stories seen on or after this day (UTC)")
-    s.add_argument("--min-articles", type=_positive, default=1, metavar="N", help="only stories with at least N articles")
+    s.add_argument("--since", type=iso_date, metavar="YYYY-MM-DD", help="only stories seen on or after this day (UTC)")
+    s.add_argument("--min-articles", type=positive_int, default=1, metavar="N", help="only stories with at least N articles")
     s.add_argument("--json", action="store_true", help="one JSON object per line instead of a table")
     s.add_argument("--check", action="store_true", help="check the store's integrity first (every article assigned exactly once)")
 
