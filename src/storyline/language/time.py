@@ -30,7 +30,7 @@ from __future__ import annotations
 import calendar
 import re
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from importlib import resources
@@ -53,6 +53,7 @@ __all__ = [
     "date_tense_of_span",
     "find_times",
     "find_timexes",
+    "may_hold_timex",
     "resolve",
     "tense_of_span",
 ]
@@ -1436,17 +1437,99 @@ def _apply(ri: int, m: re.Match[str], scan: _Scan) -> _Result | None:
         return None  # out of range, or no anchor: no timex
 
 
+# -- the cheap gate ---------------------------------------------------------
+#
+# Each rule needs at least one word (lower-cased run of letters) of its own
+# set, or a digit class ("#year": four digits, "#digit": any digit), to match
+# at all; a text's cues are read in one pass and a rule whose cue is absent
+# is not run, so a paragraph without any temporal cue costs one scan. The
+# sets are supersets of what each pattern requires: never a different output.
+
+_UNIT_CUES = {"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+              "year", "years", "decade", "decades", "century", "centuries"}
+_MONTH_CUES_LOW = set(MONTHS) | set(MONTH_ABBR)
+_WD_CUES = set(WEEKDAYS) | set(WEEKDAY_ABBR)
+
+
+def _last_words(phrases: Iterable[str]) -> set[str]:
+    return {re.findall(r"[a-z]+", p.lower())[-1] for p in phrases if re.search(r"[a-z]", p.lower())}
+
+
+_RULE_NEEDS: dict[str, set[str]] = {
+    "_tx_iso": {"#year"},
+    "_tx_numeric": {"#digit"},
+    "_tx_quarter_ended": {"quarter", "period"},
+    "_tx_full_date": _MONTH_CUES_LOW,
+    "_tx_week_of": _MONTH_CUES_LOW,
+    "_tx_month_year": _MONTH_CUES_LOW,
+    "_tx_shift_month": _MONTH_CUES_LOW,
+    "_tx_month": _MONTH_CUES_LOW,
+    "_tx_weekday": _WD_CUES,
+    "_tx_relday": {"yesterday", "today", "tomorrow"},
+    "_tx_part_of_today": {"tonight", "morning", "afternoon", "evening", "night", "overnight"},
+    "_tx_relunit": {"week", "weekend", "month", "year", "quarter", "decade", "century"} | set(_SEASONS),
+    "_tx_in_the_unit": {"week", "month", "year"},
+    "_tx_the_unit": {"week", "year"},
+    "_tx_current": {"current"},
+    "_tx_the_weekend": {"weekend"},
+    "_tx_year_end": {"year"},
+    "_tx_ago": _UNIT_CUES,
+    "_tx_quarter": {"quarter", "half", "period"},
+    "_tx_the_quarter": {"quarter", "period"},
+    "_tx_two_quarters": {"quarters"},
+    "_tx_year_ago_adj": {"year"},
+    "_tx_decade": {"s"},
+    "_tx_century": {"century"},
+    "_tx_year": {"#year"},
+    "_tx_spelled_year": {"sixteen", "seventeen", "eighteen", "nineteen", "thousand"},
+    "_tx_season": set(_SEASONS),
+    "_tx_holiday": {w for h in _HOLIDAYS for w in re.findall(r"[a-z]+", h)} | {"thanksgiving"},
+    "_tx_ref": _last_words(_REF_WORD),
+    "_tx_duration": _UNIT_CUES,
+    "_tx_vague_span": {"days", "weeks", "months", "years", "quarters"},
+    "_tx_every": {"every", "each"},
+    "_tx_set_word": _last_words(_SETS) | {"day", "week", "month", "year"} | {d + "s" for d in WEEKDAYS},
+    "_tx_clock": {"m", "am", "pm", "noon", "midnight"},
+    "_tx_anaphoric": {"day", "week", "month", "year"},
+}
+_CUE_WORD = re.compile(r"[a-z]+")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_DIGIT = re.compile(r"\d")
+
+
+def _cues(text: str) -> set[str]:
+    found = set(_CUE_WORD.findall(text.lower()))
+    if _DIGIT.search(text):
+        found.add("#digit")
+        if _FOUR_DIGITS.search(text):
+            found.add("#year")
+    return found
+
+
+def _rules_for(cues: set[str]) -> list[int]:
+    return [ri for ri, needs in enumerate(_NEEDS_BY_RULE) if not needs.isdisjoint(cues)]
+
+
+def may_hold_timex(text: str) -> bool:
+    """Whether ``text`` has any temporal cue; when not, :func:`find_timexes` finds nothing in it."""
+    return bool(_rules_for(_cues(text)))
+
+
 def find_timexes(text: str, anchor: date | None, tense_at: TenseAt | None = None, state: TimexState | None = None) -> list[Timex3]:
     """The temporal expressions of ``text``, in order, valued against ``anchor``.
 
     ``tense_at(start, end)`` gives the tense of the clause around a span (see
     :func:`tense_of_span`); without it a year-less date is put in the past.
     ``state`` carries a document's context from one block to the next.
+    A text without any temporal cue (:func:`may_hold_timex`) is not scanned.
     """
+    rules = _rules_for(_cues(text))
+    if not rules:
+        return []
     real = state if state is not None else TimexState()
     cands: list[tuple[int, int, int, re.Match[str]]] = []
-    for ri, (rx, _fn) in enumerate(_TX_RULES):
-        for m in rx.finditer(text):
+    for ri in rules:
+        for m in _TX_RULES[ri][0].finditer(text):
             if m.end() > m.start():
                 cands.append((m.start(), m.end(), ri, m))
     # a candidate whose value cannot be computed gives way to the next best: judged in text order,
@@ -1475,3 +1558,6 @@ def find_timexes(text: str, anchor: date | None, tense_at: TenseAt | None = None
             _remember(scan.state, value)
         out.append(Timex3(start, end, text[start:end], kind, value))
     return out
+
+
+_NEEDS_BY_RULE: list[frozenset[str]] = [frozenset(_RULE_NEEDS[fn.__name__]) for _rx, fn in _TX_RULES]  # KeyError: a rule without cues
