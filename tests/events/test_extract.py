@@ -48,7 +48,7 @@ def run_events(options, nlp):
         story = story_from_articles(arts, options)
         ctx = Context(options)
         ctx.set_nlp(nlp)
-        story = run_pipeline(story, ctx, ["clean", "nlp", "dates"])
+        story = run_pipeline(story, ctx, ["clean", "nlp", "dates", "timexes"])
         return extract_events(_with_actors(story), ctx)
 
     return run
@@ -209,7 +209,7 @@ def test_an_undated_document_is_read_against_the_storys_dates(options, nlp) -> N
     story = story_from_articles(arts, options)
     ctx = Context(options)
     ctx.set_nlp(nlp)
-    story = extract_events(_with_actors(run_pipeline(story, ctx, ["clean", "nlp"])), ctx)
+    story = extract_events(_with_actors(run_pipeline(story, ctx, ["clean", "nlp", "dates", "timexes"])), ctx)
     (event,) = _by(story, "Norway")
     assert event.date == "2021-05-05"
 

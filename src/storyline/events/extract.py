@@ -28,6 +28,7 @@ and future actions keep a modality other than "asserted".
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal
@@ -35,7 +36,7 @@ from typing import TYPE_CHECKING, Literal
 from ..actor_index import ActorIndex
 from ..language.lexicon import load_lexicon, word_set
 from ..language.plover import category_of, is_light, is_reporting
-from ..language.time import TimeValue, clause_tense, find_times, resolve, tense_of_span
+from ..language.time import MONTHS, MONTH_ABBR, Timex3, TimeValue, clause_tense, timex_range
 from ..language.words import FUTURE_MODALS, HYPOTHETICAL_MODALS, NONFACTIVE_VERBS, PERSON_PRONOUN_FORMS, STATE_VERBS
 from ..models import Actor
 
@@ -77,6 +78,7 @@ class BlockInput:
     caption: bool = False  # a photo caption
     last_day: TimeValue | None = None  # the last day named before this block; updated by extract_block
     names: dict[str, Actor] = field(default_factory=dict)  # actor by name, for names the actors stage left unlinked
+    timexes: list[Timex3] = field(default_factory=list)  # the block's temporal expressions (the timexes stage), offsets into the block
 
 
 @dataclass
@@ -115,20 +117,28 @@ def _governor(tok: Token) -> Token | None:
     return None
 
 
+_ABSOLUTE = re.compile(r"\b\d{4}\b|\b(?:" + "|".join(sorted({*MONTHS, *MONTH_ABBR}, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
 def _block_dates(block: BlockInput) -> tuple[dict[int, TimeValue], dict[int, TimeValue]]:
-    """Resolved dates by governing verb index, and by the word each date modifies."""
+    """Resolved dates by governing verb index, and by the word each date modifies.
+
+    The dates are the block's temporal expressions as the ``timexes`` stage
+    valued them (one temporal analysis for the whole story); those that
+    name a calendar period (a day, week, month, quarter, year) date events.
+    """
     by_verb: dict[int, TimeValue] = {}
     by_word: dict[int, TimeValue] = {}
     text = block.parse.text
-    for m in find_times(text):
-        span = block.parse.char_span(m.start, m.end, alignment_mode="expand")
+    for tx in block.timexes:
+        if tx.type not in {"DATE", "TIME"}:
+            continue
+        span = block.parse.char_span(tx.start, tx.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        if m.kind == "relative" and text.count('"', 0, m.start) % 2 == 1:
+        if not _ABSOLUTE.search(tx.text) and text.count('"', 0, tx.start) % 2 == 1:
             continue  # "yesterday" inside a quotation is the speaker's yesterday, of unknown date
-        tense = tense_of_span(block.parse, m.start, m.end)
-        anchor = block.anchor if block.anchor is not None or m.kind != "partial" else block.year_anchor
-        value = resolve(m, anchor, tense)
+        value = timex_range(tx.value)
         if value is None:
             continue
         root = span.root

@@ -4,7 +4,9 @@ Runs after ``actors``: every event's acting party is a story actor (found
 through :class:`~storyline.actor_index.ActorIndex`). Candidates come from
 each kept block's parse (:mod:`.extract`), dated against the document's
 publication date (known or inferred by the ``dates`` stage; an undated
-document is read against the story's dated ones). The same happening
+document is read against the story's dated ones). Their dates are the
+temporal expressions the ``timexes`` stage found and valued: one temporal
+analysis for the story. The same happening
 reported by several sources (same actor, dates that meet, same kind of
 action, and the same words unless both name one day) becomes one event that
 cites each source. Events are numbered in date order, undated ones last;
@@ -21,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..actor_index import ActorIndex
-from ..language.time import TimeValue
+from ..language.time import Timex3, TimeValue
 from ..models import Event, PublishedRange, Span, Story
 from ..pipeline import Context, register_stage
 from .extract import BlockInput, Candidate, actor_names, extract_block
@@ -196,6 +198,9 @@ def extract_events(story: Story, ctx: Context) -> Story:
     year_anchor = story.published_anchor
     cands: list[Candidate] = []
     story_range = _story_range(story)
+    by_doc: dict[str, list[Timex3]] = {}
+    for t in story.timexes:
+        by_doc.setdefault(t.doc, []).append(Timex3(t.start, t.end, t.text, t.type, t.value))
     for document in story.documents:
         published = document.published if document.published.known else story_range
         anchor = published.anchor if document.published.known else year_anchor
@@ -207,9 +212,10 @@ def extract_events(story: Story, ctx: Context) -> Story:
             parse = ctx.parses.get(document.id, bi)
             if block.kind == "junk" or parse is None:
                 continue
+            timexes = [t.shifted(-block.start) for t in by_doc.get(document.id, []) if block.start <= t.start and t.end <= block.end]
             inp = BlockInput(document.id, parse, block.start, document.text, anchor, anchor or year_anchor,
                              reference=reference, first_sentence=sentences, lead_sentences=settings.lead_sentences, names=names,
-                             caption=block.kind == "caption", last_day=last_day)
+                             caption=block.kind == "caption", last_day=last_day, timexes=timexes)
             doc_cands += extract_block(inp, index)
             last_day = inp.last_day
             sentences += sum(1 for _ in parse.sents)
@@ -224,4 +230,4 @@ def extract_events(story: Story, ctx: Context) -> Story:
     return story
 
 
-register_stage("events", requires=("parses", "actors"), assigns=("events",), uses=("published",))(extract_events)
+register_stage("events", requires=("parses", "actors"), assigns=("events",), uses=("published", "timexes"))(extract_events)

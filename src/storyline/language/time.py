@@ -56,6 +56,7 @@ __all__ = [
     "may_hold_timex",
     "resolve",
     "tense_of_span",
+    "timex_range",
 ]
 
 Precision = Literal["year", "month", "day"]
@@ -1561,3 +1562,52 @@ def find_timexes(text: str, anchor: date | None, tense_at: TenseAt | None = None
 
 
 _NEEDS_BY_RULE: list[frozenset[str]] = [frozenset(_RULE_NEEDS[fn.__name__]) for _rx, fn in _TX_RULES]  # KeyError: a rule without cues
+
+
+# -- TIMEX3 values as day ranges --------------------------------------------
+
+_DATE_VALUE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T[\w:]+)?")
+_WEEK_VALUE = re.compile(r"(\d{4})-W(\d\d)(-WE)?")
+_PART_VALUE = re.compile(r"(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)")
+_PART_MONTHS = {"Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12), "H1": (1, 6), "H2": (7, 12),
+                "SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+
+
+def _range_value(lo: date, hi: date) -> TimeValue | None:
+    """The days [lo, hi] at the precision they share (a day, a month, a year), or None across years."""
+    if lo == hi:
+        return TimeValue(lo.isoformat(), "day", lo, hi)
+    if (lo.year, lo.month) == (hi.year, hi.month):
+        return TimeValue(f"{lo.year:04d}-{lo.month:02d}", "month", lo, hi)
+    if lo.year == hi.year:
+        return TimeValue(f"{lo.year:04d}", "year", lo, hi)
+    return None
+
+
+def timex_range(value: str) -> TimeValue | None:
+    """The days a TIMEX3 date value covers: ``2016-03-14`` (and its times of day), ``2016-03``,
+    ``2016``, a week ``2016-W11`` (``-WE``: its weekend), a quarter, half or season.
+
+    The value names the precision the days share: a week across two months
+    is ``2016`` with its seven days as the range. None for what is no
+    calendar period (``PRESENT_REF``, ``199X``, durations, sets).
+    """
+    try:
+        if m := _DATE_VALUE.fullmatch(value):
+            y = int(m[1])
+            if m[3]:
+                return _day_value(date(y, int(m[2]), int(m[3])))
+            if m[2]:
+                return _month_value(y, int(m[2])) if 1 <= int(m[2]) <= 12 else None
+            return _year_value(y) if y >= 1 else None
+        if m := _WEEK_VALUE.fullmatch(value):
+            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            lo = monday + timedelta(days=5) if m[3] else monday
+            return _range_value(lo, monday + timedelta(days=6))
+        if m := _PART_VALUE.fullmatch(value):
+            y, (first, last) = int(m[1]), _PART_MONTHS[m[2]]
+            ly, lm = _add_months(y, first, last - first)
+            return _range_value(date(y, first, 1), date(ly, lm, calendar.monthrange(ly, lm)[1]))
+    except ValueError:
+        return None
+    return None
