@@ -907,7 +907,7 @@ def _tx_month(m: re.Match[str], s: _Scan) -> _Result | None:
     return "DATE", f"{_year_str(y)}-{month:02d}"
 
 
-@_rule(rf"(?:\b(?P<pre>last|next|this|coming|past|early|late|earlier|later)\s+)?(?P<wd>{_TX_WD})(?!s\b)")
+@_rule(rf"(?:\b(?P<pre>last|next|this|coming|past|early|late|earlier|later|the\s+previous|the\s+following|the\s+next)\s+)?(?P<wd>{_TX_WD})(?!s\b)")
 def _tx_weekday(m: re.Match[str], s: _Scan) -> _Result | None:
     prev = _words_before(s.text, m.start(), 1)
     if prev and prev[-1] in _HOLIDAY_PREFIX | {"every", "each", "on"} and prev[-1] != "on":
@@ -916,6 +916,12 @@ def _tx_weekday(m: re.Match[str], s: _Scan) -> _Result | None:
     if wd is None:
         return None
     pre = _g(m, "pre")
+    if pre is not None and pre.startswith("the"):
+        # "the previous Friday", "the following Monday": counted from the last day written, else from the anchor
+        back = "previous" in pre
+        ref = s.state.last[0] if s.state.last is not None and s.state.last[1] == "day" else _need(s.anchor)
+        step = ((ref.weekday() - wd) % 7 or 7) if back else ((wd - ref.weekday()) % 7 or 7)
+        return "DATE", (ref - timedelta(days=step) if back else ref + timedelta(days=step)).isoformat()
     shift = {"last": "last", "past": "last", "next": "next", "coming": "next"}.get(pre or "")
     tense = s.date_tense(m.start(), m.end(), short=True)
     if pre == "earlier" or tense == "present":
@@ -1312,6 +1318,15 @@ def _tx_ref(m: re.Match[str], s: _Scan) -> _Result | None:
     return "DATE", _REF_WORD[words]
 
 
+@_rule(r"(?<!as\s)\bsoon\b(?!\s+(?:as|after|afterwards?|afterward|before|thereafter|enough|to\s+be)\b)")
+def _tx_soon(m: re.Match[str], s: _Scan) -> _Result | None:
+    """"will soon decide", "may soon seek": the near future (FUTURE_REF), only in a clause that looks ahead."""
+    prev = _words_before(s.text, m.start(), 1)
+    if prev and prev[-1] in {"too", "how", "so", "very", "as"}:
+        return None  # "too soon", "how soon": a judgment of timing, not a time
+    return ("DATE", "FUTURE_REF") if s.date_tense(m.start(), m.end()) in {"future", "modal"} else None
+
+
 # durations
 
 @_rule(
@@ -1377,6 +1392,29 @@ def _tx_set_word(m: re.Match[str], s: _Scan) -> _Result | None:
         return "SET", f"XXXX-WXX-{WEEKDAYS[w[:-1]] + 1}"
     unit = w.split()[-1]
     return "SET", f"P1{_UNITS[unit]}"
+
+
+_TIME_ZONE = r"(?-i:[ECMP][SD]T|GMT|UTC|BST|CET)"
+
+
+@_rule(
+    rf"(?<![\d:.])(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)(?:\s*\(?{_TIME_ZONE}\)?)?,?\s+(?:on\s+)?(?P<wd>{_TX_WD})(?!s\b)"
+)
+def _tx_clock_on_day(m: re.Match[str], s: _Scan) -> _Result | None:
+    """"9 a.m. Tuesday", "4 a.m. EDT Thursday": a time on a named day, valued with its day (as TBAQ annotates it, a DATE).
+
+    A deadline ("until 9 a.m. Tuesday") looks ahead even in a past clause: the clock time makes it one.
+    """
+    wd = _weekday_of(m["wd"])
+    hh, mi = int(m["h"]), int(m["mi"] or 0)
+    if wd is None or not 1 <= hh <= 12:
+        return None
+    hh = (hh % 12) + (12 if m["ap"].lower().startswith("p") else 0)
+    tense = s.date_tense(m.start(), m.end())
+    if tense == "present":
+        tense = "past"
+    day = _weekday_date(wd, _need(s.anchor), None, tense)
+    return "DATE", f"{day.isoformat()}T{hh:02d}:{mi:02d}"
 
 
 @_rule(r"(?<![\d:.])(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<w>noon|midnight)\b")
@@ -1491,6 +1529,8 @@ _RULE_NEEDS: dict[str, set[str]] = {
     "_tx_every": {"every", "each"},
     "_tx_set_word": _last_words(_SETS) | {"day", "week", "month", "year"} | {d + "s" for d in WEEKDAYS},
     "_tx_clock": {"m", "am", "pm", "noon", "midnight"},
+    "_tx_clock_on_day": _WD_CUES,
+    "_tx_soon": {"soon"},
     "_tx_anaphoric": {"day", "week", "month", "year"},
 }
 _CUE_WORD = re.compile(r"[a-z]+")
