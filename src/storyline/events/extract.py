@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ..actor_index import ActorIndex
 from ..language.lexicon import load_lexicon, word_set
-from ..language.plover import category_of, is_light, is_reporting
+from ..language.plover import category_of, is_light, is_reporting, pair_category
 from ..language.time import MONTHS, MONTH_ABBR, Timex3, TimeValue, clause_tense, timex_range
 from ..language.words import FUTURE_MODALS, HYPOTHETICAL_MODALS, NONFACTIVE_VERBS, PERSON_PRONOUN_FORMS, STATE_VERBS
 from ..models import Actor
@@ -527,6 +527,11 @@ def _category(verb: Token) -> str:
     A light verb takes its object's category ("struck a deal" is AGREE, not
     ASSAULT); otherwise the verb's own, else what it reports or sets in motion.
     """
+    if verb.pos_ == "VERB":
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            cat = pair_category(verb.lemma_, obj.lemma_)
+            if cat != "OTHER":
+                return cat  # "covering the group's legal expenses"
     if verb.pos_ == "VERB" and is_light(verb.lemma_):
         cat = _object_category(verb)
         if cat != "OTHER":
