@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Literal
 from ..actor_index import ActorIndex
 from ..language.lexicon import load_lexicon, word_set
 from ..language.plover import category_of, is_light, is_reporting, pair_category
-from ..language.time import MONTHS, MONTH_ABBR, Timex3, TimeValue, clause_tense, timex_range
+from ..language.time import MONTH_ABBR, MONTHS, TimeValue, Timex3, clause_tense, timex_range
 from ..language.words import FUTURE_MODALS, HYPOTHETICAL_MODALS, NONFACTIVE_VERBS, PERSON_PRONOUN_FORMS, STATE_VERBS
 from ..models import Actor
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..actor_index import ActorIndex
-from ..language.time import Timex3, TimeValue
+from ..language.time import TimeValue, Timex3
 from ..models import Event, PublishedRange, Span, Story
 from ..pipeline import Context, register_stage
 from .extract import BlockInput, Candidate, actor_names, extract_block
