@@ -321,3 +321,8 @@ def test_timex_range_reads_a_value_as_days(value: str, expected: tuple[str, date
 
     got = timex_range(value)
     assert (None if got is None else (got.value, got.earliest, got.latest)) == expected
+
+
+def test_a_month_after_each_or_every_is_a_set() -> None:
+    (t,) = _find("The marchers walk downtown each July.", tense="present")
+    assert (t.text, t.type, t.value) == ("July", "SET", "XXXX-07")

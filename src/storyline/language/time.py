@@ -903,6 +903,8 @@ def _tx_month(m: re.Match[str], s: _Scan) -> _Result | None:
     month = _month_of(m["m"])
     if month is None or not _bare_month_fits(s.text, m.start(), m.end(), month):
         return None
+    if _words_before(s.text, m.start(), 1) in (["each"], ["every"]):
+        return "SET", f"XXXX-{month:02d}"  # "march each July": every year's July
     y = _nearest_month_year(month, _need(s.anchor), s.date_tense(m.start(), m.end()))
     return "DATE", f"{_year_str(y)}-{month:02d}"
 
