@@ -129,8 +129,9 @@ def _block_dates(block: BlockInput) -> tuple[dict[int, TimeValue], dict[int, Tim
     """
     by_verb: dict[int, TimeValue] = {}
     by_word: dict[int, TimeValue] = {}
+    ranked: dict[int, tuple[tuple[int, int], TimeValue]] = {}  # verb -> ((how directly, text order), date): the best date wins
     text = block.parse.text
-    for tx in block.timexes:
+    for n, tx in enumerate(block.timexes):
         if tx.type not in {"DATE", "TIME"}:
             continue
         span = block.parse.char_span(tx.start, tx.end, alignment_mode="expand")
@@ -157,9 +158,32 @@ def _block_dates(block: BlockInput) -> tuple[dict[int, TimeValue], dict[int, Tim
             continue  # "has lost 65 percent since 2014": the start of a period, not the date of an act
         verb = root if root.pos_ == "VERB" else _governor(root)
         caption = block.caption or any(t.lower_ in {"photo", "photograph"} for t in span.sent)
-        if verb is not None and _fits_verb(root, verb, value, block.anchor, caption):
-            by_verb.setdefault(verb.i, value)  # not "blames Comey for her defeat last November"
+        if verb is not None and _fits_verb(root, verb, value, block.anchor, caption):  # not "blames Comey for her defeat last November"
+            _offer(ranked, verb.i, (2 if _through_noun(root, verb) else 0, n), value)
+            head = verb.head
+            if (verb.dep_ in {"advcl", "xcomp"} and verb.tag_ in {"VBG", "VBN"} and head.pos_ == "VERB"
+                    and not any(c.dep_ in _SUBJECTS for c in verb.children) and _fits_verb(root, head, value, block.anchor, caption)):
+                _offer(ranked, head.i, (1, n), value)  # "signed the deal, using her name, on Oct. 28": the signing's date
+    by_verb.update({i: v for i, (_rank, v) in ranked.items()})
     return by_verb, by_word
+
+
+def _offer(ranked: dict[int, tuple[tuple[int, int], TimeValue]], i: int, rank: tuple[int, int], value: TimeValue) -> None:
+    if i not in ranked or rank < ranked[i][0]:
+        ranked[i] = (rank, value)
+
+
+def _through_noun(root: Token, verb: Token) -> bool:
+    """Whether a date reaches ``verb`` through a noun it describes ("before the 2016 election", "a Feb. 22 decree").
+
+    Such a date dates the verb only when no date of the verb's own does.
+    """
+    cur = root.head
+    while cur != verb and cur.head != cur:
+        if cur.pos_ in {"NOUN", "PROPN"}:
+            return True
+        cur = cur.head
+    return False
 
 
 def _fits_verb(root: Token, verb: Token, value: TimeValue, anchor: date | None, caption: bool = False) -> bool:
