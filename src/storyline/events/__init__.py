@@ -2,7 +2,8 @@
 
 * the dates are the ``timexes`` stage's temporal expressions (one temporal analysis,
   :func:`storyline.language.time.find_timexes`), read as day ranges by
-  :func:`storyline.language.time.timex_range`.
+  :func:`storyline.language.time.timex_range`; without that stage events have no
+  dates of their own.
 * :mod:`.extract` turns one parsed block into event candidates; :mod:`storyline.language.plover`
   names their PLOVER category.
 * :mod:`.stage` is the ``events`` stage (merges one happening reported by
@@ -13,5 +14,5 @@ Stage contract (see :mod:`storyline.pipeline`):
 
 - requires: parses, actors
 - assigns: events
-- uses when present: published, timexes (without them, events are undated)
+- uses when present: published, timexes
 """
