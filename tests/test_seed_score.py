@@ -100,6 +100,7 @@ SUM_FLOORS = {  # the issue-9 starting sums were 13, 67, 20, 17, 48, 5, 1, 7, 2;
     ("actors", "found"): 67,
     ("aliases", "resolved"): 25,
     ("events", "found"): 38,
+    ("events", "category_agrees"): 27,  # was 25 before the verb:object pairs and the agent-noun rule
     ("quotes", "found"): 59,
     ("comparisons", "agreements"): 7,
     ("comparisons", "divergences"): 3,
