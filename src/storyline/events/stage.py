@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -190,6 +191,17 @@ def _story_range(story: Story) -> PublishedRange:
     return PublishedRange(earliest=earliest, latest=latest, inferred=True, why="the story's other documents")
 
 
+def _within(timexes: list[Timex3], start: int, end: int) -> list[Timex3]:
+    """The expressions (sorted by start) inside [start, end), with offsets from ``start``."""
+    i = bisect_left(timexes, start, key=lambda t: t.start)
+    out = []
+    while i < len(timexes) and timexes[i].start < end:
+        if timexes[i].end <= end:
+            out.append(timexes[i].shifted(-start))
+        i += 1
+    return out
+
+
 def extract_events(story: Story, ctx: Context) -> Story:
     """Fill ``story.events`` from the parses of every kept block."""
     settings = EventSettings.from_options(ctx.options.section("events"))
@@ -201,6 +213,8 @@ def extract_events(story: Story, ctx: Context) -> Story:
     by_doc: dict[str, list[Timex3]] = {}
     for t in story.timexes:
         by_doc.setdefault(t.doc, []).append(Timex3(t.start, t.end, t.text, t.type, t.value))
+    for found in by_doc.values():
+        found.sort(key=lambda t: (t.start, t.end))
     for document in story.documents:
         published = document.published if document.published.known else story_range
         anchor = published.anchor if document.published.known else year_anchor
@@ -212,7 +226,7 @@ def extract_events(story: Story, ctx: Context) -> Story:
             parse = ctx.parses.get(document.id, bi)
             if block.kind == "junk" or parse is None:
                 continue
-            timexes = [t.shifted(-block.start) for t in by_doc.get(document.id, []) if block.start <= t.start and t.end <= block.end]
+            timexes = _within(by_doc.get(document.id, []), block.start, block.end)
             inp = BlockInput(document.id, parse, block.start, document.text, anchor, anchor or year_anchor,
                              reference=reference, first_sentence=sentences, lead_sentences=settings.lead_sentences, names=names,
                              caption=block.kind == "caption", last_day=last_day, timexes=timexes)
