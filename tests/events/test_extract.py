@@ -339,3 +339,19 @@ def test_the_company_is_the_company_named_before(run_events) -> None:
     story = run_events(["Acme Corp. opened a plant in Oslo last year. On Monday, the company sued Globex. The school sued Globex on Tuesday."])
     (sued,) = [e for e in _by(story, "Acme Corp.") if "sued" in e.text]
     assert sued.date == "2021-05-03" and _name(story, sued.whom) == "Globex"  # "the school" is no company
+
+
+def test_a_measure_of_dated_actions_is_an_event_of_their_agent(run_events) -> None:
+    story = run_events(["During Norway's three days of hearings in February, Iceland objected to the plan."])
+    hearings = [e for e in _by(story, "Norway") if "hearings" in e.text]
+    assert hearings and hearings[0].date == "2021-02"
+
+
+def test_the_hearing_named_before_dates_what_was_done_at_it(run_events) -> None:
+    story = run_events([
+        "Norway held three days of hearings on the plan in February.\n\n"
+        "The vote came later.\n\n"
+        "John Smith told the hearing that the plan would fail."
+    ])
+    (told,) = _by(story, "John Smith")
+    assert told.date == "2021-02" and told.date_basis == "sentence"

@@ -77,6 +77,7 @@ class BlockInput:
     lead_sentences: int = 3  # sentences of a document that make its lead
     caption: bool = False  # a photo caption
     last_day: TimeValue | None = None  # the last day named before this block; updated by extract_block
+    named_events: dict[str, TimeValue] = field(default_factory=dict)  # event noun lemma -> its date, named before; updated by extract_block
     names: dict[str, Actor] = field(default_factory=dict)  # actor by name, for names the actors stage left unlinked
     timexes: list[Timex3] = field(default_factory=list)  # the block's temporal expressions (the timexes stage), offsets into the block
 
@@ -150,6 +151,8 @@ def _block_dates(block: BlockInput) -> tuple[dict[int, TimeValue], dict[int, Tim
             word = block.parse[span.start - 1]  # "the announcement yesterday", often attached elsewhere
         if word != root:
             by_word.setdefault(word.i, value)
+            for held in _of_actions(word):
+                by_word.setdefault(held.i, value)  # "five days of hearings in February": the hearings' date
         noun = _action_noun_above(word)
         if noun is not None and _has_own_agent(noun):
             by_word.setdefault(noun.i, value)
@@ -234,12 +237,24 @@ def _action_noun_above(tok: Token) -> Token | None:
     return cur if _is_action_noun(cur) else None
 
 
+def _of_actions(tok: Token) -> list[Token]:
+    """The action nouns a measure noun counts: "five days of hearings", "a round of talks"."""
+    if tok.pos_ != "NOUN" or _is_action_noun(tok):
+        return []
+    return [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj" and _is_action_noun(o)]
+
+
 def _noun_agent(noun: Token, block: BlockInput, index: ActorIndex) -> Actor | None:
     """Who performs the action a noun names: its possessor, or a country/organization modifier.
 
-    A person modifier is more often the target ("the Trump investigation").
+    A person modifier is more often the target ("the Trump investigation"). An
+    action counted by a measure noun has the measure's possessor ("the NLRB's
+    five days of hearings").
     """
-    for word in _agent_words(noun):
+    words = _agent_words(noun)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun in _of_actions(noun.head.head):
+        words += [w for w in _agent_words(noun.head.head) if w.dep_ == "poss"]
+    for word in words:
         actor = _actor_of(word, block, index, depth=1)
         if actor is not None and (word.dep_ == "poss" or actor.kind != "person"):
             return actor
@@ -732,6 +747,23 @@ def _anaphoric_day(verb: Token, by_verb: dict[int, TimeValue], previous: TimeVal
     return TimeValue(day.isoformat(), "day", day, day)
 
 
+_AT_EVENT_PREPS = {"at", "during", "before", "to", "in"}
+
+
+def _named_event_date(verb: Token, block: BlockInput) -> TimeValue | None:
+    """"Colter told the hearing": the date of the hearings named before, when the verb acts at that event."""
+    if not block.named_events:
+        return None
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    objs += [o for c in verb.children if c.dep_ == "prep" and c.lower_ in _AT_EVENT_PREPS for o in c.children if o.dep_ == "pobj"]
+    for obj in objs:
+        if obj.pos_ == "NOUN" and [c.lower_ for c in obj.children if c.dep_ == "det"] == ["the"]:
+            value = block.named_events.get(obj.lemma_.lower())
+            if value is not None:
+                return value
+    return None
+
+
 def _sentence_date(verb: Token, by_verb: dict[int, TimeValue], block: BlockInput) -> TimeValue | None:
     """The one date of the verb's sentence, when the verb is not what somebody reported."""
     if _reporting_head(verb) is not None:
@@ -770,6 +802,9 @@ def _date_of(verb: Token, block: BlockInput, by_verb: dict[int, TimeValue], by_w
     anaphoric = _anaphoric_day(verb, by_verb, block.last_day)
     if anaphoric is not None:
         return anaphoric, "sentence"
+    named = _named_event_date(verb, block)
+    if named is not None:
+        return named, "sentence"
     if block.reference is None or modality not in {"asserted", "negated"} or _past_perfect(verb):
         return None, None
     tense = clause_tense(verb)
@@ -1025,4 +1060,11 @@ def extract_block(block: BlockInput, index: ActorIndex) -> list[Candidate]:
     days = [(i, v) for i, v in by_verb.items() if v.precision == "day"]
     if days:
         block.last_day = max(days, key=lambda iv: iv[0])[1]
+    named = [(i, v) for i, v in by_word.items()]
+    for i, v in by_verb.items():  # "held hearings in February", "held three days of hearings"
+        for obj in (c for c in block.parse[i].children if c.dep_ == "dobj"):
+            named += [(obj.i, v)] + [(held.i, v) for held in _of_actions(obj)]
+    for i, v in sorted(named, key=lambda iv: iv[0]):
+        if block.parse[i].lemma_.lower() in _EVENT_NOUNS:
+            block.named_events[block.parse[i].lemma_.lower()] = v  # "the hearings in February", for a later "the hearing"
     return _drop_said_content(verbal) + _nominal_events(block, index, by_word)

@@ -222,6 +222,7 @@ def extract_events(story: Story, ctx: Context) -> Story:
         doc_cands: list[Candidate] = []
         sentences = 0
         last_day = None
+        named_events: dict[str, TimeValue] = {}
         for bi, block in enumerate(document.blocks):
             parse = ctx.parses.get(document.id, bi)
             if block.kind == "junk" or parse is None:
@@ -229,7 +230,7 @@ def extract_events(story: Story, ctx: Context) -> Story:
             timexes = _within(by_doc.get(document.id, []), block.start, block.end)
             inp = BlockInput(document.id, parse, block.start, document.text, anchor, anchor or year_anchor,
                              reference=reference, first_sentence=sentences, lead_sentences=settings.lead_sentences, names=names,
-                             caption=block.kind == "caption", last_day=last_day, timexes=timexes)
+                             caption=block.kind == "caption", last_day=last_day, timexes=timexes, named_events=named_events)
             doc_cands += extract_block(inp, index)
             last_day = inp.last_day
             sentences += sum(1 for _ in parse.sents)
