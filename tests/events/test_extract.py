@@ -355,3 +355,9 @@ def test_the_hearing_named_before_dates_what_was_done_at_it(run_events) -> None:
     ])
     (told,) = _by(story, "John Smith")
     assert told.date == "2021-02" and told.date_basis == "sentence"
+
+
+def test_the_verbs_own_date_wins_over_one_through_a_noun(run_events) -> None:
+    story = run_events(["Norway signed the treaty using its royal seal on March 3, 2020, just days before the 2020 election."])
+    signed = [e for e in _by(story, "Norway") if "signed" in e.text]
+    assert signed and signed[0].date == "2020-03-03"

@@ -163,12 +163,22 @@ def _block_dates(block: BlockInput) -> tuple[dict[int, TimeValue], dict[int, Tim
         caption = block.caption or any(t.lower_ in {"photo", "photograph"} for t in span.sent)
         if verb is not None and _fits_verb(root, verb, value, block.anchor, caption):  # not "blames Comey for her defeat last November"
             _offer(ranked, verb.i, (2 if _through_noun(root, verb) else 0, n), value)
-            head = verb.head
-            if (verb.dep_ in {"advcl", "xcomp"} and verb.tag_ in {"VBG", "VBN"} and head.pos_ == "VERB"
-                    and not any(c.dep_ in _SUBJECTS for c in verb.children) and _fits_verb(root, head, value, block.anchor, caption)):
-                _offer(ranked, head.i, (1, n), value)  # "signed the deal, using her name, on Oct. 28": the signing's date
+            head = _participle_head(verb)
+            if head is not None and _fits_verb(root, head, value, block.anchor, caption):
+                _offer(ranked, head.i, (1, n), value)  # "signed the deal using her name on Oct. 28": the signing's date
     by_verb.update({i: v for i, (_rank, v) in ranked.items()})
     return by_verb, by_word
+
+
+def _participle_head(verb: Token) -> Token | None:
+    """The verb a subject-less participle adjoins ("signed it, using her name", also when parsed as the object's modifier)."""
+    if any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    if verb.dep_ in {"advcl", "xcomp"} and verb.tag_ in {"VBG", "VBN"} and verb.head.pos_ == "VERB":
+        return verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return _governor(verb)
+    return None
 
 
 def _offer(ranked: dict[int, tuple[tuple[int, int], TimeValue]], i: int, rank: tuple[int, int], value: TimeValue) -> None:
