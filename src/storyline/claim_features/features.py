@@ -9,6 +9,7 @@ uses (for opposite-verb pairs like gain/lose).
 
 from __future__ import annotations
 
+import calendar
 import math
 import tomllib
 from collections import Counter
@@ -23,6 +24,7 @@ from ..language.cues import REPORTING_VERBS
 from ..language.quantities import Quantity, find_quantities
 from ..language.speaker import quote_tokens
 from ..language.stem import bare_verb
+from ..language.time import MONTH_ABBR, MONTHS
 from ..language.words import COGNITION_VERBS as _COGNITION_VERBS
 from ..language.words import NEGATIVE_WORDS, PREDICTIVE_MODALS
 from .frames import Frame, extract_frames
@@ -214,7 +216,7 @@ def text_unit(key: str, doc: str, start: int, end: int, tokens: Iterable[Token],
             continue
         if tok.pos_ not in _CONTENT_POS or tok.is_stop or lemma in REPORTING_VERBS or lemma in COGNITION_VERBS or len(lemma) < 2:
             continue
-        unit.terms[lemma] += 1
+        unit.terms[_month_term(tok.text) or lemma] += 1
     unit.predicted = frozenset(_predicted_actors(tokens_list, base, doc, index))
     unit.frames = extract_frames(tokens_list, base, doc, index)
     unit.quantities = _figures(tokens_list, base, doc, start, end, index)
@@ -224,6 +226,15 @@ def text_unit(key: str, doc: str, start: int, end: int, tokens: Iterable[Token],
     )
     unit.negated = frozenset(negated)
     return unit
+
+
+def _month_term(word: str) -> str | None:
+    """ "Aug." and "August" as one term ("august"); only capitalized ("may" and "march" are words too)."""
+    if not word[:1].isupper():
+        return None
+    w = word.lower().rstrip(".")
+    month = MONTHS.get(w) or MONTH_ABBR.get(w)
+    return calendar.month_name[month].lower() if month else None
 
 
 _WINDOW = 6

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from ..language.hedges import find_hedge
+from ..language.hedges import asks_yes_no, find_hedge
 from ..models import Question, Span
 from ..settings import tuned, tuned_int
 from .features import TextUnit, cosine
@@ -131,29 +131,44 @@ def link_answers(
     the best is kept, and a runner-up within ``RUNNER_UP`` of it.
     """
     score = score or (lambda q, c: (cosine(q, c), 0.0))
-    by_doc: dict[str, list[tuple[float, float, TextUnit]]] = {}
+    # a yes/no question asks whether its main predicate holds: an answer tells that predicate ("Did Trump know" / "Trump knew")
+    focus = unit.focus if question.kind == "direct" and asks_yes_no(question.text) else frozenset()
+    by_doc: dict[str, list[tuple[bool, float, float, TextUnit]]] = {}
     for cand in candidates:
         if cand.doc == unit.doc:
             continue
         shared = [t for t in unit.terms if t in cand.terms]
         if not shared:
             continue  # nothing in common (a frame match needs a shared actor too)
+        if _unknown_itself(texts[cand.doc], cand):
+            continue  # "I don't know whether ...", "declined to elaborate": a sentence saying what is not known answers nothing
         sim, frame = score(unit, cand)
         if frame < FRAME_ANSWER and (len(shared) < MIN_SHARED or all(t.startswith("@") for t in shared)):
             continue  # one word, or only actors, in common is not answering
         if sim >= threshold:
-            by_doc.setdefault(cand.doc, []).append((sim, frame, cand))
-    best: list[tuple[float, float, TextUnit]] = []
+            by_doc.setdefault(cand.doc, []).append((bool(focus & set(cand.terms)), sim, frame, cand))
+    best: list[tuple[bool, float, float, TextUnit]] = []
     for _doc, scored in sorted(by_doc.items()):
-        scored.sort(key=lambda x: -x[0])
-        top = scored[0][0]
-        kept = [(s, f, c) for i, (s, f, c) in enumerate(scored[:ANSWERS_PER_DOC]) if i == 0 or (s >= RUNNER_UP * top and f >= FRAME_ANSWER)]
+        scored.sort(key=lambda x: (not x[0], -x[1]))
+        top = scored[0][1]
+        kept = [(h, s, f, c) for i, (h, s, f, c) in enumerate(scored[:ANSWERS_PER_DOC]) if i == 0 or (s >= RUNNER_UP * top and f >= FRAME_ANSWER)]
         best.extend(kept)
-    best.sort(key=lambda x: (-x[0], x[2].key))
-    for sim, frame, cand in sorted(best[:most], key=lambda x: (x[2].doc, x[2].start)):
+    # a sentence with the question's main predicate ("did Trump *know*" / "Trump knew") before any merely similar one
+    best.sort(key=lambda x: (not x[0], -x[1], x[3].key))
+    for _hit, sim, frame, cand in sorted(best[:most], key=lambda x: (x[3].doc, x[3].start)):
         question.answers.append(Span(doc=cand.doc, start=cand.start, end=cand.end, text=texts[cand.doc][cand.start : cand.end]))
         question.confidence.append(round(min(1.0, 0.3 + sim), 2))
         question.answer_kinds.append(answer_kind(question.text, unit, cand, sim, frame))
+
+
+#: Hedges that make a sentence a statement of what is not known (a hedged prediction, "probably will", still tells something).
+_NOT_KNOWN = frozenset({"unknown", "not_said", "phrase", "whether"})
+
+
+def _unknown_itself(text: str, cand: TextUnit) -> bool:
+    """The candidate states an unknown itself ("I don't know whether she will sue", "police declined to elaborate")."""
+    hedge = find_hedge(text, cand.start, cand.end)
+    return hedge is not None and hedge.kind in _NOT_KNOWN
 
 
 _ASKS_FIGURE = re.compile(r"\bhow\s+(?:many|much|long|old|far|big|large)\b", re.IGNORECASE)

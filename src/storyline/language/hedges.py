@@ -31,7 +31,7 @@ from typing import Any
 
 from .words import phrase_alternation
 
-__all__ = ["Hedge", "find_hedge", "hedge_words"]
+__all__ = ["Hedge", "asks_yes_no", "find_hedge", "hedge_words"]
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,16 @@ def hedge_words() -> dict[str, Any]:
     return tomllib.loads(text)
 
 
+
+
+@cache
+def _yes_no() -> re.Pattern[str]:
+    return re.compile(rf"^\W*(?:{phrase_alternation(hedge_words()['yes_no_openers'])})\b", re.IGNORECASE)
+
+
+def asks_yes_no(question: str) -> bool:
+    """The question opens with an auxiliary ("Did Trump know ...?", "Will air operations continue?")."""
+    return _yes_no().match(question) is not None
 
 
 @cache
