@@ -187,3 +187,13 @@ def test_opposite_predicates_are_named_in_the_title(run_with_actors):
     opposite = [d for d in story.divergences if d.kind == "opposite"]
     assert len(opposite) == 1
     assert "says support" in opposite[0].topic and "says oppose" in opposite[0].topic
+
+
+def test_counts_of_people_differ_whatever_noun_counts_them(run_with_actors):
+    docs = [
+        "Officials evacuated 3,000 residents from Lakeville as the river rose." + FILLER,
+        "Officials evacuated 2,500 people from Lakeville as the river rose on Sunday.",
+    ]
+    story = run_with_actors(docs, [TOWN], stages=STAGES)
+    divs = _figure_divs(story, "count")
+    assert len(divs) == 1 and "3,000 residents (d1)" in divs[0].topic and "2,500 people (d2)" in divs[0].topic

@@ -26,8 +26,15 @@ def test_money_time_age_share_and_duration():
 
 def test_counts_need_a_counted_noun(nlp):
     q = _one("Officials evacuated 2,500 residents from the valley.", "count", nlp)
-    assert q.value == 2500 and q.unit == "resident"
+    assert q.value == 2500 and q.unit == "people"
     assert not [q for q in find_quantities("The law was passed in 2019.", nlp("The law was passed in 2019.")) if q.kind == "count"]
+
+
+def test_nouns_that_count_people_count_the_same_thing(nlp):
+    residents = _one("Officials evacuated 3,000 residents overnight.", "count", nlp)
+    people = _one("Some 2,500 people were evacuated overnight.", "count", nlp)
+    homes = _one("The flood damaged 200 homes overnight.", "count", nlp)
+    assert residents.unit == people.unit == "people" and homes.unit == "home"
 
 
 def test_approximate_and_update_figures(nlp):

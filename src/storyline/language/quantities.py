@@ -21,6 +21,8 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from .words import word_set
+
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
@@ -68,7 +70,7 @@ class Quantity:
 
     kind: str  # "money" | "time" | "date" | "age" | "percent" | "duration" | "count"
     value: float  # money in its units, time in minutes after midnight, a date as month * 100 + day, duration in seconds, else as is
-    unit: str  # the currency sign, the counted noun's lemma, or the kind
+    unit: str  # the currency sign, the counted noun's lemma ("people" for residents, passengers ...), or the kind
     start: int
     end: int
     text: str
@@ -127,6 +129,14 @@ def _clock_value(m: re.Match[str]) -> float | None:
     return float(h * 60 + mins)
 
 
+_PERSON_NOUNS = word_set("counts", "person_nouns")
+
+
+def _count_unit(lemma: str) -> str:
+    """The counted noun, with every noun that counts people as "people" ("3,000 residents" / "2,500 people")."""
+    return "people" if lemma in _PERSON_NOUNS else lemma
+
+
 def find_quantities(text: str, tokens: Iterable[Token] = (), base: int = 0) -> list[Quantity]:
     """The quantities of ``text``; ``tokens`` (offsets ``base + token.idx`` into ``text``) add counts ("3,000 people")."""
     out: list[Quantity] = []
@@ -174,5 +184,5 @@ def find_quantities(text: str, tokens: Iterable[Token] = (), base: int = 0) -> l
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         if nxt is not None and nxt.lower_ in _SCALE and nxt.i < tok.head.i:
             count = None if count is None else count * _SCALE[nxt.lower_]
-        add("count", count, tok.head.lemma_.lower(), s, base + tok.head.idx + len(tok.head.text))
+        add("count", count, _count_unit(tok.head.lemma_.lower()), s, base + tok.head.idx + len(tok.head.text))
     return sorted(out, key=lambda q: q.start)
