@@ -26,7 +26,7 @@ from ..language.speaker import quote_tokens
 from ..language.stem import bare_verb
 from ..language.time import MONTH_ABBR, MONTHS
 from ..language.words import COGNITION_VERBS as _COGNITION_VERBS
-from ..language.words import NEGATIVE_WORDS, PREDICTIVE_MODALS
+from ..language.words import NEGATIVE_WORDS, PREDICTIVE_MODALS, word_set
 from .frames import Frame, extract_frames
 
 __all__ = [
@@ -238,6 +238,8 @@ def _month_term(word: str) -> str | None:
 
 
 _WINDOW = 6
+#: Nouns too general to tie two figures to one thing ("year", "day", "time"): not among a figure's context words.
+_GENERIC = word_set("counts", "generic_nouns")
 
 
 def _figures(tokens: list[Token], base: int, doc: str, start: int, end: int, index: ActorIndex) -> tuple[Figure, ...]:
@@ -259,7 +261,7 @@ def _figures(tokens: list[Token], base: int, doc: str, start: int, end: int, ind
                     hits = index.mentions_in(doc, pos, pos + len(t.text))
                     if hits:
                         near.add(f"@{hits[0][2].id}")
-                    elif t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ"} and not t.is_stop and len(t.lemma_) > 2:
+                    elif t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ"} and not t.is_stop and len(t.lemma_) > 2 and t.lemma_.lower() not in _GENERIC:
                         near.add(t.lemma_.lower())
         moved = Quantity(q.kind, q.value, q.unit, start + q.start, start + q.end, q.text, q.approximate, q.update)
         out.append(Figure(moved, frozenset(near)))

@@ -68,6 +68,15 @@ def _claim_type(tokens: list[Token], reported: bool = False) -> str:
     return "assertion"
 
 
+def _imperative(words: list[Token]) -> bool:
+    """ "Please help us to provide a home for ...", "Sign up for our newsletter": an appeal to the reader states nothing.
+
+    The sentence opens (after "please") with its main verb in the base form, and that verb has no subject.
+    """
+    first = words[1] if len(words) > 1 and words[0].lower_ == "please" else words[0]
+    return first.dep_ == "ROOT" and first.tag_ == "VB" and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in first.children)
+
+
 def _attributed_quote(quotes: list[Quote], start: int, end: int) -> Quote | None:
     """A quotation with a speaker that covers most of the sentence."""
     for q in quotes:
@@ -125,7 +134,7 @@ def claims_of_document(
         if found or "?" in sent.text:
             continue
         words = [t for t in tokens if not t.is_punct and not t.is_space]
-        if len(words) < _MIN_WORDS or not any(t.pos_ in {"VERB", "AUX"} for t in tokens):
+        if len(words) < _MIN_WORDS or not any(t.pos_ in {"VERB", "AUX"} for t in tokens) or _imperative(words):
             continue
         claim = _build_claim(doc, sent, tokens, block.start, index, quotes, len(claims) + 1)
         claims.append(claim)

@@ -185,4 +185,13 @@ def find_quantities(text: str, tokens: Iterable[Token] = (), base: int = 0) -> l
         if nxt is not None and nxt.lower_ in _SCALE and nxt.i < tok.head.i:
             count = None if count is None else count * _SCALE[nxt.lower_]
         add("count", count, _count_unit(tok.head.lemma_.lower()), s, base + tok.head.idx + len(tok.head.text))
-    return sorted(out, key=lambda q: q.start)
+    return sorted((q for q in out if not _conversion(text, q, out)), key=lambda q: q.start)
+
+
+def _conversion(text: str, q: Quantity, found: list[Quantity]) -> bool:
+    """A figure in parentheses right after another one restates it in other units ("two meters (six feet)")."""
+    before = text[: q.start].rstrip()
+    if not before.endswith("("):
+        return False
+    head = before[:-1].rstrip()
+    return any(o is not q and head.endswith(o.text.rstrip()) for o in found) or re.search(r"\d[\w,.-]*$", head) is not None
