@@ -92,3 +92,13 @@ def test_question_to_the_reader_is_no_open_question(run_with_actors):
     text = "Think you can spot the difference? Will the council approve the new budget before the summer recess?"
     story = run_with_actors([text], [], stages=["quotes", "claims"])
     assert [q.text for q in story.questions] == ["Will the council approve the new budget before the summer recess?"]
+
+
+def test_an_appeal_to_the_reader_is_no_claim(run_with_actors):
+    text = (
+        "Please help us to provide a permanent home for the mountain guides of the valley.\n\n"
+        "Sign up for our newsletter to get the latest news every morning.\n\n"
+        "The guides built a new hut below the glacier last summer."
+    )
+    story = run_with_actors([text], [], stages=["quotes", "claims"])
+    assert [c.text for c in story.claims] == ["The guides built a new hut below the glacier last summer."]

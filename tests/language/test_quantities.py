@@ -49,3 +49,11 @@ def test_number_words():
     assert parse_number("3,000") == 3000
     assert parse_number("2.5 billion") == 2.5e9
     assert parse_number("many") is None
+
+
+def test_a_parenthesized_conversion_is_not_a_second_figure(nlp):
+    text = "The bodies lay two meters (six feet) apart below the 8,027-meter (26,330-foot) peak."
+    found = [q.text for q in find_quantities(text, nlp(text)) if q.kind == "count"]
+    assert "six feet" not in found and "two meters" in found
+    kept = "Officials evacuated 3,000 residents (about 900 families) overnight."
+    assert "900 families" in [q.text for q in find_quantities(kept, nlp(kept))]

@@ -253,10 +253,14 @@ def _figures(tokens: list[Token], base: int, doc: str, start: int, end: int, ind
     for q in find_quantities(text, tokens, base=-s0):
         near: set[str] = set()
         inside = [t for t in tokens if s0 + q.start <= t.idx < s0 + q.end]
+        # the figure and a parenthesized restatement right after it ("two meters (six feet)") are not its context
+        own_end = q.end
+        if text[q.end :].lstrip().startswith("(") and (close := text.find(")", q.end)) >= 0:
+            own_end = close + 1
         if inside:
             lo, hi = inside[0].i - _WINDOW, inside[-1].i + _WINDOW
             for t in tokens:
-                if lo <= t.i <= hi and not (s0 + q.start <= t.idx < s0 + q.end):
+                if lo <= t.i <= hi and not (s0 + q.start <= t.idx < s0 + own_end):
                     pos = base + t.idx
                     hits = index.mentions_in(doc, pos, pos + len(t.text))
                     if hits:
