@@ -102,3 +102,9 @@ def test_an_appeal_to_the_reader_is_no_claim(run_with_actors):
     )
     story = run_with_actors([text], [], stages=["quotes", "claims"])
     assert [c.text for c in story.claims] == ["The guides built a new hut below the glacier last summer."]
+
+
+def test_hedge_question_ends_at_the_next_clause_and_asks_without_its_cue(run_with_actors):
+    text = "There were many questions left unanswered, including whether the strike would spread, but the union was hopeful."
+    story = run_with_actors([text], [], stages=["quotes", "claims"])
+    assert [q.text for q in story.questions] == ["There were many questions left unanswered, including whether the strike would spread"]

@@ -57,6 +57,7 @@ class QuestionSpan:
     start: int
     end: int
     kind: str  # "direct" | "indirect"
+    cue: tuple[int, int] | None = None  # a hedge's own words ("it was not immediately clear"): not what is asked
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -98,20 +99,24 @@ def find_questions(text: str, start: int, end: int, quoted: list[tuple[int, int]
     if not out:
         hedge = find_hedge(text, start, end)
         if hedge is not None and (hedge.kind in _QUOTABLE_HEDGES or not any(qs <= hedge.start < qe for qs, qe in quoted)):
-            out.append(_hedge_span(text, start, end, hedge.start))
+            out.append(_hedge_span(text, start, end, hedge.start, hedge.end))
     return out
 
 
-def _hedge_span(text: str, start: int, end: int, cue: int) -> QuestionSpan:
-    """The clause of the sentence that holds the hedge: from the last clause break before its cue to the end."""
+def _hedge_span(text: str, start: int, end: int, cue: int, cue_end: int) -> QuestionSpan:
+    """The clause of the sentence that holds the hedge: from the last clause break before its cue to the next one after it.
+
+    ("There were many questions left unanswered, including whether a union vote would succeed, but the decision is
+    preliminary": the question ends before ", but".)
+    """
     s = start
     for m in _CLAUSE_BREAK.finditer(text, start, cue):
         s = m.end()
-    semi = text.find(";", cue, end)
-    e = end if semi < 0 else semi
+    after = _CLAUSE_BREAK.search(text, cue_end, end)
+    e = end if after is None else after.start()
     while e > s and text[e - 1] in ".;, \n":
         e -= 1
-    return QuestionSpan(s, e, "indirect")
+    return QuestionSpan(s, e, "indirect", (cue, cue_end))
 
 
 def link_answers(

@@ -130,6 +130,9 @@ def claims_of_document(
             question = Question(doc=doc.id, start=qs.start, end=qs.end, text=text, kind=qs.kind)  # type: ignore[arg-type]
             questions.append(question)
             q_tokens = span_tokens(parse, block.start, qs.start, qs.end)
+            if qs.cue is not None:  # what is asked, without the hedge's own words ("it was not immediately clear")
+                cue_start, cue_end = qs.cue
+                q_tokens = [t for t in q_tokens if not cue_start <= block.start + t.idx < cue_end] or q_tokens
             q_units.append(text_unit(f"q:{doc.id}:{qs.start}", doc.id, qs.start, qs.end, q_tokens, block.start, index))
         if found or "?" in sent.text:
             continue
