@@ -108,3 +108,26 @@ def test_hedge_question_ends_at_the_next_clause_and_asks_without_its_cue(run_wit
     text = "There were many questions left unanswered, including whether the strike would spread, but the union was hopeful."
     story = run_with_actors([text], [], stages=["quotes", "claims"])
     assert [q.text for q in story.questions] == ["There were many questions left unanswered, including whether the strike would spread"]
+
+
+def test_the_clause_after_a_hedged_question_is_a_claim(run_with_actors):
+    text = "It's unclear what the mayor meant; the contractor is not named in the order signed by the judge."
+    story = run_with_actors([text], [], stages=["quotes", "claims"])
+    assert [q.text for q in story.questions] == ["It's unclear what the mayor meant"]
+    assert [c.text for c in story.claims] == ["the contractor is not named in the order signed by the judge."]
+    assert all(story.documents[0].text[c.start : c.end] == c.text for c in story.claims)
+
+
+def test_a_caption_states_facts_but_a_caption_fragment_does_not(run_with_actors):
+    text = (
+        "Flood waters rose overnight in the valley.\n\n"
+        "The boy fell eight stories from the 23rd floor of the tower on Elm Street. (Jane Roe/The Daily Item)\n\n"
+        "Charged with selling alcohol to minors at the fair. (Jane Roe/The Daily Item)\n\n"
+        "Rescuers worked through the night to reach the stranded families."
+    )
+    story = run_with_actors([text], [], stages=["quotes", "claims"])
+    doc = story.documents[0]
+    assert any("23rd floor" in c for c in doc.captions), "the cleaner keeps the line as a caption"
+    texts = [c.text for c in story.claims]
+    assert any(t.startswith("The boy fell eight stories") for t in texts)
+    assert not any(t.startswith("Charged with") for t in texts)

@@ -19,6 +19,7 @@ The per-sentence terms used for comparison are the ``claim_units`` artifact
 from __future__ import annotations
 
 import logging
+import re
 
 from spacy.tokens import Token
 
@@ -26,7 +27,7 @@ from ..actor_index import ActorIndex
 from ..artifacts import ClaimUnits
 from ..attribution import resolve_speaker
 from ..claim_features.features import COGNITION_VERBS, DENIAL_VERBS, TextUnit, span_tokens, text_unit
-from ..claim_features.questions import find_questions
+from ..claim_features.questions import QuestionSpan, find_questions
 from ..language.speaker import is_cue, speaker_of_cue
 from ..language.words import FUTURE_MODALS, PRESCRIPTIVE_MODALS
 from ..models import Claim, Document, Question, Quote, Sentence, Story
@@ -37,7 +38,8 @@ __all__ = ["ClaimUnits", "claims_of_document", "extract_claims"]
 
 log = logging.getLogger(__name__)
 
-_KINDS = {"body", "dek"}
+#: Blocks whose sentences are claims: a caption tells facts too ("The boy fell eight stories from the 23rd floor").
+_KINDS = {"body", "dek", "caption"}
 _MIN_WORDS = tuned_int("claims", "min_words")
 _PREDICTION = FUTURE_MODALS
 _PRESCRIPTION = PRESCRIPTIVE_MODALS
@@ -66,6 +68,23 @@ def _claim_type(tokens: list[Token], reported: bool = False) -> str:
         if kind in kinds:
             return kind
     return "assertion"
+
+
+#: What links the clause after a hedged question to it: punctuation and a conjunction.
+_LINK = re.compile(r"[\s,;:\u2014\u2013-]*(?:(?:but|and|although|though|while|yet)\b)?[\s,]*", re.IGNORECASE)
+
+
+def _after_hedge(doc: Document, sent: Sentence, found: list[QuestionSpan]) -> Sentence | None:
+    """The clause after a hedged question that ends before its sentence does ("It's unclear what she meant; *the
+    judge is not listed as a party*"): a statement of its own. None for direct questions and hedges that end the sentence.
+    """
+    if len(found) != 1 or found[0].kind != "indirect" or "?" in sent.text or found[0].start > sent.start:
+        return None
+    m = _LINK.match(doc.text, found[0].end, sent.end)
+    start = m.end() if m else found[0].end
+    if sent.end - start < 2:
+        return None
+    return Sentence(id=f"{sent.id}.rest", doc=sent.doc, block=sent.block, start=start, end=sent.end, text=doc.text[start : sent.end])
 
 
 def _imperative(words: list[Token]) -> bool:
@@ -135,10 +154,15 @@ def claims_of_document(
                 q_tokens = [t for t in q_tokens if not cue_start <= block.start + t.idx < cue_end] or q_tokens
             q_units.append(text_unit(f"q:{doc.id}:{qs.start}", doc.id, qs.start, qs.end, q_tokens, block.start, index))
         if found or "?" in sent.text:
-            continue
+            rest = _after_hedge(doc, sent, found)
+            if rest is None:
+                continue
+            sent, tokens = rest, span_tokens(parse, block.start, rest.start, rest.end)
         words = [t for t in tokens if not t.is_punct and not t.is_space]
         if len(words) < _MIN_WORDS or not any(t.pos_ in {"VERB", "AUX"} for t in tokens) or _imperative(words):
             continue
+        if block.kind == "caption" and not any(t.dep_ in {"nsubj", "nsubjpass"} for t in tokens):
+            continue  # a caption fragment ("Charged with sale to minors.") under a photo of whom, the text does not say
         claim = _build_claim(doc, sent, tokens, block.start, index, quotes, len(claims) + 1)
         claims.append(claim)
         unit = text_unit(claim.id, doc.id, claim.start, claim.end, tokens, block.start, index)
