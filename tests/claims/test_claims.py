@@ -131,3 +131,15 @@ def test_a_caption_states_facts_but_a_caption_fragment_does_not(run_with_actors)
     texts = [c.text for c in story.claims]
     assert any(t.startswith("The boy fell eight stories") for t in texts)
     assert not any(t.startswith("Charged with") for t in texts)
+
+
+def test_what_a_factive_question_takes_for_granted_is_a_claim(run_with_actors):
+    text = (
+        "Reporters asked one question on Monday: Did the mayor know that her aide paid the contractor $40,000 for the bridge?\n\n"
+        "Will the bridge open before the winter storms arrive in the valley?"
+    )
+    story = run_with_actors([text], [], stages=["quotes", "claims"])
+    texts = [c.text for c in story.claims]
+    assert "her aide paid the contractor $40,000 for the bridge" in texts
+    assert not any("winter storms" in t for t in texts)  # no factive predicate: nothing is taken for granted
+    assert len(story.questions) == 2

@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..actor_index import ActorIndex
 from ..artifacts import ClaimUnits
@@ -29,7 +29,7 @@ from ..attribution import resolve_speaker
 from ..claim_features.features import COGNITION_VERBS, DENIAL_VERBS, TextUnit, span_tokens, text_unit
 from ..claim_features.questions import QuestionSpan, find_questions
 from ..language.speaker import is_cue, speaker_of_cue
-from ..language.words import FUTURE_MODALS, PRESCRIPTIVE_MODALS
+from ..language.words import FACTIVE_PREDICATES, FUTURE_MODALS, PRESCRIPTIVE_MODALS
 from ..models import Claim, Document, Question, Quote, Sentence, Story
 from ..pipeline import Context, register_stage
 from ..settings import tuned_int
@@ -153,6 +153,9 @@ def claims_of_document(
                 cue_start, cue_end = qs.cue
                 q_tokens = [t for t in q_tokens if not cue_start <= block.start + t.idx < cue_end] or q_tokens
             q_units.append(text_unit(f"q:{doc.id}:{qs.start}", doc.id, qs.start, qs.end, q_tokens, block.start, index))
+        presupposed = [p for qs in found if (p := _presupposed(doc, sent, qs, parse, block.start)) is not None]
+        for sub in presupposed:
+            _add_claim(doc, sub, span_tokens(parse, block.start, sub.start, sub.end), block.start, index, quotes, claims, units)
         if found or "?" in sent.text:
             rest = _after_hedge(doc, sent, found)
             if rest is None:
@@ -163,12 +166,41 @@ def claims_of_document(
             continue
         if block.kind == "caption" and not any(t.dep_ in {"nsubj", "nsubjpass"} for t in tokens):
             continue  # a caption fragment ("Charged with sale to minors.") under a photo of whom, the text does not say
-        claim = _build_claim(doc, sent, tokens, block.start, index, quotes, len(claims) + 1)
-        claims.append(claim)
-        unit = text_unit(claim.id, doc.id, claim.start, claim.end, tokens, block.start, index)
-        unit.denied = (claim.cue or "").lower() in DENIAL_VERBS
-        units[claim.id] = unit
+        _add_claim(doc, sent, tokens, block.start, index, quotes, claims, units)
     return claims, questions, units, q_units
+
+
+def _add_claim(
+    doc: Document, sent: Sentence, tokens: list[Token], base: int, index: ActorIndex, quotes: list[Quote], claims: list[Claim], units: dict[str, TextUnit]
+) -> None:
+    claim = _build_claim(doc, sent, tokens, base, index, quotes, len(claims) + 1)
+    claims.append(claim)
+    unit = text_unit(claim.id, doc.id, claim.start, claim.end, tokens, base, index)
+    unit.denied = (claim.cue or "").lower() in DENIAL_VERBS
+    units[claim.id] = unit
+
+
+def _presupposed(doc: Document, sent: Sentence, qs: QuestionSpan, parse: Doc, base: int) -> Sentence | None:
+    """What a direct question with a factive predicate takes for granted: "Did Trump know that *his lawyer made a
+    $130,000 payment*?" -- the clause is the source's claim (at least ``min_words`` words; not a question to the reader).
+    """
+    if qs.kind != "direct":
+        return None
+    tokens = span_tokens(parse, base, qs.start, qs.end)
+    inside = {t.i for t in tokens}
+    for tok in tokens:
+        top = tok.head if tok.dep_ == "acomp" else tok  # "Was the mayor *aware* that ...": the copula heads the question
+        if tok.lemma_.lower() not in FACTIVE_PREDICATES or not (top.head.i == top.i or top.head.i not in inside):
+            continue  # the question's main predicate only (not "did she say he knew ...")
+        comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i and base + c.idx < qs.end), None)
+        if comp is None:
+            continue
+        words = [t for t in comp.subtree if not t.is_punct and t.dep_ != "mark"]
+        if len(words) < _MIN_WORDS:
+            return None
+        start, end = base + words[0].idx, base + words[-1].idx + len(words[-1].text)
+        return Sentence(id=f"{sent.id}.presupposed", doc=sent.doc, block=sent.block, start=start, end=end, text=doc.text[start:end])
+    return None
 
 
 @register_stage("claims", requires=("sentences", "parses", "actors"), assigns=("claims", "questions", "claim_units"), uses=("quotes",))
