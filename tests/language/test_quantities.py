@@ -57,3 +57,10 @@ def test_a_parenthesized_conversion_is_not_a_second_figure(nlp):
     assert "six feet" not in found and "two meters" in found
     kept = "Officials evacuated 3,000 residents (about 900 families) overnight."
     assert "900 families" in [q.text for q in find_quantities(kept, nlp(kept))]
+
+
+def test_numeric_ordinals_with_their_noun():
+    qs = [(q.kind, q.value, q.unit) for q in find_quantities("He fell from the 15th-floor shaft to the 17th floor and the 22nd and 23rd floors.")]
+    assert ("ordinal", 15, "floor") in qs and ("ordinal", 17, "floor") in qs and ("ordinal", 23, "floor") in qs
+    assert not [q for q in find_quantities("She finished first in the race.") if q.kind == "ordinal"]
+    assert [q.text for q in find_quantities("between the 22nd and 23rd floors") if q.kind == "ordinal"] == ["23rd floors"]

@@ -5,7 +5,9 @@ with list markers like "1)" and a lead-in like "Big questions remain:"
 trimmed off), and hedged statements of what is not known (see
 :mod:`storyline.language.hedges`: "it was not immediately clear what ...",
 "prosecutors haven't indicated whether ...", "remains to be seen", "will be
-decided later", "it probably will ..."), as the clause that holds the hedge.
+decided later", "it probably will ...", "someone may have ..."), as the
+clause that holds the hedge (to the next clause break after it); the hedge's
+own words are not what it asks, so they are left out of its comparison terms.
 A direct question inside somebody's quotation is that speaker's, not the
 source's, and is skipped, as is one addressed to the reader ("you"); so are a quoted "whether" or "probably will".
 
@@ -14,7 +16,10 @@ documents most similar to it (shared content terms and actors, tf-idf
 weighted cosine, combined with the similarity of their frames: same
 actors, related predicate, see :mod:`.frames`) above a threshold, sharing
 at least two terms of which one is not an actor, or a frame: the best one
-per document (and a close runner-up), at most two in all.
+per document (and a close runner-up), at most ``max_answers`` in all. A
+yes/no question ("Did Trump know ...?") asks whether its main predicate
+holds: candidates with that predicate come first. A sentence that itself
+says what is not known ("I don't know whether ...") answers nothing.
 """
 
 from __future__ import annotations

@@ -1,7 +1,11 @@
 """The ``claims`` stage: what each source states, predicts or prescribes, and asks.
 
-Every declarative sentence of a document's body and standfirst becomes a
-:class:`~storyline.models.Claim`:
+Every declarative sentence of a document's body, standfirst and captions
+(a caption fragment with no subject excepted) becomes a
+:class:`~storyline.models.Claim`; so do the clause after a hedged question
+that ends mid-sentence ("It's unclear what she meant; *the judge is not
+listed*") and what a factive question takes for granted ("Did X know that
+*Y*?"). An imperative appeal to the reader ("Please help us ...") is none.
 
 - *voice*: the outlet's own, or attributed when the sentence's main verb is
   a reporting or belief verb ("Churkin said ...", "Moscow believes ...") or

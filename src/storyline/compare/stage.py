@@ -13,7 +13,9 @@
    they share few words. Claims of different documents are aligned
    one-to-one per document pair, most similar first, when that reaches
    ``link`` and they share two terms (one not an actor), a strong frame
-   (``FRAME_ALONE``) or a figure.
+   (``FRAME_ALONE``) or a figure. A long claim telling two facts that the
+   other source tells in two sentences gets a second, ``split`` link to the
+   other sentence (it shares ``split_terms`` other content words with it).
 4. An aligned pair is a *divergence* when something opposes them: the same
    frame negated on one side only, the same predicate negated in one only, a
    denial against a statement, a word of doubt ("wishful thinking") on one
@@ -126,13 +128,14 @@ def similarity(a: TextUnit, b: TextUnit, families: Families | None = None) -> Si
 
 
 def shared_figure(a: TextUnit, b: TextUnit) -> bool:
-    """Both claims give one telling figure: an amount of money, a share, an age, a time, or a count of 10 or more of one noun."""
+    """Both claims give one telling figure: an amount of money, a share, an age, a time, or a count of 10 or more of one noun
+    (not a duration nor an ordinal: "the 23rd floor" of one building is in every sentence about it)."""
     mine = {(f.quantity.kind, f.quantity.unit, f.quantity.value) for f in a.quantities if _telling(f)}
     return bool(mine) and any((f.quantity.kind, f.quantity.unit, f.quantity.value) in mine for f in b.quantities)
 
 
 def _telling(fig: Figure) -> bool:
-    return fig.quantity.kind != "duration" and (fig.quantity.kind != "count" or fig.quantity.value >= 10)
+    return fig.quantity.kind not in {"duration", "ordinal"} and (fig.quantity.kind != "count" or fig.quantity.value >= 10)
 
 
 def _frame_opposition(sim: Similarity) -> str | None:
@@ -552,6 +555,8 @@ def _figure_divergence(conflict: FigureConflict, claims: dict[str, Claim], units
         sources = ", ".join(dict.fromkeys(_source(story, claims[k].doc) for k, _f in members))
         parts.append(f"{format_value(members[0][1])} ({sources})")
     label = conflict.label.capitalize()
+    if conflict.kind == "ordinal":
+        label = f"Which {conflict.unit}"
     if conflict.kind == "count":
         noun = conflict.positions[0][1].quantity.text.split()[-1]
         label = f"Number of {noun}"

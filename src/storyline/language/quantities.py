@@ -8,7 +8,8 @@ tokens) and returns :class:`Quantity` records with a normalized value, so
 after an update cue ("rose to 30", "now 30", "up from 25"; list in
 ``data/updates.toml``) is marked ``update``: a later figure, not a
 conflicting one. Dates are read only as month and day ("March 6", "6 March
-2018"); years alone, weekdays and ordinals are not quantities here.
+2018"); years alone and weekdays are not quantities here; a numeric ordinal
+before its noun is ("the 17th floor" / "the 15th floor", unit "floor").
 """
 
 from __future__ import annotations
@@ -57,6 +58,8 @@ _MONTHS = {
 }
 _MONTH = r"(?P<mon>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 _DATE = re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+(?P<y2>(?:19|20)\d\d)\b)?")
+#: A numeric ordinal before its noun: "the 17th floor", "15th-floor shaft", "21st place" (word ordinals like "first" are too common).
+_ORDINAL = re.compile(r"\b(?P<n>\d{1,4})(?:st|nd|rd|th)\b[\s-]+(?!(?:and|or|nor|but|of|the|to|in|on|at|for|with|from|by|than)\b)(?P<noun>[a-z]{3,})\b")
 _APPROX = re.compile(
     r"(?:about|around|roughly|nearly|almost|approximately|some|more than|less than|fewer than|at least|at most|up to|over|under|just over|just under|an estimated)\s*$",
     re.IGNORECASE,
@@ -68,7 +71,7 @@ _UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 
 class Quantity:
     """One figure of a sentence, with offsets into the text it was found in."""
 
-    kind: str  # "money" | "time" | "date" | "age" | "percent" | "duration" | "count"
+    kind: str  # "money" | "time" | "date" | "age" | "percent" | "duration" | "count" | "ordinal"
     value: float  # money in its units, time in minutes after midnight, a date as month * 100 + day, duration in seconds, else as is
     unit: str  # the currency sign, the counted noun's lemma ("people" for residents, passengers ...), or the kind
     start: int
@@ -174,6 +177,9 @@ def find_quantities(text: str, tokens: Iterable[Token] = (), base: int = 0) -> l
         span = 1.0 if n in {"a", "an"} else parse_number(n)
         unit = m.group("u").lower().rstrip("s")
         add("duration", None if span is None else span * _UNIT_SECONDS[unit], "duration", m.start(), m.end())
+    for m in _ORDINAL.finditer(text):
+        noun = m.group("noun").lower()
+        add("ordinal", float(m.group("n")), noun[:-1] if noun.endswith("s") and len(noun) > 3 and not noun.endswith("ss") else noun, m.start(), m.end())
     for tok in tokens:
         if not tok.like_num or tok.dep_ != "nummod" or tok.head.pos_ != "NOUN" or tok.head.i < tok.i:
             continue
