@@ -143,3 +143,15 @@ def test_what_a_factive_question_takes_for_granted_is_a_claim(run_with_actors):
     assert "her aide paid the contractor $40,000 for the bridge" in texts
     assert not any("winter storms" in t for t in texts)  # no factive predicate: nothing is taken for granted
     assert len(story.questions) == 2
+
+
+def test_a_photo_caption_repeated_with_its_credit_is_no_claim(run_with_actors):
+    caption = "The mayor, center, and her deputy, left, meet reporters outside the town hall on Monday."
+    text = (
+        f"{caption}\n\n{caption} Jane Roe/The Daily Item\n\n"
+        "The town council voted on Monday to close the old bridge for repairs.\n\n"
+        "Engineers said the repairs would take about six weeks to finish."
+    )
+    story = run_with_actors([text], [], stages=["quotes", "claims"])
+    assert story.documents[0].captions == [caption], "the cleaner keeps one copy as a caption"
+    assert not any("deputy" in c.text for c in story.claims)

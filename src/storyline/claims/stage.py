@@ -91,6 +91,19 @@ def _after_hedge(doc: Document, sent: Sentence, found: list[QuestionSpan]) -> Se
     return Sentence(id=f"{sent.id}.rest", doc=sent.doc, block=sent.block, start=start, end=sent.end, text=doc.text[start : sent.end])
 
 
+def _photo_captions(doc: Document) -> set[int]:
+    """Captions the article repeats with a photo credit (the copy was removed): they describe a picture ("Putin, center,
+    and Lavrov, left, meet in the Kremlin"), not the story."""
+    removed = [" ".join(r.text.split()) for r in doc.removed]
+    out: set[int] = set()
+    for i, block in enumerate(doc.blocks):
+        if block.kind == "caption":
+            text = " ".join(block.text.split())
+            if text and any(r != text and r.startswith(text) for r in removed):
+                out.add(i)
+    return out
+
+
 def _imperative(words: list[Token]) -> bool:
     """ "Please help us to provide a home for ...", "Sign up for our newsletter": an appeal to the reader states nothing.
 
@@ -141,10 +154,11 @@ def claims_of_document(
     units: dict[str, TextUnit] = {}
     q_units: list[TextUnit] = []
     quoted = [(q.start, q.end) for q in quotes]
+    photo = _photo_captions(doc)
     for sent in doc.sentences:
         block = doc.blocks[sent.block]
         parse = ctx.parses.get(doc.id, sent.block)
-        if block.kind not in _KINDS or parse is None:
+        if block.kind not in _KINDS or parse is None or sent.block in photo:
             continue
         tokens = span_tokens(parse, block.start, sent.start, sent.end)
         found = find_questions(doc.text, sent.start, sent.end, quoted)
