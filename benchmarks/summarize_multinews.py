@@ -163,10 +163,15 @@ class Result:
     seconds: float = 0.0
     clusters: int = 0
 
-    def row(self) -> str:
+    def row(self, part: slice = slice(None)) -> str:
         per = self.seconds / max(self.clusters, 1)
-        return (f"| {self.name:<22} | {100 * statistics.mean(self.r1):6.2f} | {100 * statistics.mean(self.r2):6.2f} "
-                f"| {100 * statistics.mean(self.rl):6.2f} | {per:8.3f} |")
+        r1, r2, rl = (100 * statistics.mean(x[part]) for x in (self.r1, self.r2, self.rl))
+        return f"| {self.name:<22} | {r1:6.2f} | {r2:6.2f} | {rl:6.2f} | {per:8.3f} |"
+
+
+def halves(n: int) -> list[tuple[str, slice]]:
+    """The two halves of the dev sample: A (the first half of the lines, where weights are tuned), B (the rest, held out)."""
+    return [("half A (tuning)", slice(0, n // 2)), ("half B (held out)", slice(n // 2, n))]
 
 
 def reference_text(summary: str) -> str:
@@ -294,6 +299,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--full-spacy", action="store_true", help="run storyline with the full spaCy pipeline (NER on)")
     ap.add_argument("--ablation", action="store_true", help="also print what each signal of storyline's score buys")
     ap.add_argument("--pred-dir", type=Path, default=Path("/tmp/storyline-bench"))
+    ap.add_argument("--halves", action="store_true", help="also print the table on each half of the data (A: tuning, B: held out)")
     a = ap.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(name)s: %(levelname)s: %(message)s")
     rows = [json.loads(line) for line in a.data.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -322,6 +328,11 @@ def main(argv: list[str] | None = None) -> int:
     print("|------------------------|--------|--------|--------|----------|")
     for name in systems:
         print(results[name].row())
+    if a.halves:
+        for label, part in halves(len(rows)):
+            print(f"{label}: {len(rows[part])} clusters")
+            for name in systems:
+                print(results[name].row(part))
     if a.ablation:
         run_ablation(rows, refs, a.words)
     return 0

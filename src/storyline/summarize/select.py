@@ -154,7 +154,7 @@ def score_candidates(cands: list[Candidate], sims: np.ndarray, m: np.ndarray, w:
              + w.quoted * quote - w.person_penalty * person - w.dangling_penalty * dangling)
     if head is not None:
         score = score + w.headline * head
-    short = np.array([c.words < w.min_words for c in cands])
+    short = np.array([c.words < w.min_words or c.unattributed or (c.needy and c.prev is None) for c in cands])
     score[short] -= 10.0
     result: np.ndarray = score
     return result
@@ -215,15 +215,22 @@ class _Greedy:
     def run(self, redundancy: float) -> None:
         chosen = {p.index for p in self.picks}
         alive = np.array([self.score[i] > -5.0 and i not in chosen for i in range(len(self.cands))])
+        needy = [i for i, c in enumerate(self.cands) if c.needy]
         while alive.any() and self.budget - self.used >= self.w.min_words:
             total = self.score.copy() if (self.w.lead_first and not self.picks) else self._total()
             total[~alive] = -np.inf
+            for k in needy:  # a sentence that leans on its predecessor waits for it to be chosen
+                if self.cands[k].prev not in chosen:
+                    total[k] = -np.inf
             i = int(np.argmax(total))
+            if not np.isfinite(total[i]):
+                break
             alive[i] = False
             c = self.cands[i]
             if self.used + c.words > self.budget or self.max_sim[i] > redundancy:
                 continue
             self.picks.append(Pick(i))
+            chosen.add(i)
             self.used += c.words
             self.max_sim = np.maximum(self.max_sim, self.sims[i])
             if self.same is not None:
