@@ -65,6 +65,7 @@ class Weights:
     dangling_penalty: float = 0.0  # opens on a pronoun or connective
     headline: float = 0.5  # weight of the highest cosine to a headline or standfirst
     signals: float = 0.0  # weight of the story's own signals (events, agreements, actors; see signals.py)
+    containment: float = 0.0  # share of a sentence's content terms in a chosen one above which it repeats it (0 = off)
 
 
 @dataclass
@@ -204,6 +205,7 @@ class _Greedy:
         self.max_sim = np.zeros(len(cands))
         self.covered: set[str] = set()
         self.same: np.ndarray | None = None  # same[i, j]: sentences i and j tell one fact (from the compare stage)
+        self.inside: np.ndarray | None = None  # inside[j, i]: share of j's content terms that sentence i holds
 
     def _total(self) -> np.ndarray:
         total = self.score - self.w.mmr * self.max_sim
@@ -235,6 +237,8 @@ class _Greedy:
             self.max_sim = np.maximum(self.max_sim, self.sims[i])
             if self.same is not None:
                 self.max_sim[self.same[i]] = LINKED  # the comparison found they tell this same fact (or dispute it)
+            if self.inside is not None:
+                self.max_sim[self.inside[:, i] >= self.w.containment] = LINKED  # it says little the chosen one does not
             if self.concepts is not None:
                 self.covered |= self.concepts.of[i]
 
@@ -267,6 +271,22 @@ def _supporting(i: int, cands: list[Candidate], sims: np.ndarray, w: Weights) ->
     return out
 
 
+def _containment(cands: list[Candidate]) -> np.ndarray:
+    """inside[j, i]: the share of sentence j's distinct content terms that sentence i also holds."""
+    vocab: dict[str, int] = {}
+    for c in cands:
+        for t in set(c.terms):
+            vocab.setdefault(t, len(vocab))
+    b = np.zeros((len(cands), max(len(vocab), 1)), dtype=np.float32)
+    for k, c in enumerate(cands):
+        for t in set(c.terms):
+            b[k, vocab[t]] = 1.0
+    sizes = np.maximum(b.sum(axis=1, keepdims=True), 1.0)
+    inside: np.ndarray = (b @ b.T) / sizes
+    np.fill_diagonal(inside, 0.0)
+    return inside
+
+
 def select_sentences(cands: list[Candidate], budget: int, w: Weights | None = None, bonus: np.ndarray | None = None,
                      headlines: list[list[str]] | None = None, same: np.ndarray | None = None,
                      agree: np.ndarray | None = None) -> Selection:
@@ -288,6 +308,8 @@ def select_sentences(cands: list[Candidate], budget: int, w: Weights | None = No
         score = score + w.signals * bonus
     state = _Greedy(cands, score, sims, _concepts(cands) if w.coverage else None, budget, w)
     state.same = same
+    if w.containment:
+        state.inside = _containment(cands)
     state.run(w.redundancy)
     if w.fill_redundancy > w.redundancy:
         state.run(w.fill_redundancy)
