@@ -133,6 +133,21 @@ def test_the_brief_reads_alone_and_tells_each_fact_once_with_all_its_sources(par
     assert "400 tonnes" in texts[0]
 
 
+def test_a_statement_introduced_by_a_colon_keeps_who_issued_it(parsed) -> None:
+    doc = (
+        "Border Deal Questioned\n\n"
+        "The newspaper reported that the interior minister had approved the sale of the border land to a private firm.\n\n"
+        "The interior ministry is denying the minister signed the order, writing in a short statement:\n\n"
+        '"The minister has never approved any sale of state land on the border, and no such order exists."'
+    )
+    story, ctx = parsed([doc])
+    cands = collect_candidates(story, ctx)
+    s = _alone(story, cands, "never approved any sale")
+    assert s.text.endswith('exists," the interior ministry said.'), s.text
+    _check_citations(story, s)
+    assert [sp.text for sp in s.sources[1:]] == ["The interior ministry"]
+
+
 def _fake(doc: str, position: int, prev: int | None = None, needy: bool = False) -> Candidate:
     return Candidate(doc=doc, doc_index=int(doc[1:]), position=position, start=0, end=1, text="x", words=10, needy=needy, prev=prev)
 

@@ -45,6 +45,7 @@ __all__ = ["Context", "Edit", "Reading", "read_alone"]
 REACH = tuned_int("summarize", "antecedent_reach")
 _QUOTES = {'"', "“", "”", "``", "''"}
 _OPENING = ('"', "“")
+_ARTICLES = {"The", "A", "An"}
 _SUBJECT = {"nsubj", "nsubjpass"}
 _POSSESSIVE = {"poss"}
 _NAME_PARTS = {"compound", "flat", "nsubj", "nsubjpass", "appos", "pobj", "dobj", "poss", "conj", "npadvmod", "ROOT", "attr"}
@@ -195,13 +196,14 @@ def _speaker_before(history: list[Context]) -> _Name | None:
         colon = span.text.rstrip().endswith(":")
         if not colon and not any(t.text in _QUOTES for t in span):
             return None  # the speaker of a quotation goes on only from a quotation, or from "X said:"
-        found = find_speaker_before(span.as_doc(), ctx.base + span.start_char) if back == 0 and colon else None
-        if found is None:
-            cues = [t for t in span if is_cue(t)]
-            for cue in reversed(cues):
-                found = speaker_of_cue(cue, "clause", ctx.base)
-                if found is not None:
-                    break
+        found = None
+        cues = sorted((t for t in span if is_cue(t)), key=lambda t: (len(list(t.ancestors)), -t.i))
+        for cue in cues:  # the main clause's reporting verb first: "X denied ..., writing in a statement:"
+            found = speaker_of_cue(cue, "clause", ctx.base)
+            if found is not None:
+                break
+        if found is None and back == 0 and colon:
+            found = find_speaker_before(span.as_doc(), ctx.base + span.start_char)  # "Singer Robert Plant:"
         if found is None or not (found.pronoun or found.proper or _can_speak(found.lemma or "")):
             continue
         start, end = found.phrase
@@ -225,6 +227,9 @@ def _attribute(text: str, name: _Name, cut: int) -> Edit:
     """The edit that adds "X said" to a bare quotation."""
     body = text.rstrip()
     who = name.text
+    head, _, rest = who.partition(" ")
+    if rest and head in _ARTICLES:  # ""...," the ministry said"
+        who = f"{head.lower()} {rest}"
     if body.endswith(('."', ".”")):
         return Edit(len(body) - 2, len(body), "," + body[-1] + f" {who} said.", (name.start, name.end))
     if body.endswith(('?"', '?”', '!"', "!”")):

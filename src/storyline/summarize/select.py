@@ -18,7 +18,10 @@ measured on the Multi-News dev sample; see benchmarks/summarize_multinews.py):
   use them) that the sentence adds to the brief, per word.
 
 Selection is greedy: the best remaining sentence enters the brief unless it
-repeats one already chosen (cosine above ``Weights.redundancy``). Sentences
+repeats one already chosen (cosine above ``Weights.redundancy``, or most of
+its content terms already in it: ``Weights.containment``), so one fact told
+by several outlets is one bullet. A sentence that leans on its predecessor
+(see :mod:`.readable`) waits until that predecessor is chosen. Sentences
 that do not fit the budget are skipped, never cut. Each chosen sentence
 then collects its support: the sentences of other documents that tell the
 same thing (cosine above ``cite_threshold``, or above ``cite_floor`` while
@@ -50,9 +53,9 @@ class Weights:
     agreement: float = 0.5
     agreement_threshold: float = 0.3  # cosine above which another outlet "carries" the sentence
     entities: float = 0.0
-    quoted: float = 0.3  # weight of the share of words inside quotation marks (attributed testimony)
+    quoted: float = 0.6  # weight of the share of words inside quotation marks (attributed testimony)
     person_penalty: float = 0.3  # first- or second-person address outside quotes (columnist rhetoric)
-    redundancy: float = 0.25  # cosine above which a sentence repeats a chosen one
+    redundancy: float = 0.3  # cosine above which a sentence repeats a chosen one
     lead_first: bool = True  # the first pick is the best-scored sentence, before any coverage gain
     fill_redundancy: float = 0.0  # when budget is left, a second pass with this looser threshold (0 = none)
     mmr: float = 0.0  # score minus mmr * (highest cosine to a chosen sentence)
@@ -65,7 +68,7 @@ class Weights:
     dangling_penalty: float = 0.0  # opens on a pronoun or connective
     headline: float = 0.5  # weight of the highest cosine to a headline or standfirst
     signals: float = 0.0  # weight of the story's own signals (events, agreements, actors; see signals.py)
-    containment: float = 0.0  # share of a sentence's content terms in a chosen one above which it repeats it (0 = off)
+    containment: float = 0.7  # share of a sentence's content terms in a chosen one above which it repeats it (0 = off)
 
 
 @dataclass
