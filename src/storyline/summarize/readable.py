@@ -124,9 +124,9 @@ def _names(ctx: Context, index: int) -> list[tuple[_Name, Referent]]:
     flags = _quoted_flags(span)
     out: list[tuple[_Name, Referent]] = []
     chains: list[list[Token]] = []
-    if has_ner and any(e.label_ == "PERSON" for e in span.ents):
+    if has_ner:  # the NER says who is a person
         chains = [[t for t in e if t.pos_ == "PROPN"] for e in span.ents if e.label_ == "PERSON"]
-    elif not has_ner or not span.ents:
+    else:
         cur: list[Token] = []
         for k, tok in enumerate(span):
             if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not flags[k]:
@@ -159,13 +159,12 @@ def _names(ctx: Context, index: int) -> list[tuple[_Name, Referent]]:
     return out
 
 
-def _resolve(pronoun: str, history: list[Context], pos: int, before: list[tuple[_Name, Referent]] | None = None) -> _Name | None:
+def _resolve(pronoun: str, history: list[Context], pos: int) -> _Name | None:
     """The name a person pronoun refers to, from the article's preceding sentences (nearest first)."""
     found: list[tuple[_Name, Referent]] = []
     window = history[-REACH:]
     for k, ctx in enumerate(window):
         found.extend(_names(ctx, k))
-    found.extend(before or [])
     if not found:
         return None
     sent = len(window)

@@ -317,8 +317,14 @@ def select_sentences(cands: list[Candidate], budget: int, w: Weights | None = No
     if w.fill_redundancy > w.redundancy:
         state.run(w.fill_redundancy)
     picks = state.picks
+    chosen = {p.index for p in picks}
     for p in picks:
         p.support = _supporting(p.index, cands, sims, w)
+        if state.inside is not None:  # a sentence of another outlet that tells part of it, and no figure it lacks
+            held = _numbers(cands[p.index].text)
+            told = [int(j) for j in np.argsort(-state.inside[:, p.index]) if state.inside[j, p.index] >= w.containment]
+            p.support += [j for j in told if j not in chosen and j not in p.support and cands[j].doc != cands[p.index].doc
+                          and _numbers(cands[j].text) <= held]
         if agree is not None:
             linked = [int(j) for j in np.flatnonzero(agree[p.index]) if cands[int(j)].doc != cands[p.index].doc]
             p.support = [*linked, *(j for j in p.support if j not in linked)]
