@@ -91,7 +91,7 @@ def _sources(story: Story, pick: Pick, cands: list[Candidate]) -> list[Span]:
 def _dangling_opener(text: str) -> int:
     """How many leading characters are connectives that lean on a sentence the brief does not have ("Then, ...")."""
     cut = opener_length(text)
-    if not cut or len(text[cut:].split()) < 5 or not text[cut:][:1].isalpha():
+    if not cut or len(text[cut:].split()) < 5 or not (text[cut:][:1].isalnum() or text[cut:][:1] in "\"“"):
         return 0
     return cut
 
