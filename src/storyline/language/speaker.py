@@ -117,6 +117,9 @@ def _subject_of(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | No
     -> Roe). Words inside the quotation (token indices ``quoted``) are never
     its speaker.
     """
+    prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if verb.tag_ == "VBG" and prev is not None and prev.pos_ == "PROPN" and prev.dep_ in {"pobj", "dobj"} and prev.i not in quoted:
+        return prev  # "The ad uses footage of Hillary Clinton asking, ...", "shows Roe saying"
     cur: Token | None = verb
     for _ in range(5):
         if cur is None:
@@ -315,13 +318,30 @@ def _from_after(parse: Doc, close_at: int, base: int, quoted: frozenset[int] = f
                     return _speaker(head, t, "after", base)
                 break
     # ""...," Jane Roe, the director of a long-named center, told reporters": a subject whose cue lies past the window
-    first = next((t for t in window if not t.is_punct), None)
-    if first is not None and first.pos_ == "PROPN":
-        head = first
-        while head.dep_ in {"compound", "flat"} and head.head.i > head.i:
-            head = head.head
-        if head.dep_ == "nsubj" and head.head.i > head.i and is_cue(head.head):
-            return _speaker(head, head.head, "after", base)
+    return _named_then_cue(parse, close_at, base, quoted)
+
+
+def _named_then_cue(parse: Doc, close_at: int, base: int, quoted: frozenset[int]) -> SpeakerSpan | None:
+    """A name right after the closing mark, an apposition, then the cue: ""...," Roe, the director of X, told Y."""
+    after = [t for t in parse if t.idx > close_at and t.i not in quoted][: 3 * _WINDOW]
+    words = [t for t in after if not (t.is_punct and t.text in {'"', "'", "\u201d", "\u2019", ","} and t.i == after[0].i)]
+    run: list[Token] = []
+    for t in words:
+        if t.pos_ == "PROPN" or (run and t.text == "." and len(run[-1].text) <= 2):
+            run.append(t)
+            continue
+        break
+    if not run:
+        return None
+    head = max((t for t in run if t.pos_ == "PROPN"), key=lambda t: t.i)
+    rest = words[len(run) :]
+    if not rest or rest[0].text != ",":
+        return None
+    for k, t in enumerate(rest):
+        if t.text in {".", "!", "?", ";", '"', "\u201c", "\u201d"}:
+            return None
+        if k > 0 and rest[k - 1].text == "," and is_cue(t):
+            return _speaker(head, t, "after", base)
     return None
 
 
@@ -393,14 +413,14 @@ def is_title_or_term(parse: Doc, tokens: list[Token], open_at: int) -> bool:
     return all(t.text[:1].isupper() or t.like_num for t in content)
 
 
-def _from_before(parse: Doc, open_at: int, base: int) -> SpeakerSpan | None:
+def _from_before(parse: Doc, open_at: int, base: int, quoted: frozenset[int] = frozenset()) -> SpeakerSpan | None:
     sent = _sentence_before(parse, open_at)
     if sent is None or not len(sent) or sent[-1].text not in {",", ":"}:
         return None
     window = list(sent)[-_WINDOW:]
     for t in reversed(window):
         if is_cue(t):
-            found = speaker_of_cue(t, "before", base)
+            found = speaker_of_cue(t, "before", base, quoted)
             if found is not None:
                 return found
     return None
@@ -415,6 +435,21 @@ def _according(tokens: list[Token], base: int) -> SpeakerSpan | None:
             if found is not None:
                 return found
     return None
+
+
+def _characterized_as(parse: Doc, open_at: int, base: int, quoted: frozenset[int]) -> SpeakerSpan | None:
+    """A characterization: "Reid has gone after Trump as a "human leech"" -> Reid (an active verb's named subject)."""
+    before = [t for t in parse if t.idx < open_at][-2:]
+    as_ = next((t for t in reversed(before) if t.lower_ == "as"), None)
+    if as_ is None or (before[-1].i != as_.i and before[-1].dep_ != "det"):
+        return None
+    verb = as_.head
+    if verb.pos_ != "VERB" or verb.i in quoted:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # a passive ("was painted as") has no speaker here
+    if subj is None or subj.i in quoted or not (subj.pos_ == "PROPN" or subj.lower_ in PERSON_PRONOUNS):
+        return None
+    return _speaker(subj, None, "as", base)
 
 
 def _sentence_cue(tokens: list[Token], base: int, quoted: frozenset[int]) -> SpeakerSpan | None:
@@ -488,8 +523,9 @@ def find_speaker(parse: Doc, base: int, start: int, end: int, open_at: int, clos
         if found is not None:
             return found
     return (
-        _from_before(parse, o, base)
+        _from_before(parse, o, base, quoted)
         or _according(tokens, base)
+        or _characterized_as(parse, o, base, quoted)
         or _sentence_cue(tokens, base, quoted)
         or _from_previous(parse, tokens, base)
     )
