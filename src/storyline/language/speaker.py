@@ -142,7 +142,11 @@ def _subject_of(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | No
             cur = cur.head
             continue
         if cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.head.pos_ in {"PROPN", "NOUN"} and cur.head.i not in quoted:
-            return cur.head  # "footage of Hillary Clinton asking, ..."
+            noun = cur.head.lemma_.lower()
+            if (noun in SPEECH_NOUNS or noun in DOCUMENT_NOUNS) and cur.head.head.pos_ == "VERB":
+                cur = cur.head.head  # "X issued a statement saying ..." -> the issuer
+                continue
+            return cur.head  # "a woman asking, ..."
         return None
     return None
 
