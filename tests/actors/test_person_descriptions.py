@@ -47,3 +47,15 @@ def test_the_only_holder_of_a_role(make_story) -> None:
         ["Adult film actress Nia Poole sued the studio on Monday.", "The studio said the actress had signed the contract."], stages=STAGES
     )
     assert _at(story, 1, "the actress") == "Nia Poole"
+
+
+def test_institution_description_prefers_the_organization_called_that_kind(make_story) -> None:
+    # two associations; only one is called a union, and "the union" is it even when the other was named last
+    story = make_story(
+        [
+            "Behind the effort is the Transit Workers Association, a union funded by drivers. "
+            "The National Taxi Association opposed the plan on Monday. The union said it would appeal."
+        ],
+        stages=STAGES,
+    )
+    assert _at(story, 0, "The union") == "Transit Workers Association"

@@ -72,13 +72,32 @@ def propagate_names(story: Story) -> int:
     return added
 
 
-def _classes(actors: list[Actor]) -> dict[int, list[Actor]]:
+def _appositive_kinds(story: Story, ctx: Context) -> dict[str, set[str]]:
+    """Kind nouns the text gives each organization in an apposition: "the College Athletes Players Association, or CAPA, a union"."""
+    index = ActorIndex(story)
+    out: dict[str, set[str]] = defaultdict(set)
+    for doc in story.documents:
+        for bi, block in enumerate(doc.blocks):
+            parse = ctx.parses.get(doc.id, bi)
+            if block.kind == "junk" or parse is None:
+                continue
+            for t in parse:
+                if t.dep_ != "appos" or t.pos_ != "NOUN" or t.tag_ in {"NNS", "NNPS"} or t.head.pos_ != "PROPN":
+                    continue
+                actor = index.at(doc.id, block.start + t.head.idx, block.start + t.head.idx + len(t.head.text))
+                if actor is not None and actor.kind in {"organization", "group"} and institution_class(t.lemma_) is not None:
+                    out[actor.id].add(t.lemma_.lower())
+    return out
+
+
+def _classes(actors: list[Actor], kinds: dict[str, set[str]]) -> dict[int, list[Actor]]:
     out: dict[int, list[Actor]] = defaultdict(list)
     for a in actors:
         if a.kind not in {"organization", "group"}:
             continue
         # the head of a name is its last word: "College Athletes Players Association" is an association, not a college
         found = {institution_class(n.replace("-", " ").split()[-1]) for n in [a.name, *a.aliases] if n.split()}
+        found |= {institution_class(w) for w in kinds.get(a.id, set())}
         if a.role == "company":
             found.add(institution_class("company"))
         for c in sorted(x for x in found if x is not None):
@@ -88,7 +107,8 @@ def _classes(actors: list[Actor]) -> dict[int, list[Actor]]:
 
 def link_descriptions(story: Story, ctx: Context) -> int:
     """Add a mention to the fitting organization for every linkable description; returns how many were linked."""
-    classes = _classes(story.actors)
+    kinds = _appositive_kinds(story, ctx)
+    classes = _classes(story.actors, kinds)
     if not classes:
         return 0
     linked = 0
@@ -114,13 +134,15 @@ def link_descriptions(story: Story, ctx: Context) -> int:
                 if any(e > block.start + t.idx for _, e in spans[max(0, k - 3) : k]):
                     continue  # the head is already part of a mention
                 best, best_pos = None, -1
-                for a in classes[cls]:
+                named = [a for a in classes[cls] if t.lemma_.lower() in kinds.get(a.id, set())]
+                fits = named or classes[cls]  # "the union" for the one organization the text called a union
+                for a in fits:
                     pos = seen[a.id]
                     j = bisect_right(pos, start) - 1
                     if j >= 0 and pos[j] > best_pos:
                         best, best_pos = a, pos[j]
-                if best is None and len(classes[cls]) == 1:
-                    best = classes[cls][0]
+                if best is None and len(fits) == 1:
+                    best = fits[0]
                 if best is None:
                     continue
                 best.mentions.append(Mention(doc=doc.id, start=start, end=end, text=doc.text[start:end]))
