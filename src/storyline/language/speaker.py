@@ -462,6 +462,14 @@ def _sentence_cue(tokens: list[Token], base: int, quoted: frozenset[int]) -> Spe
     if not tokens:
         return None
     root = tokens[0].sent.root
+    for top in _tops(tokens):
+        cur = top
+        for _ in range(_MAX_WALK):
+            if cur.head.i == cur.i:
+                break
+            if cur.i not in quoted and (cur.dep_ in _SUBJECT_DEPS | {"csubj"} or (cur.tag_ == "VBN" and cur.dep_ in {"advcl", "acl"})):
+                return None  # "Known as "the Butcher," the general denied ...": a name, not his words; or part of the subject
+            cur = cur.head
     for cue in [root, *(c for c in root.children if c.dep_ == "parataxis")]:
         if cue.i not in quoted and is_cue(cue):
             found = speaker_of_cue(cue, "sentence", base, quoted)
