@@ -98,7 +98,7 @@ def test_sources_compared(scored: dict) -> None:
 SUM_FLOORS = {  # the issue-9 starting sums were 13, 67, 20, 17, 48, 5, 1, 7, 2; these are what the project reached since
     ("boilerplate", "removed"): 27,
     ("actors", "found"): 67,
-    ("aliases", "resolved"): 25,
+    ("aliases", "resolved"): 27,
     ("events", "found"): 41,
     ("events", "category_agrees"): 29,  # was 25 before the verb:object pairs, the agent-noun rule and dated measures of actions
     ("quotes", "found"): 59,
