@@ -2,15 +2,19 @@
 
 :func:`normalize_same_length` maps typographic characters to their plain
 forms one character for one, so offsets computed on the normalized text are
-offsets into the original.
+offsets into the original. :func:`doc_text` is a parse's text, built once.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
-__all__ = ["SAME_LENGTH_MAP", "collapse_ws", "normalize_same_length", "plain"]
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+__all__ = ["SAME_LENGTH_MAP", "collapse_ws", "doc_text", "normalize_same_length", "plain"]
 
 SAME_LENGTH_MAP = str.maketrans(
     {
@@ -59,3 +63,19 @@ def collapse_ws(text: str) -> str:
 def plain(text: str) -> str:
     """Text for comparisons: NFKC, plain quotes, single spaces."""
     return collapse_ws(normalize_same_length(unicodedata.normalize("NFKC", text)))
+
+
+_DOC_TEXT = "storyline.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built on the first call and kept in ``doc.user_data``.
+
+    spaCy's ``Doc.text`` joins every token again on each access; the stages
+    read a block parse's text many times, and its tokens never change.
+    """
+    text = doc.user_data.get(_DOC_TEXT)
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data[_DOC_TEXT] = text
+    return text

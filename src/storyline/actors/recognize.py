@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..text import doc_text
 from .gazetteer import Gazetteer, name_key
 from .lexicon import (
     ARMED_WORDS,
@@ -245,7 +246,7 @@ class _Block:
         self.gz = gz
         self.out: list[Cand] = []
         self.used = [False] * len(parsed)
-        self.text = parsed.text  # built once: Doc.text joins every token on each access
+        self.text = doc_text(parsed)  # built once: Doc.text joins every token on each access
 
     # -- building candidates
     def add(self, s: int, e: int, kind: str, name: str | None = None, start_char: int | None = None, end_char: int | None = None, **kw: object) -> Cand | None:
@@ -880,7 +881,7 @@ def is_contributor_line(text: str) -> bool:
 
 def find_candidates(parsed: Doc, info: BlockInfo, gz: Gazetteer) -> list[Cand]:
     """Every candidate mention in one parsed block, in text order."""
-    if is_contributor_line(parsed.text):
+    if is_contributor_line(doc_text(parsed)):
         return []
     cands = _Block(parsed, info, gz).run()
     cands.sort(key=lambda c: (c.start, -c.end))

@@ -25,6 +25,7 @@ from ..language.speaker import quote_tokens
 from ..language.stem import bare_verb
 from ..language.words import COGNITION_VERBS as _COGNITION_VERBS
 from ..language.words import NEGATIVE_WORDS, PREDICTIVE_MODALS
+from ..text import doc_text
 from .frames import Frame, extract_frames
 
 __all__ = [
@@ -233,7 +234,7 @@ def _figures(tokens: list[Token], base: int, doc: str, start: int, end: int, ind
     """The quantities of a claim, each with the content lemmas and actors within ``_WINDOW`` tokens of it."""
     if not tokens:
         return ()
-    block = tokens[0].doc.text
+    block = doc_text(tokens[0].doc)
     s0 = start - base
     text = block[s0 : end - base]
     out: list[Figure] = []

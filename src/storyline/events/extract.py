@@ -38,6 +38,7 @@ from ..language.plover import category_of, is_light, is_reporting
 from ..language.time import TimeValue, clause_tense, find_times, resolve, tense_of_span
 from ..language.words import FUTURE_MODALS, HYPOTHETICAL_MODALS, NONFACTIVE_VERBS, PERSON_PRONOUN_FORMS, STATE_VERBS
 from ..models import Actor
+from ..text import doc_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -119,7 +120,7 @@ def _block_dates(block: BlockInput) -> tuple[dict[int, TimeValue], dict[int, Tim
     """Resolved dates by governing verb index, and by the word each date modifies."""
     by_verb: dict[int, TimeValue] = {}
     by_word: dict[int, TimeValue] = {}
-    text = block.parse.text
+    text = doc_text(block.parse)
     for m in find_times(text):
         span = block.parse.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -669,7 +670,7 @@ def _past_perfect(verb: Token) -> bool:
 
 
 def _in_quotation(block: BlockInput, tok: Token) -> bool:
-    text = block.parse.text
+    text = doc_text(block.parse)
     return (text.count('"', 0, tok.idx) + text.count("\u201c", 0, tok.idx) - text.count("\u201d", 0, tok.idx)) % 2 == 1
 
 
