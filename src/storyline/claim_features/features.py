@@ -289,4 +289,6 @@ def cosine(a: TextUnit, b: TextUnit) -> float:
     """Cosine similarity of two weighted units."""
     if len(a.weights) > len(b.weights):
         a, b = b, a
-    return sum(v * b.weights.get(t, 0.0) for t, v in a.weights.items())
+    other = b.weights
+    # terms missing from ``b`` add 0.0, which leaves the sum as it is
+    return sum((v * other[t] for t, v in a.weights.items() if t in other), 0.0)

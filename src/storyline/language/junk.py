@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..language.furniture import furniture
 from .words import phrase_alternation
@@ -19,7 +20,9 @@ from .words import phrase_alternation
 __all__ = ["JUNK_RULES", "JunkRule", "classify_line", "headline_shaped", "is_credit", "looks_like_caption", "word_count"]
 
 
+@lru_cache(maxsize=256)
 def word_count(line: str) -> int:
+    """Words of ``line`` (remembered: the rules of one line each ask)."""
     return len(line.split())
 
 
