@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -60,8 +61,9 @@ def collapse_ws(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=4096)
 def plain(text: str) -> str:
-    """Text for comparisons: NFKC, plain quotes, single spaces."""
+    """Text for comparisons: NFKC, plain quotes, single spaces (remembered: the cleaner asks for one line again and again)."""
     return collapse_ws(normalize_same_length(unicodedata.normalize("NFKC", text)))
 
 
