@@ -114,7 +114,7 @@ def _paywall(line: str) -> bool:
     if word_count(line) > 40:
         return False
     low = folded(line)  # words every match needs (see _short)
-    if (any(n in low for n in _PAYWALL_NEEDLES) and _PAYWALL.search(line)) or ("contact" in low and _SALES_CONTACT.search(line)):
+    if (_holds(low, _PAYWALL_NEEDLES) and _PAYWALL.search(line)) or ("contact" in low and _SALES_CONTACT.search(line)):
         return True
     return "subscri" in low and bool(_SUBSCRIBE.search(line)) and bool(_READER.search(line))
 
@@ -165,7 +165,14 @@ def _short(pattern: re.Pattern[str], limit: int, needles: tuple[str, ...] = ()) 
     """
     if not needles:
         return lambda line: word_count(line) <= limit and bool(pattern.search(line))
-    return lambda line: word_count(line) <= limit and any(n in folded(line) for n in needles) and bool(pattern.search(line))
+    return lambda line: word_count(line) <= limit and _holds(folded(line), needles) and bool(pattern.search(line))
+
+
+def _holds(low: str, needles: tuple[str, ...]) -> bool:
+    for n in needles:
+        if n in low:
+            return True
+    return False
 
 
 #: The only characters that re.IGNORECASE matches to an ASCII letter besides its own cases.
@@ -223,7 +230,7 @@ def _archive_description(line: str) -> bool:
     if word_count(line) > 200:
         return False
     low = folded(line)  # words every match needs (see _short)
-    if not any(n in low for n in _ARCHIVE_TERM_NEEDLES):
+    if not _holds(low, _ARCHIVE_TERM_NEEDLES):
         return False
     return len({m.lower() for m in _ARCHIVE_TERMS.findall(line)}) >= 2
 

@@ -210,7 +210,8 @@ class _Greedy:
 
     def _gain(self, i: int) -> float:
         assert self.concepts is not None
-        return self.concepts.gain(i, self.covered) / max(self.cands[i].words, 1) ** self.w.coverage_length
+        per_word: float = self.concepts.gain(i, self.covered) / max(self.cands[i].words, 1) ** self.w.coverage_length
+        return per_word
 
     def _gain_list(self) -> list[float]:
         """Every sentence's gain per word; after a pick only the sentences sharing a newly covered concept are summed again."""
