@@ -42,3 +42,14 @@ def test_number_words():
     assert parse_number("3,000") == 3000
     assert parse_number("2.5 billion") == 2.5e9
     assert parse_number("many") is None
+
+
+def test_case_blind_forms_are_found_and_never_crash():
+    # re.IGNORECASE matches "ı" (dotless i), "ſ" (long s) and "K" (Kelvin sign) to ASCII letters: the quick
+    # pre-checks must let such words through, and the unit must still be read
+    assert _one("It took 3 mınutes to cross.", "duration").value == 180
+    assert _one("It lasted two weeKs in all.", "duration").value == 2 * 604800
+    assert _one("The delay was 5 ſeconds at most.", "duration").value == 5
+    assert _one("Turnout rose to ten PER CENT.", "percent").value == 10
+    assert _one("They met at MIDNIGHT.", "time").value == 0
+    assert find_quantities("Nothing here counts, nor measures anything.") == []

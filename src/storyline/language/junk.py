@@ -169,10 +169,7 @@ def _short(pattern: re.Pattern[str], limit: int, needles: tuple[str, ...] = ()) 
 
 
 def _holds(low: str, needles: tuple[str, ...]) -> bool:
-    for n in needles:
-        if n in low:
-            return True
-    return False
+    return any(n in low for n in needles)
 
 
 #: The only characters that re.IGNORECASE matches to an ASCII letter besides its own cases.
