@@ -64,3 +64,14 @@ def test_numeric_ordinals_with_their_noun():
     assert ("ordinal", 15, "floor") in qs and ("ordinal", 17, "floor") in qs and ("ordinal", 23, "floor") in qs
     assert not [q for q in find_quantities("She finished first in the race.") if q.kind == "ordinal"]
     assert [q.text for q in find_quantities("between the 22nd and 23rd floors") if q.kind == "ordinal"] == ["23rd floors"]
+
+
+def test_case_blind_forms_are_found_and_never_crash():
+    # re.IGNORECASE matches "ı" (dotless i), "ſ" (long s) and "K" (Kelvin sign) to ASCII letters: the quick
+    # pre-checks must let such words through, and the unit must still be read
+    assert _one("It took 3 mınutes to cross.", "duration").value == 180
+    assert _one("It lasted two weeKs in all.", "duration").value == 2 * 604800
+    assert _one("The delay was 5 ſeconds at most.", "duration").value == 5
+    assert _one("Turnout rose to ten PER CENT.", "percent").value == 10
+    assert _one("They met at MIDNIGHT.", "time").value == 0
+    assert find_quantities("Nothing here counts, nor measures anything.") == []

@@ -27,6 +27,7 @@ from ..language.stem import bare_verb
 from ..language.time import MONTH_ABBR, MONTHS
 from ..language.words import COGNITION_VERBS as _COGNITION_VERBS
 from ..language.words import NEGATIVE_WORDS, PREDICTIVE_MODALS, word_set
+from ..text import doc_text
 from .frames import Frame, extract_frames
 
 __all__ = [
@@ -246,7 +247,7 @@ def _figures(tokens: list[Token], base: int, doc: str, start: int, end: int, ind
     """The quantities of a claim, each with the content lemmas and actors within ``_WINDOW`` tokens of it."""
     if not tokens:
         return ()
-    block = tokens[0].doc.text
+    block = doc_text(tokens[0].doc)
     s0 = start - base
     text = block[s0 : end - base]
     out: list[Figure] = []
@@ -305,4 +306,6 @@ def cosine(a: TextUnit, b: TextUnit) -> float:
     """Cosine similarity of two weighted units."""
     if len(a.weights) > len(b.weights):
         a, b = b, a
-    return sum(v * b.weights.get(t, 0.0) for t, v in a.weights.items())
+    other = b.weights
+    # terms missing from ``b`` add 0.0, which leaves the sum as it is
+    return sum((v * other[t] for t, v in a.weights.items() if t in other), 0.0)

@@ -230,17 +230,17 @@ def doubt_against_prediction(units: dict[str, TextUnit], taken: set[str], max_sh
 
 def enough_overlap(a: TextUnit, b: TextUnit) -> bool:
     """At least two shared terms, one of them not an actor: one common word is no alignment."""
-    shared = set(a.terms) & set(b.terms)
+    shared = a.terms.keys() & b.terms.keys()
     return len(shared) >= 2 and any(not t.startswith("@") for t in shared)
 
 
 def _wide_overlap(a: TextUnit, b: TextUnit) -> bool:
     """Three or more content words in common: long sentences telling one fact ("violation", "phone", "elevator", "work")."""
-    return sum(1 for t in set(a.terms) & set(b.terms) if not t.startswith("@")) >= WIDE_TERMS
+    return sum(1 for t in a.terms.keys() & b.terms.keys() if not t.startswith("@")) >= WIDE_TERMS
 
 
 def _linkable(sim: Similarity, a: TextUnit, b: TextUnit) -> bool:
-    return sim.frame >= FRAME_ALONE or enough_overlap(a, b) or (sim.figure > 0 and bool(set(a.terms) & set(b.terms)))
+    return sim.frame >= FRAME_ALONE or enough_overlap(a, b) or (sim.figure > 0 and not a.terms.keys().isdisjoint(b.terms.keys()))
 
 
 def align_claims(

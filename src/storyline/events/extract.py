@@ -39,6 +39,7 @@ from ..language.plover import category_of, is_light, is_reporting, pair_category
 from ..language.time import MONTH_ABBR, MONTHS, TimeValue, Timex3, clause_tense, timex_range
 from ..language.words import FUTURE_MODALS, HYPOTHETICAL_MODALS, NONFACTIVE_VERBS, PERSON_PRONOUN_FORMS, STATE_VERBS
 from ..models import Actor
+from ..text import doc_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -131,7 +132,7 @@ def _block_dates(block: BlockInput) -> tuple[dict[int, TimeValue], dict[int, Tim
     by_verb: dict[int, TimeValue] = {}
     by_word: dict[int, TimeValue] = {}
     ranked: dict[int, tuple[tuple[int, int], TimeValue]] = {}  # verb -> ((how directly, text order), date): the best date wins
-    text = block.parse.text
+    text = doc_text(block.parse)
     for n, tx in enumerate(block.timexes):
         if tx.type not in {"DATE", "TIME"}:
             continue
@@ -733,7 +734,7 @@ def _past_perfect(verb: Token) -> bool:
 
 
 def _in_quotation(block: BlockInput, tok: Token) -> bool:
-    text = block.parse.text
+    text = doc_text(block.parse)
     return (text.count('"', 0, tok.idx) + text.count("\u201c", 0, tok.idx) - text.count("\u201d", 0, tok.idx)) % 2 == 1
 
 

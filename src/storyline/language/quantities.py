@@ -64,6 +64,9 @@ _APPROX = re.compile(
     r"(?:about|around|roughly|nearly|almost|approximately|some|more than|less than|fewer than|at least|at most|up to|over|under|just over|just under|an estimated)\s*$",
     re.IGNORECASE,
 )
+#: The only characters that match an ASCII letter under re.IGNORECASE without being one (besides upper case).
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_DIGIT = re.compile(r"\d")
 _UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800, "month": 2629800, "year": 31557600, "decade": 315576000}
 
 
@@ -150,32 +153,38 @@ def find_quantities(text: str, tokens: Iterable[Token] = (), base: int = 0) -> l
         approx, update = _flags(text, s)
         out.append(Quantity(kind, value, unit, s, e, text[s:e], approx, update))
 
-    for m in _MONEY.finditer(text):
+    # Each pattern is tried only when the text holds what every match of it needs (a digit, "%" or
+    # "cent", a unit word): a cheap scan instead of the full patterns on most sentences.
+    # ``folded`` compares as re.IGNORECASE does.
+    folded = text.translate(_FOLD).lower()
+    digit = _DIGIT.search(text) is not None
+    for m in _MONEY.finditer(text) if digit else ():
         sign = re.match(r"[A-Z]*[$£€¥]", m.group(0))
         add("money", parse_number(m.group("n") or m.group("n2") or ""), sign.group(0) if sign else "money", m.start(), m.end())
-    for m in _CLOCK.finditer(text):
+    for m in _CLOCK.finditer(text) if digit or "noon" in folded or "midday" in folded or "midnight" in folded else ():
         add("time", _clock_value(m), "time", m.start(), m.end())
-    for m in _DATE.finditer(text):
+    for m in _DATE.finditer(text) if digit else ():
         mon = (m.group("mon") or m.group("mon2") or "").lower().rstrip(".")[:4]
         month = _MONTHS.get(mon) or _MONTHS.get(mon[:3])
         day = int(m.group("d") or m.group("d2"))
         ok = month is not None and 1 <= day <= 31
         add("date", float(month * 100 + day) if ok and month else None, "date", m.start(), m.end())
-    for m in _AGE.finditer(text):
+    for m in _AGE.finditer(text) if digit else ():
         group = "n" if m.group("n") else "n2" if m.group("n2") else "n3"
         years = float(m.group(group))
         s, e = (m.start(), m.end()) if group != "n3" else (m.start(group), m.end(group))
         add("age", years if 0 < years < 120 else None, "age", s, e)
-    for m in _RANGE_PERCENT.finditer(text):
+    percent = "%" in text or "cent" in folded
+    for m in _RANGE_PERCENT.finditer(text) if percent else ():
         # "33 to 38 percent": both ends, so the range reads as a list of two figures, never one conflicting value
         add("percent", parse_number(m.group("lo")), "percent", m.start("lo"), m.end("lo"))
         add("percent", parse_number(m.group("n")), "percent", m.start("n"), m.end())
-    for m in _PERCENT.finditer(text):
+    for m in _PERCENT.finditer(text) if percent else ():
         add("percent", parse_number(m.group("n")), "percent", m.start(), m.end())
-    for m in _DURATION.finditer(text):
+    for m in _DURATION.finditer(text) if any(u in folded for u in _UNIT_SECONDS) else ():
         n = m.group("n").lower()
         span = 1.0 if n in {"a", "an"} else parse_number(n)
-        unit = m.group("u").lower().rstrip("s")
+        unit = m.group("u").translate(_FOLD).lower().rstrip("s")  # "ſeconds" matches too
         add("duration", None if span is None else span * _UNIT_SECONDS[unit], "duration", m.start(), m.end())
     for m in _ORDINAL.finditer(text):
         noun = m.group("noun").lower()

@@ -19,11 +19,13 @@ Attribution patterns, tried in this order:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from ..settings import tuned_int
+from ..text import doc_text
 from .attribution import INSTITUTION_NOUNS, names_a_person
 from .cues import (
     BESIDE_VERBS,
@@ -70,8 +72,16 @@ class SpeakerSpan:
 
 
 def quote_tokens(parse: Doc, start: int, end: int) -> list[Token]:
-    """Tokens of ``parse`` inside [start, end) (block offsets)."""
-    return [t for t in parse if t.idx >= start and t.idx + len(t.text) <= end]
+    """Tokens of ``parse`` inside [start, end) (block offsets).
+
+    Tokens are in text order and do not overlap, so both their starts and
+    their ends rise: the tokens inside are one run, found by bisection
+    rather than by a scan of the whole parse.
+    """
+    index = range(len(parse))
+    lo = bisect_left(index, start, key=lambda i: parse[i].idx)
+    hi = bisect_right(index, end, key=lambda i: parse[i].idx + len(parse[i].text))
+    return [parse[i] for i in range(lo, hi)]
 
 
 def _words(tokens: list[Token]) -> list[Token]:
@@ -88,7 +98,7 @@ def is_scare_quote(parse: Doc, tokens: list[Token], open_at: int) -> bool:
     words = _words(tokens)
     if not words:
         return True
-    if _SO_CALLED.search(parse.text[max(0, open_at - 12) : max(0, open_at)]):
+    if _SO_CALLED.search(doc_text(parse)[max(0, open_at - 12) : max(0, open_at)]):
         return True
     if len(words) > 3:
         return False
@@ -510,7 +520,7 @@ def find_speaker(parse: Doc, base: int, start: int, end: int, open_at: int, clos
     tokens = quote_tokens(parse, s, e)
     if is_scare_quote(parse, tokens, o):
         return None
-    text = parse.text
+    text = doc_text(parse)
     if is_title_or_term(parse, tokens, o):
         # a short title-case quotation is somebody's words only with a cue right after it (""Yes," said Roe")
         nxt = [t for t in parse if t.idx > c][:3]

@@ -33,6 +33,7 @@ import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -319,7 +320,20 @@ def _valid(y: int, m: int, d: int) -> bool:
 
 
 def find_times(text: str) -> list[TimeMention]:
-    """Date expressions in ``text``, in order, offsets into ``text``."""
+    """Date expressions in ``text``, in order, offsets into ``text``.
+
+    Remembered for the last few hundred texts: the dates and events stages
+    scan the same blocks.
+    """
+    return list(_times_of(text))
+
+
+@lru_cache(maxsize=1024)
+def _times_of(text: str) -> tuple[TimeMention, ...]:
+    return tuple(_scan_times(text))
+
+
+def _scan_times(text: str) -> list[TimeMention]:
     out: list[TimeMention] = []
     for m in _SCANNER.finditer(text):
         mention = _mention_from(m, text)

@@ -118,8 +118,8 @@ def is_standalone(text: str, span: SpacySpan | None = None) -> bool:
         return False
     if _URL.search(s) or classify_line(s) is not None or _CAPTION.search(s) or _ELLIPSIS.search(s) or looks_like_caption(s):
         return False
-    letters = [c for c in s if c.isalpha()]
-    if not letters or sum(c.isupper() for c in letters) > 0.5 * len(letters):
+    letters = sum(map(str.isalpha, s))
+    if not letters or sum(map(str.isupper, filter(str.isalpha, s))) > 0.5 * letters:
         return False
     if not s[0].isupper() and s[0] not in "\"'(":
         return False

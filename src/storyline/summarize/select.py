@@ -209,12 +209,34 @@ class _Greedy:
         self.covered: set[str] = set()
         self.same: np.ndarray | None = None  # same[i, j]: sentences i and j tell one fact (from the compare stage)
         self.inside: np.ndarray | None = None  # inside[j, i]: share of j's content terms that sentence i holds
+        self._gains: list[float] | None = None  # each sentence's gain per word, for the concepts in _gains_for
+        self._gains_for: set[str] = set()
+        self._holders: dict[str, list[int]] = {}  # concept -> the sentences holding it
+
+    def _gain(self, i: int) -> float:
+        assert self.concepts is not None
+        per_word: float = self.concepts.gain(i, self.covered) / max(self.cands[i].words, 1) ** self.w.coverage_length
+        return per_word
+
+    def _gain_list(self) -> list[float]:
+        """Every sentence's gain per word; after a pick only the sentences sharing a newly covered concept are summed again."""
+        assert self.concepts is not None
+        if self._gains is None:
+            self._gains = [self._gain(i) for i in range(len(self.cands))]
+            for i, items in enumerate(self.concepts.of):
+                for c in items:
+                    self._holders.setdefault(c, []).append(i)
+        else:
+            new = self.covered - self._gains_for  # covered only grows
+            for i in sorted({i for c in new for i in self._holders.get(c, ())}):
+                self._gains[i] = self._gain(i)
+        self._gains_for = set(self.covered)
+        return self._gains
 
     def _total(self) -> np.ndarray:
         total = self.score - self.w.mmr * self.max_sim
         if self.concepts is not None:
-            gain = [self.concepts.gain(i, self.covered) / max(c.words, 1) ** self.w.coverage_length for i, c in enumerate(self.cands)]
-            total = total + self.w.coverage * np.array(gain)
+            total = total + self.w.coverage * np.array(self._gain_list())
         return total
 
     def run(self, redundancy: float) -> None:
