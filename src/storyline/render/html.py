@@ -14,15 +14,13 @@ without a script, print, and every mark is a keyboard-focusable link.
 
 from __future__ import annotations
 
-import contextlib
 import json
 from functools import cache
 from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
-from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined, select_autoescape
-from jinja2.bccache import Bucket
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from ..models import Span, Story
@@ -46,38 +44,10 @@ def json_for_html(obj: object) -> Markup:
     return Markup(text)
 
 
-class _QuietCache(FileSystemBytecodeCache):
-    """Jinja's per-user cache of compiled templates (a private folder in the temp folder).
-
-    A new process then loads the report template instead of compiling it
-    again (compiling costs more than rendering a small story). An entry is
-    keyed by the template's checksum; a cache that cannot be read or written
-    is skipped, never an error.
-    """
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except (OSError, EOFError, ValueError, TypeError):
-            bucket.reset()
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        with contextlib.suppress(OSError):
-            super().dump_bytecode(bucket)
-
-
-def _bytecode_cache() -> BytecodeCache | None:
-    try:
-        return _QuietCache()
-    except (OSError, RuntimeError):  # no safe temp folder: compile in each process
-        return None
-
-
 @cache
 def _env() -> Environment:
     env = Environment(
         loader=PackageLoader("storyline.render", "assets"),
-        bytecode_cache=_bytecode_cache(),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=False,
