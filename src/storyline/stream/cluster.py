@@ -290,9 +290,13 @@ class Clusterer:
             "sentences": [[k, v[0], v[1]] for k, v in sorted(self.sentences.items())],
             "stories": [
                 {
-                    "sid": st.sid, "first": st.first_seen, "last": st.last_seen, "n": st.n, "centroid": dict(sorted(st.centroid.items())),
+                    "sid": st.sid,
+                    "first": st.first_seen,
+                    "last": st.last_seen,
+                    "n": st.n,
+                    "centroid": dict(sorted(st.centroid.items())),
                     "members": [dict(sorted(m.items())) for m in st.members],
-                }  # fmt: skip
+                }
                 for st in sorted(self.active.values(), key=lambda x: x.sid)
             ],
         }
