@@ -28,6 +28,7 @@ from ..errors import InputError
 from ..store.schema import StoreError
 from ..store.store import ArticleRecord, Store, iter_chunks
 from .cluster import Clusterer, StreamSettings
+from .features import ArticleFeatures, featurize
 
 __all__ = ["RunStats", "StreamArticle", "cluster_into_store", "parse_time", "read_stream"]
 
@@ -145,10 +146,15 @@ def cluster_into_store(
     on_assign: Callable[[str, str], None] | None = None,
     stats: RunStats | None = None,
     progress_every: int = 10_000,
+    featurize_batch: Callable[[list[str]], list[ArticleFeatures]] | None = None,
 ) -> RunStats:
     """Assign every article of ``articles`` to a story and store it; ``on_assign(id, story)`` in input order.
 
-    Logs (at info) the elapsed time every ``progress_every`` articles assigned.
+    ``featurize_batch`` turns the texts of one batch into their :func:`featurize`
+    features (default: one after the other here); it may run them elsewhere (a
+    process pool, Dask workers) as long as it returns them in order: only the
+    assignment itself is sequential. Logs (at info) the elapsed time every
+    ``progress_every`` articles assigned.
     """
     settings = settings or StreamSettings()
     stats = stats or RunStats()
@@ -160,6 +166,12 @@ def cluster_into_store(
     t0 = time.monotonic()
     for chunk in iter_chunks(articles, batch):
         stored = store.stored([a.id for a in chunk])
+        todo: dict[str, str] = {}
+        for art in chunk:
+            if art.id not in stored:
+                todo.setdefault(art.id, art.text)
+        texts = list(todo.values())
+        feats = dict(zip(todo, featurize_batch(texts) if featurize_batch else [featurize(t) for t in texts], strict=True))
         records: list[ArticleRecord] = []
         for art in chunk:
             if art.id in stored:
@@ -167,7 +179,7 @@ def cluster_into_store(
                 if on_assign:
                     on_assign(art.id, stored[art.id])
                 continue
-            got = clusterer.add(art.text, art.published)
+            got = clusterer.assign(feats[art.id], art.published)
             rec = ArticleRecord(
                 seq=seq, id=art.id, text=art.text, clean_text=got.content, story=got.story, similarity=got.similarity,
                 title=art.title, source=art.source, url=art.url, published=art.published,
