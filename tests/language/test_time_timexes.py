@@ -326,3 +326,46 @@ def test_timex_range_reads_a_value_as_days(value: str, expected: tuple[str, date
 def test_a_month_after_each_or_every_is_a_set() -> None:
     (t,) = _find("The marchers walk downtown each July.", tense="present")
     assert (t.text, t.type, t.value) == ("July", "SET", "XXXX-07")
+
+
+# Generic and titled uses TimeML leaves unannotated; spelled decades and years.
+
+@pytest.mark.parametrize(("text", "expr"), [
+    ("Schools must prepare pupils for today's world, the minister said.", "today"),
+    ("The rules were written before many of today's personal computers existed.", "today"),
+    ('The senator, speaking on NBC\'s "This Week," defended the vote.', "This Week"),
+    ("The quarter-to-quarter comparison was hurt by a strike.", "The quarter"),
+])
+def test_generic_or_titled_words_are_no_timex(text: str, expr: str) -> None:
+    assert _one(text, expr) is None
+
+
+def test_todays_report_is_still_the_day() -> None:
+    t = _one("Today's report shows prices rising.", "Today")
+    assert t is not None and t.value == "2021-06-16"
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("Rents soared through the nineties, agents said.", "the nineties", "199"),
+    ("Growth slowed in the late seventies.", "the late seventies", "197"),
+    ("Margins shrank during the last half of the '80s.", "the last half of the '80s", "198"),
+    ("Markets stalled in the first half of the 1970s.", "the first half of the 1970s", "197"),
+    ("Atlanta, nineteen ninety-six. A bomb went off in a park.", "nineteen ninety-six", "1996"),
+    ("He admitted a nineteen ninety-seven attack on a club.", "nineteen ninety-seven", "1997"),
+])
+def test_spelled_decades_and_years(text: str, expr: str, value: str) -> None:
+    t = _one(text, expr)
+    assert t is not None and (t.type, t.value) == ("DATE", value)
+
+
+def test_a_decade_word_after_low_or_an_age_is_no_date() -> None:
+    assert _one("Temperatures were in the low nineties all week.", "the nineties") is None
+    assert not [t for t in _find("She is in her nineties.") if t.type == "DATE"]
+
+
+def test_a_coming_quarter_does_not_become_the_reported_one() -> None:
+    state = TimexState()
+    text = "Profit rose in the third quarter. It sees a loss in the first quarter of 1990. Sales topped the year-ago period."
+    found = {t.text: t.value for t in find_timexes(text, D(1989, 10, 26), None, state)}
+    assert found["the first quarter of 1990"] == "1990-Q1"
+    assert found["the year-ago period"] == "1988-Q3"

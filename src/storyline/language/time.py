@@ -619,6 +619,9 @@ _UNITS: dict[str, str] = dict(_WORDS["units"])
 _REFS: dict[str, list[str]] = {k: list(v) for k, v in _WORDS["refs"].items()}
 _HOLIDAYS: dict[str, tuple[int, int]] = {k: (int(v[0]), int(v[1])) for k, v in _WORDS["holidays"].items()}
 _SETS: dict[str, str] = dict(_WORDS["sets"])
+_GENERIC_TODAY: set[str] = set(_WORDS["generic_today"]["nouns"])
+_GENERIC_QUANT: set[str] = set(_WORDS["generic_today"]["quantifiers"])
+_DECADE_WORDS: dict[str, int] = dict(_WORDS["decade_words"])
 
 
 
@@ -931,11 +934,28 @@ def _tx_weekday(m: re.Match[str], s: _Scan) -> _Result | None:
     return "DATE", _weekday_date(wd, _need(s.anchor), shift, tense).isoformat()
 
 
+_POSS_NOUN = re.compile(r"['’]s\s+(?:[a-z-]+\s+)?(?P<n>[a-z]+)", re.IGNORECASE)
+
+
+def _generic_today(text: str, start: int, end: int) -> bool:
+    """"today's world", "many of today's personal computers": "today" for the present age."""
+    after = _POSS_NOUN.match(text, end)
+    if after is None:
+        return False
+    noun = text[end : after.end()].split()[1:]
+    if any(w.lower() in _GENERIC_TODAY for w in noun):
+        return True
+    prev = _words_before(text, start, 2)
+    return len(prev) == 2 and prev[1] == "of" and prev[0] in _GENERIC_QUANT
+
+
 @_rule(r"\b(?:(?P<pre>earlier|later|late|early)\s+)?(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow)\b")
 def _tx_relday(m: re.Match[str], s: _Scan) -> _Result | None:
     w = re.sub(r"\s+", " ", m["w"].lower())
     if m["w"][0].isupper() and not m["pre"] and not _is_sentence_start(s.text, m.start()) and re.search(r"[A-Z][\w.]*\s+$", s.text[max(0, m.start() - 20) : m.start()]):
         return None  # "USA Today", "VOA Today": a name
+    if w == "today" and not m["pre"] and _generic_today(s.text, m.start(), m.end()):
+        return None  # "today's youth", "many of today's computers": the present age, not the day
     k = {"yesterday": -1, "today": 0, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2}[w]
     return "DATE", (_need(s.anchor) + timedelta(days=k)).isoformat()
 
@@ -982,6 +1002,8 @@ def _unit_value(unit: str, anchor: date, k: int) -> str:
     rf"(?P<shift>last|next|this|coming|past|previous|current|latest)\s+(?:(?P<fis>fiscal|calendar)\s+)?(?P<unit>{_CAL_UNITS})\b(?!s\b)(?!-)"
 )
 def _tx_relunit(m: re.Match[str], s: _Scan) -> _Result | None:
+    if m["unit"][0].isupper() and m["shift"][0].isupper() and re.search(r"[\"“`]\s*$", s.text[max(0, m.start() - 3) : m.start()]):
+        return None  # ABC's "This Week": a title in quotes
     anchor = _need(s.anchor)
     unit = m["unit"].lower()
     shift = m["shift"].lower()
@@ -1118,13 +1140,14 @@ def _tx_quarter(m: re.Match[str], s: _Scan) -> _Result | None:
             y -= 1
     if half:
         return "DATE", f"{_year_str(y)}-H{n}"
-    s.state.quarter = (y, n)
+    if s.anchor is None or (y, n) <= (s.anchor.year, _quarter_of(s.anchor)):
+        s.state.quarter = (y, n)  # a quarter still to come ("the third quarter of 1990") is not the one reported
     return "DATE", f"{_year_str(y)}-Q{n}"
 
 
 @_rule(
     r"\b(?P<det>the|this|that|its)\s+(?P<mods>(?:(?:latest|current|recent|most\s+recent|previous|past|last|next|coming|comparable|same|"
-    r"year-ago|year-earlier|fiscal|just-ended|just\s+ended)[\s-]+)*)(?P<what>quarter|period)\b(?!s)"
+    r"year-ago|year-earlier|fiscal|just-ended|just\s+ended)[\s-]+)*)(?P<what>quarter|period)\b(?!s|-to-)"
     r"(?!\s+of\s+(?:a|an|the|its|his|her|their|all|those|these|our|one|\d)\b)(?!\s*-?\s*(?:century|mile|point|percent|share|stake|pound|inch|hour))"
     r"(?:\s+a\s+year\s+(?:ago|earlier))?"
 )
@@ -1190,8 +1213,12 @@ def _tx_year_ago_adj(m: re.Match[str], s: _Scan) -> _Result | None:
 
 # years, decades, centuries
 
-@_rule(r"\b(?P<the>the\s+)?(?:(?P<pre>early|late|mid)[\s-]+)?(?:(?P<c>1[5-9]|20)(?P<d>\d)0|'(?P<d2>\d)0)'?s\b")
+@_rule(
+    r"\b(?:(?:the\s+)?(?:first|second|last|latter)\s+half\s+of\s+)?(?P<the>the\s+)?(?:(?P<pre>early|late|mid)[\s-]+)?"
+    r"(?:(?P<c>1[5-9]|20)(?P<d>\d)0|'(?P<d2>\d)0)'?s\b"
+)
 def _tx_decade(m: re.Match[str], s: _Scan) -> _Result | None:
+    """"the 1990s", "the late '80s", "the last half of the '80s": the decade (a part of it keeps the decade's value)."""
     if m["c"]:
         digits = f"{m['c']}{m['d']}"
     else:
@@ -1199,6 +1226,20 @@ def _tx_decade(m: re.Match[str], s: _Scan) -> _Result | None:
         digits = ("20" if d <= 1 and s.anchor is not None and s.anchor.year >= 2000 else "19") + str(d)
     # "the 1990s", the decade as a period, is TIMEX3 "199"; "1990s" as a modifier is written "199X"
     return "DATE", digits if m["the"] else digits + "X"
+
+
+@_rule(rf"\bthe\s+(?:(?:early|late|mid)[\s-]+)?(?P<w>{'|'.join(_DECADE_WORDS)})\b")
+def _tx_decade_word(m: re.Match[str], s: _Scan) -> _Result | None:
+    """"the nineties": the latest such decade up to the anchor (not "in his nineties", an age)."""
+    prev = _words_before(s.text, m.start(), 1)
+    if prev and prev[-1] in {"low", "high", "upper", "lower", "mid"}:
+        return None  # "temperatures in the low nineties"
+    digit = _DECADE_WORDS[m["w"].lower()]
+    anchor = _need(s.anchor)
+    start = anchor.year // 100 * 100 + 10 * digit
+    if start > anchor.year:
+        start -= 100
+    return "DATE", _year_str(start)[:3]
 
 
 @_rule(r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b")
@@ -1224,6 +1265,7 @@ def _tx_year(m: re.Match[str], s: _Scan) -> _Result | None:
     return "DATE", _year_str(int(m["y"]))
 
 
+_PAIR_YEAR = re.compile(rf"(?:sixteen|seventeen|eighteen|nineteen)[\s-]+(?:{'|'.join(_TENS)})(?:[\s-]+(?:{'|'.join(_ONES)}))?", re.IGNORECASE)
 _SPELLED_YEAR_CUES = {"in", "since", "by", "until", "before", "after", "of", "early", "late", "mid", "from", "to", "and", "between", "during"}
 
 
@@ -1235,10 +1277,12 @@ def _tx_spelled_year(m: re.Match[str], s: _Scan) -> _Result | None:
     if (m["pre"] or "").lower().startswith("the"):
         return "DATE", _year_str(y)
     prev = _words_before(s.text, m.start(), 1)
-    if not (m["pre"] or (prev and prev[-1] in _SPELLED_YEAR_CUES)):
+    # "nineteen ninety-six" is a year wherever it stands; "two thousand" or "nineteen hundred" needs a cue
+    plain = bool(_PAIR_YEAR.fullmatch(m["sy"]))
+    if not (m["pre"] or plain or (prev and prev[-1] in _SPELLED_YEAR_CUES)):
         return None
     nxt = _word_after(s.text, m.end())
-    if nxt and nxt[0].islower() and nxt not in {"and", "when", "to", "the", "but", "or", "as", "after", "before", "on", "in", "at", "he", "she", "it", "they", "we"}:
+    if not plain and nxt and nxt[0].islower() and nxt not in {"and", "when", "to", "the", "but", "or", "as", "after", "before", "on", "in", "at", "he", "she", "it", "they", "we"}:
         return None  # "in two thousand homes"
     return "DATE", _year_str(y)
 
@@ -1520,6 +1564,7 @@ _RULE_NEEDS: dict[str, set[str]] = {
     "_tx_two_quarters": {"quarters"},
     "_tx_year_ago_adj": {"year"},
     "_tx_decade": {"s"},
+    "_tx_decade_word": set(_DECADE_WORDS),
     "_tx_century": {"century"},
     "_tx_year": {"#year"},
     "_tx_spelled_year": {"sixteen", "seventeen", "eighteen", "nineteen", "thousand"},
