@@ -369,3 +369,24 @@ def test_a_coming_quarter_does_not_become_the_reported_one() -> None:
     found = {t.text: t.value for t in find_timexes(text, D(1989, 10, 26), None, state)}
     assert found["the first quarter of 1990"] == "1990-Q1"
     assert found["the year-ago period"] == "1988-Q3"
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("Polls close on Election Day 2020 at eight.", "Election Day 2020", "2020-11-03"),
+    ("Polls close on Election Day 1998.", "Election Day 1998", "1998-11-03"),
+    ("The beaches filled on Labor Day 1997.", "Labor Day 1997", "1997-09-01"),
+    ("Parades are held on Memorial Day 1999.", "Memorial Day 1999", "1999-05-31"),
+    ("Families met on Thanksgiving 2021.", "Thanksgiving 2021", "2021-11-25"),
+])
+def test_holidays_on_an_nth_weekday(text: str, expr: str, value: str) -> None:
+    t = _one(text, expr)
+    assert t is not None and (t.type, t.value) == ("DATE", value)
+
+
+def test_a_lowercase_election_day_is_no_holiday() -> None:
+    assert _one("Every election day brings long lines.", "election day") is None
+
+
+def test_the_weeks_busiest_session_is_a_week_of_this_year() -> None:
+    t = _one("Volume rose in the week's busiest session.", "the week")
+    assert t is not None and t.value == "2021-WXX"

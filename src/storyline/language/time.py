@@ -619,6 +619,7 @@ _UNITS: dict[str, str] = dict(_WORDS["units"])
 _REFS: dict[str, list[str]] = {k: list(v) for k, v in _WORDS["refs"].items()}
 _HOLIDAYS: dict[str, tuple[int, int]] = {k: (int(v[0]), int(v[1])) for k, v in _WORDS["holidays"].items()}
 _SETS: dict[str, str] = dict(_WORDS["sets"])
+_FLOATING: dict[str, tuple[int, int, int, int]] = {k: (int(v[0]), int(v[1]), int(v[2]), int(v[3])) for k, v in _WORDS["floating_holidays"].items()}
 _GENERIC_TODAY: set[str] = set(_WORDS["generic_today"]["nouns"])
 _GENERIC_QUANT: set[str] = set(_WORDS["generic_today"]["quantifiers"])
 _DECADE_WORDS: dict[str, int] = dict(_WORDS["decade_words"])
@@ -1032,7 +1033,7 @@ def _tx_in_the_unit(m: re.Match[str], s: _Scan) -> _Result | None:
     return "DATE", _unit_value(m["unit"] or m["unit2"], _need(s.anchor), 0)
 
 
-@_rule(r"\bthe\s+(?P<mod>full\s+|fiscal\s+|calendar\s+|entire\s+|whole\s+)?(?P<unit>year|week)\b(?!s\b|'s|-|\s+(?:ago|earlier|before|after|later|of|ended|ending|to|in\s+which|when|that|he|she|they|it)\b)")
+@_rule(r"\bthe\s+(?P<mod>full\s+|fiscal\s+|calendar\s+|entire\s+|whole\s+)?(?P<unit>year|week)\b(?!s\b|(?<=year)'s|-|\s+(?:ago|earlier|before|after|later|of|ended|ending|to|in\s+which|when|that|he|she|they|it)\b)")
 def _tx_the_unit(m: re.Match[str], s: _Scan) -> _Result | None:
     """"For the year, sales rose": in a report, the year (or week) the report covers."""
     anchor = _need(s.anchor)
@@ -1319,17 +1320,30 @@ def _tx_season(m: re.Match[str], s: _Scan) -> _Result | None:
     return "DATE", f"{_year_str(y)}-{code}"
 
 
-@_rule(rf"\b(?-i:(?P<h>{'|'.join(phrase_alternation([h]) for h in _HOLIDAYS)}|Thanksgiving)|{phrase_alternation(h.title() for h in _HOLIDAYS)})(?:\s+(?P<y>{_TX_YEAR}))?")
+def _nth_weekday(y: int, month: int, weekday: int, n: int, from_day: int) -> date:
+    if n < 0:
+        nxt = date(y + month // 12, month % 12 + 1, 1)
+        last = nxt - timedelta(days=1)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(y, month, from_day)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+_HOLIDAY_NAMES = [*_HOLIDAYS, *_FLOATING]
+
+
+@_rule(rf"\b(?:{phrase_alternation(_HOLIDAY_NAMES)})\b(?:\s+(?P<y>{_TX_YEAR}))?")
 def _tx_holiday(m: re.Match[str], s: _Scan) -> _Result | None:
     words = re.sub(r"\s+", " ", m.group(0).lower())
     if m["y"]:
         words = words[: -len(m["y"])].strip()
     if not m.group(0)[0].isupper():
         return None
-    if words == "thanksgiving":
+    if words in _FLOATING:
+        mo_, wd_, n_, from_ = _FLOATING[words]
+
         def day_of(y: int) -> date:
-            first = date(y, 11, 1)
-            return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+            return _nth_weekday(y, mo_, wd_, n_, from_)
     else:
         mo, d = _HOLIDAYS[words]
 
@@ -1569,7 +1583,7 @@ _RULE_NEEDS: dict[str, set[str]] = {
     "_tx_year": {"#year"},
     "_tx_spelled_year": {"sixteen", "seventeen", "eighteen", "nineteen", "thousand"},
     "_tx_season": set(_SEASONS),
-    "_tx_holiday": {w for h in _HOLIDAYS for w in re.findall(r"[a-z]+", h)} | {"thanksgiving"},
+    "_tx_holiday": {w for h in _HOLIDAY_NAMES for w in re.findall(r"[a-z]+", h)},
     "_tx_ref": _last_words(_REF_WORD),
     "_tx_duration": _UNIT_CUES,
     "_tx_vague_span": {"days", "weeks", "months", "years", "quarters"},
