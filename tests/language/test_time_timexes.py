@@ -390,3 +390,36 @@ def test_a_lowercase_election_day_is_no_holiday() -> None:
 def test_the_weeks_busiest_session_is_a_week_of_this_year() -> None:
     t = _one("Volume rose in the week's busiest session.", "the week")
     assert t is not None and t.value == "2021-WXX"
+
+
+def test_a_date_months_ahead_with_no_future_tense_is_last_years() -> None:
+    # written in May: "the Oct. 23 killing" is last October's, the clause does not look ahead
+    t = _one("Police are hunting the gunman in the Oct. 23 killing.", "Oct. 23", anchor=D(1999, 5, 6), tense="present")
+    assert t is not None and t.value == "1998-10-23"
+    t = _one("The summit is on Oct. 23.", "Oct. 23", anchor=D(1999, 5, 6), tense="future")
+    assert t is not None and t.value == "1999-10-23"
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("Leaders meet at the summit on April 24 and 25.", "25", "2021-04-25"),
+    ("Talks were held on Oct. 5 and 6, 1998, in Oslo.", "Oct. 5", "1998-10-05"),
+    ("Talks were held on Oct. 5 and 6, 1998, in Oslo.", "6, 1998", "1998-10-06"),
+])
+def test_the_second_day_of_a_pair_takes_the_first_ones_month(text: str, expr: str, value: str) -> None:
+    t = _one(text, expr, tense="past")
+    assert t is not None and (t.type, t.value) == ("DATE", value)
+
+
+def test_a_number_after_a_date_pair_that_is_no_day_is_left() -> None:
+    assert [t.text for t in _find("Shares rose on May 3 and 2 percent more on Friday.", tense="past") if t.text == "2"] == []
+    assert [t.text for t in _find("On May 3 and 2 others it rained.", tense="past") if t.text == "2"] == []
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("The March accession will enlarge the alliance.", "March", "2021-03"),
+    ("Voters weighed the May election results.", "May", "2021-05"),
+    ("He studied the post-1959 politics of the island.", "1959", "1959"),
+])
+def test_a_month_or_year_as_a_modifier(text: str, expr: str, value: str) -> None:
+    t = _one(text, expr, tense="past")
+    assert t is not None and t.value == value

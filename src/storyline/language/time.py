@@ -242,8 +242,8 @@ def _year_ok(text: str, start: int, end: int) -> bool:
         return False
     if prev and (prev[-1] in _YEAR_CUES or prev[-1] in {",", "("} or prev[-1] in MONTHS or prev[-1] == "mid-"):
         return True
-    if text[max(0, start - 4) : start].lower().endswith("mid-"):
-        return True
+    if text[max(0, start - 5) : start].lower().endswith(("mid-", "pre-", "post-")):
+        return True  # "mid-1990", "post-1959 politics"
     if _is_sentence_start(text, start):
         return after in {",", "was", "saw", "brought", "marked"}
     # a year used as a modifier: "a 2011 law", "its 2015 budget"
@@ -726,8 +726,8 @@ def _nearest_month_year(month: int, anchor: date, tense: Tense | None, day: int 
         return y - 1 if gap > _FAR_DAYS else y
     if tense in {"future", "modal"}:
         return y + 1 if -gap > _FAR_DAYS else y
-    if gap > 183:
-        return y - 1
+    if gap > _FAR_DAYS:
+        return y - 1  # no future tense to place it ahead: news reports what happened
     if gap < -183:
         return y + 1
     return y
@@ -819,6 +819,9 @@ def _tx_numeric(m: re.Match[str], s: _Scan) -> _Result | None:
     return "DATE", date(y, int(m["m"]), int(m["d"])).isoformat()
 
 
+_PAIR_TAIL = re.compile(rf"\s*(?:and|or|&)\s*[0-3]?\d(?:st|nd|rd|th)?,?\s*(?P<y>{_TX_YEAR})", re.IGNORECASE)
+
+
 @_rule(
     rf"(?:(?P<wd>{_TX_WD}),?\s+)?(?:(?P<m>{_TX_MONTH})\s*(?P<d>{_TX_DAY})|(?:the\s+)?(?P<d2>{_TX_DAY})(?:\s+of)?\s+(?P<m2>{_TX_MONTH}))"
     rf"(?:(?:,?\s*|\s+of\s+)(?P<y>{_TX_YEAR})|\s+(?P<ry>last|this|next)\s+year\b)?"
@@ -832,10 +835,33 @@ def _tx_full_date(m: re.Match[str], s: _Scan) -> _Result | None:
         return None  # "5 Jan" without a year: too weak
     if m["y"]:
         return "DATE", date(int(m["y"]), month, day).isoformat()
+    pair = _PAIR_TAIL.match(s.text, m.end())
+    if pair is not None:  # "Oct. 5 and 6, 1998": the year written after the pair
+        return "DATE", date(int(pair["y"]), month, day).isoformat()
     anchor = _need(s.anchor)
     if m["ry"]:
         return "DATE", date(anchor.year + _SHIFT_WORDS[m["ry"].lower()], month, day).isoformat()
     return "DATE", _year_less_date(month, day, anchor, s.date_tense(m.start(), m.end())).isoformat()
+
+
+_DAY_PAIR_HEAD = re.compile(rf"(?P<m>{_TX_MONTH})\s*(?P<d>{_TX_DAY})\s*(?:and|or|&)\s*$", re.IGNORECASE)
+
+
+@_rule(r"(?<![\d,.$])\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?![\d%:.,]\d|\s*(?:percent|%|a\.m\.|p\.m\.))(?:,?\s*(?P<y>(?:1[5-9]|20)\d\d)\b)?")
+def _tx_second_day(m: re.Match[str], s: _Scan) -> _Result | None:
+    """"on April 24 and 25": the second day of a pair takes the first one's month (and a year written after it)."""
+    head = _DAY_PAIR_HEAD.search(s.text[max(0, m.start() - 24) : m.start()])
+    if head is None:
+        return None
+    month = _month_of(head["m"])
+    day = int(m["d"])
+    if month is None or not 1 <= day <= 31 or day <= int(re.sub(r"\D", "", head["d"])):
+        return None
+    if m["y"]:
+        y = int(m["y"])
+    else:
+        y = _year_less_date(month, day, _need(s.anchor), s.date_tense(m.start(), m.end())).year
+    return ("DATE", date(y, month, day).isoformat()) if _valid(y, month, day) else None
 
 
 @_rule(rf"\bthe\s+week\s+of\s+(?P<m>{_TX_MONTH})\s*(?P<d>{_TX_DAY})(?:,?\s*(?P<y>{_TX_YEAR}))?")
@@ -891,6 +917,8 @@ def _tx_shift_month(m: re.Match[str], s: _Scan) -> _Result | None:
 def _bare_month_fits(text: str, start: int, end: int, month: int) -> bool:
     if _bare_month_ok(text, start, end, month):
         return True
+    if _words_before(text, start, 1) == ["the"] and re.match(r"\s+[a-z]{3,}\b(?<!\bof)", text[end : end + 20]):
+        return True  # "the March accession", "the May election": a month modifying a noun
     if month in (3, 5):  # "March" and "May" are also a verb, a modal and a name
         return False
     after = text[end : end + 30]
@@ -1560,6 +1588,7 @@ _RULE_NEEDS: dict[str, set[str]] = {
     "_tx_quarter_ended": {"quarter", "period"},
     "_tx_full_date": _MONTH_CUES_LOW,
     "_tx_week_of": _MONTH_CUES_LOW,
+    "_tx_second_day": _MONTH_CUES_LOW,
     "_tx_month_year": _MONTH_CUES_LOW,
     "_tx_shift_month": _MONTH_CUES_LOW,
     "_tx_month": _MONTH_CUES_LOW,
