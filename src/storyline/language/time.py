@@ -509,7 +509,8 @@ def tense_of_span(doc: Doc, start_char: int, end_char: int) -> Tense | None:
     if prep is not None and prep.lower_ in _PAST_PREPS:
         return "past"
     for anc in list(root.ancestors)[:4]:
-        if anc.lemma_.lower() in _SCHEDULE_VERBS and prep is not None and prep.lower_ in {"for", "on", "in", "until", "at"}:
+        if anc.lemma_.lower() in _SCHEDULE_VERBS and prep is not None and prep.lower_ in {"for", "on", "in", "until", "at"} and anc.i < root.i:
+            # "scheduled elections for April"; not "On Friday, the government planned to...", the day of the planning
             return "future"
         if anc.pos_ in {"VERB", "AUX"} and anc.tag_ in {"VBD", "VBZ", "VBP", "MD"}:
             break
