@@ -423,3 +423,12 @@ def test_a_number_after_a_date_pair_that_is_no_day_is_left() -> None:
 def test_a_month_or_year_as_a_modifier(text: str, expr: str, value: str) -> None:
     t = _one(text, expr, tense="past")
     assert t is not None and t.value == value
+
+
+def test_the_quarter_ended_after_a_fiscal_quarter_is_that_fiscal_quarter() -> None:
+    text = "The maker earned $5 million in the fiscal first quarter. Sales were $90 million for the quarter ended Sept. 30. In the 1988 period it lost money."
+    found = {t.text: t.value for t in find_timexes(text, D(1989, 10, 26), None, TimexState())}
+    assert found["the quarter"] == "1989-Q1" and found["the 1988 period"] == "1988-Q1"
+    text = "Profit rose in the third quarter. Sales were $90 million for the quarter ended Sept. 30."
+    found = {t.text: t.value for t in find_timexes(text, D(1989, 10, 26), None, TimexState())}
+    assert found["the quarter"] == "1989-Q3"

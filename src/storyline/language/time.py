@@ -602,6 +602,7 @@ class TimexState:
     """
 
     quarter: tuple[int, int] | None = None  # (year, quarter)
+    fiscal: bool = False  # that quarter was named as a fiscal one ("the fiscal first quarter")
     last: tuple[date, str] | None = None  # the last date written, and its precision ("day", "month", "year")
 
 
@@ -1049,6 +1050,7 @@ def _tx_relunit(m: re.Match[str], s: _Scan) -> _Result | None:
         value = _unit_value(unit, anchor, k)
         y, q = value.split("-Q")
         s.state.quarter = (int(y), int(q))
+        s.state.fiscal = False
         return "DATE", value
     if shift == "latest":
         k = -1
@@ -1172,6 +1174,7 @@ def _tx_quarter(m: re.Match[str], s: _Scan) -> _Result | None:
         return "DATE", f"{_year_str(y)}-H{n}"
     if s.anchor is None or (y, n) <= (s.anchor.year, _quarter_of(s.anchor)):
         s.state.quarter = (y, n)  # a quarter still to come ("the third quarter of 1990") is not the one reported
+        s.state.fiscal = "fiscal" in m.group(0).lower()
     return "DATE", f"{_year_str(y)}-Q{n}"
 
 
@@ -1203,6 +1206,7 @@ def _tx_the_quarter(m: re.Match[str], s: _Scan) -> _Result | None:
         k = -1
     y, q = _q_add(anchor.year, _quarter_of(anchor), k)
     s.state.quarter = (y, q)
+    s.state.fiscal = False
     return "DATE", f"{_year_str(y)}-Q{q}"
 
 
@@ -1219,11 +1223,15 @@ def _tx_quarter_ended(m: re.Match[str], s: _Scan) -> _Result | None:
     day = int(re.sub(r"\D", "", m["d"]))
     end = date(int(m["y"]), month, day) if m["y"] else _year_less_date(month, day, _need(s.anchor), "past")
     mid = end - timedelta(days=45)
+    if not m["ord"] and s.state.fiscal and s.state.quarter is not None and s.state.quarter[0] == end.year:
+        # "earned $5 million in the fiscal first quarter ... for the quarter ended Sept. 30": that fiscal quarter again
+        return "DATE", f"{_year_str(s.state.quarter[0])}-Q{s.state.quarter[1]}"
     q = _ORDINALS[m["ord"].lower()] if m["ord"] else _quarter_of(mid)
     if not 1 <= q <= 4:
         return None
     y = end.year if m["ord"] else mid.year  # a fiscal year is named for the year it ends in
     s.state.quarter = (y, q)
+    s.state.fiscal = bool(m["ord"]) and "fiscal" in m.group(0).lower()
     return "DATE", f"{_year_str(y)}-Q{q}"
 
 
