@@ -166,3 +166,16 @@ def test_offsets_shift_into_the_document() -> None:
     (m,) = find_times("said on Thursday")
     moved = m.shifted(100)
     assert (moved.start, moved.end) == (m.start + 100, m.end + 100)
+
+
+def test_a_day_before_a_scheduling_verb_is_the_day_of_the_planning(nlp) -> None:
+    from storyline.language.time import date_tense_of_span
+
+    text = "On Friday, the city council planned to open three new shelters."
+    doc = nlp(text)
+    at = text.index("Friday")
+    assert date_tense_of_span(doc, at, at + len("Friday")) == "past"
+    text = "The council scheduled a vote for Friday."
+    doc = nlp(text)
+    at = text.index("Friday")
+    assert date_tense_of_span(doc, at, at + len("Friday")) == "future"

@@ -326,3 +326,109 @@ def test_timex_range_reads_a_value_as_days(value: str, expected: tuple[str, date
 def test_a_month_after_each_or_every_is_a_set() -> None:
     (t,) = _find("The marchers walk downtown each July.", tense="present")
     assert (t.text, t.type, t.value) == ("July", "SET", "XXXX-07")
+
+
+# Generic and titled uses TimeML leaves unannotated; spelled decades and years.
+
+@pytest.mark.parametrize(("text", "expr"), [
+    ("Schools must prepare pupils for today's world, the minister said.", "today"),
+    ("The rules were written before many of today's personal computers existed.", "today"),
+    ('The senator, speaking on NBC\'s "This Week," defended the vote.', "This Week"),
+    ("The quarter-to-quarter comparison was hurt by a strike.", "The quarter"),
+])
+def test_generic_or_titled_words_are_no_timex(text: str, expr: str) -> None:
+    assert _one(text, expr) is None
+
+
+def test_todays_report_is_still_the_day() -> None:
+    t = _one("Today's report shows prices rising.", "Today")
+    assert t is not None and t.value == "2021-06-16"
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("Rents soared through the nineties, agents said.", "the nineties", "199"),
+    ("Growth slowed in the late seventies.", "the late seventies", "197"),
+    ("Margins shrank during the last half of the '80s.", "the last half of the '80s", "198"),
+    ("Markets stalled in the first half of the 1970s.", "the first half of the 1970s", "197"),
+    ("Atlanta, nineteen ninety-six. A bomb went off in a park.", "nineteen ninety-six", "1996"),
+    ("He admitted a nineteen ninety-seven attack on a club.", "nineteen ninety-seven", "1997"),
+])
+def test_spelled_decades_and_years(text: str, expr: str, value: str) -> None:
+    t = _one(text, expr)
+    assert t is not None and (t.type, t.value) == ("DATE", value)
+
+
+def test_a_decade_word_after_low_or_an_age_is_no_date() -> None:
+    assert _one("Temperatures were in the low nineties all week.", "the nineties") is None
+    assert not [t for t in _find("She is in her nineties.") if t.type == "DATE"]
+
+
+def test_a_coming_quarter_does_not_become_the_reported_one() -> None:
+    state = TimexState()
+    text = "Profit rose in the third quarter. It sees a loss in the first quarter of 1990. Sales topped the year-ago period."
+    found = {t.text: t.value for t in find_timexes(text, D(1989, 10, 26), None, state)}
+    assert found["the first quarter of 1990"] == "1990-Q1"
+    assert found["the year-ago period"] == "1988-Q3"
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("Polls close on Election Day 2020 at eight.", "Election Day 2020", "2020-11-03"),
+    ("Polls close on Election Day 1998.", "Election Day 1998", "1998-11-03"),
+    ("The beaches filled on Labor Day 1997.", "Labor Day 1997", "1997-09-01"),
+    ("Parades are held on Memorial Day 1999.", "Memorial Day 1999", "1999-05-31"),
+    ("Families met on Thanksgiving 2021.", "Thanksgiving 2021", "2021-11-25"),
+])
+def test_holidays_on_an_nth_weekday(text: str, expr: str, value: str) -> None:
+    t = _one(text, expr)
+    assert t is not None and (t.type, t.value) == ("DATE", value)
+
+
+def test_a_lowercase_election_day_is_no_holiday() -> None:
+    assert _one("Every election day brings long lines.", "election day") is None
+
+
+def test_the_weeks_busiest_session_is_a_week_of_this_year() -> None:
+    t = _one("Volume rose in the week's busiest session.", "the week")
+    assert t is not None and t.value == "2021-WXX"
+
+
+def test_a_date_months_ahead_with_no_future_tense_is_last_years() -> None:
+    # written in May: "the Oct. 23 killing" is last October's, the clause does not look ahead
+    t = _one("Police are hunting the gunman in the Oct. 23 killing.", "Oct. 23", anchor=D(1999, 5, 6), tense="present")
+    assert t is not None and t.value == "1998-10-23"
+    t = _one("The summit is on Oct. 23.", "Oct. 23", anchor=D(1999, 5, 6), tense="future")
+    assert t is not None and t.value == "1999-10-23"
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("Leaders meet at the summit on April 24 and 25.", "25", "2021-04-25"),
+    ("Talks were held on Oct. 5 and 6, 1998, in Oslo.", "Oct. 5", "1998-10-05"),
+    ("Talks were held on Oct. 5 and 6, 1998, in Oslo.", "6, 1998", "1998-10-06"),
+])
+def test_the_second_day_of_a_pair_takes_the_first_ones_month(text: str, expr: str, value: str) -> None:
+    t = _one(text, expr, tense="past")
+    assert t is not None and (t.type, t.value) == ("DATE", value)
+
+
+def test_a_number_after_a_date_pair_that_is_no_day_is_left() -> None:
+    assert [t.text for t in _find("Shares rose on May 3 and 2 percent more on Friday.", tense="past") if t.text == "2"] == []
+    assert [t.text for t in _find("On May 3 and 2 others it rained.", tense="past") if t.text == "2"] == []
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("The March accession will enlarge the alliance.", "March", "2021-03"),
+    ("Voters weighed the May election results.", "May", "2021-05"),
+    ("He studied the post-1959 politics of the island.", "1959", "1959"),
+])
+def test_a_month_or_year_as_a_modifier(text: str, expr: str, value: str) -> None:
+    t = _one(text, expr, tense="past")
+    assert t is not None and t.value == value
+
+
+def test_the_quarter_ended_after_a_fiscal_quarter_is_that_fiscal_quarter() -> None:
+    text = "The maker earned $5 million in the fiscal first quarter. Sales were $90 million for the quarter ended Sept. 30. In the 1988 period it lost money."
+    found = {t.text: t.value for t in find_timexes(text, D(1989, 10, 26), None, TimexState())}
+    assert found["the quarter"] == "1989-Q1" and found["the 1988 period"] == "1988-Q1"
+    text = "Profit rose in the third quarter. Sales were $90 million for the quarter ended Sept. 30."
+    found = {t.text: t.value for t in find_timexes(text, D(1989, 10, 26), None, TimexState())}
+    assert found["the quarter"] == "1989-Q3"

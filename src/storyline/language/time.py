@@ -243,8 +243,8 @@ def _year_ok(text: str, start: int, end: int) -> bool:
         return False
     if prev and (prev[-1] in _YEAR_CUES or prev[-1] in {",", "("} or prev[-1] in MONTHS or prev[-1] == "mid-"):
         return True
-    if text[max(0, start - 4) : start].lower().endswith("mid-"):
-        return True
+    if text[max(0, start - 5) : start].lower().endswith(("mid-", "pre-", "post-")):
+        return True  # "mid-1990", "post-1959 politics"
     if _is_sentence_start(text, start):
         return after in {",", "was", "saw", "brought", "marked"}
     # a year used as a modifier: "a 2011 law", "its 2015 budget"
@@ -523,7 +523,8 @@ def tense_of_span(doc: Doc, start_char: int, end_char: int) -> Tense | None:
     if prep is not None and prep.lower_ in _PAST_PREPS:
         return "past"
     for anc in list(root.ancestors)[:4]:
-        if anc.lemma_.lower() in _SCHEDULE_VERBS and prep is not None and prep.lower_ in {"for", "on", "in", "until", "at"}:
+        if anc.lemma_.lower() in _SCHEDULE_VERBS and prep is not None and prep.lower_ in {"for", "on", "in", "until", "at"} and anc.i < root.i:
+            # "scheduled elections for April"; not "On Friday, the government planned to...", the day of the planning
             return "future"
         if anc.pos_ in {"VERB", "AUX"} and anc.tag_ in {"VBD", "VBZ", "VBP", "MD"}:
             break
@@ -615,6 +616,7 @@ class TimexState:
     """
 
     quarter: tuple[int, int] | None = None  # (year, quarter)
+    fiscal: bool = False  # that quarter was named as a fiscal one ("the fiscal first quarter")
     last: tuple[date, str] | None = None  # the last date written, and its precision ("day", "month", "year")
 
 
@@ -633,6 +635,10 @@ _UNITS: dict[str, str] = dict(_WORDS["units"])
 _REFS: dict[str, list[str]] = {k: list(v) for k, v in _WORDS["refs"].items()}
 _HOLIDAYS: dict[str, tuple[int, int]] = {k: (int(v[0]), int(v[1])) for k, v in _WORDS["holidays"].items()}
 _SETS: dict[str, str] = dict(_WORDS["sets"])
+_FLOATING: dict[str, tuple[int, int, int, int]] = {k: (int(v[0]), int(v[1]), int(v[2]), int(v[3])) for k, v in _WORDS["floating_holidays"].items()}
+_GENERIC_TODAY: set[str] = set(_WORDS["generic_today"]["nouns"])
+_GENERIC_QUANT: set[str] = set(_WORDS["generic_today"]["quantifiers"])
+_DECADE_WORDS: dict[str, int] = dict(_WORDS["decade_words"])
 
 
 
@@ -736,8 +742,8 @@ def _nearest_month_year(month: int, anchor: date, tense: Tense | None, day: int 
         return y - 1 if gap > _FAR_DAYS else y
     if tense in {"future", "modal"}:
         return y + 1 if -gap > _FAR_DAYS else y
-    if gap > 183:
-        return y - 1
+    if gap > _FAR_DAYS:
+        return y - 1  # no future tense to place it ahead: news reports what happened
     if gap < -183:
         return y + 1
     return y
@@ -829,6 +835,9 @@ def _tx_numeric(m: re.Match[str], s: _Scan) -> _Result | None:
     return "DATE", date(y, int(m["m"]), int(m["d"])).isoformat()
 
 
+_PAIR_TAIL = re.compile(rf"\s*(?:and|or|&)\s*[0-3]?\d(?:st|nd|rd|th)?,?\s*(?P<y>{_TX_YEAR})", re.IGNORECASE)
+
+
 @_rule(
     rf"(?:(?P<wd>{_TX_WD}),?\s+)?(?:(?P<m>{_TX_MONTH})\s*(?P<d>{_TX_DAY})|(?:the\s+)?(?P<d2>{_TX_DAY})(?:\s+of)?\s+(?P<m2>{_TX_MONTH}))"
     rf"(?:(?:,?\s*|\s+of\s+)(?P<y>{_TX_YEAR})|\s+(?P<ry>last|this|next)\s+year\b)?"
@@ -842,10 +851,33 @@ def _tx_full_date(m: re.Match[str], s: _Scan) -> _Result | None:
         return None  # "5 Jan" without a year: too weak
     if m["y"]:
         return "DATE", date(int(m["y"]), month, day).isoformat()
+    pair = _PAIR_TAIL.match(s.text, m.end())
+    if pair is not None:  # "Oct. 5 and 6, 1998": the year written after the pair
+        return "DATE", date(int(pair["y"]), month, day).isoformat()
     anchor = _need(s.anchor)
     if m["ry"]:
         return "DATE", date(anchor.year + _SHIFT_WORDS[m["ry"].lower()], month, day).isoformat()
     return "DATE", _year_less_date(month, day, anchor, s.date_tense(m.start(), m.end())).isoformat()
+
+
+_DAY_PAIR_HEAD = re.compile(rf"(?P<m>{_TX_MONTH})\s*(?P<d>{_TX_DAY})\s*(?:and|or|&)\s*$", re.IGNORECASE)
+
+
+@_rule(r"(?<![\d,.$])\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?![\d%:.,]\d|\s*(?:percent|%|a\.m\.|p\.m\.))(?:,?\s*(?P<y>(?:1[5-9]|20)\d\d)\b)?")
+def _tx_second_day(m: re.Match[str], s: _Scan) -> _Result | None:
+    """"on April 24 and 25": the second day of a pair takes the first one's month (and a year written after it)."""
+    head = _DAY_PAIR_HEAD.search(s.text[max(0, m.start() - 24) : m.start()])
+    if head is None:
+        return None
+    month = _month_of(head["m"])
+    day = int(m["d"])
+    if month is None or not 1 <= day <= 31 or day <= int(re.sub(r"\D", "", head["d"])):
+        return None
+    if m["y"]:
+        y = int(m["y"])
+    else:
+        y = _year_less_date(month, day, _need(s.anchor), s.date_tense(m.start(), m.end())).year
+    return ("DATE", date(y, month, day).isoformat()) if _valid(y, month, day) else None
 
 
 @_rule(rf"\bthe\s+week\s+of\s+(?P<m>{_TX_MONTH})\s*(?P<d>{_TX_DAY})(?:,?\s*(?P<y>{_TX_YEAR}))?")
@@ -901,6 +933,8 @@ def _tx_shift_month(m: re.Match[str], s: _Scan) -> _Result | None:
 def _bare_month_fits(text: str, start: int, end: int, month: int) -> bool:
     if _bare_month_ok(text, start, end, month):
         return True
+    if _words_before(text, start, 1) == ["the"] and re.match(r"\s+[a-z]{3,}\b(?<!\bof)", text[end : end + 20]):
+        return True  # "the March accession", "the May election": a month modifying a noun
     if month in (3, 5):  # "March" and "May" are also a verb, a modal and a name
         return False
     after = text[end : end + 30]
@@ -945,11 +979,28 @@ def _tx_weekday(m: re.Match[str], s: _Scan) -> _Result | None:
     return "DATE", _weekday_date(wd, _need(s.anchor), shift, tense).isoformat()
 
 
+_POSS_NOUN = re.compile(r"['’]s\s+(?:[a-z-]+\s+)?(?P<n>[a-z]+)", re.IGNORECASE)
+
+
+def _generic_today(text: str, start: int, end: int) -> bool:
+    """"today's world", "many of today's personal computers": "today" for the present age."""
+    after = _POSS_NOUN.match(text, end)
+    if after is None:
+        return False
+    noun = text[end : after.end()].split()[1:]
+    if any(w.lower() in _GENERIC_TODAY for w in noun):
+        return True
+    prev = _words_before(text, start, 2)
+    return len(prev) == 2 and prev[1] == "of" and prev[0] in _GENERIC_QUANT
+
+
 @_rule(r"\b(?:(?P<pre>earlier|later|late|early)\s+)?(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow)\b")
 def _tx_relday(m: re.Match[str], s: _Scan) -> _Result | None:
     w = re.sub(r"\s+", " ", m["w"].lower())
     if m["w"][0].isupper() and not m["pre"] and not _is_sentence_start(s.text, m.start()) and re.search(r"[A-Z][\w.]*\s+$", s.text[max(0, m.start() - 20) : m.start()]):
         return None  # "USA Today", "VOA Today": a name
+    if w == "today" and not m["pre"] and _generic_today(s.text, m.start(), m.end()):
+        return None  # "today's youth", "many of today's computers": the present age, not the day
     k = {"yesterday": -1, "today": 0, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2}[w]
     return "DATE", (_need(s.anchor) + timedelta(days=k)).isoformat()
 
@@ -996,6 +1047,8 @@ def _unit_value(unit: str, anchor: date, k: int) -> str:
     rf"(?P<shift>last|next|this|coming|past|previous|current|latest)\s+(?:(?P<fis>fiscal|calendar)\s+)?(?P<unit>{_CAL_UNITS})\b(?!s\b)(?!-)"
 )
 def _tx_relunit(m: re.Match[str], s: _Scan) -> _Result | None:
+    if m["unit"][0].isupper() and m["shift"][0].isupper() and re.search(r"[\"“`]\s*$", s.text[max(0, m.start() - 3) : m.start()]):
+        return None  # ABC's "This Week": a title in quotes
     anchor = _need(s.anchor)
     unit = m["unit"].lower()
     shift = m["shift"].lower()
@@ -1011,6 +1064,7 @@ def _tx_relunit(m: re.Match[str], s: _Scan) -> _Result | None:
         value = _unit_value(unit, anchor, k)
         y, q = value.split("-Q")
         s.state.quarter = (int(y), int(q))
+        s.state.fiscal = False
         return "DATE", value
     if shift == "latest":
         k = -1
@@ -1024,7 +1078,7 @@ def _tx_in_the_unit(m: re.Match[str], s: _Scan) -> _Result | None:
     return "DATE", _unit_value(m["unit"] or m["unit2"], _need(s.anchor), 0)
 
 
-@_rule(r"\bthe\s+(?P<mod>full\s+|fiscal\s+|calendar\s+|entire\s+|whole\s+)?(?P<unit>year|week)\b(?!s\b|'s|-|\s+(?:ago|earlier|before|after|later|of|ended|ending|to|in\s+which|when|that|he|she|they|it)\b)")
+@_rule(r"\bthe\s+(?P<mod>full\s+|fiscal\s+|calendar\s+|entire\s+|whole\s+)?(?P<unit>year|week)\b(?!s\b|(?<=year)'s|-|\s+(?:ago|earlier|before|after|later|of|ended|ending|to|in\s+which|when|that|he|she|they|it)\b)")
 def _tx_the_unit(m: re.Match[str], s: _Scan) -> _Result | None:
     """"For the year, sales rose": in a report, the year (or week) the report covers."""
     anchor = _need(s.anchor)
@@ -1132,13 +1186,15 @@ def _tx_quarter(m: re.Match[str], s: _Scan) -> _Result | None:
             y -= 1
     if half:
         return "DATE", f"{_year_str(y)}-H{n}"
-    s.state.quarter = (y, n)
+    if s.anchor is None or (y, n) <= (s.anchor.year, _quarter_of(s.anchor)):
+        s.state.quarter = (y, n)  # a quarter still to come ("the third quarter of 1990") is not the one reported
+        s.state.fiscal = "fiscal" in m.group(0).lower()
     return "DATE", f"{_year_str(y)}-Q{n}"
 
 
 @_rule(
     r"\b(?P<det>the|this|that|its)\s+(?P<mods>(?:(?:latest|current|recent|most\s+recent|previous|past|last|next|coming|comparable|same|"
-    r"year-ago|year-earlier|fiscal|just-ended|just\s+ended)[\s-]+)*)(?P<what>quarter|period)\b(?!s)"
+    r"year-ago|year-earlier|fiscal|just-ended|just\s+ended)[\s-]+)*)(?P<what>quarter|period)\b(?!s|-to-)"
     r"(?!\s+of\s+(?:a|an|the|its|his|her|their|all|those|these|our|one|\d)\b)(?!\s*-?\s*(?:century|mile|point|percent|share|stake|pound|inch|hour))"
     r"(?:\s+a\s+year\s+(?:ago|earlier))?"
 )
@@ -1164,6 +1220,7 @@ def _tx_the_quarter(m: re.Match[str], s: _Scan) -> _Result | None:
         k = -1
     y, q = _q_add(anchor.year, _quarter_of(anchor), k)
     s.state.quarter = (y, q)
+    s.state.fiscal = False
     return "DATE", f"{_year_str(y)}-Q{q}"
 
 
@@ -1180,11 +1237,15 @@ def _tx_quarter_ended(m: re.Match[str], s: _Scan) -> _Result | None:
     day = int(re.sub(r"\D", "", m["d"]))
     end = date(int(m["y"]), month, day) if m["y"] else _year_less_date(month, day, _need(s.anchor), "past")
     mid = end - timedelta(days=45)
+    if not m["ord"] and s.state.fiscal and s.state.quarter is not None and s.state.quarter[0] == end.year:
+        # "earned $5 million in the fiscal first quarter ... for the quarter ended Sept. 30": that fiscal quarter again
+        return "DATE", f"{_year_str(s.state.quarter[0])}-Q{s.state.quarter[1]}"
     q = _ORDINALS[m["ord"].lower()] if m["ord"] else _quarter_of(mid)
     if not 1 <= q <= 4:
         return None
     y = end.year if m["ord"] else mid.year  # a fiscal year is named for the year it ends in
     s.state.quarter = (y, q)
+    s.state.fiscal = bool(m["ord"]) and "fiscal" in m.group(0).lower()
     return "DATE", f"{_year_str(y)}-Q{q}"
 
 
@@ -1204,8 +1265,12 @@ def _tx_year_ago_adj(m: re.Match[str], s: _Scan) -> _Result | None:
 
 # years, decades, centuries
 
-@_rule(r"\b(?P<the>the\s+)?(?:(?P<pre>early|late|mid)[\s-]+)?(?:(?P<c>1[5-9]|20)(?P<d>\d)0|'(?P<d2>\d)0)'?s\b")
+@_rule(
+    r"\b(?:(?:the\s+)?(?:first|second|last|latter)\s+half\s+of\s+)?(?P<the>the\s+)?(?:(?P<pre>early|late|mid)[\s-]+)?"
+    r"(?:(?P<c>1[5-9]|20)(?P<d>\d)0|'(?P<d2>\d)0)'?s\b"
+)
 def _tx_decade(m: re.Match[str], s: _Scan) -> _Result | None:
+    """"the 1990s", "the late '80s", "the last half of the '80s": the decade (a part of it keeps the decade's value)."""
     if m["c"]:
         digits = f"{m['c']}{m['d']}"
     else:
@@ -1213,6 +1278,20 @@ def _tx_decade(m: re.Match[str], s: _Scan) -> _Result | None:
         digits = ("20" if d <= 1 and s.anchor is not None and s.anchor.year >= 2000 else "19") + str(d)
     # "the 1990s", the decade as a period, is TIMEX3 "199"; "1990s" as a modifier is written "199X"
     return "DATE", digits if m["the"] else digits + "X"
+
+
+@_rule(rf"\bthe\s+(?:(?:early|late|mid)[\s-]+)?(?P<w>{'|'.join(_DECADE_WORDS)})\b")
+def _tx_decade_word(m: re.Match[str], s: _Scan) -> _Result | None:
+    """"the nineties": the latest such decade up to the anchor (not "in his nineties", an age)."""
+    prev = _words_before(s.text, m.start(), 1)
+    if prev and prev[-1] in {"low", "high", "upper", "lower", "mid"}:
+        return None  # "temperatures in the low nineties"
+    digit = _DECADE_WORDS[m["w"].lower()]
+    anchor = _need(s.anchor)
+    start = anchor.year // 100 * 100 + 10 * digit
+    if start > anchor.year:
+        start -= 100
+    return "DATE", _year_str(start)[:3]
 
 
 @_rule(r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b")
@@ -1238,6 +1317,7 @@ def _tx_year(m: re.Match[str], s: _Scan) -> _Result | None:
     return "DATE", _year_str(int(m["y"]))
 
 
+_PAIR_YEAR = re.compile(rf"(?:sixteen|seventeen|eighteen|nineteen)[\s-]+(?:{'|'.join(_TENS)})(?:[\s-]+(?:{'|'.join(_ONES)}))?", re.IGNORECASE)
 _SPELLED_YEAR_CUES = {"in", "since", "by", "until", "before", "after", "of", "early", "late", "mid", "from", "to", "and", "between", "during"}
 
 
@@ -1249,10 +1329,12 @@ def _tx_spelled_year(m: re.Match[str], s: _Scan) -> _Result | None:
     if (m["pre"] or "").lower().startswith("the"):
         return "DATE", _year_str(y)
     prev = _words_before(s.text, m.start(), 1)
-    if not (m["pre"] or (prev and prev[-1] in _SPELLED_YEAR_CUES)):
+    # "nineteen ninety-six" is a year wherever it stands; "two thousand" or "nineteen hundred" needs a cue
+    plain = bool(_PAIR_YEAR.fullmatch(m["sy"]))
+    if not (m["pre"] or plain or (prev and prev[-1] in _SPELLED_YEAR_CUES)):
         return None
     nxt = _word_after(s.text, m.end())
-    if nxt and nxt[0].islower() and nxt not in {"and", "when", "to", "the", "but", "or", "as", "after", "before", "on", "in", "at", "he", "she", "it", "they", "we"}:
+    if not plain and nxt and nxt[0].islower() and nxt not in {"and", "when", "to", "the", "but", "or", "as", "after", "before", "on", "in", "at", "he", "she", "it", "they", "we"}:
         return None  # "in two thousand homes"
     return "DATE", _year_str(y)
 
@@ -1289,17 +1371,30 @@ def _tx_season(m: re.Match[str], s: _Scan) -> _Result | None:
     return "DATE", f"{_year_str(y)}-{code}"
 
 
-@_rule(rf"\b(?-i:(?P<h>{'|'.join(phrase_alternation([h]) for h in _HOLIDAYS)}|Thanksgiving)|{phrase_alternation(h.title() for h in _HOLIDAYS)})(?:\s+(?P<y>{_TX_YEAR}))?")
+def _nth_weekday(y: int, month: int, weekday: int, n: int, from_day: int) -> date:
+    if n < 0:
+        nxt = date(y + month // 12, month % 12 + 1, 1)
+        last = nxt - timedelta(days=1)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(y, month, from_day)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+_HOLIDAY_NAMES = [*_HOLIDAYS, *_FLOATING]
+
+
+@_rule(rf"\b(?:{phrase_alternation(_HOLIDAY_NAMES)})\b(?:\s+(?P<y>{_TX_YEAR}))?")
 def _tx_holiday(m: re.Match[str], s: _Scan) -> _Result | None:
     words = re.sub(r"\s+", " ", m.group(0).lower())
     if m["y"]:
         words = words[: -len(m["y"])].strip()
     if not m.group(0)[0].isupper():
         return None
-    if words == "thanksgiving":
+    if words in _FLOATING:
+        mo_, wd_, n_, from_ = _FLOATING[words]
+
         def day_of(y: int) -> date:
-            first = date(y, 11, 1)
-            return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+            return _nth_weekday(y, mo_, wd_, n_, from_)
     else:
         mo, d = _HOLIDAYS[words]
 
@@ -1516,6 +1611,7 @@ _RULE_NEEDS: dict[str, set[str]] = {
     "_tx_quarter_ended": {"quarter", "period"},
     "_tx_full_date": _MONTH_CUES_LOW,
     "_tx_week_of": _MONTH_CUES_LOW,
+    "_tx_second_day": _MONTH_CUES_LOW,
     "_tx_month_year": _MONTH_CUES_LOW,
     "_tx_shift_month": _MONTH_CUES_LOW,
     "_tx_month": _MONTH_CUES_LOW,
@@ -1534,11 +1630,12 @@ _RULE_NEEDS: dict[str, set[str]] = {
     "_tx_two_quarters": {"quarters"},
     "_tx_year_ago_adj": {"year"},
     "_tx_decade": {"s"},
+    "_tx_decade_word": set(_DECADE_WORDS),
     "_tx_century": {"century"},
     "_tx_year": {"#year"},
     "_tx_spelled_year": {"sixteen", "seventeen", "eighteen", "nineteen", "thousand"},
     "_tx_season": set(_SEASONS),
-    "_tx_holiday": {w for h in _HOLIDAYS for w in re.findall(r"[a-z]+", h)} | {"thanksgiving"},
+    "_tx_holiday": {w for h in _HOLIDAY_NAMES for w in re.findall(r"[a-z]+", h)},
     "_tx_ref": _last_words(_REF_WORD),
     "_tx_duration": _UNIT_CUES,
     "_tx_vague_span": {"days", "weeks", "months", "years", "quarters"},
