@@ -55,6 +55,7 @@ from ..settings import tuned, tuned_int
 from .candidates import candidate_pairs
 from .figures import Figure as FigureLike
 from .figures import FigureConflict, figure_conflicts, format_value
+from .speakers import SpeakerConflict, speaker_conflicts
 
 __all__ = ["LINK", "MAX_ITEMS", "Link", "Similarity", "align_claims", "compare_sources", "enough_overlap", "opposition", "similarity"]
 
@@ -78,6 +79,9 @@ MAX_ITEMS = tuned_int("compare", "max_agreements")
 #: Agreements of ``AGREEMENT_SOURCES`` or more sources are kept; those of fewer only when at least ``AGREEMENT_KEEP`` confident.
 AGREEMENT_SOURCES = tuned_int("compare", "agreement_sources")
 AGREEMENT_KEEP = tuned("compare", "agreement_keep")
+#: The same quotation credited to different speakers: the run of words that makes two quotations one, and its confidence.
+SAME_QUOTE_WORDS = tuned_int("compare", "same_quote_words")
+SPEAKER_CONFIDENCE = tuned("compare", "speaker_confidence")
 #: Claims sharing ``WIDE_TERMS`` content words link at ``WIDE_SHARE`` of the usual threshold (long sentences dilute the cosine).
 WIDE_TERMS = tuned_int("compare", "wide_terms")
 WIDE_SHARE = tuned("compare", "wide_share")
@@ -589,6 +593,21 @@ def _figure_divergence(conflict: FigureConflict, claims: dict[str, Claim], units
     )
 
 
+def _speaker_divergence(conflict: SpeakerConflict, claims: dict[str, Claim], story: Story) -> Divergence:
+    """ "Who said “we are cooperating fully with all”: the Acme Corporation (AP) vs Ann Lee (Reuters)"."""
+    names = {a.id: a.name for a in story.actors}
+    cited = [claims[k] for k in conflict.claims]
+    sides = " vs ".join(f"{names.get(sp, sp)} ({_source(story, c.doc)})" for sp, c in zip(conflict.speakers, cited, strict=True))
+    return Divergence(
+        topic=f"Who said \u201c{conflict.words}\u201d: {sides}",
+        positions=[_span(c, Position) for c in cited],
+        confidence=SPEAKER_CONFIDENCE,
+        claims=[c.id for c in cited],
+        why="the same words credited to different speakers",
+        kind="who",
+    )
+
+
 def _answer_score(question: TextUnit, candidate: TextUnit, families: Families, focus: float = FOCUS_BONUS) -> tuple[float, float]:
     """An answer's score: its similarity, plus ``focus`` when it uses the question's main predicate ("Did X *know* ...")."""
     sim = similarity(question, candidate, families)
@@ -607,7 +626,7 @@ def _setting(ctx: Context, key: str, default: float, section: str = "compare") -
     return float(ctx.options.section(section).get(key, default))
 
 
-@register_stage("compare", requires=("claims", "questions", "claim_units"), assigns=("agreements", "divergences", "answers"))
+@register_stage("compare", requires=("claims", "questions", "claim_units"), assigns=("agreements", "divergences", "answers"), uses=("quotes",))
 def compare_sources(story: Story, ctx: Context) -> Story:
     """Fill ``agreements``, ``divergences``, ``Claim.unique`` and question answers."""
     link = _setting(ctx, "link", LINK)
@@ -640,6 +659,12 @@ def compare_sources(story: Story, ctx: Context) -> Story:
         {k: c.text for k, c in claims.items()},
     )
     divergences += [_figure_divergence(c, claims, units, story) for c in conflicts]
+    cited = {k for d in divergences for k in d.claims}
+    divergences += [
+        _speaker_divergence(c, claims, story)
+        for c in speaker_conflicts(story, int(_setting(ctx, "same_quote_words", SAME_QUOTE_WORDS)))
+        if not cited & set(c.claims) and all(k in claims for k in c.claims)
+    ]
     divergences.sort(key=lambda x: (-(x.confidence or 0), x.claims))
     story.divergences = divergences[: int(_setting(ctx, "max_divergences", MAX_DIVERGENCES))]
     if len({c.doc for c in story.claims}) > 1:
