@@ -48,3 +48,9 @@ def test_same_speaker_or_too_few_shared_words_is_no_conflict():
     story = _story("said Ann Lee, a spokeswoman for the owner Bolt Holdings.", "a2")
     story.quotes[1] = story.quotes[1].model_copy(update={"text": "We are cooperating with police"})
     assert speaker_conflicts(story, 8) == []
+
+
+def test_words_credited_to_a_country_are_no_rival_speaker():
+    story = _story("said Ann Lee, a spokeswoman for the owner Bolt Holdings.", "a2")
+    story.actors[0] = story.actors[0].model_copy(update={"kind": "country"})
+    assert speaker_conflicts(story, 8) == []

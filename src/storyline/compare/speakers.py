@@ -5,7 +5,8 @@ run of ``[compare] same_quote_words`` words. When their speakers are two
 different actors, the sources disagree on who said it -- unless one side
 names the other speaker in its sentence ("said Ann Lee, a spokeswoman for
 the Acme Corporation" against "the Acme Corporation said"): a spokesperson
-speaks for the actor they are named with, and that is no disagreement.
+speaks for the actor they are named with, and that is no disagreement; nor is
+a country or a place credited with words (it speaks through its officials).
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ __all__ = ["SAME_QUOTE_WORDS", "SpeakerConflict", "speaker_conflicts"]
 #: Two quotations sharing a run of this many words are the same words.
 SAME_QUOTE_WORDS = tuned_int("compare", "same_quote_words")
 
+#: Actor kinds that speak through others ("Germany said", "the city said"): a quotation credited to one is no rival speaker.
+_METONYMIC = frozenset({"country", "place"})
+
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?")
 
 
@@ -30,7 +34,7 @@ class SpeakerConflict:
 
     claims: tuple[str, str]
     speakers: tuple[str, str]  # actor ids, in the order of ``claims``
-    words: str  # the shared run of words, as the first source has it
+    words: str  # the first shared run of words, as the first source writes it
 
 
 def _runs(text: str, n: int) -> dict[tuple[str, ...], int]:
@@ -53,7 +57,9 @@ def _names(story: Story, actor: str, claim: Claim) -> bool:
 
 def speaker_conflicts(story: Story, min_words: int = SAME_QUOTE_WORDS) -> list[SpeakerConflict]:
     """Every pair of same-words quotations of different documents credited to different actors, each claim once."""
-    quotes = [q for q in story.quotes if q.speaker]
+    # a country or a place "says" through its officials: credited to it, the words are no one's in particular
+    speakers = {a.id for a in story.actors if a.kind not in _METONYMIC}
+    quotes = [q for q in story.quotes if q.speaker in speakers]
     out: list[SpeakerConflict] = []
     taken: set[str] = set()
     runs = [_runs(q.text, min_words) for q in quotes]
@@ -71,5 +77,6 @@ def speaker_conflicts(story: Story, min_words: int = SAME_QUOTE_WORDS) -> list[S
             if _names(story, qb.speaker, ca) or _names(story, qa.speaker, cb):
                 continue  # one side names the other speaker: a spokesperson and whom they speak for
             taken.update((ca.id, cb.id))
-            out.append(SpeakerConflict((ca.id, cb.id), (qa.speaker, qb.speaker), " ".join(shared[0])))
+            at = runs[i][shared[0]]
+            out.append(SpeakerConflict((ca.id, cb.id), (qa.speaker, qb.speaker), " ".join(_WORD.findall(qa.text)[at : at + min_words])))
     return out
