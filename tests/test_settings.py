@@ -61,7 +61,7 @@ def test_bad_settings_name_the_key_and_the_file(tmp_path: Path, content: str, me
 
 def test_tuning_sections_are_typed_and_overridable(tmp_path: Path) -> None:
     base = load_options()
-    assert base.tuned("compare", "link") == 0.30 and base.tuned_int("compare", "max_agreements") == 12
+    assert base.tuned("compare", "link") == 0.30 and base.tuned_int("compare", "max_agreements") == 16
     user = tmp_path / "tune.toml"
     user.write_text("[compare]\nmax_agreements = 3\nlink = 1\n[summarize.weights]\nlead = 0.5\nlead_first = false\n", encoding="utf-8")
     opts = load_options(user)
@@ -69,7 +69,7 @@ def test_tuning_sections_are_typed_and_overridable(tmp_path: Path) -> None:
     assert isinstance(opts.tuning["compare"]["link"], float)
     assert opts.section("summarize.weights")["lead"] == 0.5 and opts.section("summarize.weights")["lead_first"] is False
     assert opts.tuned("compare", "unique") == base.tuned("compare", "unique")  # keys not given keep their defaults
-    assert base.tuned_int("compare", "max_agreements") == 12  # the packaged options are not changed
+    assert base.tuned_int("compare", "max_agreements") == 16  # the packaged options are not changed
     with pytest.raises(ConfigError, match=r"compare\.nothing"):
         opts.tuned("compare", "nothing")
 

@@ -196,3 +196,37 @@ def test_a_sentence_saying_what_is_not_known_answers_nothing(run_with_actors):
     story = run_with_actors([a, b], [ARMY], stages=STAGES)
     q = next(q for q in story.questions if q.doc == "d1")
     assert q.answers == []
+
+
+def test_agreement_kept_by_its_sources_or_its_confidence_not_by_a_fixed_count():
+    from storyline.compare.stage import _kept
+    from storyline.models import Agreement, Span
+
+    def agreement(docs: int, confidence: float) -> Agreement:
+        return Agreement(claim="x", evidence=[Span(doc=f"d{i}", start=0, end=1, text="x") for i in range(docs)], confidence=confidence)
+
+    weak_pair, strong_pair, weak_trio = agreement(2, 0.41), agreement(2, 0.9), agreement(3, 0.41)
+    assert _kept([weak_trio, strong_pair, weak_pair], sources=3, keep=0.45) == [weak_trio, strong_pair]
+    assert _kept([weak_pair], sources=3, keep=0.4) == [weak_pair]
+
+
+def test_elliptical_unknown_is_answered_through_the_sentence_before_it(run_with_actors):
+    # "what the fault was" names nothing the answer repeats: the sentence before tells what fault is meant
+    a = (
+        "The last bridge inspection took place in March, when a fault in the cables was noted, records show."
+        " It was not immediately clear what the fault was.\n\nThe weather was mild."
+    )
+    b = (
+        "In March, the bridge inspection found two cables corroded near the north tower, the records show."
+        "\n\nA new library opened downtown on Sunday."
+    )
+    story = run_with_actors([a, b], [], stages=STAGES)
+    unknown = next(q for q in story.questions if "fault was" in q.text)
+    assert [s.doc for s in unknown.answers] == ["d2"] and "corroded" in (unknown.answers[0].text or "")
+
+
+def test_direct_question_does_not_borrow_the_question_before_it(run_with_actors):
+    a = "Will the army withdraw its troops from the northern city? What are the implications for the harvest?"
+    b = "The army will withdraw its troops from the northern city by Friday."
+    story = run_with_actors([a, b], [ARMY], stages=STAGES)
+    assert next(q for q in story.questions if "harvest" in q.text).answers == []

@@ -45,6 +45,9 @@ log = logging.getLogger(__name__)
 #: Blocks whose sentences are claims: a caption tells facts too ("The boy fell eight stories from the 23rd floor").
 _KINDS = {"body", "dek", "caption"}
 _MIN_WORDS = tuned_int("claims", "min_words")
+#: An open question with fewer content terms than this is elliptical ("It was not immediately clear what the defect was",
+#: "It's unclear what she was referring to"): it asks about what the sentence before it (and the rest of its own sentence) told.
+_ELLIPTICAL = tuned_int("claims", "elliptical_question_terms")
 _PREDICTION = FUTURE_MODALS
 _PRESCRIPTION = PRESCRIPTIVE_MODALS
 _NEED = {"need", "have"}
@@ -155,7 +158,9 @@ def claims_of_document(
     q_units: list[TextUnit] = []
     quoted = [(q.start, q.end) for q in quotes]
     photo = _photo_captions(doc)
+    previous: Sentence | None = None
     for sent in doc.sentences:
+        before, previous = previous, sent
         block = doc.blocks[sent.block]
         parse = ctx.parses.get(doc.id, sent.block)
         if block.kind not in _KINDS or parse is None or sent.block in photo:
@@ -170,7 +175,12 @@ def claims_of_document(
             if qs.cue is not None:  # what is asked, without the hedge's own words ("it was not immediately clear")
                 cue_start, cue_end = qs.cue
                 q_tokens = [t for t in q_tokens if not cue_start <= block.start + t.idx < cue_end] or q_tokens
-            q_units.append(text_unit(f"q:{doc.id}:{qs.start}", doc.id, qs.start, qs.end, q_tokens, block.start, index))
+            unit = text_unit(f"q:{doc.id}:{qs.start}", doc.id, qs.start, qs.end, q_tokens, block.start, index)
+            if qs.cue is not None and sum(1 for t in unit.terms if not t.startswith("@")) < _ELLIPTICAL:
+                context = _question_context(sent, before, qs, parse, block.start)
+                asked = {t.lemma_.lower() for t in q_tokens}  # each word once: the context tells what the asked-about word stands for
+                unit = text_unit(unit.key, doc.id, qs.start, qs.end, [*q_tokens, *(t for t in context if t.lemma_.lower() not in asked)], block.start, index)
+            q_units.append(unit)
         presupposed = [p for qs in found if (p := _presupposed(doc, sent, qs, parse, block.start)) is not None]
         for sub in presupposed:
             _add_claim(doc, sub, span_tokens(parse, block.start, sub.start, sub.end), block.start, index, quotes, claims, units)
@@ -186,6 +196,16 @@ def claims_of_document(
             continue  # a caption fragment ("Charged with sale to minors.") under a photo of whom, the text does not say
         _add_claim(doc, sent, tokens, block.start, index, quotes, claims, units)
     return claims, questions, units, q_units
+
+
+def _question_context(sent: Sentence, before: Sentence | None, qs: QuestionSpan, parse: Doc, base: int) -> list[Token]:
+    """What an elliptical statement of an unknown is about ("It was not immediately clear what *the defect* was", "it's
+    unclear what she was referring to"): the sentence before it in the same block, and the rest of its own sentence.
+    (A direct question is not read so: the reader's question before it is no context it leans on.)"""
+    tokens = list(span_tokens(parse, base, qs.end, sent.end))
+    if before is not None and before.block == sent.block:
+        tokens = list(span_tokens(parse, base, before.start, before.end)) + tokens
+    return tokens
 
 
 def _add_claim(

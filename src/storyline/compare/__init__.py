@@ -4,4 +4,5 @@ Stage contract (see :mod:`storyline.pipeline`):
 
 - requires: claims, questions, claim_units
 - assigns: agreements, divergences, answers
+- uses when present: quotes
 """

@@ -26,8 +26,10 @@
    sentence and has a ``kind``.
 5. ``confidence`` (agreements and divergences alike) is how surely the cited
    sentences are about the same thing: their similarity rescaled so that
-   ``LINK`` is 0.4 and 0.7 or more is 1.0; at most ``max_agreements`` /
-   ``max_divergences`` are kept, most sources and most confident first.
+   ``LINK`` is 0.4 and 0.7 or more is 1.0. Agreements of ``agreement_sources``
+   or more sources are kept, of fewer only at ``agreement_keep`` confidence or
+   more; at most ``max_agreements`` / ``max_divergences`` are kept, most
+   sources and most confident first.
 6. A claim with nothing similar in any other document is marked ``unique``.
 7. Questions get the answering spans of other documents (:mod:`.questions`),
    looked for among the claims sharing a term, scored the same way plus the
@@ -53,6 +55,7 @@ from ..settings import tuned, tuned_int
 from .candidates import candidate_pairs
 from .figures import Figure as FigureLike
 from .figures import FigureConflict, figure_conflicts, format_value
+from .speakers import SpeakerConflict, speaker_conflicts
 
 __all__ = ["LINK", "MAX_ITEMS", "Link", "Similarity", "align_claims", "compare_sources", "enough_overlap", "opposition", "similarity"]
 
@@ -73,6 +76,12 @@ DIVERGE = tuned("compare", "diverge")
 DISTINCTIVE = tuned("compare", "distinctive")
 #: At most this many agreements and divergences are reported (``[compare] max_agreements`` / ``max_divergences``).
 MAX_ITEMS = tuned_int("compare", "max_agreements")
+#: Agreements of ``AGREEMENT_SOURCES`` or more sources are kept; those of fewer only when at least ``AGREEMENT_KEEP`` confident.
+AGREEMENT_SOURCES = tuned_int("compare", "agreement_sources")
+AGREEMENT_KEEP = tuned("compare", "agreement_keep")
+#: The same quotation credited to different speakers: the run of words that makes two quotations one, and its confidence.
+SAME_QUOTE_WORDS = tuned_int("compare", "same_quote_words")
+SPEAKER_CONFIDENCE = tuned("compare", "speaker_confidence")
 #: Claims sharing ``WIDE_TERMS`` content words link at ``WIDE_SHARE`` of the usual threshold (long sentences dilute the cosine).
 WIDE_TERMS = tuned_int("compare", "wide_terms")
 WIDE_SHARE = tuned("compare", "wide_share")
@@ -355,6 +364,15 @@ def _one_per_claim(links: list[Link]) -> list[Link]:
     return out
 
 
+def _kept(agreements: list[Agreement], sources: int = AGREEMENT_SOURCES, keep: float = AGREEMENT_KEEP) -> list[Agreement]:
+    """The agreements worth reporting: many sources saying one thing, or two saying it in sentences surely about the same thing.
+
+    A fixed count would cut a story's weaker true agreements when it has many strong ones and keep weak pairs when it has few;
+    the bar is on what each agreement is (its sources and its confidence), the ceiling only bounds the report.
+    """
+    return [a for a in agreements if len(a.evidence) >= sources or (a.confidence or 0.0) >= keep]
+
+
 def _confidence(sim: float) -> float:
     return round(min(1.0, max(0.0, (sim - LINK) / (0.7 - LINK)) * 0.6 + 0.4), 2)
 
@@ -575,6 +593,21 @@ def _figure_divergence(conflict: FigureConflict, claims: dict[str, Claim], units
     )
 
 
+def _speaker_divergence(conflict: SpeakerConflict, claims: dict[str, Claim], story: Story) -> Divergence:
+    """ "Who said “we are cooperating fully with all”: the Acme Corporation (AP) vs Ann Lee (Reuters)"."""
+    names = {a.id: a.name for a in story.actors}
+    cited = [claims[k] for k in conflict.claims]
+    sides = " vs ".join(f"{names.get(sp, sp)} ({_source(story, c.doc)})" for sp, c in zip(conflict.speakers, cited, strict=True))
+    return Divergence(
+        topic=f"Who said \u201c{conflict.words}\u201d: {sides}",
+        positions=[_span(c, Position) for c in cited],
+        confidence=SPEAKER_CONFIDENCE,
+        claims=[c.id for c in cited],
+        why="the same words credited to different speakers",
+        kind="who",
+    )
+
+
 def _answer_score(question: TextUnit, candidate: TextUnit, families: Families, focus: float = FOCUS_BONUS) -> tuple[float, float]:
     """An answer's score: its similarity, plus ``focus`` when it uses the question's main predicate ("Did X *know* ...")."""
     sim = similarity(question, candidate, families)
@@ -593,7 +626,7 @@ def _setting(ctx: Context, key: str, default: float, section: str = "compare") -
     return float(ctx.options.section(section).get(key, default))
 
 
-@register_stage("compare", requires=("claims", "questions", "claim_units"), assigns=("agreements", "divergences", "answers"))
+@register_stage("compare", requires=("claims", "questions", "claim_units"), assigns=("agreements", "divergences", "answers"), uses=("quotes",))
 def compare_sources(story: Story, ctx: Context) -> Story:
     """Fill ``agreements``, ``divergences``, ``Claim.unique`` and question answers."""
     link = _setting(ctx, "link", LINK)
@@ -618,13 +651,20 @@ def compare_sources(story: Story, ctx: Context) -> Story:
     groups = _group(agree, units, neighbours, link, floor)
     agreements = [_agreement(members, best, claims, units, story, neighbours) for members, best in groups]
     agreements.sort(key=lambda x: (-len(x.evidence), -(x.confidence or 0), x.claims))
-    story.agreements = agreements[: int(_setting(ctx, "max_agreements", MAX_ITEMS))]
+    story.agreements = _kept(agreements, int(_setting(ctx, "agreement_sources", AGREEMENT_SOURCES)), _setting(ctx, "agreement_keep", AGREEMENT_KEEP))
+    story.agreements = story.agreements[: int(_setting(ctx, "max_agreements", MAX_ITEMS))]
     divergences = [_divergence(lk, claims, units, story) for lk in _one_per_claim(oppose)]
     conflicts = figure_conflicts(
         units, pairs, cosine, enough_overlap, _setting(ctx, "figure_similarity", FIGURE_SIMILARITY), _setting(ctx, "date_similarity", DATE_SIMILARITY),
         {k: c.text for k, c in claims.items()},
     )
     divergences += [_figure_divergence(c, claims, units, story) for c in conflicts]
+    cited = {k for d in divergences for k in d.claims}
+    divergences += [
+        _speaker_divergence(c, claims, story)
+        for c in speaker_conflicts(story, int(_setting(ctx, "same_quote_words", SAME_QUOTE_WORDS)))
+        if not cited & set(c.claims) and all(k in claims for k in c.claims)
+    ]
     divergences.sort(key=lambda x: (-(x.confidence or 0), x.claims))
     story.divergences = divergences[: int(_setting(ctx, "max_divergences", MAX_DIVERGENCES))]
     if len({c.doc for c in story.claims}) > 1:
