@@ -32,7 +32,7 @@ from typing import Any
 from ..errors import ConfigError
 from ..language.terms import terms
 
-__all__ = ["Assignment", "Clusterer", "StreamSettings"]
+__all__ = ["ArticleFeatures", "Assignment", "Clusterer", "StreamSettings", "featurize"]
 
 STATE_VERSION = 1
 
@@ -114,6 +114,27 @@ def _fingerprint(sentence: str) -> int | None:
     return int.from_bytes(hashlib.blake2b(" ".join(words).encode(), digest_size=8).digest(), "big")
 
 
+@dataclass(frozen=True)
+class ArticleFeatures:
+    """What :meth:`Clusterer.add` needs of an article that depends on the article alone.
+
+    Computed by :func:`featurize`, anywhere (a worker process, ahead of the
+    assigner): the article's sentences, their boilerplate fingerprints, and
+    the term counts of all its sentences (used as they are when no sentence
+    turns out to be boilerplate, which is the common case).
+    """
+
+    sentences: tuple[str, ...]
+    keys: tuple[int | None, ...]  # _fingerprint of each sentence
+    counts: dict[str, int]  # terms(" ".join(sentences))
+
+
+def featurize(text: str) -> ArticleFeatures:
+    """The per-article work of the clusterer that does not depend on the stories seen (a pure function)."""
+    sentences = tuple(sent for sent in _SENTENCE.split(text) if sent.strip())
+    return ArticleFeatures(sentences, tuple(_fingerprint(sent) for sent in sentences), dict(terms(" ".join(sentences))))
+
+
 def story_label(sid: int) -> str:
     return f"s{sid:07d}"
 
@@ -144,13 +165,14 @@ class Clusterer:
         news: it would tie unrelated stories together. Copies within the window
         (wire copy republished by several outlets) are kept: they are evidence.
         """
+        return self._content(featurize(text), now)[0]
+
+    def _content(self, feats: ArticleFeatures, now: float) -> tuple[str, bool]:
+        """:meth:`content` of a featurized article, and whether every sentence was kept."""
         s = self.settings
         keep = []
-        for sent in _SENTENCE.split(text):
-            if not sent.strip():
-                continue
+        for sent, key in zip(feats.sentences, feats.keys, strict=True):
             if s.boiler_min_seen:
-                key = _fingerprint(sent)
                 if key is not None:
                     seen = self.sentences.get(key)
                     if seen is None:
@@ -162,7 +184,7 @@ class Clusterer:
             keep.append(sent)
         if s.boiler_min_seen and now - self._pruned > 86400.0:
             self._prune(now)
-        return " ".join(keep)
+        return " ".join(keep), len(keep) == len(feats.sentences)
 
     def _prune(self, now: float) -> None:
         horizon = now - self.settings.boiler_memory_days * 86400.0
@@ -171,8 +193,10 @@ class Clusterer:
 
     def vector(self, text: str) -> dict[str, float]:
         """Count ``text`` into the document frequencies and return its unit TF-IDF vector."""
+        return self._vector(terms(text))
+
+    def _vector(self, counts: dict[str, int]) -> dict[str, float]:
         s = self.settings
-        counts = terms(text)
         self.n_docs += 1
         self.df.update(counts.keys())
         n = self.n_docs
@@ -239,12 +263,17 @@ class Clusterer:
         gap_h = max(0.0, now - st.last_seen) / 3600.0
         return sim - self.settings.hours_penalty * gap_h
 
-    def add(self, text: str, published: float | None = None) -> Assignment:
-        """Assign one article (its text and POSIX publication time, if known)."""
+    def add(self, text: str, published: float | None = None, features: ArticleFeatures | None = None) -> Assignment:
+        """Assign one article (its text and POSIX publication time, if known).
+
+        ``features`` is :func:`featurize` of ``text`` when it was computed
+        ahead (the result is the same either way).
+        """
+        feats = featurize(text) if features is None else features
         now = self._advance(published)
         t = published if published is not None else now
-        content = self.content(text, now)
-        vec = self.vector(content)
+        content, whole = self._content(feats, now)
+        vec = self._vector(feats.counts if whole else terms(content))
         best, best_sim = None, -math.inf
         for sid in self._candidates(vec):
             sim = self.score(vec, self.active[sid], now)

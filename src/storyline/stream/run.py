@@ -10,6 +10,13 @@ transaction. A resumed run loads the latest state, replays the few articles
 stored after it (checking that it reaches the same assignments), skips the
 ids already stored and continues: killing a run and re-running it gives the
 assignments of one uninterrupted run.
+
+The per-article work that depends on the article alone (:func:`featurize`)
+can run ahead of the assigner, elsewhere: a ``prefetch`` (e.g. on Dask
+workers, :mod:`storyline.batch.features`) gets the chunks of the input in
+order and hands them back in order with their features. Either way the
+assignments are the same. An article whose featurization fails is reported
+(logged, counted in :attr:`RunStats.failed`) and skipped.
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ import json
 import logging
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -27,9 +34,9 @@ from typing import Any, TextIO
 from ..errors import InputError
 from ..store.schema import StoreError
 from ..store.store import ArticleRecord, Store, iter_chunks
-from .cluster import Clusterer, StreamSettings
+from .cluster import ArticleFeatures, Clusterer, StreamSettings, featurize
 
-__all__ = ["RunStats", "StreamArticle", "cluster_into_store", "parse_time", "read_stream"]
+__all__ = ["FeatureFailure", "Prefetch", "RunStats", "StreamArticle", "cluster_into_store", "parse_time", "read_stream"]
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +59,20 @@ class RunStats:
     skipped_stored: int = 0
     unreadable: int = 0
     replayed: int = 0
+    failed: int = 0  # articles whose featurization failed (reported and skipped)
+
+
+@dataclass(frozen=True)
+class FeatureFailure:
+    """Why the features of one article could not be computed (one line)."""
+
+    reason: str
+
+
+#: What a prefetch yields per chunk: one entry per article, its features, a failure, or None (not computed: compute it here).
+Prepared = list[ArticleFeatures | FeatureFailure | None]
+#: Given the input's chunks (in order) and a look-up of the ids already stored, yield each chunk with its features, in order.
+Prefetch = Callable[[Iterator[list["StreamArticle"]], Callable[[Sequence[str]], dict[str, str]]], Iterator[tuple[list["StreamArticle"], Prepared]]]
 
 
 def parse_time(value: Any) -> float | None:
@@ -145,10 +166,15 @@ def cluster_into_store(
     on_assign: Callable[[str, str], None] | None = None,
     stats: RunStats | None = None,
     progress_every: int = 10_000,
+    prefetch: Prefetch | None = None,
+    features: Callable[[str], ArticleFeatures] = featurize,
 ) -> RunStats:
     """Assign every article of ``articles`` to a story and store it; ``on_assign(id, story)`` in input order.
 
-    Logs (at info) the elapsed time every ``progress_every`` articles assigned.
+    ``prefetch`` computes the articles' features ahead (in order); without
+    it, ``features`` (the clusterer's :func:`featurize`) runs here, article by
+    article. Logs (at info) the elapsed time every ``progress_every``
+    articles assigned.
     """
     settings = settings or StreamSettings()
     stats = stats or RunStats()
@@ -158,16 +184,29 @@ def cluster_into_store(
         log.info("resumed: %d stored articles replayed in %.1f s", stats.replayed, time.monotonic() - t0)
     since_snapshot = 0
     t0 = time.monotonic()
-    for chunk in iter_chunks(articles, batch):
+    chunks = iter_chunks(articles, batch)
+    prepared = prefetch(chunks, store.stored) if prefetch is not None else ((chunk, None) for chunk in chunks)
+    for chunk, ahead in prepared:
         stored = store.stored([a.id for a in chunk])
         records: list[ArticleRecord] = []
-        for art in chunk:
+        for i, art in enumerate(chunk):
             if art.id in stored:
                 stats.skipped_stored += 1
                 if on_assign:
                     on_assign(art.id, stored[art.id])
                 continue
-            got = clusterer.add(art.text, art.published)
+            feats = ahead[i] if ahead is not None else None
+            if feats is None:
+                try:
+                    feats = features(art.text)
+                except Exception as exc:  # a poisoned article must not stop the stream
+                    log.debug("features of %s", art.id, exc_info=True)
+                    feats = FeatureFailure(f"{type(exc).__name__}: {exc}")
+            if isinstance(feats, FeatureFailure):
+                stats.failed += 1
+                log.warning("article %s skipped: its features failed (%s)", art.id, feats.reason)
+                continue
+            got = clusterer.add(art.text, art.published, feats)
             rec = ArticleRecord(
                 seq=seq, id=art.id, text=art.text, clean_text=got.content, story=got.story, similarity=got.similarity,
                 title=art.title, source=art.source, url=art.url, published=art.published,
