@@ -10,7 +10,8 @@ their features, so the assigner works while the workers featurize what comes
 next. Articles already in the store are not featurized again.
 
 A task whose worker dies is retried by Dask; when a task of many articles
-still fails, each of its articles is tried alone, and one that fails alone
+still fails, each of its articles is tried alone, one after the other, and
+one that fails alone
 (it raised, or kept killing workers) comes back as a
 :class:`~storyline.stream.run.FeatureFailure`: the assigner reports and skips
 it, and every other article is assigned as in a single-process run.
@@ -115,11 +116,10 @@ class DaskPrefetch:
             return [FeatureFailure(_why(exc, self.retries))]
         self.failed_tasks += 1
         log.info("a task of %d articles failed (%s); trying them one by one", len(part), _why(exc, self.retries))
-        singles = [self._submit([chunk[i].text]) for i in part]
         got: list[ArticleFeatures | FeatureFailure] = []
-        for fut in singles:
+        for i in part:  # one at a time: an article that kills its worker takes no innocent one with it
             try:
-                got.extend(fut.result())
+                got.extend(self._submit([chunk[i].text]).result())
             except Exception as one:
                 got.append(FeatureFailure(_why(one, self.retries)))
         return got
