@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 import time
 from datetime import UTC, datetime
@@ -19,6 +20,8 @@ from .cli_types import iso_date, positive_int
 __all__ = ["add_parsers", "cmd_brief_story", "cmd_cluster", "cmd_stories"]
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+log = logging.getLogger(__name__)
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -92,6 +95,7 @@ def cmd_cluster(args: argparse.Namespace) -> int:
     prefetch: Prefetch | None = None
     close_dask = None
     counter = _Counter()
+    cpu0, wall0 = time.process_time(), time.perf_counter()
     with Store(args.store) as store:
         try:
             if args.workers is not None or args.scheduler is not None:
@@ -125,6 +129,7 @@ def cmd_cluster(args: argparse.Namespace) -> int:
                 out.close()
             if close_dask is not None:
                 close_dask()
+        log.info("assigning process: %.1f s CPU in %.1f s", time.process_time() - cpu0, time.perf_counter() - wall0)
         problems = store.check()
         counts = store.counts()
     failed = f", {stats.failed} failed (skipped)" if stats.failed else ""

@@ -1,17 +1,19 @@
 """``storyline cluster`` with its per-article features computed on Dask workers: the same assignments as one process.
 
 The cluster is real (worker processes on localhost). Featurizers that
-misbehave on purpose (raise, kill their worker) are pickled by value, so the
-workers need not import this module.
+misbehave on purpose are pickled by value, so the workers need not import
+this module. A task that keeps killing its workers is played by a stand-in
+client (real worker deaths and Dask's retries are exercised by
+test_runner.py): killing real workers here made the cluster's shutdown hang
+now and then on the loaded test machine.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -73,8 +75,6 @@ def _cluster(url: str, arts: list[StreamArticle], prefetch: DaskPrefetch | None 
 
 
 def _poisoned(text: str) -> ArticleFeatures:
-    if "KILLER" in text:
-        os._exit(3)  # kills the worker process, every time
     if "POISON" in text:
         raise ValueError("cannot featurize this one")
     return featurize(text)
@@ -104,36 +104,61 @@ def test_features_on_the_workers_give_the_single_process_assignments(tmp_path: P
     assert any(FURNITURE not in clean for *_, clean in rows)  # boilerplate was dropped for some articles
 
 
-@pytest.fixture()
-def fragile_client() -> Iterator[object]:
-    """A cluster of its own for a test that kills workers (a task fails after two deaths)."""
-    import dask
-    from distributed import Client, LocalCluster
-
-    with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
-        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None)
-    c = Client(cluster)
-    yield c
-    c.close()
-    cluster.close()
-
-
-def test_a_poisoned_article_and_a_worker_killer_are_reported_and_skipped(tmp_path: Path, fragile_client: object, caplog: pytest.LogCaptureFixture) -> None:
-    client = fragile_client
+def test_a_poisoned_article_is_reported_and_skipped(tmp_path: Path, client: object, caplog: pytest.LogCaptureFixture) -> None:
     arts = _articles(_rows(30))
-    bad = {4: "POISON", 11: "KILLER"}
-    clean = [a for i, a in enumerate(arts) if i not in bad]
-    mixed = [StreamArticle(id=a.id, text=f"{a.text} {bad[i]}", published=a.published) if i in bad else a for i, a in enumerate(arts)]
+    clean = [a for i, a in enumerate(arts) if i != 4]
+    mixed = [StreamArticle(id=a.id, text=f"{a.text} POISON", published=a.published) if i == 4 else a for i, a in enumerate(arts)]
     _, ref, ref_rows = _cluster(str(tmp_path / "one.db"), clean)
-    prefetch = DaskPrefetch(client, task_articles=4, ahead_articles=16, retries=1, features=_poisoned)  # type: ignore[arg-type]
+    prefetch = DaskPrefetch(client, task_articles=4, ahead_articles=16, features=_poisoned)  # type: ignore[arg-type]
     with caplog.at_level("WARNING", logger="storyline.stream.run"):
         stats, got, rows = _cluster(str(tmp_path / "dask.db"), mixed, prefetch)
-    assert stats.failed == 2 and stats.assigned == len(clean)
+    assert stats.failed == 1 and stats.assigned == len(clean)
     assert got == ref and rows == ref_rows
-    assert prefetch.failed_tasks >= 1  # the killer's task was split and its articles tried one by one
-    reasons = {r.getMessage() for r in caplog.records}
-    assert f"article {arts[4].id} skipped: its features failed (ValueError: cannot featurize this one)" in reasons
-    assert f"article {arts[11].id} skipped: its features failed (killed its worker 2 times)" in reasons
+    assert [r.getMessage() for r in caplog.records] == [f"article {arts[4].id} skipped: its features failed (ValueError: cannot featurize this one)"]
+
+
+class KilledWorker(Exception):  # named as Dask's, which the prefetch recognizes by name
+    pass
+
+
+class _Future:
+    def __init__(self, value: object = None, error: Exception | None = None) -> None:
+        self.value, self.error = value, error
+
+    def result(self) -> object:
+        if self.error is not None:
+            raise self.error
+        return self.value
+
+    def cancel(self) -> None:
+        pass
+
+
+class _FakeClient:
+    """Runs each task here; a task holding a KILLER article fails as one that kept killing its workers would."""
+
+    def __init__(self) -> None:
+        self.sizes: list[int] = []
+
+    def submit(self, fn: Callable[..., object], features: object, texts: list[str], pure: bool = False) -> _Future:
+        self.sizes.append(len(texts))
+        if any("KILLER" in t for t in texts):
+            return _Future(error=KilledWorker("worker died"))
+        return _Future(fn(features, texts))
+
+
+def test_a_task_that_kills_its_workers_is_split_and_only_the_killer_is_skipped(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    arts = _articles(_rows(30))
+    clean = [a for i, a in enumerate(arts) if i != 11]
+    mixed = [StreamArticle(id=a.id, text=f"{a.text} KILLER", published=a.published) if i == 11 else a for i, a in enumerate(arts)]
+    _, ref, ref_rows = _cluster(str(tmp_path / "one.db"), clean)
+    fake = _FakeClient()
+    prefetch = DaskPrefetch(fake, task_articles=4, ahead_articles=16, retries=1)  # type: ignore[arg-type]
+    with caplog.at_level("WARNING", logger="storyline.stream.run"):
+        stats, got, rows = _cluster(str(tmp_path / "dask.db"), mixed, prefetch)
+    assert stats.failed == 1 and got == ref and rows == ref_rows
+    assert prefetch.failed_tasks == 1 and fake.sizes.count(1) >= 3  # the killer's task, then its articles one by one
+    assert [r.getMessage() for r in caplog.records] == [f"article {arts[11].id} skipped: its features failed (killed its worker 2 times)"]
 
 
 def test_a_resumed_run_sends_only_the_articles_not_stored(tmp_path: Path, client: object) -> None:
