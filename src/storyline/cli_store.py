@@ -41,7 +41,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     dask = c.add_mutually_exclusive_group()
     dask.add_argument("--workers", type=positive_int, metavar="N", help="featurize the articles on a local Dask cluster of N processes, ahead of the assigner")
     dask.add_argument("--scheduler", metavar="ADDRESS", help="... or on a running Dask cluster, e.g. tcp://host:8786")
-    c.add_argument("--retries", type=positive_int, default=2, metavar="N", help="with Dask: worker deaths a task may cause before it fails (default 2)")
+    c.add_argument("--retries", type=int, default=2, metavar="N", help="with Dask: worker deaths a task may cause before it fails (default 2)")
 
     s = sub.add_parser("stories", help="list the stories of a store", description="List the stories of a store, most recently seen first.")
     s.add_argument("--store", required=True, metavar="URL", help="SQLite file or postgresql:// URL")

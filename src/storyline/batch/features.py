@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..stream.cluster import ArticleFeatures, featurize
 from ..stream.run import FeatureFailure, Prepared, StreamArticle
+from .runner import task_failure
 
 if TYPE_CHECKING:  # pragma: no cover
     from distributed import Client
@@ -46,11 +47,6 @@ def featurize_many(features: Features, texts: list[str]) -> list[ArticleFeatures
         except Exception as exc:
             out.append(FeatureFailure(f"{type(exc).__name__}: {exc}"))
     return out
-
-
-def _why(exc: BaseException, retries: int) -> str:
-    kind = type(exc).__name__
-    return f"killed its worker {retries + 1} times" if kind == "KilledWorker" else f"{kind}: {exc}"
 
 
 class DaskPrefetch:
@@ -113,13 +109,13 @@ class DaskPrefetch:
 
     def _one_by_one(self, chunk: list[StreamArticle], part: list[int], exc: Exception) -> list[ArticleFeatures | FeatureFailure]:
         if len(part) == 1:
-            return [FeatureFailure(_why(exc, self.retries))]
+            return [FeatureFailure(task_failure(exc, self.retries))]
         self.failed_tasks += 1
-        log.info("a task of %d articles failed (%s); trying them one by one", len(part), _why(exc, self.retries))
+        log.info("a task of %d articles failed (%s); trying them one by one", len(part), task_failure(exc, self.retries))
         got: list[ArticleFeatures | FeatureFailure] = []
         for i in part:  # one at a time: an article that kills its worker takes no innocent one with it
             try:
                 got.extend(self._submit([chunk[i].text]).result())
             except Exception as one:
-                got.append(FeatureFailure(_why(one, self.retries)))
+                got.append(FeatureFailure(task_failure(one, self.retries)))
         return got

@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from distributed import Client
     from spacy.language import Language
 
-__all__ = ["FAILED_FILE", "BatchSummary", "ItemResult", "brief_item", "dashboard_link", "is_complete", "run_batch", "start_client"]
+__all__ = ["FAILED_FILE", "BatchSummary", "ItemResult", "brief_item", "dashboard_link", "is_complete", "run_batch", "start_client", "task_failure"]
 
 log = logging.getLogger(__name__)
 
@@ -164,6 +164,12 @@ def brief_item(item: BatchItem, out_dir: str, options: Options) -> ItemResult:
 
 Task = Callable[[BatchItem, str, Options], ItemResult]
 Progress = Callable[[int, int, float], None]
+
+
+def task_failure(exc: BaseException, retries: int) -> str:
+    """One line for a task that failed on the cluster (its worker died ``retries + 1`` times, or it raised)."""
+    kind = type(exc).__name__
+    return f"killed its worker {retries + 1} times" if kind == "KilledWorker" else f"{kind}: {exc}"
 
 
 def start_client(scheduler: str | None, workers: int | None, retries: int) -> tuple[Client, Any]:
@@ -312,9 +318,7 @@ def run_batch(
                 try:
                     result = fut.result()
                 except Exception as exc:
-                    kind = type(exc).__name__
-                    why = f"killed its worker {retries + 1} times" if kind == "KilledWorker" else f"{kind}: {exc}"
-                    result = ItemResult(item.id, "failed", f"{item.origin}: {why}")
+                    result = ItemResult(item.id, "failed", f"{item.origin}: {task_failure(exc, retries)}")
                 fut.release()
                 if on_result is not None:
                     result = on_result(item, result)
