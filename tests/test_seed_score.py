@@ -98,13 +98,14 @@ def test_sources_compared(scored: dict) -> None:
 SUM_FLOORS = {  # the issue-9 starting sums were 13, 67, 20, 17, 48, 5, 1, 7, 2; these are what the project reached since
     ("boilerplate", "removed"): 27,
     ("actors", "found"): 67,
-    ("aliases", "resolved"): 25,
-    ("events", "found"): 38,
+    ("aliases", "resolved"): 27,
+    ("events", "found"): 41,
+    ("events", "category_agrees"): 29,  # was 25 before the verb:object pairs, the agent-noun rule and dated measures of actions
     ("quotes", "found"): 59,
-    ("comparisons", "agreements"): 7,
+    ("comparisons", "agreements"): 9,
     ("comparisons", "divergences"): 3,
     ("questions", "found"): 15,
-    ("questions", "answers_linked"): 3,
+    ("questions", "answers_linked"): 4,
 }
 SUM_CEILINGS = {  # were 2, 6, 2
     ("boilerplate", "body_lost"): 0,

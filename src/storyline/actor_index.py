@@ -26,13 +26,18 @@ class ActorIndex:
             rows.sort(key=lambda r: (r[0], r[1]))
         self._starts = {doc: [r[0] for r in rows] for doc, rows in self._by_doc.items()}
         self._longest = {doc: max((r[1] - r[0] for r in rows), default=0) for doc, rows in self._by_doc.items()}
+        self._docs = {doc: (rows, self._starts[doc], self._longest[doc]) for doc, rows in self._by_doc.items()}  # one look-up per call
 
     def mentions_in(self, doc: str, start: int, end: int) -> list[tuple[int, int, Actor]]:
         """Mentions that overlap [start, end), in text order (a look-up in the sorted starts, not a scan)."""
-        rows = self._by_doc.get(doc, [])
-        starts = self._starts.get(doc, [])
-        lo = bisect_left(starts, start - self._longest.get(doc, 0))  # no mention starting earlier can reach `start`
+        found = self._docs.get(doc)
+        if found is None:
+            return []
+        rows, starts, longest = found
+        lo = bisect_left(starts, start - longest)  # no mention starting earlier can reach `start`
         hi = bisect_right(starts, end - 1)
+        if lo >= hi:
+            return []
         return [r for r in rows[lo:hi] if r[1] > start]
 
     def at(self, doc: str, start: int, end: int) -> Actor | None:

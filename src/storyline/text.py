@@ -2,15 +2,20 @@
 
 :func:`normalize_same_length` maps typographic characters to their plain
 forms one character for one, so offsets computed on the normalized text are
-offsets into the original.
+offsets into the original. :func:`doc_text` is a parse's text, built once.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
-__all__ = ["SAME_LENGTH_MAP", "collapse_ws", "normalize_same_length", "plain"]
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+__all__ = ["SAME_LENGTH_MAP", "collapse_ws", "doc_text", "normalize_same_length", "plain"]
 
 SAME_LENGTH_MAP = str.maketrans(
     {
@@ -56,6 +61,23 @@ def collapse_ws(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=4096)
 def plain(text: str) -> str:
-    """Text for comparisons: NFKC, plain quotes, single spaces."""
+    """Text for comparisons: NFKC, plain quotes, single spaces (remembered: the cleaner asks for one line again and again)."""
     return collapse_ws(normalize_same_length(unicodedata.normalize("NFKC", text)))
+
+
+_DOC_TEXT = "storyline.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built on the first call and kept in ``doc.user_data``.
+
+    spaCy's ``Doc.text`` joins every token again on each access; the stages
+    read a block parse's text many times, and its tokens never change.
+    """
+    text = doc.user_data.get(_DOC_TEXT)
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data[_DOC_TEXT] = text
+    return text

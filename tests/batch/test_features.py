@@ -22,7 +22,8 @@ import pytest
 
 from storyline.batch.features import DaskPrefetch
 from storyline.store.store import Store
-from storyline.stream.cluster import ArticleFeatures, StreamSettings, featurize
+from storyline.stream.cluster import StreamSettings
+from storyline.stream.features import ArticleFeatures, featurize
 from storyline.stream.run import RunStats, StreamArticle, cluster_into_store, parse_time
 
 cloudpickle.register_pickle_by_value(sys.modules[__name__])

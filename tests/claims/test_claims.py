@@ -92,3 +92,66 @@ def test_question_to_the_reader_is_no_open_question(run_with_actors):
     text = "Think you can spot the difference? Will the council approve the new budget before the summer recess?"
     story = run_with_actors([text], [], stages=["quotes", "claims"])
     assert [q.text for q in story.questions] == ["Will the council approve the new budget before the summer recess?"]
+
+
+def test_an_appeal_to_the_reader_is_no_claim(run_with_actors):
+    text = (
+        "Please help us to provide a permanent home for the mountain guides of the valley.\n\n"
+        "Sign up for our newsletter to get the latest news every morning.\n\n"
+        "The guides built a new hut below the glacier last summer."
+    )
+    story = run_with_actors([text], [], stages=["quotes", "claims"])
+    assert [c.text for c in story.claims] == ["The guides built a new hut below the glacier last summer."]
+
+
+def test_hedge_question_ends_at_the_next_clause_and_asks_without_its_cue(run_with_actors):
+    text = "There were many questions left unanswered, including whether the strike would spread, but the union was hopeful."
+    story = run_with_actors([text], [], stages=["quotes", "claims"])
+    assert [q.text for q in story.questions] == ["There were many questions left unanswered, including whether the strike would spread"]
+
+
+def test_the_clause_after_a_hedged_question_is_a_claim(run_with_actors):
+    text = "It's unclear what the mayor meant; the contractor is not named in the order signed by the judge."
+    story = run_with_actors([text], [], stages=["quotes", "claims"])
+    assert [q.text for q in story.questions] == ["It's unclear what the mayor meant"]
+    assert [c.text for c in story.claims] == ["the contractor is not named in the order signed by the judge."]
+    assert all(story.documents[0].text[c.start : c.end] == c.text for c in story.claims)
+
+
+def test_a_caption_states_facts_but_a_caption_fragment_does_not(run_with_actors):
+    text = (
+        "Flood waters rose overnight in the valley.\n\n"
+        "The boy fell eight stories from the 23rd floor of the tower on Elm Street. (Jane Roe/The Daily Item)\n\n"
+        "Charged with selling alcohol to minors at the fair. (Jane Roe/The Daily Item)\n\n"
+        "Rescuers worked through the night to reach the stranded families."
+    )
+    story = run_with_actors([text], [], stages=["quotes", "claims"])
+    doc = story.documents[0]
+    assert any("23rd floor" in c for c in doc.captions), "the cleaner keeps the line as a caption"
+    texts = [c.text for c in story.claims]
+    assert any(t.startswith("The boy fell eight stories") for t in texts)
+    assert not any(t.startswith("Charged with") for t in texts)
+
+
+def test_what_a_factive_question_takes_for_granted_is_a_claim(run_with_actors):
+    text = (
+        "Reporters asked one question on Monday: Did the mayor know that her aide paid the contractor $40,000 for the bridge?\n\n"
+        "Will the bridge open before the winter storms arrive in the valley?"
+    )
+    story = run_with_actors([text], [], stages=["quotes", "claims"])
+    texts = [c.text for c in story.claims]
+    assert "her aide paid the contractor $40,000 for the bridge" in texts
+    assert not any("winter storms" in t for t in texts)  # no factive predicate: nothing is taken for granted
+    assert len(story.questions) == 2
+
+
+def test_a_photo_caption_repeated_with_its_credit_is_no_claim(run_with_actors):
+    caption = "The mayor, center, and her deputy, left, meet reporters outside the town hall on Monday."
+    text = (
+        f"{caption}\n\n{caption} Jane Roe/The Daily Item\n\n"
+        "The town council voted on Monday to close the old bridge for repairs.\n\n"
+        "Engineers said the repairs would take about six weeks to finish."
+    )
+    story = run_with_actors([text], [], stages=["quotes", "claims"])
+    assert story.documents[0].captions == [caption], "the cleaner keeps one copy as a caption"
+    assert not any("deputy" in c.text for c in story.claims)

@@ -187,3 +187,29 @@ def test_opposite_predicates_are_named_in_the_title(run_with_actors):
     opposite = [d for d in story.divergences if d.kind == "opposite"]
     assert len(opposite) == 1
     assert "says support" in opposite[0].topic and "says oppose" in opposite[0].topic
+
+
+def test_counts_of_people_differ_whatever_noun_counts_them(run_with_actors):
+    docs = [
+        "Officials evacuated 3,000 residents from Lakeville as the river rose." + FILLER,
+        "Officials evacuated 2,500 people from Lakeville as the river rose on Sunday.",
+    ]
+    story = run_with_actors(docs, [TOWN], stages=STAGES)
+    divs = _figure_divs(story, "count")
+    assert len(divs) == 1 and "3,000 residents (d1)" in divs[0].topic and "2,500 people (d2)" in divs[0].topic
+
+
+def test_ordinals_differ(run_with_actors):
+    docs = [
+        "The cable snapped and the lift car plunged down to the 17th floor, where firefighters pulled the workers out.",
+        "Firefighters pulled the workers from the lift car on the 15th floor after the cable snapped.",
+    ]
+    story = run_with_actors(docs, [], stages=STAGES)
+    div = _figure_divs(story, "ordinal")
+    assert len(div) == 1 and div[0].topic.startswith("Which floor") and "17th floor (d1)" in div[0].topic and "15th floor (d2)" in div[0].topic
+    same = [
+        "The lift car plunged down to the 17th floor, where firefighters pulled the workers out.",
+        "The car stopped near the 17th floor and firefighters pulled the workers from it, after it passed the 15th floor.",
+    ]
+    story = run_with_actors(same, [], stages=STAGES)
+    assert not _figure_divs(story, "ordinal")

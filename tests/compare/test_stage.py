@@ -146,3 +146,53 @@ def test_max_agreements_setting_caps_the_list(run_with_context, options):
     tuning = {**options.tuning, "compare": {**options.section("compare"), "max_agreements": 1}}
     ctx.options = replace(options, tuning=tuning)
     assert len(get_stage("compare")(story, ctx).agreements) == 1
+
+
+def test_a_claim_telling_two_facts_agrees_with_both_sentences_that_tell_them(run_with_actors):
+    # one source packs two facts in a sentence, the other tells them in two sentences: two agreements, one per fact
+    a = (
+        "In May, the crane got a violation because its alarm bell was broken, but safety inspectors let it stay in service."
+        "\n\nThe weather was mild for the season."
+    )
+    b = (
+        "The city said the crane was last checked on May 3, and one violation was issued because the alarm bell was broken."
+        "\n\nBut safety inspectors ruled that it could stay in service."
+        "\n\nA new library opened downtown on Sunday."
+    )
+    story = run_with_actors([a, b], [], stages=STAGES)
+    whole = next(c.id for c in story.claims if c.doc == "d1" and "violation" in c.text)
+    partners = {c for ag in story.agreements if whole in ag.claims for c in ag.claims if c != whole}
+    texts = {c.id: c.text for c in story.claims}
+    assert len(partners) == 2, [ag.claims for ag in story.agreements]
+    assert any("alarm bell" in texts[p] for p in partners) and any("inspectors ruled" in texts[p] for p in partners)
+    for ag in story.agreements:
+        assert len({e.doc for e in ag.evidence}) == len(ag.evidence)
+
+
+def test_a_paraphrase_is_no_second_fact(run_with_actors):
+    # the other source says the same thing twice: the claim agrees with one of its sentences, not both
+    a = "The army will withdraw its troops from the northern city by Friday, officials said."
+    b = "The army will withdraw its troops from the northern city by Friday.\n\nBy Friday the army troops will withdraw from the northern city, officials said."
+    story = run_with_actors([a, b], [ARMY], stages=STAGES)
+    cited = [c for ag in story.agreements for c in ag.claims]
+    assert cited.count("d1.c1") == 1
+
+
+def test_a_yes_no_question_is_answered_by_a_sentence_telling_its_predicate(run_with_actors):
+    mayor = HandActor("Ann Holt", "person", ("Ann Holt", "Holt"))
+    a = "Did Ann Holt know that her aide paid the contractor $40,000 for the unfinished bridge?"
+    b = (
+        "Records show the aide paid the contractor $40,000 for the unfinished bridge last spring."
+        "\n\nA spokesman said Holt did not know about the payment to the contractor."
+    )
+    story = run_with_actors([a, b], [mayor], stages=STAGES)
+    q = story.questions[0]
+    assert q.answers and "did not know" in (q.answers[0].text or "")
+
+
+def test_a_sentence_saying_what_is_not_known_answers_nothing(run_with_actors):
+    a = "Will the army withdraw its troops from the northern city?"
+    b = 'The general told reporters: "I don\'t know whether the army will withdraw its troops from the northern city."'
+    story = run_with_actors([a, b], [ARMY], stages=STAGES)
+    q = next(q for q in story.questions if q.doc == "d1")
+    assert q.answers == []

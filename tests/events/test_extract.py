@@ -10,7 +10,7 @@ import pytest
 from storyline.api import story_from_articles
 from storyline.events.stage import EventSettings, extract_events, reference_range
 from storyline.ingest.read import RawArticle
-from storyline.language.plover import category_of, is_light
+from storyline.language.plover import category_of, is_light, pair_category
 from storyline.models import Actor, Event, Mention, PublishedRange, Story
 from storyline.pipeline import Context, run_pipeline
 from storyline.settings import load_options
@@ -48,7 +48,7 @@ def run_events(options, nlp):
         story = story_from_articles(arts, options)
         ctx = Context(options)
         ctx.set_nlp(nlp)
-        story = run_pipeline(story, ctx, ["clean", "nlp", "dates"])
+        story = run_pipeline(story, ctx, ["clean", "nlp", "dates", "timexes"])
         return extract_events(_with_actors(story), ctx)
 
     return run
@@ -160,7 +160,40 @@ def test_category_lookup_by_stem_particle_and_other() -> None:
     assert is_light("strike") and not is_light("attack")
 
 
+def test_a_verb_takes_a_category_from_its_object_only_when_the_pair_is_listed(run_events) -> None:
+    story = run_events([
+        "Acme covered the legal expenses of Globex on Monday.",
+        "Norway covered the border town on Tuesday.",
+    ])
+    cats = {_name(story, e.who): e.category for e in story.events}
+    assert cats.get("Acme Corp.") == "AID"
+    assert cats.get("Norway", "OTHER") == "OTHER"
+    assert pair_category("cover", "cost") == "AID" and pair_category("cover", "story") == "OTHER"
+
+
+def test_a_noun_of_who_acts_names_no_action() -> None:
+    assert category_of("investigation") == "INVESTIGATE" and category_of("investigator") == "OTHER"
+    assert category_of("protesters") == "OTHER" and category_of("protest") == "PROTEST"
+    assert category_of("offer") == "AID"  # listed as it is: not taken for an agent noun
+
+
 # -- dates ---------------------------------------------------------------
+
+def test_event_dates_come_from_the_timexes_stage(run_events) -> None:
+    story = run_events(["Norway expelled the ambassador of Iceland last week."])  # published Friday 2021-05-07
+    (event,) = _by(story, "Norway")
+    assert any(t.text == "last week" and t.value == "2021-W17" for t in story.timexes)
+    assert (event.date, event.date_earliest, event.date_latest) == ("2021", date(2021, 4, 26), date(2021, 5, 2))
+    assert event.date_basis == "clause"
+
+
+def test_without_the_timexes_stage_events_have_no_clause_dates(options, nlp) -> None:
+    story = story_from_articles([RawArticle(text=TITLE + "Norway expelled the ambassador of Iceland on March 3, 2020.", file="a.txt", published=date(2021, 5, 7))], options)
+    ctx = Context(options)
+    ctx.set_nlp(nlp)
+    story = extract_events(_with_actors(run_pipeline(story, ctx, ["clean", "nlp", "dates"])), ctx)
+    assert all(e.date_basis != "clause" for e in story.events)
+
 
 def test_undated_lead_action_takes_the_reports_range_not_a_day(run_events) -> None:
     story = run_events(["Norway expelled the ambassador of Iceland."])
@@ -209,7 +242,7 @@ def test_an_undated_document_is_read_against_the_storys_dates(options, nlp) -> N
     story = story_from_articles(arts, options)
     ctx = Context(options)
     ctx.set_nlp(nlp)
-    story = extract_events(_with_actors(run_pipeline(story, ctx, ["clean", "nlp"])), ctx)
+    story = extract_events(_with_actors(run_pipeline(story, ctx, ["clean", "nlp", "dates", "timexes"])), ctx)
     (event,) = _by(story, "Norway")
     assert event.date == "2021-05-05"
 
@@ -306,3 +339,25 @@ def test_the_company_is_the_company_named_before(run_events) -> None:
     story = run_events(["Acme Corp. opened a plant in Oslo last year. On Monday, the company sued Globex. The school sued Globex on Tuesday."])
     (sued,) = [e for e in _by(story, "Acme Corp.") if "sued" in e.text]
     assert sued.date == "2021-05-03" and _name(story, sued.whom) == "Globex"  # "the school" is no company
+
+
+def test_a_measure_of_dated_actions_is_an_event_of_their_agent(run_events) -> None:
+    story = run_events(["During Norway's three days of hearings in February, Iceland objected to the plan."])
+    hearings = [e for e in _by(story, "Norway") if "hearings" in e.text]
+    assert hearings and hearings[0].date == "2021-02"
+
+
+def test_the_hearing_named_before_dates_what_was_done_at_it(run_events) -> None:
+    story = run_events([
+        "Norway held three days of hearings on the plan in February.\n\n"
+        "The vote came later.\n\n"
+        "John Smith told the hearing that the plan would fail."
+    ])
+    (told,) = _by(story, "John Smith")
+    assert told.date == "2021-02" and told.date_basis == "sentence"
+
+
+def test_the_verbs_own_date_wins_over_one_through_a_noun(run_events) -> None:
+    story = run_events(["Norway signed the treaty using its royal seal on March 3, 2020, just days before the 2020 election."])
+    signed = [e for e in _by(story, "Norway") if "signed" in e.text]
+    assert signed and signed[0].date == "2020-03-03"

@@ -50,7 +50,7 @@ def run_events(options, nlp):
         story = story_from_articles(arts, options)
         ctx = Context(options)
         ctx.set_nlp(nlp)
-        story = run_pipeline(story, ctx, ["clean", "nlp", "dates"])
+        story = run_pipeline(story, ctx, ["clean", "nlp", "dates", "timexes"])
         return extract_events(_with_actors(story), ctx)
 
     return run

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from storyline.language.antecedent import Referent, Salience, agrees, resolve_pronoun, sentence_of, sentence_starts
+from dataclasses import replace
+
+from storyline.language.antecedent import DEFAULT_SALIENCE, Referent, Salience, agrees, resolve_pronoun, sentence_of, sentence_starts
 
 
 def _p(key: str, pos: int, sent: int, gender: str | None = None, **kw: bool) -> Referent:
@@ -35,7 +37,7 @@ def test_recency_decides_between_equals_and_reach_limits() -> None:
     refs = [_p("a", 0, 0, subject=True), _p("b", 10, 2, subject=True)]
     assert resolve_pronoun("he", 50, 3, refs) == "b"
     assert resolve_pronoun("he", 90, 9, refs) is None
-    assert resolve_pronoun("he", 90, 9, refs, Salience(reach=10)) == "b"
+    assert resolve_pronoun("he", 90, 9, refs, replace(DEFAULT_SALIENCE, reach=10)) == "b"
 
 
 def test_only_mentions_before_the_pronoun_count() -> None:
@@ -49,3 +51,11 @@ def test_sentence_starts_skip_abbreviations_and_initials() -> None:
     assert len(starts) == 3, [text[s : s + 12] for s in starts]
     assert sentence_of(starts, text.index("Smith")) == 1
     assert sentence_of(starts, text.index("Next")) == 2
+
+
+def test_weights_come_from_the_settings() -> None:
+    from storyline.settings import tuned_section
+
+    packaged = tuned_section("quotes.salience")
+    assert isinstance(DEFAULT_SALIENCE, Salience)
+    assert DEFAULT_SALIENCE.reach == packaged["reach"] and DEFAULT_SALIENCE.speaker == packaged["speaker"]

@@ -25,6 +25,8 @@ from storyline.language.hedges import find_hedge
         ("The date of the vote will be decided later.", "deferred", None),
         ("The question for the judges might be whether the contract is binding.", "whether", "whether"),
         ("After that, the case probably will go to the state supreme court.", "likely", None),
+        ("Someone may have tampered with the brakes of the bus, police said.", "speculative", "someone"),
+        ("An unidentified man might be involved in the theft of the paintings.", "speculative", "an unidentified"),
     ],
 )
 def test_each_hedge_form_is_found(text, kind, focus):
@@ -43,6 +45,9 @@ def test_each_hedge_form_is_found(text, kind, focus):
         "Members will vote on Friday to decide whether to strike.",
         "The mayor said the results were clear.",
         "Big questions remain:",
+        "Someone could have been killed, the mayor said after the crash.",
+        "I told someone I might leave the club at the end of the season.",
+        "Someone may not like the new stadium, but the council approved it.",
     ],
 )
 def test_plain_statements_are_no_hedges(text):
@@ -64,3 +69,12 @@ def test_offsets_are_into_the_whole_text():
 )
 def test_alternatives_with_whether_are_no_hedges(text):
     assert find_hedge(text) is None
+
+
+def test_a_yes_no_question_opens_with_an_auxiliary():
+    from storyline.language.hedges import asks_yes_no
+
+    assert asks_yes_no("Did the mayor know about the payment?")
+    assert asks_yes_no("\u201cWill the truce hold?")
+    assert not asks_yes_no("How many people were evacuated?")
+    assert not asks_yes_no("Whatever happened to the plan?")

@@ -108,3 +108,13 @@ def test_credit_and_caption_shapes() -> None:
     assert not is_credit("The minister said the deal was done, and the markets rallied hard.")
     assert looks_like_caption("Chancellor Olaf Scholz, left, and President Emmanuel Macron, right, arrive at the summit in Brussels.")
     assert not looks_like_caption("The chancellor left the summit early, and the president stayed to negotiate.")
+
+
+def test_pre_checked_rules_still_match_case_blind_forms() -> None:
+    # the rules skip a line without the words a match needs; "ſ", "ı" and "K" must count as s, i and k there
+    assert classify_line("Sign up for our newsletter today") is not None
+    assert classify_line("CLICK HERE") is not None
+    assert classify_line("We uſe cookies to improve your experience.") == "cookie or browser notice"
+    assert classify_line("Please enable JavaScrıpt to view the comments.") == "cookie or browser notice"
+    assert classify_line("These crawls are part of an effort to archive pages as they are created.") is not None
+    assert classify_line("The council will vote on the new budget next week, officials said.") is None

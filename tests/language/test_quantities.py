@@ -26,8 +26,15 @@ def test_money_time_age_share_and_duration():
 
 def test_counts_need_a_counted_noun(nlp):
     q = _one("Officials evacuated 2,500 residents from the valley.", "count", nlp)
-    assert q.value == 2500 and q.unit == "resident"
+    assert q.value == 2500 and q.unit == "people"
     assert not [q for q in find_quantities("The law was passed in 2019.", nlp("The law was passed in 2019.")) if q.kind == "count"]
+
+
+def test_nouns_that_count_people_count_the_same_thing(nlp):
+    residents = _one("Officials evacuated 3,000 residents overnight.", "count", nlp)
+    people = _one("Some 2,500 people were evacuated overnight.", "count", nlp)
+    homes = _one("The flood damaged 200 homes overnight.", "count", nlp)
+    assert residents.unit == people.unit == "people" and homes.unit == "home"
 
 
 def test_approximate_and_update_figures(nlp):
@@ -42,3 +49,29 @@ def test_number_words():
     assert parse_number("3,000") == 3000
     assert parse_number("2.5 billion") == 2.5e9
     assert parse_number("many") is None
+
+
+def test_a_parenthesized_conversion_is_not_a_second_figure(nlp):
+    text = "The bodies lay two meters (six feet) apart below the 8,027-meter (26,330-foot) peak."
+    found = [q.text for q in find_quantities(text, nlp(text)) if q.kind == "count"]
+    assert "six feet" not in found and "two meters" in found
+    kept = "Officials evacuated 3,000 residents (about 900 families) overnight."
+    assert "900 families" in [q.text for q in find_quantities(kept, nlp(kept))]
+
+
+def test_numeric_ordinals_with_their_noun():
+    qs = [(q.kind, q.value, q.unit) for q in find_quantities("He fell from the 15th-floor shaft to the 17th floor and the 22nd and 23rd floors.")]
+    assert ("ordinal", 15, "floor") in qs and ("ordinal", 17, "floor") in qs and ("ordinal", 23, "floor") in qs
+    assert not [q for q in find_quantities("She finished first in the race.") if q.kind == "ordinal"]
+    assert [q.text for q in find_quantities("between the 22nd and 23rd floors") if q.kind == "ordinal"] == ["23rd floors"]
+
+
+def test_case_blind_forms_are_found_and_never_crash():
+    # re.IGNORECASE matches "ı" (dotless i), "ſ" (long s) and "K" (Kelvin sign) to ASCII letters: the quick
+    # pre-checks must let such words through, and the unit must still be read
+    assert _one("It took 3 mınutes to cross.", "duration").value == 180
+    assert _one("It lasted two weeKs in all.", "duration").value == 2 * 604800
+    assert _one("The delay was 5 ſeconds at most.", "duration").value == 5
+    assert _one("Turnout rose to ten PER CENT.", "percent").value == 10
+    assert _one("They met at MIDNIGHT.", "time").value == 0
+    assert find_quantities("Nothing here counts, nor measures anything.") == []

@@ -236,3 +236,93 @@ def test_random_word_salad_never_raises() -> None:
             for t in find_timexes(text, anchor, lambda s, e: "past"):
                 assert text[t.start : t.end] == t.text
                 assert t.value
+
+
+# -- compounds added with the gate ----------------------------------------
+
+def test_a_clock_time_on_a_named_day_is_valued_with_its_day() -> None:
+    found = _find("The relatives have until 9 a.m. EDT Thursday to answer.", tense="past")
+    assert [(t.text, t.type, t.value) for t in found] == [("9 a.m. EDT Thursday", "DATE", "2021-06-17T09:00")]  # a deadline looks ahead
+    (met,) = _find("They met at 10 p.m. Monday.", tense="past")
+    assert (met.text, met.value) == ("10 p.m. Monday", "2021-06-14T22:00")
+
+
+def test_the_previous_weekday_counts_from_the_last_day_written() -> None:
+    found = _find("The index fell on Friday, June 11, from 440 the previous Friday.", tense="past")
+    assert [(t.text, t.value) for t in found] == [("Friday, June 11", "2021-06-11"), ("the previous Friday", "2021-06-04")]
+    assert [t.value for t in _find("He left the following Monday.", tense="past")] == ["2021-06-21"]
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("The board will soon decide on the merger.", "FUTURE_REF"),
+    ("Prosecutors may soon seek an indictment.", "FUTURE_REF"),
+    ("The doors opened as soon as the guards arrived.", None),
+    ("He was soon released.", None),
+    ("It is too soon to tell.", None),
+])
+def test_soon_is_the_near_future_only_in_a_clause_that_looks_ahead(sentence: str, value: str | None) -> None:
+    tense: Tense = "future" if " will " in sentence or " may " in sentence else "past"
+    found = [t.value for t in _find(sentence, tense=tense) if t.text.lower() == "soon"]
+    assert found == ([value] if value else [])
+
+
+# -- the cheap gate: same output as scanning with every rule ---------------
+
+GATE_TEXTS = [
+    *(k[0] for k in KINDS),
+    "Sales rose 4% to $1,200 million; 2,000 troops and 12 jets; route 1999.",
+    "The plan, she said, was good and the mood cheerful.",
+    "Prices fall as the market opens; the march went on, and May I add.",
+    "He spoke at 3 p.m., at noon and at midnight; the '90s and the 1980s; the 20th century.",
+    "Nineteen ninety-six was the year; two thousand homes; hourly, daily and twice a week; every Monday.",
+    "Mondays are slow. Christmas Eve and Thanksgiving; the spring of 2019; this past summer; 3/14/2016.",
+    "It happened recently, and now, at present, the future looks bright; the past two years.",
+]
+
+
+@pytest.mark.parametrize("text", GATE_TEXTS)
+def test_the_gate_never_changes_the_result(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import storyline.language.time as time_module
+
+    gated = find_timexes(text, WED, lambda s, e: "past")
+    monkeypatch.setattr(time_module, "_rules_for", lambda cues: list(range(len(time_module._TX_RULES))))
+    assert find_timexes(text, WED, lambda s, e: "past") == gated
+
+
+def test_a_text_without_temporal_cues_is_not_scanned() -> None:
+    from storyline.language.time import may_hold_timex
+
+    assert not may_hold_timex("The minister, who spoke to reporters, said the plan was good.")
+    assert may_hold_timex("The minister spoke on Tuesday.") and may_hold_timex("in 1999") and may_hold_timex("3/14/16")
+
+
+def test_every_rule_declares_its_cues() -> None:
+    import storyline.language.time as time_module
+
+    assert len(time_module._NEEDS_BY_RULE) == len(time_module._TX_RULES)
+    assert all(time_module._NEEDS_BY_RULE)
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2016-03-14", ("2016-03-14", D(2016, 3, 14), D(2016, 3, 14))),
+    ("2016-03-14TNI", ("2016-03-14", D(2016, 3, 14), D(2016, 3, 14))),
+    ("2016-03", ("2016-03", D(2016, 3, 1), D(2016, 3, 31))),
+    ("2016", ("2016", D(2016, 1, 1), D(2016, 12, 31))),
+    ("2016-W11", ("2016-03", D(2016, 3, 14), D(2016, 3, 20))),
+    ("2016-W11-WE", ("2016-03", D(2016, 3, 19), D(2016, 3, 20))),
+    ("2021-W17", ("2021", D(2021, 4, 26), D(2021, 5, 2))),
+    ("1989-Q3", ("1989", D(1989, 7, 1), D(1989, 9, 30))),
+    ("1998-SU", ("1998", D(1998, 6, 1), D(1998, 8, 31))),
+    ("1998-WI", None),  # across two years
+    ("PRESENT_REF", None), ("199X", None), ("P3D", None), ("2016-02-30", None), ("2016-W60", None),
+])
+def test_timex_range_reads_a_value_as_days(value: str, expected: tuple[str, date, date] | None) -> None:
+    from storyline.language.time import timex_range
+
+    got = timex_range(value)
+    assert (None if got is None else (got.value, got.earliest, got.latest)) == expected
+
+
+def test_a_month_after_each_or_every_is_a_set() -> None:
+    (t,) = _find("The marchers walk downtown each July.", tense="present")
+    assert (t.text, t.type, t.value) == ("July", "SET", "XXXX-07")

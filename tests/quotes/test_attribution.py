@@ -63,6 +63,38 @@ CASES = [
     ("date-is-not-a-speaker", "\u201cWe will find who did this,\u201d the police chief said Monday.", [PARK],
      [("We will find who did this,", "the police chief")]),
     ("short-answer-with-cue", "\u201cNo,\u201d said Park.", [PARK], [("No,", "Tom Park")]),
+    # a name before the cue and a date after it
+    ("name-before-cue-date-after", "\u201cWe will get to the bottom of this,\u201d police Chief Tom Park said Monday.", [PARK],
+     [("We will get to the bottom", "Tom Park")]),
+    # a continuation whose sentence ends in a nested single quotation mark
+    ("continuation-nested-close", "\u201cThat speech went beyond the room,\u201d said Ann Roe, the party chair. "
+     "\u201cIt was the president saying, \u2018Don\u2019t leave it on the field.\u2019\u201d", [ROE],
+     [("It was the president saying", "Ann Roe")]),
+    # a short sentence continues in the same paragraph
+    ("continuation-short-same-paragraph", "\u201cI would,\u201d Roe said to the crowd. \u201cI would, Tom.\u201d", [ROE, PARK],
+     [("I would, Tom.", "Ann Roe")]),
+    # a nickname in quotation marks does not break the chain of who is speaking
+    ("continuation-past-nickname", "\u201cThis is a big year!\u201d Roe shouted from the \u201cunity\u201d stage. "
+     "\u201cThe nation is watching this state. We have to show that we have his back.\u201d", [ROE],
+     [("The nation is watching", "Ann Roe")]),
+    # the quoted words are never their own speaker ("you" inside the quotation)
+    ("subject-inside-quote", "\u201cWe need answers,\u201d Park said, suggesting a question: \u201cDo you really think that billionaires "
+     "need a tax break?\u201d", [PARK], [("Do you really think", "Tom Park")]),
+    # a participle after its object: the object speaks
+    ("participle-after-object", "The ad uses footage of Rosa Vega asking, \u201cWhy aren\u2019t I fifty points ahead, you might ask?\u201d",
+     [VEGA], [("fifty points ahead", "Rosa Vega")]),
+    # a reporting verb heads the sentence, the quote is deep in a relative clause
+    ("sentence-cue", "Park called Roe a \u201cliar\u201d who is \u201cutterly without principle,\u201d and a \u201cnarcissist at a level "
+     "nobody has seen.\u201d", [PARK, ROE], [("narcissist at a level", "Tom Park")]),
+    # a characterization by an active verb's named subject
+    ("characterized-as", "In recent weeks, Roe has gone after Park as a \u201chuman leech who will bleed the country.\u201d", [ROE, PARK],
+     [("human leech", "Ann Roe")]),
+    # a quote right after a reported statement of the same paragraph
+    ("previous-sentence-statement", "The board may wait until the vote is over, Roe said. \u201cThe other factor is the appearance "
+     "of taking sides in the race.\u201d", [ROE], [("The other factor", "Ann Roe")]),
+    # a name, a long apposition, then the cue
+    ("name-apposition-cue", "\u201cThis narrative is everywhere,\u201d Nia Poole, the executive director at the Center for Media "
+     "Justice and a voice in the film, told reporters.", [POOLE], [("This narrative is everywhere", "Nia Poole")]),
 ]
 
 

@@ -147,3 +147,11 @@ def test_no_report_for_zero_articles(tmp_path: Path) -> None:
     with pytest.raises(InputError):
         write_reports(Story(), tmp_path / "out", ["json", "md", "html"])
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("weight", [0.25, 1e-05, 3.5e16, 2.0])
+def test_story_json_is_written_as_json_dumps_writes_it(weight: float) -> None:
+    # pydantic-core writes the text; a float it would format otherwise (1e-05 as 0.00001) goes through json.dumps
+    story = Story(relations=[Relation(source="a1", target="a2", type="supports", weight=weight)])
+    expected = json.dumps(story.model_dump(mode="json", by_alias=True), ensure_ascii=False, indent=1) + "\n"
+    assert render_json(story) == expected

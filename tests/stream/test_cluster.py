@@ -32,8 +32,10 @@ def _purity(rows: list[dict[str, str]], labels: list[str]) -> tuple[float, float
 def test_articles_of_one_story_join_and_others_stay_apart(synth: ModuleType) -> None:
     rows = synth.stream(60, per_story=3, seed=1)
     # The synthetic articles share their sentence frames, so the first few would merge on
-    # frame words while document frequencies know nothing yet: start warily.
-    labels = _run(Clusterer(StreamSettings(warmup=50.0)), rows)
+    # frame words while document frequencies know nothing yet: start warily. Two of every five
+    # sentences are the same frames in every story (far more shared wording than real news has,
+    # which the default threshold is tuned on), so ask for a closer match too.
+    labels = _run(Clusterer(StreamSettings(warmup=50.0, threshold=0.1)), rows)
     recall, precision = _purity(rows, labels)
     assert recall >= 0.8, recall
     assert precision >= 0.8, precision  # all in one story would be about 0.02

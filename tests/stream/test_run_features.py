@@ -8,9 +8,9 @@ from types import ModuleType
 
 import pytest
 
-from storyline.language.terms import terms
 from storyline.store.store import Store
-from storyline.stream.cluster import ArticleFeatures, Clusterer, StreamSettings, featurize
+from storyline.stream.cluster import StreamSettings
+from storyline.stream.features import ArticleFeatures, featurize
 from storyline.stream.run import FeatureFailure, Prepared, RunStats, StreamArticle, cluster_into_store, parse_time
 
 # Page furniture repeated in every article: after a while the clusterer drops it as boilerplate,
@@ -73,26 +73,6 @@ def test_features_ahead_give_the_assignments_and_store_of_inline_features(synth:
     assert len(set(ahead.values())) > 20  # many stories, not one
     assert any(FURNITURE not in clean for *_, clean in rows)  # the boilerplate path was taken ...
     assert any(FURNITURE in clean for *_, clean in rows)  # ... and the common one
-
-
-def test_the_vector_is_always_made_of_the_terms_of_the_content_decided_on(synth: ModuleType, monkeypatch: pytest.MonkeyPatch) -> None:
-    counted: list[dict[str, int]] = []
-    vector = Clusterer._vector
-
-    def spy(self: Clusterer, counts: dict[str, int]) -> dict[str, float]:
-        counted.append(dict(counts))
-        return vector(self, counts)
-
-    monkeypatch.setattr(Clusterer, "_vector", spy)
-    one, two = Clusterer(SETTINGS), Clusterer(SETTINGS)
-    dropped = 0
-    for a in _stream(synth, 40):
-        x, y = one.add(a.text, a.published), two.add(a.text, a.published, featurize(a.text))
-        assert (x.story, x.similarity, x.content) == (y.story, y.similarity, y.content)
-        assert counted[-2] == counted[-1] == dict(terms(x.content))
-        dropped += FURNITURE not in x.content
-    assert one.state() == two.state()
-    assert dropped > 10
 
 
 def _poisoned(text: str) -> ArticleFeatures:

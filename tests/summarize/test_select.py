@@ -43,8 +43,8 @@ def test_repeated_fact_chosen_once_and_cites_the_others() -> None:
 
 
 def test_lower_redundancy_threshold_keeps_fewer_near_repeats() -> None:
-    loose = select_sentences(CANDS, 200, Weights(redundancy=0.99))
-    strict = select_sentences(CANDS, 200, Weights(redundancy=0.2))
+    loose = select_sentences(CANDS, 200, Weights(redundancy=0.99, containment=0.0))
+    strict = select_sentences(CANDS, 200, Weights(redundancy=0.2, containment=0.0))
     assert len(strict.picks) < len(loose.picks)
 
 
@@ -88,3 +88,26 @@ def test_sentences_the_comparison_links_enter_once_and_agreeing_ones_are_cited()
     assert 2 in chosen and len(chosen & {0, 1}) == 1
     pick = next(p for p in sel.picks if p.index in {0, 1})
     assert pick.support[:1] == [1 - pick.index]
+
+
+def test_a_sentence_whose_content_a_chosen_one_holds_is_a_repeat() -> None:
+    from dataclasses import replace
+
+    from storyline.summarize.select import similarity_matrix
+
+    cands = [
+        _cand(0, 0, "Inspectors closed the ageing Millbrook dam on Friday after finding cracks along its eastern spillway wall, "
+                    "while engineers drained the reservoir below it and moved the downstream farms' cattle to higher pastures."),
+        _cand(1, 4, "Inspectors closed Millbrook dam after finding cracks, spokeswoman Nadia Verhoeven confirmed yesterday."),
+        _cand(1, 5, "Farmers downstream were promised compensation for every lost harvest by the water board."),
+    ]
+    _, sims, _ = similarity_matrix(cands)
+    w = replace(Weights(), lead_first=True, lead=5.0, redundancy=0.5, coverage=0.0, containment=0.0)
+    assert sims[0, 1] < w.redundancy  # by cosine alone, the short version does not repeat the long one
+    both = {p.index for p in select_sentences(cands, 200, w).picks}
+    assert {0, 1} <= both
+    picks = select_sentences(cands, 200, replace(w, containment=0.5)).picks
+    once = {p.index for p in picks}
+    assert 0 in once and 1 not in once and 2 in once
+    # the outlet whose shorter version was left out is still cited for the fact
+    assert 1 in next(p for p in picks if p.index == 0).support

@@ -15,12 +15,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
+from dataclasses import dataclass
 
-from ..language.attribution import institution_class
+from spacy.tokens import Token
+
+from ..actor_index import ActorIndex
+from ..attribution import actor_gender
+from ..language.attribution import institution_class, names_a_person, pronoun_info, same_role
 from ..models import Actor, Mention, Story
 from ..pipeline import Context
 
-__all__ = ["link_descriptions", "propagate_names"]
+__all__ = ["link_descriptions", "link_person_descriptions", "propagate_names"]
 
 _NAME_FORM = re.compile(r"^[A-Z][\w.&'\u2019-]*(?: [A-Z][\w.&'\u2019-]*)*$")
 
@@ -67,13 +72,32 @@ def propagate_names(story: Story) -> int:
     return added
 
 
-def _classes(actors: list[Actor]) -> dict[int, list[Actor]]:
+def _appositive_kinds(story: Story, ctx: Context) -> dict[str, set[str]]:
+    """Kind nouns the text gives each organization in an apposition: "the College Athletes Players Association, or CAPA, a union"."""
+    index = ActorIndex(story)
+    out: dict[str, set[str]] = defaultdict(set)
+    for doc in story.documents:
+        for bi, block in enumerate(doc.blocks):
+            parse = ctx.parses.get(doc.id, bi)
+            if block.kind == "junk" or parse is None:
+                continue
+            for t in parse:
+                if t.dep_ != "appos" or t.pos_ != "NOUN" or t.tag_ in {"NNS", "NNPS"} or t.head.pos_ != "PROPN":
+                    continue
+                actor = index.at(doc.id, block.start + t.head.idx, block.start + t.head.idx + len(t.head.text))
+                if actor is not None and actor.kind in {"organization", "group"} and institution_class(t.lemma_) is not None:
+                    out[actor.id].add(t.lemma_.lower())
+    return out
+
+
+def _classes(actors: list[Actor], kinds: dict[str, set[str]]) -> dict[int, list[Actor]]:
     out: dict[int, list[Actor]] = defaultdict(list)
     for a in actors:
         if a.kind not in {"organization", "group"}:
             continue
         # the head of a name is its last word: "College Athletes Players Association" is an association, not a college
         found = {institution_class(n.replace("-", " ").split()[-1]) for n in [a.name, *a.aliases] if n.split()}
+        found |= {institution_class(w) for w in kinds.get(a.id, set())}
         if a.role == "company":
             found.add(institution_class("company"))
         for c in sorted(x for x in found if x is not None):
@@ -83,7 +107,8 @@ def _classes(actors: list[Actor]) -> dict[int, list[Actor]]:
 
 def link_descriptions(story: Story, ctx: Context) -> int:
     """Add a mention to the fitting organization for every linkable description; returns how many were linked."""
-    classes = _classes(story.actors)
+    kinds = _appositive_kinds(story, ctx)
+    classes = _classes(story.actors, kinds)
     if not classes:
         return 0
     linked = 0
@@ -109,17 +134,164 @@ def link_descriptions(story: Story, ctx: Context) -> int:
                 if any(e > block.start + t.idx for _, e in spans[max(0, k - 3) : k]):
                     continue  # the head is already part of a mention
                 best, best_pos = None, -1
-                for a in classes[cls]:
+                named = [a for a in classes[cls] if t.lemma_.lower() in kinds.get(a.id, set())]
+                fits = named or classes[cls]  # "the union" for the one organization the text called a union
+                for a in fits:
                     pos = seen[a.id]
                     j = bisect_right(pos, start) - 1
                     if j >= 0 and pos[j] > best_pos:
                         best, best_pos = a, pos[j]
-                if best is None and len(classes[cls]) == 1:
-                    best = classes[cls][0]
+                if best is None and len(fits) == 1:
+                    best = fits[0]
                 if best is None:
                     continue
                 best.mentions.append(Mention(doc=doc.id, start=start, end=end, text=doc.text[start:end]))
                 linked += 1
+    for a in story.actors:
+        a.mentions.sort(key=lambda m: (m.doc, m.start))
+    return linked
+
+
+# --- descriptions of people ------------------------------------------------------------------------------------
+
+_AGE_AFTER = re.compile(r"\s*,\s*(\d{1,3})\s*,")  # "Aber Al-Rahabi, 21, told ..."
+_AGE_DESCRIPTION = re.compile(r"\b[Tt]he (\d{1,3})-year-old(?: ([a-z]+))?\b")  # "the 33-year-old", "The 21-year-old mom"
+_POSSESSIVE_PRONOUNS = {"his": "m", "her": "f"}
+
+
+@dataclass(frozen=True)
+class _RoleFact:
+    """The text calls ``actor`` a ``role`` (of ``owner`` when possessed: "Clifford's lawyer, Michael Avenatti")."""
+
+    actor: str
+    role: str
+    owner: str | None
+
+
+def _person_at(index: ActorIndex, doc: str, tok: Token, base: int) -> Actor | None:
+    actor = index.at(doc, base + tok.idx, base + tok.idx + len(tok.text))
+    return actor if actor is not None and actor.kind == "person" else None
+
+
+def _owner_of(index: ActorIndex, doc: str, text: str, noun: Token, base: int, genders: dict[str, str | None]) -> tuple[str | None, bool]:
+    """Whose ``noun`` is: (actor id or None, whether it is possessed at all). "his" is the last person named before who may be a he."""
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is None:
+        comp = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]  # "Trump attorney Michael Cohen"
+        poss = comp[-1] if comp else None
+    if poss is None:
+        return None, False
+    gender = _POSSESSIVE_PRONOUNS.get(poss.lower_)
+    if gender is None:
+        owner = _person_at(index, doc, poss, base)
+        return (owner.id if owner else None), True
+    pos = base + poss.idx
+    lo = max(0, text.rfind("\n", 0, max(0, pos - 1)) - 400)
+    for s, _e, actor in reversed(index.mentions_in(doc, lo, pos)):
+        if s < pos and actor.kind == "person" and genders.get(actor.id) in {None, gender} and pronoun_info(text[s:_e]) is None:
+            return actor.id, True
+    return None, True
+
+
+def _role_facts(story: Story, ctx: Context, index: ActorIndex, genders: dict[str, str | None]) -> list[_RoleFact]:
+    """What the text calls each person: appositions ("Jane Roe, her lawyer"; "her lawyer, Jane Roe") and titles ("attorney Jane Roe")."""
+    facts: list[_RoleFact] = []
+    for a in story.actors:
+        if a.kind == "person" and a.role:
+            facts.append(_RoleFact(a.id, a.role.split()[-1].lower(), None))
+    for doc in story.documents:
+        for bi, block in enumerate(doc.blocks):
+            parse = ctx.parses.get(doc.id, bi)
+            if block.kind == "junk" or parse is None:
+                continue
+            for t in parse:
+                if t.pos_ != "PROPN" or t.dep_ in {"compound", "flat"}:
+                    continue
+                actor = _person_at(index, doc.id, t, block.start)
+                if actor is None:
+                    continue
+                nouns = [c for c in t.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+                nouns += [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+                if t.dep_ == "appos" and t.head.pos_ == "NOUN":
+                    nouns.append(t.head)
+                for n in nouns:
+                    if names_a_person(n.lemma_):
+                        owner, _ = _owner_of(index, doc.id, doc.text, n, block.start, genders)
+                        if owner is None and n.dep_ == "compound":
+                            owner, _ = _owner_of(index, doc.id, doc.text, t, block.start, genders)
+                        if owner != actor.id:
+                            facts.append(_RoleFact(actor.id, n.lemma_.lower(), owner))
+    return facts
+
+
+def _ages(story: Story) -> dict[str, set[str]]:
+    """Age -> ids of the people the text gives that age ("Aber Al-Rahabi, 21, ...")."""
+    out: dict[str, set[str]] = defaultdict(set)
+    texts = {d.id: d.text for d in story.documents}
+    for a in story.actors:
+        if a.kind != "person":
+            continue
+        for m in a.mentions:
+            found = _AGE_AFTER.match(texts.get(m.doc, ""), m.end)
+            if found:
+                out[found.group(1)].add(a.id)
+    return out
+
+
+def _covered(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:
+    k = bisect_right(starts, e - 1)
+    return any(pe > s for _, pe in spans[max(0, k - 4) : k])
+
+
+def link_person_descriptions(story: Story, ctx: Context) -> int:
+    """Definite descriptions of people linked to the one person the text identifies; returns how many were linked.
+
+    "the 33-year-old" -> the one person given that age; "her lawyer" -> the
+    person called a lawyer of the woman named last ("Clifford's lawyer,
+    Michael Avenatti"); "the porn actress" -> the story's only person called
+    an actress. Left unlinked when two people fit.
+    """
+    index = ActorIndex(story)
+    texts = {d.id: d.text for d in story.documents}
+    genders = {a.id: actor_gender(a, texts) for a in story.actors if a.kind == "person"}
+    facts = _role_facts(story, ctx, index, genders)
+    ages = _ages(story)
+    by_id = {a.id: a for a in story.actors}
+    linked = 0
+    for doc in story.documents:
+        spans = sorted((m.start, m.end) for a in story.actors for m in a.mentions if m.doc == doc.id)
+        starts = [s for s, _ in spans]
+        added: list[tuple[Actor, int, int]] = []
+        for m in _AGE_DESCRIPTION.finditer(doc.text):
+            who = ages.get(m.group(1), set())
+            if len(who) == 1 and not _covered(spans, starts, m.start(), m.end()):
+                added.append((by_id[next(iter(who))], m.start(), m.end()))
+        for bi, block in enumerate(doc.blocks):
+            parse = ctx.parses.get(doc.id, bi)
+            if block.kind == "junk" or parse is None:
+                continue
+            for t in parse:
+                if t.pos_ != "NOUN" or t.tag_ in {"NNS", "NNPS"} or t.dep_ in {"compound", "appos"} or not names_a_person(t.lemma_):
+                    continue
+                if any(c.dep_ in {"appos", "compound", "flat"} and c.pos_ == "PROPN" for c in t.children) or t.head.pos_ == "PROPN":
+                    continue  # "her lawyer, Michael Avenatti", "attorney Michael Cohen": the name is the mention
+                det = next((c for c in t.children if c.dep_ == "det" and c.lower_ == "the"), None)
+                owner, possessed = _owner_of(index, doc.id, doc.text, t, block.start, genders)
+                if det is None and not possessed:
+                    continue
+                first = min([t, *(c for c in t.lefts if c.dep_ in {"det", "poss", "amod", "compound"})], key=lambda x: x.i)
+                start, end = block.start + first.idx, block.start + t.idx + len(t.text)
+                if _covered(spans, starts, block.start + t.idx, end):
+                    continue
+                fits = [f for f in facts if same_role(f.role, t.lemma_)]
+                if possessed:
+                    fits = [f for f in fits if owner is not None and f.owner == owner]
+                ids = {f.actor for f in fits} - {owner}
+                if len(ids) == 1:
+                    added.append((by_id[next(iter(ids))], start, end))
+        for actor, s, e in added:
+            actor.mentions.append(Mention(doc=doc.id, start=s, end=e, text=doc.text[s:e]))
+            linked += 1
     for a in story.actors:
         a.mentions.sort(key=lambda m: (m.doc, m.start))
     return linked

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..text import doc_text
 from .gazetteer import Gazetteer, name_key
 from .lexicon import (
     ARMED_WORDS,
@@ -245,7 +246,8 @@ class _Block:
         self.gz = gz
         self.out: list[Cand] = []
         self.used = [False] * len(parsed)
-        self.text = parsed.text  # built once: Doc.text joins every token on each access
+        self.text = doc_text(parsed)  # built once: Doc.text joins every token on each access
+        self.toks = list(parsed)  # built once: indexing a Doc makes a new Token each time
 
     # -- building candidates
     def add(self, s: int, e: int, kind: str, name: str | None = None, start_char: int | None = None, end_char: int | None = None, **kw: object) -> Cand | None:
@@ -295,29 +297,30 @@ class _Block:
     # -- capitalized names spaCy did not tag ("The Shining Path Front", a second "Popovich")
     def proper_runs(self) -> None:
         d = self.d
+        toks = self.toks
         i = 0
         n = len(d)
         while i < n:
-            if self.used[i] or d[i].ent_type_ or not (d[i].tag_ in {"NNP", "NNPS"} or (d[i].is_title and i + 1 < n and d[i + 1].tag_ in {"NNP", "NNPS"})):
+            if self.used[i] or toks[i].ent_type_ or not (toks[i].tag_ in {"NNP", "NNPS"} or (toks[i].is_title and i + 1 < n and toks[i + 1].tag_ in {"NNP", "NNPS"})):
                 i += 1
                 continue
             j = i
-            while j < n and not self.used[j] and not d[j].ent_type_ and (d[j].tag_ in {"NNP", "NNPS"} or (d[j].is_title and j + 1 < n and d[j + 1].tag_ in {"NNP", "NNPS"})):
+            while j < n and not self.used[j] and not toks[j].ent_type_ and (toks[j].tag_ in {"NNP", "NNPS"} or (toks[j].is_title and j + 1 < n and toks[j + 1].tag_ in {"NNP", "NNPS"})):
                 j += 1
             words = [t.lower_ for t in d[i:j]]
             text = d[i:j].text
-            if not any(ch.isupper() for ch in text) or d[i].lower_ in MODAL_STARTS or d[i].lower_ in ROLE_HEADS:
+            if not any(ch.isupper() for ch in text) or toks[i].lower_ in MODAL_STARTS or toks[i].lower_ in ROLE_HEADS:
                 i = j
                 continue
             ok = _org_kind(text)
-            if j - i >= 2 and (ok or words[-1] in ORG_WORDS or d[j - 1].tag_ == "NNPS"):
+            if j - i >= 2 and (ok or words[-1] in ORG_WORDS or toks[j - 1].tag_ == "NNPS"):
                 kind, role = ok or ("organization", None)
                 self.add(i, j, "org", _clean_name(text), org_kind=kind, role=role, defines=self._defined_acronym(j))
-            elif j - i <= 2 and d[i].is_title:
+            elif j - i <= 2 and toks[i].is_title:
                 self.add(i, j, "maybe", _clean_name(text))
             i = j
         # a lone capitalized word (even one spaCy calls a common noun) may be a known surname
-        for t in d:
+        for t in toks:
             if not self.used[t.i] and not t.ent_type_ and t.is_title and t.is_alpha and len(t) > 2 and t.pos_ in {"NOUN", "PROPN"}:
                 self.add(t.i, t.i + 1, "maybe", t.text)
 
@@ -588,10 +591,11 @@ class _Block:
     # -- names spaCy missed: countries, capitals, seats, known organizations
     def gazetteer_tokens(self) -> None:
         d = self.d
+        toks = self.toks
         n = len(d)
         i = 0
         while i < n:
-            t = d[i]
+            t = toks[i]
             if self.used[i] or not (t.is_title or t.is_upper) or t.ent_type_ in {"PERSON", "DATE", "TIME", "MONEY", "CARDINAL"}:
                 i += 1
                 continue
@@ -617,8 +621,7 @@ class _Block:
 
     # -- demonym phrases, titles, generic group phrases
     def noun_phrases(self) -> None:
-        d = self.d
-        for t in d:
+        for t in self.toks:
             if self.used[t.i]:
                 continue
             low = t.lower_
@@ -753,7 +756,7 @@ class _Block:
 
     # -- "he said on Thursday"
     def pronouns(self) -> None:
-        for t in self.d:
+        for t in self.toks:
             if t.lower_ in {"he", "she"} and t.dep_ in {"nsubj", "nsubjpass"}:
                 self.add(t.i, t.i + 1, "pronoun", t.lower_)
             elif t.lower_ in {"him", "her"} and t.tag_ == "PRP" and t.dep_ in {"dobj", "pobj", "dative"}:
@@ -761,10 +764,10 @@ class _Block:
 
     # -- acronyms not already part of a mention ("the ISSG cease-fire task force")
     def acronyms(self) -> None:
-        for t in self.d:
+        for t in self.toks:
             if self.used[t.i] or not _ACRONYM.match(t.text) or t.ent_type_ in {"PERSON", "DATE", "TIME", "MONEY"}:
                 continue
-            if t.i > 0 and self.d[t.i - 1].text == "(":
+            if t.i > 0 and self.toks[t.i - 1].text == "(":
                 continue  # the definition itself: recorded with its full name
             self.add(t.i, t.i + 1, "acronym", t.text)
 
@@ -880,7 +883,7 @@ def is_contributor_line(text: str) -> bool:
 
 def find_candidates(parsed: Doc, info: BlockInfo, gz: Gazetteer) -> list[Cand]:
     """Every candidate mention in one parsed block, in text order."""
-    if is_contributor_line(parsed.text):
+    if is_contributor_line(doc_text(parsed)):
         return []
     cands = _Block(parsed, info, gz).run()
     cands.sort(key=lambda c: (c.start, -c.end))

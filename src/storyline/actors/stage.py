@@ -15,7 +15,7 @@ from collections import Counter
 
 from ..models import Actor, Mention, Story
 from ..pipeline import Context, register_stage
-from .descriptions import link_descriptions, propagate_names
+from .descriptions import link_descriptions, link_person_descriptions, propagate_names
 from .gazetteer import Gazetteer, gazetteer, name_key
 from .recognize import BlockInfo, Cand, find_candidates
 from .relations import find_relations
@@ -126,6 +126,7 @@ def extract_actors(story: Story, ctx: Context) -> Story:
     ids = {d.key: a.id for d, a in zip(drafts, story.actors, strict=True)}
     propagate_names(story)
     link_descriptions(story, ctx)
+    link_person_descriptions(story, ctx)
     story.relations = find_relations(story, ctx, docs, ids)
     log.info("actors: %d actors, %d relations", len(story.actors), len(story.relations))
     return story

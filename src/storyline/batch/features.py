@@ -3,7 +3,7 @@
 ``storyline cluster --workers N`` (or ``--scheduler ADDRESS``) keeps the
 assignment online and in one process (assignment order matters), but what
 depends on an article alone -- its sentences, their boilerplate fingerprints,
-its term counts (:func:`storyline.stream.cluster.featurize`) -- is computed on
+its index terms (:func:`storyline.stream.features.featurize`) -- is computed on
 the workers: :class:`DaskPrefetch` submits the input's chunks in input order,
 a bounded number of articles ahead, and hands them back in input order with
 their features, so the assigner works while the workers featurize what comes
@@ -24,7 +24,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..stream.cluster import ArticleFeatures, featurize
+from ..stream.features import ArticleFeatures, featurize
 from ..stream.run import FeatureFailure, Prepared, StreamArticle
 from .runner import task_failure
 

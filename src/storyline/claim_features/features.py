@@ -9,6 +9,7 @@ uses (for opposite-verb pairs like gain/lose).
 
 from __future__ import annotations
 
+import calendar
 import math
 import tomllib
 from collections import Counter
@@ -23,8 +24,10 @@ from ..language.cues import REPORTING_VERBS
 from ..language.quantities import Quantity, find_quantities
 from ..language.speaker import quote_tokens
 from ..language.stem import bare_verb
+from ..language.time import MONTH_ABBR, MONTHS
 from ..language.words import COGNITION_VERBS as _COGNITION_VERBS
-from ..language.words import NEGATIVE_WORDS, PREDICTIVE_MODALS
+from ..language.words import NEGATIVE_WORDS, PREDICTIVE_MODALS, word_set
+from ..text import doc_text
 from .frames import Frame, extract_frames
 
 __all__ = [
@@ -214,7 +217,7 @@ def text_unit(key: str, doc: str, start: int, end: int, tokens: Iterable[Token],
             continue
         if tok.pos_ not in _CONTENT_POS or tok.is_stop or lemma in REPORTING_VERBS or lemma in COGNITION_VERBS or len(lemma) < 2:
             continue
-        unit.terms[lemma] += 1
+        unit.terms[_month_term(tok.text) or lemma] += 1
     unit.predicted = frozenset(_predicted_actors(tokens_list, base, doc, index))
     unit.frames = extract_frames(tokens_list, base, doc, index)
     unit.quantities = _figures(tokens_list, base, doc, start, end, index)
@@ -226,29 +229,44 @@ def text_unit(key: str, doc: str, start: int, end: int, tokens: Iterable[Token],
     return unit
 
 
+def _month_term(word: str) -> str | None:
+    """ "Aug." and "August" as one term ("august"); only capitalized ("may" and "march" are words too)."""
+    if not word[:1].isupper():
+        return None
+    w = word.lower().rstrip(".")
+    month = MONTHS.get(w) or MONTH_ABBR.get(w)
+    return calendar.month_name[month].lower() if month else None
+
+
 _WINDOW = 6
+#: Nouns too general to tie two figures to one thing ("year", "day", "time"): not among a figure's context words.
+_GENERIC = word_set("counts", "generic_nouns")
 
 
 def _figures(tokens: list[Token], base: int, doc: str, start: int, end: int, index: ActorIndex) -> tuple[Figure, ...]:
     """The quantities of a claim, each with the content lemmas and actors within ``_WINDOW`` tokens of it."""
     if not tokens:
         return ()
-    block = tokens[0].doc.text
+    block = doc_text(tokens[0].doc)
     s0 = start - base
     text = block[s0 : end - base]
     out: list[Figure] = []
     for q in find_quantities(text, tokens, base=-s0):
         near: set[str] = set()
         inside = [t for t in tokens if s0 + q.start <= t.idx < s0 + q.end]
+        # the figure and a parenthesized restatement right after it ("two meters (six feet)") are not its context
+        own_end = q.end
+        if text[q.end :].lstrip().startswith("(") and (close := text.find(")", q.end)) >= 0:
+            own_end = close + 1
         if inside:
             lo, hi = inside[0].i - _WINDOW, inside[-1].i + _WINDOW
             for t in tokens:
-                if lo <= t.i <= hi and not (s0 + q.start <= t.idx < s0 + q.end):
+                if lo <= t.i <= hi and not (s0 + q.start <= t.idx < s0 + own_end):
                     pos = base + t.idx
                     hits = index.mentions_in(doc, pos, pos + len(t.text))
                     if hits:
                         near.add(f"@{hits[0][2].id}")
-                    elif t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ"} and not t.is_stop and len(t.lemma_) > 2:
+                    elif t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ"} and not t.is_stop and len(t.lemma_) > 2 and t.lemma_.lower() not in _GENERIC:
                         near.add(t.lemma_.lower())
         moved = Quantity(q.kind, q.value, q.unit, start + q.start, start + q.end, q.text, q.approximate, q.update)
         out.append(Figure(moved, frozenset(near)))
@@ -288,4 +306,6 @@ def cosine(a: TextUnit, b: TextUnit) -> float:
     """Cosine similarity of two weighted units."""
     if len(a.weights) > len(b.weights):
         a, b = b, a
-    return sum(v * b.weights.get(t, 0.0) for t, v in a.weights.items())
+    other = b.weights
+    # terms missing from ``b`` add 0.0, which leaves the sum as it is
+    return sum((v * other[t] for t, v in a.weights.items() if t in other), 0.0)

@@ -404,6 +404,8 @@ def frame_similarity(a: Frame, b: Frame, families: Families) -> float:
     different subjects never match. Two prescriptions to the same actor
     ("X must ...", "X should ...") match whatever they prescribe.
     """
+    if a.stems.isdisjoint(b.stems) and a.classes.isdisjoint(b.classes) and not a.modality == b.modality == "prescription":
+        return 0.0  # unrelated predicates: no match whoever the actors are (the cheap test first)
     known = _affinity(a.subj, b.subj, families)
     if known == 0.0:
         return 0.0  # different actors do it

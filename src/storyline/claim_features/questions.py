@@ -5,7 +5,9 @@ with list markers like "1)" and a lead-in like "Big questions remain:"
 trimmed off), and hedged statements of what is not known (see
 :mod:`storyline.language.hedges`: "it was not immediately clear what ...",
 "prosecutors haven't indicated whether ...", "remains to be seen", "will be
-decided later", "it probably will ..."), as the clause that holds the hedge.
+decided later", "it probably will ...", "someone may have ..."), as the
+clause that holds the hedge (to the next clause break after it); the hedge's
+own words are not what it asks, so they are left out of its comparison terms.
 A direct question inside somebody's quotation is that speaker's, not the
 source's, and is skipped, as is one addressed to the reader ("you"); so are a quoted "whether" or "probably will".
 
@@ -14,7 +16,10 @@ documents most similar to it (shared content terms and actors, tf-idf
 weighted cosine, combined with the similarity of their frames: same
 actors, related predicate, see :mod:`.frames`) above a threshold, sharing
 at least two terms of which one is not an actor, or a frame: the best one
-per document (and a close runner-up), at most two in all.
+per document (and a close runner-up), at most ``max_answers`` in all. A
+yes/no question ("Did Trump know ...?") asks whether its main predicate
+holds: candidates with that predicate come first. A sentence that itself
+says what is not known ("I don't know whether ...") answers nothing.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from ..language.hedges import find_hedge
+from ..language.hedges import asks_yes_no, find_hedge
 from ..models import Question, Span
 from ..settings import tuned, tuned_int
 from .features import TextUnit, cosine
@@ -57,6 +62,7 @@ class QuestionSpan:
     start: int
     end: int
     kind: str  # "direct" | "indirect"
+    cue: tuple[int, int] | None = None  # a hedge's own words ("it was not immediately clear"): not what is asked
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -98,20 +104,24 @@ def find_questions(text: str, start: int, end: int, quoted: list[tuple[int, int]
     if not out:
         hedge = find_hedge(text, start, end)
         if hedge is not None and (hedge.kind in _QUOTABLE_HEDGES or not any(qs <= hedge.start < qe for qs, qe in quoted)):
-            out.append(_hedge_span(text, start, end, hedge.start))
+            out.append(_hedge_span(text, start, end, hedge.start, hedge.end))
     return out
 
 
-def _hedge_span(text: str, start: int, end: int, cue: int) -> QuestionSpan:
-    """The clause of the sentence that holds the hedge: from the last clause break before its cue to the end."""
+def _hedge_span(text: str, start: int, end: int, cue: int, cue_end: int) -> QuestionSpan:
+    """The clause of the sentence that holds the hedge: from the last clause break before its cue to the next one after it.
+
+    ("There were many questions left unanswered, including whether a union vote would succeed, but the decision is
+    preliminary": the question ends before ", but".)
+    """
     s = start
     for m in _CLAUSE_BREAK.finditer(text, start, cue):
         s = m.end()
-    semi = text.find(";", cue, end)
-    e = end if semi < 0 else semi
+    after = _CLAUSE_BREAK.search(text, cue_end, end)
+    e = end if after is None else after.start()
     while e > s and text[e - 1] in ".;, \n":
         e -= 1
-    return QuestionSpan(s, e, "indirect")
+    return QuestionSpan(s, e, "indirect", (cue, cue_end))
 
 
 def link_answers(
@@ -131,29 +141,44 @@ def link_answers(
     the best is kept, and a runner-up within ``RUNNER_UP`` of it.
     """
     score = score or (lambda q, c: (cosine(q, c), 0.0))
-    by_doc: dict[str, list[tuple[float, float, TextUnit]]] = {}
+    # a yes/no question asks whether its main predicate holds: an answer tells that predicate ("Did Trump know" / "Trump knew")
+    focus = unit.focus if question.kind == "direct" and asks_yes_no(question.text) else frozenset()
+    by_doc: dict[str, list[tuple[bool, float, float, TextUnit]]] = {}
     for cand in candidates:
         if cand.doc == unit.doc:
             continue
         shared = [t for t in unit.terms if t in cand.terms]
         if not shared:
             continue  # nothing in common (a frame match needs a shared actor too)
+        if _unknown_itself(texts[cand.doc], cand):
+            continue  # "I don't know whether ...", "declined to elaborate": a sentence saying what is not known answers nothing
         sim, frame = score(unit, cand)
         if frame < FRAME_ANSWER and (len(shared) < MIN_SHARED or all(t.startswith("@") for t in shared)):
             continue  # one word, or only actors, in common is not answering
         if sim >= threshold:
-            by_doc.setdefault(cand.doc, []).append((sim, frame, cand))
-    best: list[tuple[float, float, TextUnit]] = []
+            by_doc.setdefault(cand.doc, []).append((bool(focus & set(cand.terms)), sim, frame, cand))
+    best: list[tuple[bool, float, float, TextUnit]] = []
     for _doc, scored in sorted(by_doc.items()):
-        scored.sort(key=lambda x: -x[0])
-        top = scored[0][0]
-        kept = [(s, f, c) for i, (s, f, c) in enumerate(scored[:ANSWERS_PER_DOC]) if i == 0 or (s >= RUNNER_UP * top and f >= FRAME_ANSWER)]
+        scored.sort(key=lambda x: (not x[0], -x[1]))
+        top = scored[0][1]
+        kept = [(h, s, f, c) for i, (h, s, f, c) in enumerate(scored[:ANSWERS_PER_DOC]) if i == 0 or (s >= RUNNER_UP * top and f >= FRAME_ANSWER)]
         best.extend(kept)
-    best.sort(key=lambda x: (-x[0], x[2].key))
-    for sim, frame, cand in sorted(best[:most], key=lambda x: (x[2].doc, x[2].start)):
+    # a sentence with the question's main predicate ("did Trump *know*" / "Trump knew") before any merely similar one
+    best.sort(key=lambda x: (not x[0], -x[1], x[3].key))
+    for _hit, sim, frame, cand in sorted(best[:most], key=lambda x: (x[3].doc, x[3].start)):
         question.answers.append(Span(doc=cand.doc, start=cand.start, end=cand.end, text=texts[cand.doc][cand.start : cand.end]))
         question.confidence.append(round(min(1.0, 0.3 + sim), 2))
         question.answer_kinds.append(answer_kind(question.text, unit, cand, sim, frame))
+
+
+#: Hedges that make a sentence a statement of what is not known (a hedged prediction, "probably will", still tells something).
+_NOT_KNOWN = frozenset({"unknown", "not_said", "phrase", "whether"})
+
+
+def _unknown_itself(text: str, cand: TextUnit) -> bool:
+    """The candidate states an unknown itself ("I don't know whether she will sue", "police declined to elaborate")."""
+    hedge = find_hedge(text, cand.start, cand.end)
+    return hedge is not None and hedge.kind in _NOT_KNOWN
 
 
 _ASKS_FIGURE = re.compile(r"\bhow\s+(?:many|much|long|old|far|big|large)\b", re.IGNORECASE)

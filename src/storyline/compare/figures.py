@@ -52,7 +52,7 @@ class TextUnit(Protocol):
 
 __all__ = ["FigureConflict", "figure_conflicts", "format_value"]
 
-_LABELS = {"money": "amount", "time": "time", "date": "date", "age": "age", "percent": "share", "duration": "duration", "count": "number"}
+_LABELS = {"money": "amount", "time": "time", "date": "date", "age": "age", "percent": "share", "duration": "duration", "count": "number", "ordinal": "which"}
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,9 @@
    they share few words. Claims of different documents are aligned
    one-to-one per document pair, most similar first, when that reaches
    ``link`` and they share two terms (one not an actor), a strong frame
-   (``FRAME_ALONE``) or a figure.
+   (``FRAME_ALONE``) or a figure. A long claim telling two facts that the
+   other source tells in two sentences gets a second, ``split`` link to the
+   other sentence (it shares ``split_terms`` other content words with it).
 4. An aligned pair is a *divergence* when something opposes them: the same
    frame negated on one side only, the same predicate negated in one only, a
    denial against a statement, a word of doubt ("wishful thinking") on one
@@ -93,6 +95,8 @@ FRAME_ALONE = tuned("compare", "frame_alone")
 FRAME_NEGATION = tuned("compare", "frame_negation")
 #: Frames at least this similar, negated on one side only, make a divergence.
 FRAME_DIVERGE = tuned("compare", "frame_diverge")
+#: A claim aligned already links to a second claim of the same other source when they share this many other content words.
+SPLIT_TERMS = tuned_int("compare", "split_terms")
 
 
 @dataclass(frozen=True)
@@ -124,13 +128,14 @@ def similarity(a: TextUnit, b: TextUnit, families: Families | None = None) -> Si
 
 
 def shared_figure(a: TextUnit, b: TextUnit) -> bool:
-    """Both claims give one telling figure: an amount of money, a share, an age, a time, or a count of 10 or more of one noun."""
+    """Both claims give one telling figure: an amount of money, a share, an age, a time, or a count of 10 or more of one noun
+    (not a duration nor an ordinal: "the 23rd floor" of one building is in every sentence about it)."""
     mine = {(f.quantity.kind, f.quantity.unit, f.quantity.value) for f in a.quantities if _telling(f)}
     return bool(mine) and any((f.quantity.kind, f.quantity.unit, f.quantity.value) in mine for f in b.quantities)
 
 
 def _telling(fig: Figure) -> bool:
-    return fig.quantity.kind != "duration" and (fig.quantity.kind != "count" or fig.quantity.value >= 10)
+    return fig.quantity.kind not in {"duration", "ordinal"} and (fig.quantity.kind != "count" or fig.quantity.value >= 10)
 
 
 def _frame_opposition(sim: Similarity) -> str | None:
@@ -152,6 +157,7 @@ class Link:
     similarity: float
     opposition: str | None  # why they disagree, or None when they agree
     frames: tuple[Frame, Frame] | None = None  # the matching frames, when frames contributed
+    split: bool = False  # a second link of a claim that tells two facts the other source tells in two sentences
 
 
 def opposition(a: TextUnit, b: TextUnit, similarity: float = 1.0, diverge: float = DIVERGE) -> str | None:
@@ -224,17 +230,17 @@ def doubt_against_prediction(units: dict[str, TextUnit], taken: set[str], max_sh
 
 def enough_overlap(a: TextUnit, b: TextUnit) -> bool:
     """At least two shared terms, one of them not an actor: one common word is no alignment."""
-    shared = set(a.terms) & set(b.terms)
+    shared = a.terms.keys() & b.terms.keys()
     return len(shared) >= 2 and any(not t.startswith("@") for t in shared)
 
 
 def _wide_overlap(a: TextUnit, b: TextUnit) -> bool:
     """Three or more content words in common: long sentences telling one fact ("violation", "phone", "elevator", "work")."""
-    return sum(1 for t in set(a.terms) & set(b.terms) if not t.startswith("@")) >= WIDE_TERMS
+    return sum(1 for t in a.terms.keys() & b.terms.keys() if not t.startswith("@")) >= WIDE_TERMS
 
 
 def _linkable(sim: Similarity, a: TextUnit, b: TextUnit) -> bool:
-    return sim.frame >= FRAME_ALONE or enough_overlap(a, b) or (sim.figure > 0 and bool(set(a.terms) & set(b.terms)))
+    return sim.frame >= FRAME_ALONE or enough_overlap(a, b) or (sim.figure > 0 and not a.terms.keys().isdisjoint(b.terms.keys()))
 
 
 def align_claims(
@@ -280,19 +286,45 @@ def align_claims(
     links: list[Link] = []
     for key in sorted(per_docs):
         scored = sorted(per_docs[key], key=lambda s: (-s[0].combined, s[1].key, s[2].key))
-        used: set[str] = set()
+        partner: dict[str, str] = {}
         for sim, a, b in scored:
-            if a.key in used or b.key in used:
+            if a.key in partner or b.key in partner:
                 continue
-            used.update((a.key, b.key))
-            why = _frame_opposition(sim) or opposition(a, b, sim.lexical, diverge)
-            frames = sim.frames if sim.frame >= FRAME_SHOWN else None
-            if why is None and sim.lexical >= diverge:
-                doers = next(((fa, fb) for fa in a.frames for fb in b.frames if different_doers(fa, fb, families or Families())), None)
-                if doers is not None:
-                    why, frames = f"different actors said to '{doers[0].lemma}': {_ids(doers[0].subj)} / {_ids(doers[1].subj)}", doers
-            links.append(Link(a.key, b.key, round(sim.combined, 3), why, frames))
+            partner[a.key], partner[b.key] = b.key, a.key
+            links.append(_make_link(sim, a, b, families, diverge))
+        split: set[str] = set()
+        for sim, a, b in scored:
+            if (a.key in partner) == (b.key in partner) or a.key in split or b.key in split:
+                continue
+            whole, part = (a, b) if a.key in partner else (b, a)
+            if _complementary(whole, part, units[partner[whole.key]], threshold):
+                split.update((a.key, b.key))
+                links.append(_make_link(sim, a, b, families, diverge, split=True))
     return links + _negation_links(negations, links)
+
+
+def _make_link(sim: Similarity, a: TextUnit, b: TextUnit, families: Families | None, diverge: float, split: bool = False) -> Link:
+    why = _frame_opposition(sim) or opposition(a, b, sim.lexical, diverge)
+    frames = sim.frames if sim.frame >= FRAME_SHOWN else None
+    if why is None and sim.lexical >= diverge:
+        doers = next(((fa, fb) for fa in a.frames for fb in b.frames if different_doers(fa, fb, families or Families())), None)
+        if doers is not None:
+            why, frames = f"different actors said to '{doers[0].lemma}': {_ids(doers[0].subj)} / {_ids(doers[1].subj)}", doers
+    return Link(a.key, b.key, round(sim.combined, 3), why, frames, split)
+
+
+def _content(a: TextUnit, b: TextUnit) -> set[str]:
+    return {t for t in set(a.terms) & set(b.terms) if not t.startswith("@")}
+
+
+def _complementary(whole: TextUnit, part: TextUnit, first: TextUnit, threshold: float) -> bool:
+    """One long sentence telling two facts that another source tells in two sentences ("got a violation because its phone
+    did not work, but inspectors let it remain in operation"): ``whole`` is aligned with ``first`` already; ``part``, of
+    the same document as ``first``, shares at least ``SPLIT_TERMS`` other content words with it, at most one of the
+    words it shares with ``first``, and is no paraphrase of ``first``.
+    """
+    old, new = _content(whole, first), _content(whole, part)
+    return len(new - old) >= SPLIT_TERMS and len(new & old) <= 1 and cosine(part, first) < threshold
 
 
 def _ids(actors: frozenset[str]) -> str:
@@ -371,15 +403,20 @@ def _group(links: list[Link], units: dict[str, TextUnit], neighbours: dict[tuple
     ``floor`` similar to every one (the best such claim first, until no
     document has one). Every claim is in at most one agreement, so three
     outlets saying the same thing make one agreement with three pieces of
-    evidence, and no agreement cites two sentences of one document.
+    evidence, and no agreement cites two sentences of one document -- but for
+    a ``split`` link: a long claim telling two facts that another source
+    tells in two sentences is in one agreement per fact.
     """
     near: dict[str, list[str]] = {}
     for (ka, kb) in sorted(neighbours):
         near.setdefault(ka, []).append(kb)
     used: set[str] = set()
     out: list[tuple[list[str], Link]] = []
-    for link in sorted(links, key=lambda x: (-x.similarity, x.a, x.b)):
-        if link.a in used or link.b in used:
+    for link in sorted(links, key=lambda x: (x.split, -x.similarity, x.a, x.b)):
+        if link.split:
+            if link.a in used and link.b in used:
+                continue  # a split link adds a second fact of one claim; both sides taken leaves nothing new
+        elif link.a in used or link.b in used:
             continue
         members = [link.a, link.b]
         while True:
@@ -518,6 +555,8 @@ def _figure_divergence(conflict: FigureConflict, claims: dict[str, Claim], units
         sources = ", ".join(dict.fromkeys(_source(story, claims[k].doc) for k, _f in members))
         parts.append(f"{format_value(members[0][1])} ({sources})")
     label = conflict.label.capitalize()
+    if conflict.kind == "ordinal":
+        label = f"Which {conflict.unit}"
     if conflict.kind == "count":
         noun = conflict.positions[0][1].quantity.text.split()[-1]
         label = f"Number of {noun}"

@@ -1,8 +1,9 @@
 """Events: who did what to whom, when, and the dates that place them.
 
-* :mod:`storyline.language.time` finds date expressions and resolves them against a
-  publication date and the tense of their clause (``find_times``,
-  ``resolve``, ``tense_of_span``).
+* the dates are the ``timexes`` stage's temporal expressions (one temporal analysis,
+  :func:`storyline.language.time.find_timexes`), read as day ranges by
+  :func:`storyline.language.time.timex_range`; without that stage events have no
+  dates of their own.
 * :mod:`.extract` turns one parsed block into event candidates; :mod:`storyline.language.plover`
   names their PLOVER category.
 * :mod:`.stage` is the ``events`` stage (merges one happening reported by
@@ -13,5 +14,5 @@ Stage contract (see :mod:`storyline.pipeline`):
 
 - requires: parses, actors
 - assigns: events
-- uses when present: published
+- uses when present: published, timexes
 """

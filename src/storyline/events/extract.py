@@ -28,16 +28,18 @@ and future actions keep a modality other than "asserted".
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal
 
 from ..actor_index import ActorIndex
 from ..language.lexicon import load_lexicon, word_set
-from ..language.plover import category_of, is_light, is_reporting
-from ..language.time import TimeValue, clause_tense, find_times, resolve, tense_of_span
+from ..language.plover import category_of, is_light, is_reporting, pair_category
+from ..language.time import MONTH_ABBR, MONTHS, TimeValue, Timex3, clause_tense, timex_range
 from ..language.words import FUTURE_MODALS, HYPOTHETICAL_MODALS, NONFACTIVE_VERBS, PERSON_PRONOUN_FORMS, STATE_VERBS
 from ..models import Actor
+from ..text import doc_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -76,7 +78,9 @@ class BlockInput:
     lead_sentences: int = 3  # sentences of a document that make its lead
     caption: bool = False  # a photo caption
     last_day: TimeValue | None = None  # the last day named before this block; updated by extract_block
+    named_events: dict[str, TimeValue] = field(default_factory=dict)  # event noun lemma -> its date, named before; updated by extract_block
     names: dict[str, Actor] = field(default_factory=dict)  # actor by name, for names the actors stage left unlinked
+    timexes: list[Timex3] = field(default_factory=list)  # the block's temporal expressions (the timexes stage), offsets into the block
 
 
 @dataclass
@@ -115,20 +119,29 @@ def _governor(tok: Token) -> Token | None:
     return None
 
 
+_ABSOLUTE = re.compile(r"\b\d{4}\b|\b(?:" + "|".join(sorted({*MONTHS, *MONTH_ABBR}, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
 def _block_dates(block: BlockInput) -> tuple[dict[int, TimeValue], dict[int, TimeValue]]:
-    """Resolved dates by governing verb index, and by the word each date modifies."""
+    """Resolved dates by governing verb index, and by the word each date modifies.
+
+    The dates are the block's temporal expressions as the ``timexes`` stage
+    valued them (one temporal analysis for the whole story); those that
+    name a calendar period (a day, week, month, quarter, year) date events.
+    """
     by_verb: dict[int, TimeValue] = {}
     by_word: dict[int, TimeValue] = {}
-    text = block.parse.text
-    for m in find_times(text):
-        span = block.parse.char_span(m.start, m.end, alignment_mode="expand")
+    ranked: dict[int, tuple[tuple[int, int], TimeValue]] = {}  # verb -> ((how directly, text order), date): the best date wins
+    text = doc_text(block.parse)
+    for n, tx in enumerate(block.timexes):
+        if tx.type not in {"DATE", "TIME"}:
+            continue
+        span = block.parse.char_span(tx.start, tx.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        if m.kind == "relative" and text.count('"', 0, m.start) % 2 == 1:
+        if not _ABSOLUTE.search(tx.text) and text.count('"', 0, tx.start) % 2 == 1:
             continue  # "yesterday" inside a quotation is the speaker's yesterday, of unknown date
-        tense = tense_of_span(block.parse, m.start, m.end)
-        anchor = block.anchor if block.anchor is not None or m.kind != "partial" else block.year_anchor
-        value = resolve(m, anchor, tense)
+        value = timex_range(tx.value)
         if value is None:
             continue
         root = span.root
@@ -139,6 +152,8 @@ def _block_dates(block: BlockInput) -> tuple[dict[int, TimeValue], dict[int, Tim
             word = block.parse[span.start - 1]  # "the announcement yesterday", often attached elsewhere
         if word != root:
             by_word.setdefault(word.i, value)
+            for held in _of_actions(word):
+                by_word.setdefault(held.i, value)  # "five days of hearings in February": the hearings' date
         noun = _action_noun_above(word)
         if noun is not None and _has_own_agent(noun):
             by_word.setdefault(noun.i, value)
@@ -147,9 +162,42 @@ def _block_dates(block: BlockInput) -> tuple[dict[int, TimeValue], dict[int, Tim
             continue  # "has lost 65 percent since 2014": the start of a period, not the date of an act
         verb = root if root.pos_ == "VERB" else _governor(root)
         caption = block.caption or any(t.lower_ in {"photo", "photograph"} for t in span.sent)
-        if verb is not None and _fits_verb(root, verb, value, block.anchor, caption):
-            by_verb.setdefault(verb.i, value)  # not "blames Comey for her defeat last November"
+        if verb is not None and _fits_verb(root, verb, value, block.anchor, caption):  # not "blames Comey for her defeat last November"
+            _offer(ranked, verb.i, (2 if _through_noun(root, verb) else 0, n), value)
+            head = _participle_head(verb)
+            if head is not None and _fits_verb(root, head, value, block.anchor, caption):
+                _offer(ranked, head.i, (1, n), value)  # "signed the deal using her name on Oct. 28": the signing's date
+    by_verb.update({i: v for i, (_rank, v) in ranked.items()})
     return by_verb, by_word
+
+
+def _participle_head(verb: Token) -> Token | None:
+    """The verb a subject-less participle adjoins ("signed it, using her name", also when parsed as the object's modifier)."""
+    if any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    if verb.dep_ in {"advcl", "xcomp"} and verb.tag_ in {"VBG", "VBN"} and verb.head.pos_ == "VERB":
+        return verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return _governor(verb)
+    return None
+
+
+def _offer(ranked: dict[int, tuple[tuple[int, int], TimeValue]], i: int, rank: tuple[int, int], value: TimeValue) -> None:
+    if i not in ranked or rank < ranked[i][0]:
+        ranked[i] = (rank, value)
+
+
+def _through_noun(root: Token, verb: Token) -> bool:
+    """Whether a date reaches ``verb`` through a noun it describes ("before the 2016 election", "a Feb. 22 decree").
+
+    Such a date dates the verb only when no date of the verb's own does.
+    """
+    cur = root.head
+    while cur != verb and cur.head != cur:
+        if cur.pos_ in {"NOUN", "PROPN"}:
+            return True
+        cur = cur.head
+    return False
 
 
 def _fits_verb(root: Token, verb: Token, value: TimeValue, anchor: date | None, caption: bool = False) -> bool:
@@ -200,12 +248,24 @@ def _action_noun_above(tok: Token) -> Token | None:
     return cur if _is_action_noun(cur) else None
 
 
+def _of_actions(tok: Token) -> list[Token]:
+    """The action nouns a measure noun counts: "five days of hearings", "a round of talks"."""
+    if tok.pos_ != "NOUN" or _is_action_noun(tok):
+        return []
+    return [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj" and _is_action_noun(o)]
+
+
 def _noun_agent(noun: Token, block: BlockInput, index: ActorIndex) -> Actor | None:
     """Who performs the action a noun names: its possessor, or a country/organization modifier.
 
-    A person modifier is more often the target ("the Trump investigation").
+    A person modifier is more often the target ("the Trump investigation"). An
+    action counted by a measure noun has the measure's possessor ("the NLRB's
+    five days of hearings").
     """
-    for word in _agent_words(noun):
+    words = _agent_words(noun)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun in _of_actions(noun.head.head):
+        words += [w for w in _agent_words(noun.head.head) if w.dep_ == "poss"]
+    for word in words:
         actor = _actor_of(word, block, index, depth=1)
         if actor is not None and (word.dep_ == "poss" or actor.kind != "person"):
             return actor
@@ -517,6 +577,11 @@ def _category(verb: Token) -> str:
     A light verb takes its object's category ("struck a deal" is AGREE, not
     ASSAULT); otherwise the verb's own, else what it reports or sets in motion.
     """
+    if verb.pos_ == "VERB":
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            cat = pair_category(verb.lemma_, obj.lemma_)
+            if cat != "OTHER":
+                return cat  # "covering the group's legal expenses"
     if verb.pos_ == "VERB" and is_light(verb.lemma_):
         cat = _object_category(verb)
         if cat != "OTHER":
@@ -669,7 +734,7 @@ def _past_perfect(verb: Token) -> bool:
 
 
 def _in_quotation(block: BlockInput, tok: Token) -> bool:
-    text = block.parse.text
+    text = doc_text(block.parse)
     return (text.count('"', 0, tok.idx) + text.count("\u201c", 0, tok.idx) - text.count("\u201d", 0, tok.idx)) % 2 == 1
 
 
@@ -691,6 +756,23 @@ def _anaphoric_day(verb: Token, by_verb: dict[int, TimeValue], previous: TimeVal
         return None
     day = named.earliest + timedelta(days=shift)
     return TimeValue(day.isoformat(), "day", day, day)
+
+
+_AT_EVENT_PREPS = {"at", "during", "before", "to", "in"}
+
+
+def _named_event_date(verb: Token, block: BlockInput) -> TimeValue | None:
+    """"Colter told the hearing": the date of the hearings named before, when the verb acts at that event."""
+    if not block.named_events:
+        return None
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    objs += [o for c in verb.children if c.dep_ == "prep" and c.lower_ in _AT_EVENT_PREPS for o in c.children if o.dep_ == "pobj"]
+    for obj in objs:
+        if obj.pos_ == "NOUN" and [c.lower_ for c in obj.children if c.dep_ == "det"] == ["the"]:
+            value = block.named_events.get(obj.lemma_.lower())
+            if value is not None:
+                return value
+    return None
 
 
 def _sentence_date(verb: Token, by_verb: dict[int, TimeValue], block: BlockInput) -> TimeValue | None:
@@ -731,6 +813,9 @@ def _date_of(verb: Token, block: BlockInput, by_verb: dict[int, TimeValue], by_w
     anaphoric = _anaphoric_day(verb, by_verb, block.last_day)
     if anaphoric is not None:
         return anaphoric, "sentence"
+    named = _named_event_date(verb, block)
+    if named is not None:
+        return named, "sentence"
     if block.reference is None or modality not in {"asserted", "negated"} or _past_perfect(verb):
         return None, None
     tense = clause_tense(verb)
@@ -986,4 +1071,11 @@ def extract_block(block: BlockInput, index: ActorIndex) -> list[Candidate]:
     days = [(i, v) for i, v in by_verb.items() if v.precision == "day"]
     if days:
         block.last_day = max(days, key=lambda iv: iv[0])[1]
+    named = [(i, v) for i, v in by_word.items()]
+    for i, v in by_verb.items():  # "held hearings in February", "held three days of hearings"
+        for obj in (c for c in block.parse[i].children if c.dep_ == "dobj"):
+            named += [(obj.i, v)] + [(held.i, v) for held in _of_actions(obj)]
+    for i, v in sorted(named, key=lambda iv: iv[0]):
+        if block.parse[i].lemma_.lower() in _EVENT_NOUNS:
+            block.named_events[block.parse[i].lemma_.lower()] = v  # "the hearings in February", for a later "the hearing"
     return _drop_said_content(verbal) + _nominal_events(block, index, by_word)

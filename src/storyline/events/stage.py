@@ -4,7 +4,9 @@ Runs after ``actors``: every event's acting party is a story actor (found
 through :class:`~storyline.actor_index.ActorIndex`). Candidates come from
 each kept block's parse (:mod:`.extract`), dated against the document's
 publication date (known or inferred by the ``dates`` stage; an undated
-document is read against the story's dated ones). The same happening
+document is read against the story's dated ones). Their dates are the
+temporal expressions the ``timexes`` stage found and valued: one temporal
+analysis for the story. The same happening
 reported by several sources (same actor, dates that meet, same kind of
 action, and the same words unless both name one day) becomes one event that
 cites each source. Events are numbered in date order, undated ones last;
@@ -17,11 +19,12 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..actor_index import ActorIndex
-from ..language.time import TimeValue
+from ..language.time import TimeValue, Timex3
 from ..models import Event, PublishedRange, Span, Story
 from ..pipeline import Context, register_stage
 from .extract import BlockInput, Candidate, actor_names, extract_block
@@ -188,6 +191,17 @@ def _story_range(story: Story) -> PublishedRange:
     return PublishedRange(earliest=earliest, latest=latest, inferred=True, why="the story's other documents")
 
 
+def _within(timexes: list[Timex3], start: int, end: int) -> list[Timex3]:
+    """The expressions (sorted by start) inside [start, end), with offsets from ``start``."""
+    i = bisect_left(timexes, start, key=lambda t: t.start)
+    out = []
+    while i < len(timexes) and timexes[i].start < end:
+        if timexes[i].end <= end:
+            out.append(timexes[i].shifted(-start))
+        i += 1
+    return out
+
+
 def extract_events(story: Story, ctx: Context) -> Story:
     """Fill ``story.events`` from the parses of every kept block."""
     settings = EventSettings.from_options(ctx.options.section("events"))
@@ -196,6 +210,11 @@ def extract_events(story: Story, ctx: Context) -> Story:
     year_anchor = story.published_anchor
     cands: list[Candidate] = []
     story_range = _story_range(story)
+    by_doc: dict[str, list[Timex3]] = {}
+    for t in story.timexes:
+        by_doc.setdefault(t.doc, []).append(Timex3(t.start, t.end, t.text, t.type, t.value))
+    for found in by_doc.values():
+        found.sort(key=lambda t: (t.start, t.end))
     for document in story.documents:
         published = document.published if document.published.known else story_range
         anchor = published.anchor if document.published.known else year_anchor
@@ -203,13 +222,15 @@ def extract_events(story: Story, ctx: Context) -> Story:
         doc_cands: list[Candidate] = []
         sentences = 0
         last_day = None
+        named_events: dict[str, TimeValue] = {}
         for bi, block in enumerate(document.blocks):
             parse = ctx.parses.get(document.id, bi)
             if block.kind == "junk" or parse is None:
                 continue
+            timexes = _within(by_doc.get(document.id, []), block.start, block.end)
             inp = BlockInput(document.id, parse, block.start, document.text, anchor, anchor or year_anchor,
                              reference=reference, first_sentence=sentences, lead_sentences=settings.lead_sentences, names=names,
-                             caption=block.kind == "caption", last_day=last_day)
+                             caption=block.kind == "caption", last_day=last_day, timexes=timexes, named_events=named_events)
             doc_cands += extract_block(inp, index)
             last_day = inp.last_day
             sentences += sum(1 for _ in parse.sents)
@@ -224,4 +245,4 @@ def extract_events(story: Story, ctx: Context) -> Story:
     return story
 
 
-register_stage("events", requires=("parses", "actors"), assigns=("events",), uses=("published",))(extract_events)
+register_stage("events", requires=("parses", "actors"), assigns=("events",), uses=("published", "timexes"))(extract_events)

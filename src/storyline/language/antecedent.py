@@ -27,9 +27,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..settings import tuned_section
 from .attribution import pronoun_info
 
-__all__ = ["Referent", "Salience", "agrees", "resolve_pronoun", "sentence_of", "sentence_starts"]
+__all__ = ["DEFAULT_SALIENCE", "Referent", "Salience", "agrees", "resolve_pronoun", "sentence_of", "sentence_starts"]
 
 
 @dataclass(frozen=True)
@@ -48,16 +49,28 @@ class Referent:
 
 @dataclass(frozen=True)
 class Salience:
-    """Weights of the salience score (see the module docstring)."""
+    """Weights of the salience score (see the module docstring); the defaults are ``[quotes.salience]`` of defaults.toml."""
 
-    reach: int = 3
-    decay: float = 1.0
-    subject: float = 1.0
-    speaker: float = 1.5
-    repeat: float = 0.25
-    repeat_cap: int = 3
-    female: float = 1.5  # a referent known to be a woman, for "she" (over one whose gender is unknown)
-    male: float = 0.5  # a referent known to be a man, for "he" (most people named in news carry no gender cue)
+    reach: int
+    decay: float
+    subject: float
+    speaker: float
+    repeat: float
+    repeat_cap: int
+    female: float  # a referent known to be a woman, for "she" (over one whose gender is unknown)
+    male: float  # a referent known to be a man, for "he" (most people named in news carry no gender cue)
+
+
+def _default_salience() -> Salience:
+    v = tuned_section("quotes.salience")
+    return Salience(
+        reach=int(v["reach"]), decay=float(v["decay"]), subject=float(v["subject"]), speaker=float(v["speaker"]),
+        repeat=float(v["repeat"]), repeat_cap=int(v["repeat_cap"]), female=float(v["female"]), male=float(v["male"]),
+    )
+
+
+#: The packaged (or configured) weights, read once through the settings.
+DEFAULT_SALIENCE = _default_salience()
 
 
 def agrees(pronoun: str, r: Referent) -> bool:
@@ -80,7 +93,7 @@ def resolve_pronoun(
     pronoun: str, pos: int, sent: int, referents: Sequence[Referent], salience: Salience | None = None
 ) -> str | None:
     """The key of the entity ``pronoun`` (at offset ``pos``, in sentence ``sent``) refers to, or None."""
-    w = salience or Salience()
+    w = salience or DEFAULT_SALIENCE
     best: dict[str, float] = {}
     count: dict[str, int] = {}
     last: dict[str, int] = {}

@@ -15,7 +15,9 @@ its unknowns as hedges. :func:`find_hedge` finds, in plain text, the first of
   question for the court might be whether ...";
 - *deferred*: a decision put off to later ("the precise number will be
   hammered out after ...", "will be decided later");
-- *likely*: a hedged prediction ("it probably will go to the appeals court").
+- *likely*: a hedged prediction ("it probably will go to the appeals court");
+- *speculative*: may/might/could with an unknown subject ("someone may have
+  tampered with the brakes"; not the counterfactual "someone could have been killed").
 
 The word lists are in ``data/hedges.toml``.
 """
@@ -31,14 +33,14 @@ from typing import Any
 
 from .words import phrase_alternation
 
-__all__ = ["Hedge", "find_hedge", "hedge_words"]
+__all__ = ["Hedge", "asks_yes_no", "find_hedge", "hedge_words"]
 
 
 @dataclass(frozen=True)
 class Hedge:
     """A hedge in a text: its kind, where its cue is, and where the unknown starts (a wh-word, or the cue)."""
 
-    kind: str  # "unknown" | "not_said" | "phrase" | "whether" | "deferred" | "likely"
+    kind: str  # "unknown" | "not_said" | "phrase" | "whether" | "deferred" | "likely" | "speculative"
     start: int  # start of the cue
     end: int  # end of the cue
     focus: int  # start of what is not known: the wh-word when there is one, else the cue
@@ -51,6 +53,16 @@ def hedge_words() -> dict[str, Any]:
     return tomllib.loads(text)
 
 
+
+
+@cache
+def _yes_no() -> re.Pattern[str]:
+    return re.compile(rf"^\W*(?:{phrase_alternation(hedge_words()['yes_no_openers'])})\b", re.IGNORECASE)
+
+
+def asks_yes_no(question: str) -> bool:
+    """The question opens with an auxiliary ("Did Trump know ...?", "Will air operations continue?")."""
+    return _yes_no().match(question) is not None
 
 
 @cache
@@ -75,7 +87,13 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         rf"\b(?:(?:{phrase_alternation(w['likelihood_adverbs'])})\s+(?:{phrase_alternation(w['modals'])})|(?:{phrase_alternation(w['modals'])})\s+(?:{phrase_alternation(w['likelihood_adverbs'])}))\b",
         re.IGNORECASE,
     )
-    return [("unknown", unknown), ("not_said", not_said), ("phrase", phrase), ("deferred", deferred), ("whether", whether), ("likely", likely)]
+    subject = rf"(?:\b(?:{phrase_alternation(w['unknown_subjects'])})|\b(?:{phrase_alternation(w['unknown_subject_determiners'])})\s+(?-i:[a-z]+))"
+    modal = phrase_alternation(m for m in w["speculative_modals"] if m != "could")
+    speculative = re.compile(rf"{subject}\s+(?:(?:{modal})\b(?!\s+not\b)|could\b(?!\s+(?:have|not)\b))", re.IGNORECASE)
+    return [
+        ("unknown", unknown), ("not_said", not_said), ("phrase", phrase), ("deferred", deferred), ("speculative", speculative),
+        ("whether", whether), ("likely", likely),
+    ]
 
 
 def _alt_lookbehind(phrases: list[str]) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..language.furniture import furniture
 from .words import phrase_alternation
@@ -19,7 +20,9 @@ from .words import phrase_alternation
 __all__ = ["JUNK_RULES", "JunkRule", "classify_line", "headline_shaped", "is_credit", "looks_like_caption", "word_count"]
 
 
+@lru_cache(maxsize=256)
 def word_count(line: str) -> int:
+    """Words of ``line`` (remembered: the rules of one line each ask)."""
     return len(line.split())
 
 
@@ -101,12 +104,19 @@ def is_credit(line: str) -> bool:
     return word_count(line) <= 14 and bool(_CREDIT_LINE.match(line.strip().lstrip("—–- ")))
 
 
+_PAYWALL_NEEDLES = (
+    "paywall", "sign ", "in to ", "already a ", "free article", "remaining", "register ", "uninterrupted ", "unlimited ", "expire", "trial ",
+    "to continue reading", "become a member", "journalism", "subscribers", "members",
+)
+
+
 def _paywall(line: str) -> bool:
     if word_count(line) > 40:
         return False
-    if _PAYWALL.search(line) or _SALES_CONTACT.search(line):
+    low = folded(line)  # words every match needs (see _short)
+    if (_holds(low, _PAYWALL_NEEDLES) and _PAYWALL.search(line)) or ("contact" in low and _SALES_CONTACT.search(line)):
         return True
-    return bool(_SUBSCRIBE.search(line)) and bool(_READER.search(line))
+    return "subscri" in low and bool(_SUBSCRIBE.search(line)) and bool(_READER.search(line))
 
 
 def _widget(line: str) -> bool:
@@ -147,8 +157,29 @@ def _social(line: str) -> bool:
     return (has_site and (bool(_FOLLOW.search(line)) or url_chars > 0)) or url_chars > 0.6 * len(line.strip())
 
 
-def _short(pattern: re.Pattern[str], limit: int) -> Callable[[str], bool]:
-    return lambda line: word_count(line) <= limit and bool(pattern.search(line))
+def _short(pattern: re.Pattern[str], limit: int, needles: tuple[str, ...] = ()) -> Callable[[str], bool]:
+    """A line of at most ``limit`` words that ``pattern`` matches.
+
+    ``needles``: words every match of ``pattern`` contains (lower case); a
+    line holding none of them is not searched.
+    """
+    if not needles:
+        return lambda line: word_count(line) <= limit and bool(pattern.search(line))
+    return lambda line: word_count(line) <= limit and _holds(folded(line), needles) and bool(pattern.search(line))
+
+
+def _holds(low: str, needles: tuple[str, ...]) -> bool:
+    return any(n in low for n in needles)
+
+
+#: The only characters that re.IGNORECASE matches to an ASCII letter besides its own cases.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+@lru_cache(maxsize=256)
+def folded(line: str) -> str:
+    """``line`` in lower case, as re.IGNORECASE compares ASCII words: a word is in it if a case-blind pattern can match it."""
+    return line.translate(_FOLD).lower()
 
 
 # Scraped-page debris common in news datasets (Multi-News): embedded media
@@ -168,6 +199,22 @@ _PROMO = re.compile(
     r"|\ba friend (?:wanted|thought) you (?:to see|would like)\b|\be-?mail this (?:story|article|page) to a friend\b",
     re.IGNORECASE,
 )
+# words every match of the pattern above holds (see _short)
+_PROMO_NEEDLES = (
+    "sign up", "news alerts", "breaking news e", "us on", "to your inbox", "click here", "let us know in", "send an e", "download",
+    "mailing list", "fill in your", "for subscribing", "for signing up", "a friend",
+)
+_COOKIE_NEEDLES = (
+    "cookie", "by continuing to", "privacy policy and", "javascript", "your browser", "blocker", "disable your ad", "enter the characters",
+    "opens in", "click to",
+)
+_ARCHIVE_NEEDLES = (
+    "crawl", "internet archive", "wayback machine", "alexa internet", "this page", "tweet with a location", "location information", "add this",
+)
+_ARCHIVE_TERM_NEEDLES = (
+    "crawl", "seed", "warc", "heritrix", "wayback machine", "internet archive", "robots", "captures", "embargo period", "outbound links",
+    "archived page",
+)
 _ARCHIVE_TERMS = re.compile(
     r"\b(?:crawl(?:s|ed|er|ers|ing)?|seed ?list|warc|heritrix|wayback machine|internet archive|robots\.txt|captures|embargo period"
     r"|outbound links|archived pages?)\b",
@@ -178,6 +225,9 @@ _ARCHIVE_TERMS = re.compile(
 def _archive_description(line: str) -> bool:
     """A line describing a web-archive crawl: two or more distinct crawl terms."""
     if word_count(line) > 200:
+        return False
+    low = folded(line)  # words every match needs (see _short)
+    if not _holds(low, _ARCHIVE_TERM_NEEDLES):
         return False
     return len({m.lower() for m in _ARCHIVE_TERMS.findall(line)}) >= 2
 
@@ -294,7 +344,7 @@ def _agency_credit(line: str) -> bool:
 
 
 def _signup(line: str) -> bool:
-    return word_count(line) <= 40 and bool(_SIGNUP.search(line))
+    return word_count(line) <= 40 and "sign" in folded(line) and bool(_SIGNUP.search(line))
 
 
 JUNK_RULES: tuple[JunkRule, ...] = (
@@ -302,15 +352,15 @@ JUNK_RULES: tuple[JunkRule, ...] = (
     JunkRule("related link", _related),
     JunkRule("ad or recirculation widget", _widget),
     JunkRule("photo credit", is_credit),
-    JunkRule("cookie or browser notice", _short(_COOKIE, 60)),
-    JunkRule("web archive or embed debris", _short(_ARCHIVE, 80)),
+    JunkRule("cookie or browser notice", _short(_COOKIE, 60, _COOKIE_NEEDLES)),
+    JunkRule("web archive or embed debris", _short(_ARCHIVE, 80, _ARCHIVE_NEEDLES)),
     JunkRule("share buttons", lambda line: word_count(line) <= 8 and bool(_SOCIAL.match(line.strip()))),
     JunkRule("social media link", _social),
     JunkRule("contact line", _contact),
     JunkRule("media player controls", lambda line: word_count(line) <= 8 and bool(_PLAYER.match(line.strip()))),
     JunkRule("copyright notice", _short(_COPYRIGHT, 30)),
-    JunkRule("embedded media label", _short(_MEDIA_LABEL, 80)),
-    JunkRule("newsletter or social promotion", _short(_PROMO, 40)),
+    JunkRule("embedded media label", _short(_MEDIA_LABEL, 80, ("copyright", "caption", "source", "media playback is"))),
+    JunkRule("newsletter or social promotion", _short(_PROMO, 40, _PROMO_NEEDLES)),
     JunkRule("web archive description", _archive_description),
     JunkRule("separator", _separator),
     JunkRule("share buttons", _share_row),

@@ -8,7 +8,8 @@ tokens) and returns :class:`Quantity` records with a normalized value, so
 after an update cue ("rose to 30", "now 30", "up from 25"; list in
 ``data/updates.toml``) is marked ``update``: a later figure, not a
 conflicting one. Dates are read only as month and day ("March 6", "6 March
-2018"); years alone, weekdays and ordinals are not quantities here.
+2018"); years alone and weekdays are not quantities here; a numeric ordinal
+before its noun is ("the 17th floor" / "the 15th floor", unit "floor").
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
+
+from .words import word_set
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -55,10 +58,15 @@ _MONTHS = {
 }
 _MONTH = r"(?P<mon>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 _DATE = re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+(?P<y2>(?:19|20)\d\d)\b)?")
+#: A numeric ordinal before its noun: "the 17th floor", "15th-floor shaft", "21st place" (word ordinals like "first" are too common).
+_ORDINAL = re.compile(r"\b(?P<n>\d{1,4})(?:st|nd|rd|th)\b[\s-]+(?!(?:and|or|nor|but|of|the|to|in|on|at|for|with|from|by|than)\b)(?P<noun>[a-z]{3,})\b")
 _APPROX = re.compile(
     r"(?:about|around|roughly|nearly|almost|approximately|some|more than|less than|fewer than|at least|at most|up to|over|under|just over|just under|an estimated)\s*$",
     re.IGNORECASE,
 )
+#: The only characters that match an ASCII letter under re.IGNORECASE without being one (besides upper case).
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_DIGIT = re.compile(r"\d")
 _UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800, "month": 2629800, "year": 31557600, "decade": 315576000}
 
 
@@ -66,9 +74,9 @@ _UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 
 class Quantity:
     """One figure of a sentence, with offsets into the text it was found in."""
 
-    kind: str  # "money" | "time" | "date" | "age" | "percent" | "duration" | "count"
+    kind: str  # "money" | "time" | "date" | "age" | "percent" | "duration" | "count" | "ordinal"
     value: float  # money in its units, time in minutes after midnight, a date as month * 100 + day, duration in seconds, else as is
-    unit: str  # the currency sign, the counted noun's lemma, or the kind
+    unit: str  # the currency sign, the counted noun's lemma ("people" for residents, passengers ...), or the kind
     start: int
     end: int
     text: str
@@ -127,6 +135,14 @@ def _clock_value(m: re.Match[str]) -> float | None:
     return float(h * 60 + mins)
 
 
+_PERSON_NOUNS = word_set("counts", "person_nouns")
+
+
+def _count_unit(lemma: str) -> str:
+    """The counted noun, with every noun that counts people as "people" ("3,000 residents" / "2,500 people")."""
+    return "people" if lemma in _PERSON_NOUNS else lemma
+
+
 def find_quantities(text: str, tokens: Iterable[Token] = (), base: int = 0) -> list[Quantity]:
     """The quantities of ``text``; ``tokens`` (offsets ``base + token.idx`` into ``text``) add counts ("3,000 people")."""
     out: list[Quantity] = []
@@ -137,33 +153,42 @@ def find_quantities(text: str, tokens: Iterable[Token] = (), base: int = 0) -> l
         approx, update = _flags(text, s)
         out.append(Quantity(kind, value, unit, s, e, text[s:e], approx, update))
 
-    for m in _MONEY.finditer(text):
+    # Each pattern is tried only when the text holds what every match of it needs (a digit, "%" or
+    # "cent", a unit word): a cheap scan instead of the full patterns on most sentences.
+    # ``folded`` compares as re.IGNORECASE does.
+    folded = text.translate(_FOLD).lower()
+    digit = _DIGIT.search(text) is not None
+    for m in _MONEY.finditer(text) if digit else ():
         sign = re.match(r"[A-Z]*[$£€¥]", m.group(0))
         add("money", parse_number(m.group("n") or m.group("n2") or ""), sign.group(0) if sign else "money", m.start(), m.end())
-    for m in _CLOCK.finditer(text):
+    for m in _CLOCK.finditer(text) if digit or "noon" in folded or "midday" in folded or "midnight" in folded else ():
         add("time", _clock_value(m), "time", m.start(), m.end())
-    for m in _DATE.finditer(text):
+    for m in _DATE.finditer(text) if digit else ():
         mon = (m.group("mon") or m.group("mon2") or "").lower().rstrip(".")[:4]
         month = _MONTHS.get(mon) or _MONTHS.get(mon[:3])
         day = int(m.group("d") or m.group("d2"))
         ok = month is not None and 1 <= day <= 31
         add("date", float(month * 100 + day) if ok and month else None, "date", m.start(), m.end())
-    for m in _AGE.finditer(text):
+    for m in _AGE.finditer(text) if digit else ():
         group = "n" if m.group("n") else "n2" if m.group("n2") else "n3"
         years = float(m.group(group))
         s, e = (m.start(), m.end()) if group != "n3" else (m.start(group), m.end(group))
         add("age", years if 0 < years < 120 else None, "age", s, e)
-    for m in _RANGE_PERCENT.finditer(text):
+    percent = "%" in text or "cent" in folded
+    for m in _RANGE_PERCENT.finditer(text) if percent else ():
         # "33 to 38 percent": both ends, so the range reads as a list of two figures, never one conflicting value
         add("percent", parse_number(m.group("lo")), "percent", m.start("lo"), m.end("lo"))
         add("percent", parse_number(m.group("n")), "percent", m.start("n"), m.end())
-    for m in _PERCENT.finditer(text):
+    for m in _PERCENT.finditer(text) if percent else ():
         add("percent", parse_number(m.group("n")), "percent", m.start(), m.end())
-    for m in _DURATION.finditer(text):
+    for m in _DURATION.finditer(text) if any(u in folded for u in _UNIT_SECONDS) else ():
         n = m.group("n").lower()
         span = 1.0 if n in {"a", "an"} else parse_number(n)
-        unit = m.group("u").lower().rstrip("s")
+        unit = m.group("u").translate(_FOLD).lower().rstrip("s")  # "ſeconds" matches too
         add("duration", None if span is None else span * _UNIT_SECONDS[unit], "duration", m.start(), m.end())
+    for m in _ORDINAL.finditer(text):
+        noun = m.group("noun").lower()
+        add("ordinal", float(m.group("n")), noun[:-1] if noun.endswith("s") and len(noun) > 3 and not noun.endswith("ss") else noun, m.start(), m.end())
     for tok in tokens:
         if not tok.like_num or tok.dep_ != "nummod" or tok.head.pos_ != "NOUN" or tok.head.i < tok.i:
             continue
@@ -174,5 +199,14 @@ def find_quantities(text: str, tokens: Iterable[Token] = (), base: int = 0) -> l
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         if nxt is not None and nxt.lower_ in _SCALE and nxt.i < tok.head.i:
             count = None if count is None else count * _SCALE[nxt.lower_]
-        add("count", count, tok.head.lemma_.lower(), s, base + tok.head.idx + len(tok.head.text))
-    return sorted(out, key=lambda q: q.start)
+        add("count", count, _count_unit(tok.head.lemma_.lower()), s, base + tok.head.idx + len(tok.head.text))
+    return sorted((q for q in out if not _conversion(text, q, out)), key=lambda q: q.start)
+
+
+def _conversion(text: str, q: Quantity, found: list[Quantity]) -> bool:
+    """A figure in parentheses right after another one restates it in other units ("two meters (six feet)")."""
+    before = text[: q.start].rstrip()
+    if not before.endswith("("):
+        return False
+    head = before[:-1].rstrip()
+    return any(o is not q and head.endswith(o.text.rstrip()) for o in found) or re.search(r"\d[\w,.-]*$", head) is not None

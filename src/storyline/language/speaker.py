@@ -19,11 +19,13 @@ Attribution patterns, tried in this order:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from ..settings import tuned_int
+from ..text import doc_text
 from .attribution import INSTITUTION_NOUNS, names_a_person
 from .cues import (
     BESIDE_VERBS,
@@ -70,8 +72,16 @@ class SpeakerSpan:
 
 
 def quote_tokens(parse: Doc, start: int, end: int) -> list[Token]:
-    """Tokens of ``parse`` inside [start, end) (block offsets)."""
-    return [t for t in parse if t.idx >= start and t.idx + len(t.text) <= end]
+    """Tokens of ``parse`` inside [start, end) (block offsets).
+
+    Tokens are in text order and do not overlap, so both their starts and
+    their ends rise: the tokens inside are one run, found by bisection
+    rather than by a scan of the whole parse.
+    """
+    index = range(len(parse))
+    lo = bisect_left(index, start, key=lambda i: parse[i].idx)
+    hi = bisect_right(index, end, key=lambda i: parse[i].idx + len(parse[i].text))
+    return [parse[i] for i in range(lo, hi)]
 
 
 def _words(tokens: list[Token]) -> list[Token]:
@@ -88,7 +98,7 @@ def is_scare_quote(parse: Doc, tokens: list[Token], open_at: int) -> bool:
     words = _words(tokens)
     if not words:
         return True
-    if _SO_CALLED.search(parse.text[max(0, open_at - 12) : max(0, open_at)]):
+    if _SO_CALLED.search(doc_text(parse)[max(0, open_at - 12) : max(0, open_at)]):
         return True
     if len(words) > 3:
         return False
@@ -107,19 +117,25 @@ def _weak_subject(subj: Token) -> bool:
     return subj.pos_ == "NOUN" and not (names_a_person(lemma) or lemma in INSTITUTION_NOUNS or lemma in DOCUMENT_NOUNS or lemma in SPEECH_NOUNS)
 
 
-def _subject_of(verb: Token) -> Token | None:
+def _subject_of(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | None:
     """The subject of ``verb``, following xcomp/conj chains and relative clauses.
 
     Climbing from a participle ("..., saying") to the clause it hangs on, a
     subject that cannot speak sends the search one clause further up
-    ("X told them that the performance mattered, saying ..." -> X).
+    ("X told them that the performance mattered, saying ..." -> X). A
+    participle modifying a noun speaks for it ("footage of Roe asking, ..."
+    -> Roe). Words inside the quotation (token indices ``quoted``) are never
+    its speaker.
     """
+    prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if verb.tag_ == "VBG" and prev is not None and prev.pos_ == "PROPN" and prev.dep_ in {"pobj", "dobj"} and prev.i not in quoted:
+        return prev  # "The ad uses footage of Hillary Clinton asking, ...", "shows Roe saying"
     cur: Token | None = verb
     for _ in range(5):
         if cur is None:
             return None
         # with two subjects (a parse of "said CNN analyst David Gergen"), the last name is the speaker
-        subjects = [c for c in cur.children if c.dep_ in _SUBJECT_DEPS]
+        subjects = [c for c in cur.children if c.dep_ in _SUBJECT_DEPS and c.i not in quoted]
         names = [c for c in subjects if c.pos_ == "PROPN"]
         subj = names[-1] if names else (subjects[0] if subjects else None)
         if subj is not None and cur.i != verb.i and _weak_subject(subj) and cur.dep_ in {"ccomp", "xcomp", "conj", "advcl"}:
@@ -135,6 +151,12 @@ def _subject_of(verb: Token) -> Token | None:
         if cur.dep_ in {"xcomp", "conj", "advcl"} and cur.head.i != cur.i:
             cur = cur.head
             continue
+        if cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.head.pos_ in {"PROPN", "NOUN"} and cur.head.i not in quoted:
+            noun = cur.head.lemma_.lower()
+            if (noun in SPEECH_NOUNS or noun in DOCUMENT_NOUNS) and cur.head.head.pos_ == "VERB":
+                cur = cur.head.head  # "X issued a statement saying ..." -> the issuer
+                continue
+            return cur.head  # "a woman asking, ..."
         return None
     return None
 
@@ -185,16 +207,17 @@ def _speaker(head: Token, cue: Token | None, how: str, base: int) -> SpeakerSpan
     )
 
 
-def speaker_of_cue(cue: Token, how: str, base: int) -> SpeakerSpan | None:
+def speaker_of_cue(cue: Token, how: str, base: int, quoted: frozenset[int] = frozenset()) -> SpeakerSpan | None:
     """The speaker span of a reporting verb (its subject) or of "according to X" (X).
 
-    ``how`` names the pattern for the record; ``base`` is the block's offset.
+    ``how`` names the pattern for the record; ``base`` is the block's offset;
+    ``quoted`` the token indices of the quotation (never its own speaker).
     """
     if cue.lemma_.lower() == "accord":
         to = next((c for c in cue.children if c.lower_ == "to"), None)
         obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
         return _speaker(obj, cue, "according", base) if obj is not None else None
-    subj = _subject_of(cue)
+    subj = _subject_of(cue, quoted)
     return _speaker(subj, cue, how, base) if subj is not None else None
 
 
@@ -280,7 +303,7 @@ def _beside_cue(tok: Token) -> bool:
     return tok.pos_ == "VERB" and tok.lemma_.lower() in BESIDE_VERBS
 
 
-def _from_after(parse: Doc, close_at: int, base: int) -> SpeakerSpan | None:
+def _from_after(parse: Doc, close_at: int, base: int, quoted: frozenset[int] = frozenset()) -> SpeakerSpan | None:
     after = [t for t in parse if t.idx > close_at][:_WINDOW]
     window: list[Token] = []
     for t in after:
@@ -292,20 +315,53 @@ def _from_after(parse: Doc, close_at: int, base: int) -> SpeakerSpan | None:
     ids = {t.i for t in window}
     for k, t in enumerate(window):
         if (is_cue(t) or (k <= 2 and _beside_cue(t))) and not any(c.dep_ in _OWN_OBJECT_DEPS and c.i > t.i for c in t.children):
-            subj = _subject_of(t)
+            subj = _subject_of(t, quoted)
             if subj is not None and subj.i in ids:
                 return _speaker(subj, t, "after", base)
+            # ""...," Tulsa police Chief Chuck Jordan said Monday": the noun phrase right before the cue
+            if k > 0 and window[k - 1].pos_ in {"PROPN", "NOUN", "PRON"} and not _is_time(window[k - 1]):
+                return _speaker(window[k - 1], t, "after", base)
             # "said one visibly shaken firefighter": the first noun after the cue
             for nxt in window[k + 1 : k + 6]:
                 if nxt.pos_ in {"DET", "NUM", "ADJ", "ADV"} or nxt.dep_ in {"det", "amod", "advmod", "nummod"}:
                     continue
-                if nxt.pos_ in {"PROPN", "PRON", "NOUN"}:
+                if nxt.pos_ in {"PROPN", "PRON", "NOUN"} and not _is_time(nxt):
                     head = nxt
                     while head.dep_ in {"compound", "flat"} and head.head.i > head.i and head.head.i in ids:
                         head = head.head
                     return _speaker(head, t, "after", base)
                 break
+    # ""...," Jane Roe, the director of a long-named center, told reporters": a subject whose cue lies past the window
+    return _named_then_cue(parse, close_at, base, quoted)
+
+
+def _named_then_cue(parse: Doc, close_at: int, base: int, quoted: frozenset[int]) -> SpeakerSpan | None:
+    """A name right after the closing mark, an apposition, then the cue: ""...," Roe, the director of X, told Y."""
+    after = [t for t in parse if t.idx > close_at and t.i not in quoted][: 3 * _WINDOW]
+    words = [t for t in after if not (t.is_punct and t.text in {'"', "'", "\u201d", "\u2019", ","} and t.i == after[0].i)]
+    run: list[Token] = []
+    for t in words:
+        if t.pos_ == "PROPN" or (run and t.text == "." and len(run[-1].text) <= 2):
+            run.append(t)
+            continue
+        break
+    if not run:
+        return None
+    head = max((t for t in run if t.pos_ == "PROPN"), key=lambda t: t.i)
+    rest = words[len(run) :]
+    if not rest or rest[0].text != ",":
+        return None
+    for k, t in enumerate(rest):
+        if t.text in {".", "!", "?", ";", '"', "\u201c", "\u201d"}:
+            return None
+        if k > 0 and rest[k - 1].text == "," and is_cue(t):
+            return _speaker(head, t, "after", base)
     return None
+
+
+def _is_time(tok: Token) -> bool:
+    """A date or time word ("said Monday"), never a speaker."""
+    return tok.ent_type_ in {"DATE", "TIME"}
 
 
 _DASH_NAME = re.compile(r"[ \t]*[\u2015\u2014\u2013-]{1,2}[ \t]*(?=[A-Z])")
@@ -371,14 +427,14 @@ def is_title_or_term(parse: Doc, tokens: list[Token], open_at: int) -> bool:
     return all(t.text[:1].isupper() or t.like_num for t in content)
 
 
-def _from_before(parse: Doc, open_at: int, base: int) -> SpeakerSpan | None:
+def _from_before(parse: Doc, open_at: int, base: int, quoted: frozenset[int] = frozenset()) -> SpeakerSpan | None:
     sent = _sentence_before(parse, open_at)
     if sent is None or not len(sent) or sent[-1].text not in {",", ":"}:
         return None
     window = list(sent)[-_WINDOW:]
     for t in reversed(window):
         if is_cue(t):
-            found = speaker_of_cue(t, "before", base)
+            found = speaker_of_cue(t, "before", base, quoted)
             if found is not None:
                 return found
     return None
@@ -395,6 +451,63 @@ def _according(tokens: list[Token], base: int) -> SpeakerSpan | None:
     return None
 
 
+def _characterized_as(parse: Doc, open_at: int, base: int, quoted: frozenset[int]) -> SpeakerSpan | None:
+    """A characterization: "Reid has gone after Trump as a "human leech"" -> Reid (an active verb's named subject)."""
+    before = [t for t in parse if t.idx < open_at][-2:]
+    as_ = next((t for t in reversed(before) if t.lower_ == "as"), None)
+    if as_ is None or (before[-1].i != as_.i and before[-1].dep_ != "det"):
+        return None
+    verb = as_.head
+    if verb.pos_ != "VERB" or verb.i in quoted:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # a passive ("was painted as") has no speaker here
+    if subj is None or subj.i in quoted or not (subj.pos_ == "PROPN" or subj.lower_ in PERSON_PRONOUNS):
+        return None
+    return _speaker(subj, None, "as", base)
+
+
+def _sentence_cue(tokens: list[Token], base: int, quoted: frozenset[int]) -> SpeakerSpan | None:
+    """The reporting verb heading the quotation's sentence, or inserted in it ("Cruz called Trump a ... and a "..."",
+    "During his years in office, Mr. Obama said, Americans have come to believe "...""), when the parse path does not reach it."""
+    if not tokens:
+        return None
+    root = tokens[0].sent.root
+    for top in _tops(tokens):
+        cur = top
+        for _ in range(_MAX_WALK):
+            if cur.head.i == cur.i:
+                break
+            if cur.i not in quoted and (cur.dep_ in _SUBJECT_DEPS | {"csubj"} or (cur.tag_ == "VBN" and cur.dep_ in {"advcl", "acl"})):
+                return None  # "Known as "the Butcher," the general denied ...": a name, not his words; or part of the subject
+            cur = cur.head
+    for cue in [root, *(c for c in root.children if c.dep_ == "parataxis")]:
+        if cue.i not in quoted and is_cue(cue):
+            found = speaker_of_cue(cue, "sentence", base, quoted)
+            if found is not None:
+                return found
+    return None
+
+
+def _from_previous(parse: Doc, tokens: list[Token], base: int) -> SpeakerSpan | None:
+    """A quotation opening its sentence right after a reported statement of the same paragraph.
+
+    ""The administration may be reluctant to act, Roe said. "The other factor ..."" -> Roe: the sentence
+    before holds no quotation and is headed by a reporting verb with a subject.
+    """
+    if not tokens:
+        return None
+    sent = tokens[0].sent
+    if any(not t.is_punct for t in parse[sent.start : tokens[0].i]) or sent.start == 0:
+        return None
+    prev = parse[sent.start - 1].sent
+    if any(t.text in {'"', "“", "”", "'", "‘", "’"} and t.is_punct for t in prev):
+        return None
+    root = prev.root
+    if not is_cue(root):
+        return None
+    return speaker_of_cue(root, "previous", base)
+
+
 def find_speaker(parse: Doc, base: int, start: int, end: int, open_at: int, close_at: int) -> SpeakerSpan | None:
     """The speaker span of the quotation whose words are ``[start, end)``.
 
@@ -407,7 +520,7 @@ def find_speaker(parse: Doc, base: int, start: int, end: int, open_at: int, clos
     tokens = quote_tokens(parse, s, e)
     if is_scare_quote(parse, tokens, o):
         return None
-    text = parse.text
+    text = doc_text(parse)
     if is_title_or_term(parse, tokens, o):
         # a short title-case quotation is somebody's words only with a cue right after it (""Yes," said Roe")
         nxt = [t for t in parse if t.idx > c][:3]
@@ -421,16 +534,23 @@ def find_speaker(parse: Doc, base: int, start: int, end: int, open_at: int, clos
         found = _from_colon(parse, before[-1], base)
         if found is not None:
             return found
+    quoted = frozenset(t.i for t in tokens)
     cue = _walk_to_cue(tokens)
     if cue is not None:
-        found = speaker_of_cue(cue, "clause", base)
+        found = speaker_of_cue(cue, "clause", base, quoted)
         if found is not None:
             return found
     if 0 <= c < len(text):
-        found = _from_after(parse, c, base)
+        found = _from_after(parse, c, base, quoted)
         if found is not None:
             return found
-    return _from_before(parse, o, base) or _according(tokens, base)
+    return (
+        _from_before(parse, o, base, quoted)
+        or _according(tokens, base)
+        or _characterized_as(parse, o, base, quoted)
+        or _sentence_cue(tokens, base, quoted)
+        or _from_previous(parse, tokens, base)
+    )
 
 
 def find_speaker_before(parse: Doc, base: int) -> SpeakerSpan | None:

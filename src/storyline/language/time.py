@@ -30,9 +30,10 @@ from __future__ import annotations
 import calendar
 import re
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -53,8 +54,10 @@ __all__ = [
     "date_tense_of_span",
     "find_times",
     "find_timexes",
+    "may_hold_timex",
     "resolve",
     "tense_of_span",
+    "timex_range",
 ]
 
 Precision = Literal["year", "month", "day"]
@@ -317,7 +320,20 @@ def _valid(y: int, m: int, d: int) -> bool:
 
 
 def find_times(text: str) -> list[TimeMention]:
-    """Date expressions in ``text``, in order, offsets into ``text``."""
+    """Date expressions in ``text``, in order, offsets into ``text``.
+
+    Remembered for the last few hundred texts: the dates and events stages
+    scan the same blocks.
+    """
+    return list(_times_of(text))
+
+
+@lru_cache(maxsize=1024)
+def _times_of(text: str) -> tuple[TimeMention, ...]:
+    return tuple(_scan_times(text))
+
+
+def _scan_times(text: str) -> list[TimeMention]:
     out: list[TimeMention] = []
     for m in _SCANNER.finditer(text):
         mention = _mention_from(m, text)
@@ -901,11 +917,13 @@ def _tx_month(m: re.Match[str], s: _Scan) -> _Result | None:
     month = _month_of(m["m"])
     if month is None or not _bare_month_fits(s.text, m.start(), m.end(), month):
         return None
+    if _words_before(s.text, m.start(), 1) in (["each"], ["every"]):
+        return "SET", f"XXXX-{month:02d}"  # "march each July": every year's July
     y = _nearest_month_year(month, _need(s.anchor), s.date_tense(m.start(), m.end()))
     return "DATE", f"{_year_str(y)}-{month:02d}"
 
 
-@_rule(rf"(?:\b(?P<pre>last|next|this|coming|past|early|late|earlier|later)\s+)?(?P<wd>{_TX_WD})(?!s\b)")
+@_rule(rf"(?:\b(?P<pre>last|next|this|coming|past|early|late|earlier|later|the\s+previous|the\s+following|the\s+next)\s+)?(?P<wd>{_TX_WD})(?!s\b)")
 def _tx_weekday(m: re.Match[str], s: _Scan) -> _Result | None:
     prev = _words_before(s.text, m.start(), 1)
     if prev and prev[-1] in _HOLIDAY_PREFIX | {"every", "each", "on"} and prev[-1] != "on":
@@ -914,6 +932,12 @@ def _tx_weekday(m: re.Match[str], s: _Scan) -> _Result | None:
     if wd is None:
         return None
     pre = _g(m, "pre")
+    if pre is not None and pre.startswith("the"):
+        # "the previous Friday", "the following Monday": counted from the last day written, else from the anchor
+        back = "previous" in pre
+        ref = s.state.last[0] if s.state.last is not None and s.state.last[1] == "day" else _need(s.anchor)
+        step = ((ref.weekday() - wd) % 7 or 7) if back else ((wd - ref.weekday()) % 7 or 7)
+        return "DATE", (ref - timedelta(days=step) if back else ref + timedelta(days=step)).isoformat()
     shift = {"last": "last", "past": "last", "next": "next", "coming": "next"}.get(pre or "")
     tense = s.date_tense(m.start(), m.end(), short=True)
     if pre == "earlier" or tense == "present":
@@ -1310,6 +1334,15 @@ def _tx_ref(m: re.Match[str], s: _Scan) -> _Result | None:
     return "DATE", _REF_WORD[words]
 
 
+@_rule(r"(?<!as\s)\bsoon\b(?!\s+(?:as|after|afterwards?|afterward|before|thereafter|enough|to\s+be)\b)")
+def _tx_soon(m: re.Match[str], s: _Scan) -> _Result | None:
+    """"will soon decide", "may soon seek": the near future (FUTURE_REF), only in a clause that looks ahead."""
+    prev = _words_before(s.text, m.start(), 1)
+    if prev and prev[-1] in {"too", "how", "so", "very", "as"}:
+        return None  # "too soon", "how soon": a judgment of timing, not a time
+    return ("DATE", "FUTURE_REF") if s.date_tense(m.start(), m.end()) in {"future", "modal"} else None
+
+
 # durations
 
 @_rule(
@@ -1377,6 +1410,29 @@ def _tx_set_word(m: re.Match[str], s: _Scan) -> _Result | None:
     return "SET", f"P1{_UNITS[unit]}"
 
 
+_TIME_ZONE = r"(?-i:[ECMP][SD]T|GMT|UTC|BST|CET)"
+
+
+@_rule(
+    rf"(?<![\d:.])(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)(?:\s*\(?{_TIME_ZONE}\)?)?,?\s+(?:on\s+)?(?P<wd>{_TX_WD})(?!s\b)"
+)
+def _tx_clock_on_day(m: re.Match[str], s: _Scan) -> _Result | None:
+    """"9 a.m. Tuesday", "4 a.m. EDT Thursday": a time on a named day, valued with its day (as TBAQ annotates it, a DATE).
+
+    A deadline ("until 9 a.m. Tuesday") looks ahead even in a past clause: the clock time makes it one.
+    """
+    wd = _weekday_of(m["wd"])
+    hh, mi = int(m["h"]), int(m["mi"] or 0)
+    if wd is None or not 1 <= hh <= 12:
+        return None
+    hh = (hh % 12) + (12 if m["ap"].lower().startswith("p") else 0)
+    tense = s.date_tense(m.start(), m.end())
+    if tense == "present":
+        tense = "past"
+    day = _weekday_date(wd, _need(s.anchor), None, tense)
+    return "DATE", f"{day.isoformat()}T{hh:02d}:{mi:02d}"
+
+
 @_rule(r"(?<![\d:.])(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<w>noon|midnight)\b")
 def _tx_clock(m: re.Match[str], s: _Scan) -> _Result | None:
     if m["w"]:
@@ -1436,17 +1492,101 @@ def _apply(ri: int, m: re.Match[str], scan: _Scan) -> _Result | None:
         return None  # out of range, or no anchor: no timex
 
 
+# -- the cheap gate ---------------------------------------------------------
+#
+# Each rule needs at least one word (lower-cased run of letters) of its own
+# set, or a digit class ("#year": four digits, "#digit": any digit), to match
+# at all; a text's cues are read in one pass and a rule whose cue is absent
+# is not run, so a paragraph without any temporal cue costs one scan. The
+# sets are supersets of what each pattern requires: never a different output.
+
+_UNIT_CUES = {"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+              "year", "years", "decade", "decades", "century", "centuries"}
+_MONTH_CUES_LOW = set(MONTHS) | set(MONTH_ABBR)
+_WD_CUES = set(WEEKDAYS) | set(WEEKDAY_ABBR)
+
+
+def _last_words(phrases: Iterable[str]) -> set[str]:
+    return {re.findall(r"[a-z]+", p.lower())[-1] for p in phrases if re.search(r"[a-z]", p.lower())}
+
+
+_RULE_NEEDS: dict[str, set[str]] = {
+    "_tx_iso": {"#year"},
+    "_tx_numeric": {"#digit"},
+    "_tx_quarter_ended": {"quarter", "period"},
+    "_tx_full_date": _MONTH_CUES_LOW,
+    "_tx_week_of": _MONTH_CUES_LOW,
+    "_tx_month_year": _MONTH_CUES_LOW,
+    "_tx_shift_month": _MONTH_CUES_LOW,
+    "_tx_month": _MONTH_CUES_LOW,
+    "_tx_weekday": _WD_CUES,
+    "_tx_relday": {"yesterday", "today", "tomorrow"},
+    "_tx_part_of_today": {"tonight", "morning", "afternoon", "evening", "night", "overnight"},
+    "_tx_relunit": {"week", "weekend", "month", "year", "quarter", "decade", "century"} | set(_SEASONS),
+    "_tx_in_the_unit": {"week", "month", "year"},
+    "_tx_the_unit": {"week", "year"},
+    "_tx_current": {"current"},
+    "_tx_the_weekend": {"weekend"},
+    "_tx_year_end": {"year"},
+    "_tx_ago": _UNIT_CUES,
+    "_tx_quarter": {"quarter", "half", "period"},
+    "_tx_the_quarter": {"quarter", "period"},
+    "_tx_two_quarters": {"quarters"},
+    "_tx_year_ago_adj": {"year"},
+    "_tx_decade": {"s"},
+    "_tx_century": {"century"},
+    "_tx_year": {"#year"},
+    "_tx_spelled_year": {"sixteen", "seventeen", "eighteen", "nineteen", "thousand"},
+    "_tx_season": set(_SEASONS),
+    "_tx_holiday": {w for h in _HOLIDAYS for w in re.findall(r"[a-z]+", h)} | {"thanksgiving"},
+    "_tx_ref": _last_words(_REF_WORD),
+    "_tx_duration": _UNIT_CUES,
+    "_tx_vague_span": {"days", "weeks", "months", "years", "quarters"},
+    "_tx_every": {"every", "each"},
+    "_tx_set_word": _last_words(_SETS) | {"day", "week", "month", "year"} | {d + "s" for d in WEEKDAYS},
+    "_tx_clock": {"m", "am", "pm", "noon", "midnight"},
+    "_tx_clock_on_day": _WD_CUES,
+    "_tx_soon": {"soon"},
+    "_tx_anaphoric": {"day", "week", "month", "year"},
+}
+_CUE_WORD = re.compile(r"[a-z]+")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_DIGIT = re.compile(r"\d")
+
+
+def _cues(text: str) -> set[str]:
+    found = set(_CUE_WORD.findall(text.lower()))
+    if _DIGIT.search(text):
+        found.add("#digit")
+        if _FOUR_DIGITS.search(text):
+            found.add("#year")
+    return found
+
+
+def _rules_for(cues: set[str]) -> list[int]:
+    return [ri for ri, needs in enumerate(_NEEDS_BY_RULE) if not needs.isdisjoint(cues)]
+
+
+def may_hold_timex(text: str) -> bool:
+    """Whether ``text`` has any temporal cue; when not, :func:`find_timexes` finds nothing in it."""
+    return bool(_rules_for(_cues(text)))
+
+
 def find_timexes(text: str, anchor: date | None, tense_at: TenseAt | None = None, state: TimexState | None = None) -> list[Timex3]:
     """The temporal expressions of ``text``, in order, valued against ``anchor``.
 
     ``tense_at(start, end)`` gives the tense of the clause around a span (see
     :func:`tense_of_span`); without it a year-less date is put in the past.
     ``state`` carries a document's context from one block to the next.
+    A text without any temporal cue (:func:`may_hold_timex`) is not scanned.
     """
+    rules = _rules_for(_cues(text))
+    if not rules:
+        return []
     real = state if state is not None else TimexState()
     cands: list[tuple[int, int, int, re.Match[str]]] = []
-    for ri, (rx, _fn) in enumerate(_TX_RULES):
-        for m in rx.finditer(text):
+    for ri in rules:
+        for m in _TX_RULES[ri][0].finditer(text):
             if m.end() > m.start():
                 cands.append((m.start(), m.end(), ri, m))
     # a candidate whose value cannot be computed gives way to the next best: judged in text order,
@@ -1475,3 +1615,55 @@ def find_timexes(text: str, anchor: date | None, tense_at: TenseAt | None = None
             _remember(scan.state, value)
         out.append(Timex3(start, end, text[start:end], kind, value))
     return out
+
+
+_NEEDS_BY_RULE: list[frozenset[str]] = [frozenset(_RULE_NEEDS[fn.__name__]) for _rx, fn in _TX_RULES]  # KeyError: a rule without cues
+
+
+# -- TIMEX3 values as day ranges --------------------------------------------
+
+_DATE_VALUE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T[\w:]+)?")
+_WEEK_VALUE = re.compile(r"(\d{4})-W(\d\d)(-WE)?")
+_PART_VALUE = re.compile(r"(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)")
+_PART_MONTHS = {"Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12), "H1": (1, 6), "H2": (7, 12),
+                "SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+
+
+def _range_value(lo: date, hi: date) -> TimeValue | None:
+    """The days [lo, hi] at the precision they share (a day, a month, a year), or None across years."""
+    if lo == hi:
+        return TimeValue(lo.isoformat(), "day", lo, hi)
+    if (lo.year, lo.month) == (hi.year, hi.month):
+        return TimeValue(f"{lo.year:04d}-{lo.month:02d}", "month", lo, hi)
+    if lo.year == hi.year:
+        return TimeValue(f"{lo.year:04d}", "year", lo, hi)
+    return None
+
+
+def timex_range(value: str) -> TimeValue | None:
+    """The days a TIMEX3 date value covers: ``2016-03-14`` (and its times of day), ``2016-03``,
+    ``2016``, a week ``2016-W11`` (``-WE``: its weekend), a quarter, half or season.
+
+    The value names the precision the days share: a week across two months
+    is ``2016`` with its seven days as the range. None for what is no
+    calendar period (``PRESENT_REF``, ``199X``, durations, sets).
+    """
+    try:
+        if m := _DATE_VALUE.fullmatch(value):
+            y = int(m[1])
+            if m[3]:
+                return _day_value(date(y, int(m[2]), int(m[3])))
+            if m[2]:
+                return _month_value(y, int(m[2])) if 1 <= int(m[2]) <= 12 else None
+            return _year_value(y) if y >= 1 else None
+        if m := _WEEK_VALUE.fullmatch(value):
+            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            lo = monday + timedelta(days=5) if m[3] else monday
+            return _range_value(lo, monday + timedelta(days=6))
+        if m := _PART_VALUE.fullmatch(value):
+            y, (first, last) = int(m[1]), _PART_MONTHS[m[2]]
+            ly, lm = _add_months(y, first, last - first)
+            return _range_value(date(y, first, 1), date(ly, lm, calendar.monthrange(ly, lm)[1]))
+    except ValueError:
+        return None
+    return None

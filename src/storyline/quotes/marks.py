@@ -12,6 +12,7 @@ folded into the outer one.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -26,6 +27,8 @@ _DOUBLE_OPEN = "\u201c\u201e\u201f\u00ab"
 _DOUBLE_CLOSE = "\u201d\u00bb"
 _SINGLE_OPEN = "\u2018\u201a\u201b\u2039"
 _SINGLE_CLOSE = "\u2019\u203a"
+#: Any character classify_marks may keep, to jump from one to the next.
+_ANY_MARK = re.compile("[" + re.escape(_DOUBLE_OPEN + _DOUBLE_CLOSE + _SINGLE_OPEN + _SINGLE_CLOSE + "\"'") + "]")
 _LOW_OPEN = "\u201e\u201a"  # German-style low opening marks, closed by a left mark
 _LOW_CLOSE = "\u201c\u2018"
 _OPENERS_BEFORE = " \t\n([{\u2014\u2013-/:;,"  # what may stand before an opening mark
@@ -89,7 +92,8 @@ def classify_marks(text: str, start: int = 0, end: int | None = None) -> list[Ma
     """Every quotation mark in ``text[start:end]`` that can open or close a quote."""
     end = len(text) if end is None else end
     marks: list[Mark] = []
-    for i in range(start, end):
+    for found in _ANY_MARK.finditer(text, start, end):
+        i = found.start()
         ch = text[i]
         prev = text[i - 1] if i > start else " "
         nxt = text[i + 1] if i + 1 < end else " "

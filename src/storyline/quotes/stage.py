@@ -42,11 +42,20 @@ def _block_at(kept: list[tuple[int, Block]], starts: list[int], pos: int) -> tup
     return (bi, block) if block.start <= pos < block.end else None
 
 
+_INNER_MARKS = "\"'\u2018\u2019\u201c\u201d "
+
+
 def _is_partial(text: str) -> bool:
     words = text.split()
-    lead = text.lstrip("[(\u2026. ")  # "[It] breaks my heart.", "... and then"
-    whole = len(words) >= 4 and lead[:1].isupper() and text.rstrip()[-1:] in {".", "?", "!", ",", "\u2026"}
+    lead = text.lstrip("[(\u2026. " + _INNER_MARKS)  # "[It] breaks my heart.", "... and then", "'Don't ..."
+    tail = text.rstrip(_INNER_MARKS)  # "... saying, 'Don't leave it on the field.'"
+    whole = len(words) >= 4 and lead[:1].isupper() and tail[-1:] in {".", "?", "!", ",", "\u2026"}
     return not whole
+
+
+def _is_short_label(q: Quote) -> bool:
+    """A speakerless quote of a few words ("Cia", "rant"): a nickname or a term, not a break in who is speaking."""
+    return q.speaker is None and len(q.text.split()) <= 3
 
 
 def _speaker_span(doc: Document, ctx: Context, kept: list[tuple[int, Block]], starts: list[int], q: QuotedSpan) -> SpeakerSpan | None:
@@ -99,10 +108,16 @@ def _opens_sentence(text: str, q: QuotedSpan, block: Block) -> bool:
     return not before or before[-1] in ".?!\"'\u201d\u2019"
 
 
-def _continues(quotes: list[Quote], here: tuple[int, Block] | None, prev_block: int | None, text: str) -> bool:
-    """A whole-sentence quote right after an attributed one (same or previous paragraph)."""
-    if not quotes or not quotes[-1].speaker or here is None or prev_block is None:
+def _continues(last: Quote | None, here: tuple[int, Block] | None, prev_block: int | None, text: str) -> bool:
+    """A whole-sentence quote right after an attributed one (same or previous paragraph).
+
+    In the same paragraph a short sentence continues too (""I would," Roe said. "I would, Donald.""), not a
+    fragment that starts in lower case.
+    """
+    if last is None or not last.speaker or here is None or prev_block is None:
         return False
+    if here[0] == prev_block and text.lstrip(_INNER_MARKS + "[(\u2026. ")[:1].isupper():
+        return True
     return here[0] - prev_block <= 1 and not _is_partial(text)
 
 
@@ -260,6 +275,7 @@ def quotes_of_document(doc: Document, ctx: Context, index: ActorIndex, linker: _
     sents = sentence_starts(doc.text)
     quotes: list[Quote] = []
     prev_block: int | None = None
+    last: Quote | None = None  # the quote a continuation would follow (short speakerless labels skipped)
     for q in spans:
         sp = _speaker_span(doc, ctx, kept, starts, q)
         here = _block_at(kept, starts, q.open_at)
@@ -281,12 +297,13 @@ def quotes_of_document(doc: Document, ctx: Context, index: ActorIndex, linker: _
         if (
             speaker_id is None
             and (sp is None or (sp.lemma not in DOCUMENT_NOUNS and sp.lemma not in SPEECH_NOUNS and not sp.proper))
-            and _continues(quotes, here, prev_block, text)
+            and _continues(last, here, prev_block, text)
+            and last is not None
             and here is not None
             and _opens_sentence(doc.text, q, here[1])
-            and not _named_between(index, doc.id, _next_sentence(sents, quotes[-1].end), q.open_at, quotes[-1].speaker, quoted)
+            and not _named_between(index, doc.id, _next_sentence(sents, last.end), q.open_at, last.speaker, quoted)
         ):
-            speaker_id, how = quotes[-1].speaker, "continuation"
+            speaker_id, how = last.speaker, "continuation"
         quotes.append(
             Quote(
                 speaker=speaker_id,
@@ -300,8 +317,8 @@ def quotes_of_document(doc: Document, ctx: Context, index: ActorIndex, linker: _
                 how=how,
             )
         )
-        if here is not None:
-            prev_block = here[0]
+        if not _is_short_label(quotes[-1]) and here is not None:
+            last, prev_block = quotes[-1], here[0]
     return quotes
 
 

@@ -1,17 +1,23 @@
 """Online story clustering: each article joins the story it belongs to or opens a new one.
 
-One pass, in arrival order, no look-ahead. An article (less its recurring
-boilerplate sentences, :meth:`Clusterer.content`) is a TF-IDF vector over
-:func:`storyline.language.terms.terms` (document frequencies counted online
-over the articles seen so far; ``idf ** idf_power``, so rare names and words
-weigh most), truncated to its strongest terms. A story is
+One pass, in arrival order, no look-ahead. Each article is first turned into
+its features by the pure function :func:`featurize` (sentences with their
+fingerprints and index terms: words, names, numbers and two-word phrases;
+see :mod:`storyline.stream.features`), which may run ahead on other workers;
+:meth:`Clusterer.assign` then does the one stateful step. An article (less
+its recurring boilerplate sentences, :meth:`Clusterer.content`) is a TF-IDF
+vector over those terms (document frequencies counted online over the
+articles seen so far, never fitted on a corpus; ``idf ** idf_power``, so rare
+names, phrases and words weigh most), truncated to its strongest terms. A story is
 the sum of its articles' vectors (its centroid, also truncated). Only stories
 seen within ``window_hours`` of the stream's clock are *active*; an inverted
 index maps each term to the active stories whose centroid carries it, so an
 article is compared with the few stories that share its strongest terms, and
 the cost per article depends on the active stories, never on all stories
 ever seen. An article joins the most similar candidate when the cosine
-similarity (minus a penalty per hour since the story was last seen) reaches
+similarity, minus a penalty per hour since the story was first seen
+(``age_penalty``: stories burst and fade, so an old story needs a closer
+match) and per hour since it was last seen (``hours_penalty``), reaches
 ``threshold``, else it opens a new story.
 
 The whole state is plain data (:meth:`Clusterer.state` /
@@ -21,35 +27,35 @@ it belongs to and a resumed run continues exactly where the last one stopped.
 
 from __future__ import annotations
 
-import hashlib
 import heapq
 import math
-import re
 from collections import Counter
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from ..errors import ConfigError
-from ..language.terms import terms
+from .features import ArticleFeatures, featurize
 
 __all__ = ["ArticleFeatures", "Assignment", "Clusterer", "StreamSettings", "featurize"]
 
-STATE_VERSION = 1
+STATE_VERSION = 2
 
 
 @dataclass(frozen=True)
 class StreamSettings:
     """The tunables of the clusterer (``[stream]`` in defaults.toml)."""
 
-    threshold: float = 0.06
+    threshold: float = 0.03
     window_hours: float = 72.0
     article_terms: int = 60
     story_terms: int = 300
-    query_terms: int = 20
+    query_terms: int = 60
     name_weight: float = 1.0
     number_weight: float = 1.0
-    hours_penalty: float = 0.002
-    max_candidates: int = 100
+    phrase_weight: float = 1.0
+    age_penalty: float = 0.001
+    hours_penalty: float = 0.0
+    max_candidates: int = 300
     members: int = 0
     member_weight: float = 1.0
     warmup: float = 0.0
@@ -103,38 +109,6 @@ def _top(vec: dict[str, float], k: int) -> dict[str, float]:
     return dict(keep)
 
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
-_WORD = re.compile(r"[a-z0-9]+")
-
-
-def _fingerprint(sentence: str) -> int | None:
-    words = _WORD.findall(sentence.lower())
-    if len(words) < 4:
-        return None
-    return int.from_bytes(hashlib.blake2b(" ".join(words).encode(), digest_size=8).digest(), "big")
-
-
-@dataclass(frozen=True)
-class ArticleFeatures:
-    """What :meth:`Clusterer.add` needs of an article that depends on the article alone.
-
-    Computed by :func:`featurize`, anywhere (a worker process, ahead of the
-    assigner): the article's sentences, their boilerplate fingerprints, and
-    the term counts of all its sentences (used as they are when no sentence
-    turns out to be boilerplate, which is the common case).
-    """
-
-    sentences: tuple[str, ...]
-    keys: tuple[int | None, ...]  # _fingerprint of each sentence
-    counts: dict[str, int]  # terms(" ".join(sentences))
-
-
-def featurize(text: str) -> ArticleFeatures:
-    """The per-article work of the clusterer that does not depend on the stories seen (a pure function)."""
-    sentences = tuple(sent for sent in _SENTENCE.split(text) if sent.strip())
-    return ArticleFeatures(sentences, tuple(_fingerprint(sent) for sent in sentences), dict(terms(" ".join(sentences))))
-
-
 def story_label(sid: int) -> str:
     return f"s{sid:07d}"
 
@@ -156,8 +130,8 @@ class Clusterer:
 
     # -- vectors -------------------------------------------------------------
 
-    def content(self, text: str, now: float) -> str:
-        """``text`` without boilerplate: sentences that keep recurring long after they were first seen.
+    def content(self, features: ArticleFeatures, now: float) -> tuple[str, Counter[str]]:
+        """The text of ``features`` without boilerplate, and the term counts of what is kept.
 
         A sentence (of four words or more) seen in more than ``boiler_min_seen``
         articles, the first of them more than ``boiler_age_hours`` ago, is page
@@ -165,37 +139,32 @@ class Clusterer:
         news: it would tie unrelated stories together. Copies within the window
         (wire copy republished by several outlets) are kept: they are evidence.
         """
-        return self._content(featurize(text), now)[0]
-
-    def _content(self, feats: ArticleFeatures, now: float) -> tuple[str, bool]:
-        """:meth:`content` of a featurized article, and whether every sentence was kept."""
         s = self.settings
-        keep = []
-        for sent, key in zip(feats.sentences, feats.keys, strict=True):
-            if s.boiler_min_seen:
-                if key is not None:
-                    seen = self.sentences.get(key)
-                    if seen is None:
-                        self.sentences[key] = [1.0, now]
-                    else:
-                        seen[0] += 1
-                        if seen[0] > s.boiler_min_seen and now - seen[1] > s.boiler_age_hours * 3600.0:
-                            continue
-            keep.append(sent)
+        keep: list[str] = []
+        counts: Counter[str] = Counter()
+        for sent in features.sentences:
+            if s.boiler_min_seen and sent.key is not None:
+                seen = self.sentences.get(sent.key)
+                if seen is None:
+                    self.sentences[sent.key] = [1.0, now]
+                else:
+                    seen[0] += 1
+                    if seen[0] > s.boiler_min_seen and now - seen[1] > s.boiler_age_hours * 3600.0:
+                        continue
+            keep.append(sent.text)
+            for term, n in sent.terms:
+                counts[term] += n
         if s.boiler_min_seen and now - self._pruned > 86400.0:
             self._prune(now)
-        return " ".join(keep), len(keep) == len(feats.sentences)
+        return " ".join(keep), counts
 
     def _prune(self, now: float) -> None:
         horizon = now - self.settings.boiler_memory_days * 86400.0
         self.sentences = {k: v for k, v in self.sentences.items() if v[0] > 1 or v[1] >= horizon}
         self._pruned = now
 
-    def vector(self, text: str) -> dict[str, float]:
-        """Count ``text`` into the document frequencies and return its unit TF-IDF vector."""
-        return self._vector(terms(text))
-
-    def _vector(self, counts: dict[str, int]) -> dict[str, float]:
+    def vector(self, counts: Counter[str]) -> dict[str, float]:
+        """Count ``counts`` into the document frequencies and return its unit TF-IDF vector."""
         s = self.settings
         self.n_docs += 1
         self.df.update(counts.keys())
@@ -203,11 +172,14 @@ class Clusterer:
         common = s.max_df * n if n >= s.max_df_after else math.inf
         vec: dict[str, float] = {}
         for term, tf in counts.items():
-            if self.df[term] > common:
+            df = self.df[term]
+            if df > common:
                 continue
-            w = (1.0 + math.log(tf)) * (math.log((n + 1) / (self.df[term] + 1)) + 1.0) ** s.idf_power
+            w = (1.0 + math.log(tf)) * (math.log((n + 1) / (df + 1)) + 1.0) ** s.idf_power
             if term[0] == "@":
                 w *= s.name_weight
+            elif " " in term:
+                w *= s.phrase_weight
             elif term[0].isdigit():
                 w *= s.number_weight
             vec[term] = w
@@ -255,25 +227,25 @@ class Clusterer:
         return [sid for sid, _ in ranked]
 
     def score(self, vec: dict[str, float], st: _Story, now: float) -> float:
-        dot = sum(w * st.centroid.get(t, 0.0) for t, w in vec.items())
-        sim = dot / st.norm
+        s = self.settings
+        sim = sum(w * st.centroid.get(t, 0.0) for t, w in vec.items()) / st.norm
         if st.members:
             link = max(sum(w * m.get(t, 0.0) for t, w in vec.items()) for m in st.members)
-            sim = max(sim, self.settings.member_weight * link)
+            sim = max(sim, s.member_weight * link)
         gap_h = max(0.0, now - st.last_seen) / 3600.0
-        return sim - self.settings.hours_penalty * gap_h
+        age_h = max(0.0, now - st.first_seen) / 3600.0
+        return sim - s.hours_penalty * gap_h - s.age_penalty * age_h
 
-    def add(self, text: str, published: float | None = None, features: ArticleFeatures | None = None) -> Assignment:
-        """Assign one article (its text and POSIX publication time, if known).
+    def add(self, text: str, published: float | None = None) -> Assignment:
+        """Assign one article (its text and POSIX publication time, if known)."""
+        return self.assign(featurize(text), published)
 
-        ``features`` is :func:`featurize` of ``text`` when it was computed
-        ahead (the result is the same either way).
-        """
-        feats = featurize(text) if features is None else features
+    def assign(self, features: ArticleFeatures, published: float | None = None) -> Assignment:
+        """Assign one article given its :func:`featurize` features (and POSIX publication time, if known)."""
         now = self._advance(published)
         t = published if published is not None else now
-        content, whole = self._content(feats, now)
-        vec = self._vector(feats.counts if whole else terms(content))
+        content, counts = self.content(features, now)
+        vec = self.vector(counts)
         best, best_sim = None, -math.inf
         for sid in self._candidates(vec):
             sim = self.score(vec, self.active[sid], now)
@@ -317,7 +289,14 @@ class Clusterer:
             "pruned": self._pruned,
             "sentences": [[k, v[0], v[1]] for k, v in sorted(self.sentences.items())],
             "stories": [
-                {"sid": st.sid, "first": st.first_seen, "last": st.last_seen, "n": st.n, "centroid": dict(sorted(st.centroid.items()))}
+                {
+                    "sid": st.sid,
+                    "first": st.first_seen,
+                    "last": st.last_seen,
+                    "n": st.n,
+                    "centroid": dict(sorted(st.centroid.items())),
+                    "members": [dict(sorted(m.items())) for m in st.members],
+                }
                 for st in sorted(self.active.values(), key=lambda x: x.sid)
             ],
         }
@@ -334,7 +313,9 @@ class Clusterer:
         c._pruned = float(data["pruned"])
         c.sentences = {int(k): [float(n), float(first)] for k, n, first in data["sentences"]}
         for row in data["stories"]:
-            st = _Story(int(row["sid"]), {str(k): float(v) for k, v in row["centroid"].items()}, float(row["first"]), float(row["last"]), int(row["n"]))
+            members = [{str(k): float(v) for k, v in m.items()} for m in row["members"]]
+            centroid = {str(k): float(v) for k, v in row["centroid"].items()}
+            st = _Story(int(row["sid"]), centroid, float(row["first"]), float(row["last"]), int(row["n"]), members)
             c.active[st.sid] = st
             c._index(st)
             heapq.heappush(c._expiry, (st.last_seen, st.sid))

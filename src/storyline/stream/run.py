@@ -34,7 +34,8 @@ from typing import Any, TextIO
 from ..errors import InputError
 from ..store.schema import StoreError
 from ..store.store import ArticleRecord, Store, iter_chunks
-from .cluster import ArticleFeatures, Clusterer, StreamSettings, featurize
+from .cluster import Clusterer, StreamSettings
+from .features import ArticleFeatures, featurize
 
 __all__ = ["FeatureFailure", "Prefetch", "RunStats", "StreamArticle", "cluster_into_store", "parse_time", "read_stream"]
 
@@ -168,13 +169,18 @@ def cluster_into_store(
     progress_every: int = 10_000,
     prefetch: Prefetch | None = None,
     features: Callable[[str], ArticleFeatures] = featurize,
+    featurize_batch: Callable[[list[str]], list[ArticleFeatures]] | None = None,
 ) -> RunStats:
     """Assign every article of ``articles`` to a story and store it; ``on_assign(id, story)`` in input order.
 
-    ``prefetch`` computes the articles' features ahead (in order); without
-    it, ``features`` (the clusterer's :func:`featurize`) runs here, article by
-    article. Logs (at info) the elapsed time every ``progress_every``
-    articles assigned.
+    ``prefetch`` computes the articles' features ahead, elsewhere (e.g. on
+    Dask workers, :class:`storyline.batch.features.DaskPrefetch`), and hands
+    the chunks back in order; ``featurize_batch`` turns the texts of one
+    batch into their features when the batch comes (a process pool, as long
+    as it returns them in order); without either, ``features`` (the
+    clusterer's :func:`featurize`) runs here, article by article. Only the
+    assignment itself is sequential. Logs (at info) the elapsed time every
+    ``progress_every`` articles assigned.
     """
     settings = settings or StreamSettings()
     stats = stats or RunStats()
@@ -188,6 +194,13 @@ def cluster_into_store(
     prepared = prefetch(chunks, store.stored) if prefetch is not None else ((chunk, None) for chunk in chunks)
     for chunk, ahead in prepared:
         stored = store.stored([a.id for a in chunk])
+        batch_feats: dict[str, ArticleFeatures] = {}
+        if featurize_batch is not None and ahead is None:
+            todo: dict[str, str] = {}
+            for art in chunk:
+                if art.id not in stored:
+                    todo.setdefault(art.id, art.text)
+            batch_feats = dict(zip(todo, featurize_batch(list(todo.values())), strict=True))
         records: list[ArticleRecord] = []
         for i, art in enumerate(chunk):
             if art.id in stored:
@@ -195,7 +208,7 @@ def cluster_into_store(
                 if on_assign:
                     on_assign(art.id, stored[art.id])
                 continue
-            feats = ahead[i] if ahead is not None else None
+            feats = ahead[i] if ahead is not None else batch_feats.get(art.id)
             if feats is None:
                 try:
                     feats = features(art.text)
@@ -206,7 +219,7 @@ def cluster_into_store(
                 stats.failed += 1
                 log.warning("article %s skipped: its features failed (%s)", art.id, feats.reason)
                 continue
-            got = clusterer.add(art.text, art.published, feats)
+            got = clusterer.assign(feats, art.published)
             rec = ArticleRecord(
                 seq=seq, id=art.id, text=art.text, clean_text=got.content, story=got.story, similarity=got.similarity,
                 title=art.title, source=art.source, url=art.url, published=art.published,

@@ -5,8 +5,10 @@
   document span that carries it; ``options.llm_url`` rewrites the brief
   through an OpenAI-compatible endpoint and checks it (:mod:`.llm`);
 - :func:`.batch.summarize_clusters`: many Multi-News clusters in one process;
-- :mod:`.candidates` (which sentences may enter), :mod:`.select` (score and
-  greedy choice), :mod:`.signals` (what other stages know, as a bonus).
+- :mod:`.candidates` (which sentences may enter), :mod:`.readable` (what a
+  lifted sentence needs to read alone: its quotation's speaker, the name for
+  its pronoun, or its predecessor), :mod:`.select` (score and greedy
+  choice), :mod:`.signals` (what other stages know, as a bonus).
 
 Stage contract (see :mod:`storyline.pipeline`):
 

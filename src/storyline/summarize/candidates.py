@@ -23,6 +23,8 @@ from ..language.stem import stem as snowball_stem
 from ..models import Document, Sentence, Story
 from ..settings import tuned, tuned_int
 from ..text import plain
+from .readable import Context as Preceding
+from .readable import Edit, read_alone
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan
@@ -50,6 +52,8 @@ MAX_JUNK_SHARE = tuned("summarize", "max_junk_share")
 #: Sentences past this index of their article are not candidates (news keeps its facts up front;
 #: measured on Multi-News: no loss, and long stories stay fast).
 MAX_POSITION = tuned_int("summarize", "max_position")
+#: How many preceding sentences a candidate's reading looks at (a speaker, a pronoun's name).
+READING_REACH = tuned_int("summarize", "antecedent_reach")
 _URL = re.compile(r"https?://|www\.|\.com/|@\w{2,}|#\w{3,}|\bpic\.twitter\b", re.IGNORECASE)
 _TERMINAL = ('.', '!', '"', "'", ")", "”", "’")
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
@@ -80,6 +84,10 @@ class Candidate:
     second_person: int = 0  # "you", "your"
     paragraph_start: bool = False
     dangling: bool = False  # opens on a pronoun or a connective that needs the sentence before it
+    edits: tuple[Edit, ...] = ()  # what makes it read alone (a speaker added, a pronoun named; see readable.py)
+    needy: bool = False  # leans on the sentence before it in its article and cannot be repaired
+    unattributed: bool = False  # a quotation whose speaker is nowhere to be found
+    prev: int | None = None  # index (among the story's candidates) of the sentence before it in its article
 
 
 def stem(lemma: str) -> str:
@@ -110,8 +118,8 @@ def is_standalone(text: str, span: SpacySpan | None = None) -> bool:
         return False
     if _URL.search(s) or classify_line(s) is not None or _CAPTION.search(s) or _ELLIPSIS.search(s) or looks_like_caption(s):
         return False
-    letters = [c for c in s if c.isalpha()]
-    if not letters or sum(c.isupper() for c in letters) > 0.5 * len(letters):
+    letters = sum(map(str.isalpha, s))
+    if not letters or sum(map(str.isupper, filter(str.isalpha, s))) > 0.5 * letters:
         return False
     if not s[0].isupper() and s[0] not in "\"'(":
         return False
@@ -172,6 +180,7 @@ def _document_candidates(doc: Document, doc_index: int, ctx: Context) -> list[Ca
     out: list[Candidate] = []
     position = 0
     last_block = -1
+    history: list[Preceding] = []
     for sent in doc.sentences:
         if position >= MAX_POSITION:
             break
@@ -181,8 +190,12 @@ def _document_candidates(doc: Document, doc_index: int, ctx: Context) -> list[Ca
         start = sent.start + trim
         text = doc.text[start:sent.end]
         span = _sentence_span(ctx, doc, sent, start)
+        whole = span if not trim else _sentence_span(ctx, doc, sent, sent.start)
         paragraph_start = sent.block != last_block
         last_block = sent.block
+        before = history[-READING_REACH:]
+        if whole is not None:
+            history.append(Preceding(whole, doc.blocks[sent.block].start))
         if not is_standalone(text, span):
             position += 1
             continue
@@ -193,6 +206,9 @@ def _document_candidates(doc: Document, doc_index: int, ctx: Context) -> list[Ca
         cand.quoted = _quoted_share(text)
         if span is not None:
             _describe(cand, span)
+            base = doc.blocks[sent.block].start
+            reading = read_alone(span, text, start - base, base, before)
+            cand.edits, cand.needy, cand.unattributed = reading.edits, reading.needy, reading.unattributed
         out.append(cand)
         position += 1
     return out
@@ -230,4 +246,7 @@ def collect_candidates(story: Story, ctx: Context) -> list[Candidate]:
         if junk_share(doc) > MAX_JUNK_SHARE:
             continue
         out.extend(_document_candidates(doc, i, ctx))
+    at = {(c.doc, c.position): k for k, c in enumerate(out)}
+    for c in out:
+        c.prev = at.get((c.doc, c.position - 1))
     return out

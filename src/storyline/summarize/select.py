@@ -18,7 +18,10 @@ measured on the Multi-News dev sample; see benchmarks/summarize_multinews.py):
   use them) that the sentence adds to the brief, per word.
 
 Selection is greedy: the best remaining sentence enters the brief unless it
-repeats one already chosen (cosine above ``Weights.redundancy``). Sentences
+repeats one already chosen (cosine above ``Weights.redundancy``, or most of
+its content terms already in it: ``Weights.containment``), so one fact told
+by several outlets is one bullet. A sentence that leans on its predecessor
+(see :mod:`.readable`) waits until that predecessor is chosen. Sentences
 that do not fit the budget are skipped, never cut. Each chosen sentence
 then collects its support: the sentences of other documents that tell the
 same thing (cosine above ``cite_threshold``, or above ``cite_floor`` while
@@ -50,9 +53,9 @@ class Weights:
     agreement: float = 0.5
     agreement_threshold: float = 0.3  # cosine above which another outlet "carries" the sentence
     entities: float = 0.0
-    quoted: float = 0.3  # weight of the share of words inside quotation marks (attributed testimony)
+    quoted: float = 0.6  # weight of the share of words inside quotation marks (attributed testimony)
     person_penalty: float = 0.3  # first- or second-person address outside quotes (columnist rhetoric)
-    redundancy: float = 0.25  # cosine above which a sentence repeats a chosen one
+    redundancy: float = 0.3  # cosine above which a sentence repeats a chosen one
     lead_first: bool = True  # the first pick is the best-scored sentence, before any coverage gain
     fill_redundancy: float = 0.0  # when budget is left, a second pass with this looser threshold (0 = none)
     mmr: float = 0.0  # score minus mmr * (highest cosine to a chosen sentence)
@@ -65,6 +68,7 @@ class Weights:
     dangling_penalty: float = 0.0  # opens on a pronoun or connective
     headline: float = 0.5  # weight of the highest cosine to a headline or standfirst
     signals: float = 0.0  # weight of the story's own signals (events, agreements, actors; see signals.py)
+    containment: float = 0.7  # share of a sentence's content terms in a chosen one above which it repeats it (0 = off)
 
 
 @dataclass
@@ -154,7 +158,7 @@ def score_candidates(cands: list[Candidate], sims: np.ndarray, m: np.ndarray, w:
              + w.quoted * quote - w.person_penalty * person - w.dangling_penalty * dangling)
     if head is not None:
         score = score + w.headline * head
-    short = np.array([c.words < w.min_words for c in cands])
+    short = np.array([c.words < w.min_words or c.unattributed or (c.needy and c.prev is None) for c in cands])
     score[short] -= 10.0
     result: np.ndarray = score
     return result
@@ -204,30 +208,62 @@ class _Greedy:
         self.max_sim = np.zeros(len(cands))
         self.covered: set[str] = set()
         self.same: np.ndarray | None = None  # same[i, j]: sentences i and j tell one fact (from the compare stage)
+        self.inside: np.ndarray | None = None  # inside[j, i]: share of j's content terms that sentence i holds
+        self._gains: list[float] | None = None  # each sentence's gain per word, for the concepts in _gains_for
+        self._gains_for: set[str] = set()
+        self._holders: dict[str, list[int]] = {}  # concept -> the sentences holding it
+
+    def _gain(self, i: int) -> float:
+        assert self.concepts is not None
+        per_word: float = self.concepts.gain(i, self.covered) / max(self.cands[i].words, 1) ** self.w.coverage_length
+        return per_word
+
+    def _gain_list(self) -> list[float]:
+        """Every sentence's gain per word; after a pick only the sentences sharing a newly covered concept are summed again."""
+        assert self.concepts is not None
+        if self._gains is None:
+            self._gains = [self._gain(i) for i in range(len(self.cands))]
+            for i, items in enumerate(self.concepts.of):
+                for c in items:
+                    self._holders.setdefault(c, []).append(i)
+        else:
+            new = self.covered - self._gains_for  # covered only grows
+            for i in sorted({i for c in new for i in self._holders.get(c, ())}):
+                self._gains[i] = self._gain(i)
+        self._gains_for = set(self.covered)
+        return self._gains
 
     def _total(self) -> np.ndarray:
         total = self.score - self.w.mmr * self.max_sim
         if self.concepts is not None:
-            gain = [self.concepts.gain(i, self.covered) / max(c.words, 1) ** self.w.coverage_length for i, c in enumerate(self.cands)]
-            total = total + self.w.coverage * np.array(gain)
+            total = total + self.w.coverage * np.array(self._gain_list())
         return total
 
     def run(self, redundancy: float) -> None:
         chosen = {p.index for p in self.picks}
         alive = np.array([self.score[i] > -5.0 and i not in chosen for i in range(len(self.cands))])
+        needy = [i for i, c in enumerate(self.cands) if c.needy]
         while alive.any() and self.budget - self.used >= self.w.min_words:
             total = self.score.copy() if (self.w.lead_first and not self.picks) else self._total()
             total[~alive] = -np.inf
+            for k in needy:  # a sentence that leans on its predecessor waits for it to be chosen
+                if self.cands[k].prev not in chosen:
+                    total[k] = -np.inf
             i = int(np.argmax(total))
+            if not np.isfinite(total[i]):
+                break
             alive[i] = False
             c = self.cands[i]
             if self.used + c.words > self.budget or self.max_sim[i] > redundancy:
                 continue
             self.picks.append(Pick(i))
+            chosen.add(i)
             self.used += c.words
             self.max_sim = np.maximum(self.max_sim, self.sims[i])
             if self.same is not None:
                 self.max_sim[self.same[i]] = LINKED  # the comparison found they tell this same fact (or dispute it)
+            if self.inside is not None:
+                self.max_sim[self.inside[:, i] >= self.w.containment] = LINKED  # it says little the chosen one does not
             if self.concepts is not None:
                 self.covered |= self.concepts.of[i]
 
@@ -260,6 +296,22 @@ def _supporting(i: int, cands: list[Candidate], sims: np.ndarray, w: Weights) ->
     return out
 
 
+def _containment(cands: list[Candidate]) -> np.ndarray:
+    """inside[j, i]: the share of sentence j's distinct content terms that sentence i also holds."""
+    vocab: dict[str, int] = {}
+    for c in cands:
+        for t in set(c.terms):
+            vocab.setdefault(t, len(vocab))
+    b = np.zeros((len(cands), max(len(vocab), 1)), dtype=np.float32)
+    for k, c in enumerate(cands):
+        for t in set(c.terms):
+            b[k, vocab[t]] = 1.0
+    sizes = np.maximum(b.sum(axis=1, keepdims=True), 1.0)
+    inside: np.ndarray = (b @ b.T) / sizes
+    np.fill_diagonal(inside, 0.0)
+    return inside
+
+
 def select_sentences(cands: list[Candidate], budget: int, w: Weights | None = None, bonus: np.ndarray | None = None,
                      headlines: list[list[str]] | None = None, same: np.ndarray | None = None,
                      agree: np.ndarray | None = None) -> Selection:
@@ -281,12 +333,20 @@ def select_sentences(cands: list[Candidate], budget: int, w: Weights | None = No
         score = score + w.signals * bonus
     state = _Greedy(cands, score, sims, _concepts(cands) if w.coverage else None, budget, w)
     state.same = same
+    if w.containment:
+        state.inside = _containment(cands)
     state.run(w.redundancy)
     if w.fill_redundancy > w.redundancy:
         state.run(w.fill_redundancy)
     picks = state.picks
+    chosen = {p.index for p in picks}
     for p in picks:
         p.support = _supporting(p.index, cands, sims, w)
+        if state.inside is not None:  # a sentence of another outlet that tells part of it, and no figure it lacks
+            held = _numbers(cands[p.index].text)
+            told = [int(j) for j in np.argsort(-state.inside[:, p.index]) if state.inside[j, p.index] >= w.containment]
+            p.support += [j for j in told if j not in chosen and j not in p.support and cands[j].doc != cands[p.index].doc
+                          and _numbers(cands[j].text) <= held]
         if agree is not None:
             linked = [int(j) for j in np.flatnonzero(agree[p.index]) if cands[int(j)].doc != cands[p.index].doc]
             p.support = [*linked, *(j for j in p.support if j not in linked)]

@@ -16,14 +16,14 @@ checked against the spans it cites (:mod:`.llm`).
 from __future__ import annotations
 
 import logging
-import re
 
 import numpy as np
 
+from ..language.connectives import opener_length
 from ..models import Span, Story, SummarySentence
 from ..pipeline import Context, register_stage
 from ..settings import tuned_section
-from .candidates import _CONNECTIVES, Candidate, collect_candidates, collect_headlines
+from .candidates import Candidate, collect_candidates, collect_headlines
 from .select import Pick, Weights, select_sentences
 from .signals import story_signals
 
@@ -36,27 +36,38 @@ DEFAULT_WEIGHTS = Weights(**tuned_section("summarize.weights"))  # [summarize.we
 
 
 def order_picks(picks: list[Pick], cands: list[Candidate], scores: dict[int, float] | None = None) -> list[Pick]:
-    """Order chosen sentences for reading: by position in their article, best first on ties.
+    """Order chosen sentences for reading: the main event first, then by position in their article.
 
-    A sentence that opens on a pronoun or connective never opens the brief,
-    and follows its own predecessor when that was chosen too.
+    The main event is the best-scored sentence that stands alone (the greedy
+    choice takes it first). A sentence that leans on its predecessor (a
+    pronoun no name replaces, a connective) follows that predecessor when it
+    was chosen too, and never opens the brief.
     """
     scores = scores or {}
-    ordered = sorted(picks, key=lambda p: (cands[p.index].position, -scores.get(p.index, 0.0), cands[p.index].doc_index))
-    if ordered and cands[ordered[0].index].dangling:
-        lead = next((p for p in ordered if not cands[p.index].dangling), None)
-        if lead is not None:
-            ordered.remove(lead)
-            ordered.insert(0, lead)
-    # keep a sentence right after the sentence of its own article it continues
-    out: list[Pick] = []
-    for p in ordered:
+    if not picks:
+        return []
+    chosen = {p.index for p in picks}
+
+    def follows(p: Pick) -> bool:
         c = cands[p.index]
-        prev = next((i for i, q in enumerate(out) if cands[q.index].doc == c.doc and cands[q.index].position == c.position - 1), None)
-        if c.dangling and prev is not None:
-            out.insert(prev + 1, p)
-        else:
-            out.append(p)
+        return (c.needy or c.dangling) and c.prev is not None and c.prev in chosen
+
+    free = [p for p in picks if not follows(p)] or list(picks)
+    lead = max(free, key=lambda p: (not cands[p.index].needy, scores.get(p.index, 0.0), -p.index))
+    rest = sorted((p for p in free if p is not lead), key=lambda p: (cands[p.index].position, -scores.get(p.index, 0.0), cands[p.index].doc_index))
+    out: list[Pick] = [lead, *rest]
+    pending = [p for p in picks if p not in out]
+    while pending:
+        placed = False
+        for p in list(pending):
+            at = next((k for k, q in enumerate(out) if q.index == cands[p.index].prev), None)
+            if at is not None:
+                out.insert(at + 1, p)
+                pending.remove(p)
+                placed = True
+        if not placed:
+            out.extend(pending)
+            break
     return out
 
 
@@ -77,32 +88,41 @@ def _sources(story: Story, pick: Pick, cands: list[Candidate]) -> list[Span]:
     return spans
 
 
-#: Openers dropped from a brief sentence that does not follow its own predecessor: adverbial connectives
-#: ("Then, ...", "Meanwhile ..."); a leading conjunction ("But ...") is kept, it still reads as a contrast.
-_OPENER = re.compile(
-    r"(?:" + "|".join(sorted(_CONNECTIVES - {"but", "yet", "so", "still"}, key=len, reverse=True)) + r")\b,?\s+", re.IGNORECASE
-)
-
-
 def _dangling_opener(text: str) -> int:
-    """How many leading characters are a connective that leans on a sentence the brief does not have ("Then, ...")."""
-    m = _OPENER.match(text)
-    if m is None or len(text[m.end() :].split()) < 5 or not text[m.end() :][:1].isalpha():
+    """How many leading characters are connectives that lean on a sentence the brief does not have ("Then, ...")."""
+    cut = opener_length(text)
+    if not cut or len(text[cut:].split()) < 5 or not (text[cut:][:1].isalnum() or text[cut:][:1] in "\"“"):
         return 0
-    return m.end()
+    return cut
 
 
-def _sentence(story: Story, pick: Pick, cands: list[Candidate], after_own: bool) -> SummarySentence:
-    """One brief sentence; a connective opener is dropped unless the sentence follows its own predecessor."""
+def _sentence(story: Story, pick: Pick, cands: list[Candidate]) -> SummarySentence:
+    """One brief sentence that reads alone.
+
+    A connective opener is dropped (a bullet is read on its own, even after
+    its predecessor) and the edits that make the sentence stand alone are
+    applied (a bare quotation gets its speaker, a person pronoun the name it
+    stands for); the span each added name comes from is cited after the
+    sources of the fact.
+    """
     cand = cands[pick.index]
     sources = _sources(story, pick, cands)
-    cut = 0 if after_own else _dangling_opener(cand.text)
-    if not cut:
-        return SummarySentence(text=cand.text, sources=sources)
-    rest = cand.text[cut:]
-    first = sources[0]
-    sources[0] = Span(doc=first.doc, start=first.start + cut, end=first.end, text=(first.text or "")[cut:] or None)
-    return SummarySentence(text=rest[:1].upper() + rest[1:], sources=sources)
+    cut = _dangling_opener(cand.text)
+    edits = [e for e in cand.edits if e.start >= cut]
+    text = cand.text
+    for e in sorted(edits, key=lambda e: -e.start):
+        text = text[: e.start] + e.text + text[e.end :]
+    if cut:
+        text = text[cut:]
+        text = text[:1].upper() + text[1:]
+        first = sources[0]
+        sources[0] = Span(doc=first.doc, start=first.start + cut, end=first.end, text=(first.text or "")[cut:] or None)
+    doc = story.doc(cand.doc)
+    for e in edits:
+        cite = Span(doc=cand.doc, start=e.cite[0], end=e.cite[1], text=doc.text[e.cite[0] : e.cite[1]])
+        if all((sp.doc, sp.start, sp.end) != (cite.doc, cite.start, cite.end) for sp in sources):
+            sources.append(cite)
+    return SummarySentence(text=text, sources=sources)
 
 
 def _compared(story: Story, cands: list[Candidate]) -> tuple[np.ndarray | None, np.ndarray | None]:
@@ -136,13 +156,7 @@ def build_brief(story: Story, ctx: Context, words: int, weights: Weights | None 
     same, agree = _compared(story, cands)
     result = select_sentences(cands, words, weights, bonus=bonus, headlines=collect_headlines(story, ctx), same=same, agree=agree)
     ordered = order_picks(result.picks, cands, result.scores)
-    out: list[SummarySentence] = []
-    for i, p in enumerate(ordered):
-        prev = cands[ordered[i - 1].index] if i else None
-        c = cands[p.index]
-        after_own = prev is not None and prev.doc == c.doc and prev.position == c.position - 1
-        out.append(_sentence(story, p, cands, after_own))
-    return out
+    return [_sentence(story, p, cands) for p in ordered]
 
 
 @register_stage("summarize", requires=("sentences", "entities", "parses"), assigns=("summary",), uses=("actors", "events", "quotes", "agreements"))
