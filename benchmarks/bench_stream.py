@@ -1,6 +1,13 @@
 """Throughput of `storyline cluster` on a long stream into SQLite.
 
     python benchmarks/bench_stream.py [--articles 100000] [--keep DIR]
+    python benchmarks/bench_stream.py --dask [--articles 14634]   # one process vs features on 1 and 2 Dask workers
+
+With --dask: runs `storyline -v cluster` on the same stream in one process,
+then with `--workers 1` and `--workers 2` (the per-article features on Dask
+workers, the assignment in the command's process), and prints each run's wall
+time, the CPU seconds of the assigning process, the speed-up over one process,
+and whether the assignments are identical.
 
 Builds a stream of at least N articles by repeating ../shared/data/stream/val.jsonl
 with fresh ids and times shifted by a year per repetition (the `story` field is
@@ -49,16 +56,48 @@ def build(n: int, folder: Path) -> tuple[Path, Path, int]:
     return stream, gold, written
 
 
+def compare_workers(stream: Path, n: int, folder: Path) -> int:
+    """One process, then features on 1 and 2 Dask workers: times and identical assignments."""
+    exe = Path(sys.executable).with_name("storyline")
+    outs: dict[str, bytes] = {}
+    base = 0.0
+    print(f"storyline cluster, {n} articles")
+    for name, extra in (("one process", []), ("--workers 1", ["--workers", "1"]), ("--workers 2", ["--workers", "2"])):
+        tag = name.replace(" ", "").replace("-", "")
+        for old in folder.glob(f"{tag}.db*"):
+            old.unlink()
+        out = folder / f"{tag}.jsonl"
+        cmd = [str(exe), "-v", "cluster", str(stream), "--store", str(folder / f"{tag}.db"), "--out", str(out), *extra]
+        t0 = time.monotonic()
+        proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        wall = time.monotonic() - t0
+        if proc.returncode != 0:
+            print(proc.stderr[-3000:], file=sys.stderr)
+            return 1
+        cpu = re.search(r"assigning process: ([\d.]+) s CPU", proc.stderr)
+        base = base or wall
+        print(f"  {name:12s} {wall:6.1f} s wall ({n / wall:5.0f} articles/s), assigner {cpu[1] if cpu else '?'} s CPU, speed-up {base / wall:.2f}x")
+        outs[name] = out.read_bytes()
+    same = len(set(outs.values())) == 1
+    print("assignments " + ("identical in all three runs" if same else "DIFFER between runs"))
+    return 0 if same else 1
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--articles", type=int, default=100_000)
+    ap.add_argument("--articles", type=int, default=None, help="stream length (default 100000; with --dask, val.jsonl once)")
     ap.add_argument("--keep", metavar="DIR", help="work in DIR and keep the stream, store and assignments")
+    ap.add_argument("--dask", action="store_true", help="compare one process with features on 1 and 2 Dask workers")
     a = ap.parse_args()
     if not VAL.is_file():
         print(f"missing {VAL}: the benchmark needs the shared stream data", file=sys.stderr)
         return 1
     folder = Path(a.keep) if a.keep else Path(tempfile.mkdtemp(prefix="bench-stream-"))
     folder.mkdir(parents=True, exist_ok=True)
+    if a.dask:
+        stream, _, n = build(a.articles or 1, folder)
+        return compare_workers(stream, n, folder)
+    a.articles = a.articles or 100_000
     for old in folder.glob("bench.db*"):
         old.unlink()
     stream, gold, n = build(a.articles, folder)

@@ -10,6 +10,12 @@ that keeps killing workers is marked failed after the retry limit. Outputs
 are written to a temporary folder and renamed into place, so a story's
 folder is either complete or absent, and a re-run skips every complete one.
 
+:func:`~storyline.batch.stale.brief_stale_stories` briefs every story of a
+store that needs it and saves each brief back into the store (one writer:
+the driving process). :class:`~storyline.batch.features.DaskPrefetch` runs
+the stream clusterer's per-article features on the workers, ahead of the
+single assigner of ``storyline cluster``.
+
 This package is not a pipeline stage: it drives the library (``api``) from
 outside, like the CLI.
 """

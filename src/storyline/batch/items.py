@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Iterator
@@ -9,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
-from ..ingest.read import CLUSTER_SEPARATOR, split_cluster
+from ..ingest.read import CLUSTER_SEPARATOR, RawArticle, split_cluster
 
 __all__ = ["BatchItem", "items_from", "safe_id"]
 
@@ -24,16 +25,22 @@ def safe_id(raw: str) -> str:
 
 @dataclass(frozen=True)
 class BatchItem:
-    """One story of a batch: its id, and either its article texts or its article paths.
+    """One story of a batch: its id, and its article texts, its article paths or its articles as read.
 
     ``error`` is set when the input line could not be read as a story (the
-    item is then reported as failed without running).
+    item is then reported as failed without running). ``replace``: a new
+    brief replaces a complete output folder (a story of a store that
+    changed) instead of being skipped; ``keep_json``: the task also returns
+    the story.json it wrote (to save it in the store).
     """
 
     id: str
     texts: tuple[str, ...] = ()
     paths: tuple[str, ...] = ()
+    articles: tuple[RawArticle, ...] = ()
     error: str | None = None
+    replace: bool = False
+    keep_json: bool = False
     origin: str = ""  # where it came from, for messages ("dev.jsonl:12", "folder/story-a")
     extra: dict[str, str] = field(default_factory=dict, compare=False)
 
@@ -73,7 +80,7 @@ def items_from(path: str | Path) -> Iterator[BatchItem]:
         seen[item.id] = n
         if n == 1:
             return item
-        return BatchItem(id=f"{item.id}-{n}", texts=item.texts, paths=item.paths, error=item.error, origin=item.origin)
+        return dataclasses.replace(item, id=f"{item.id}-{n}")
 
     if p.is_dir():
         subs = sorted(d for d in p.iterdir() if d.is_dir() and not d.name.startswith("."))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import os
@@ -21,7 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from distributed import Client
     from spacy.language import Language
 
-__all__ = ["FAILED_FILE", "BatchSummary", "ItemResult", "brief_item", "is_complete", "run_batch"]
+__all__ = ["FAILED_FILE", "BatchSummary", "ItemResult", "brief_item", "dashboard_link", "is_complete", "run_batch", "start_client", "task_failure"]
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,7 @@ class ItemResult:
     reason: str | None = None  # one line, for a failed story
     seconds: float = 0.0
     articles: int = 0
+    story_json: str | None = field(default=None, repr=False)  # for an item with keep_json, what was written
 
 
 @dataclass
@@ -97,6 +99,23 @@ def is_complete(out_dir: Path, item_id: str, options: Options) -> bool:
     return (out_dir / item_id / _primary_file(options)).is_file()
 
 
+def _put_in_place(tmp: Path, out: Path, item: BatchItem, options: Options) -> None:
+    """Rename the finished folder ``tmp`` to ``out/<id>`` (over an old complete one only for a ``replace`` item)."""
+    final = out / item.id
+    old: Path | None = None
+    if final.is_dir() and (item.replace or not is_complete(out, item.id, options)):
+        old = Path(tempfile.mkdtemp(prefix=f"{_PARTIAL}old-{item.id}-", dir=out))
+        os.rename(final, old / item.id)  # set aside, removed once the new one is in place
+    try:
+        os.rename(tmp, final)
+    except OSError:
+        if not is_complete(out, item.id, options):
+            raise
+        shutil.rmtree(tmp, ignore_errors=True)  # another attempt finished first: keep its folder
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
 def brief_item(item: BatchItem, out_dir: str, options: Options) -> ItemResult:
     """Brief one story and write its reports to ``out_dir/<id>/`` atomically; never raises for a bad story."""
     t0 = time.perf_counter()
@@ -112,8 +131,8 @@ def brief_item(item: BatchItem, out_dir: str, options: Options) -> ItemResult:
 
         ctx = Context(options)
         ctx.set_nlp(_model(options))
-        if item.texts:
-            arts = [RawArticle(text=t, file=f"{i}.txt", fmt="cluster") for i, t in enumerate(item.texts)]
+        if item.texts or item.articles:
+            arts = list(item.articles) or [RawArticle(text=t, file=f"{i}.txt", fmt="cluster") for i, t in enumerate(item.texts)]
             story = run_pipeline(story_from_articles(arts, options), ctx)
         else:
             story = build_story(list(item.paths), options, ctx)
@@ -122,17 +141,15 @@ def brief_item(item: BatchItem, out_dir: str, options: Options) -> ItemResult:
             return ItemResult(item.id, "failed", f"{item.origin}: no article could be read ({why})", time.perf_counter() - t0)
         tmp = Path(tempfile.mkdtemp(prefix=f"{_PARTIAL}{item.id}-", dir=out))
         write_reports(story, tmp, options.formats)
-        final = out / item.id
-        if final.is_dir() and not is_complete(out, item.id, options):
-            shutil.rmtree(final, ignore_errors=True)  # left incomplete by hand or by an older version: redo it
-        try:
-            os.rename(tmp, final)
-        except OSError:
-            if not is_complete(out, item.id, options):
-                raise
-            shutil.rmtree(tmp, ignore_errors=True)  # another attempt finished first: keep its folder
+        story_json = None
+        if item.keep_json:
+            from ..render import FORMATS, render_json
+
+            written = tmp / FORMATS["json"][0]
+            story_json = written.read_text(encoding="utf-8") if "json" in options.formats else render_json(story)
+        _put_in_place(tmp, out, item, options)
         tmp = None
-        return ItemResult(item.id, "done", None, time.perf_counter() - t0, len(story.documents))
+        return ItemResult(item.id, "done", None, time.perf_counter() - t0, len(story.documents), story_json)
     except StorylineError as exc:
         return ItemResult(item.id, "failed", f"{item.origin}: {exc}", time.perf_counter() - t0)
     except Exception as exc:
@@ -149,12 +166,27 @@ Task = Callable[[BatchItem, str, Options], ItemResult]
 Progress = Callable[[int, int, float], None]
 
 
-def _start_client(scheduler: str | None, workers: int | None, retries: int) -> tuple[Client, Any]:
+def task_failure(exc: BaseException, retries: int) -> str:
+    """One line for a task that failed on the cluster (its worker died ``retries + 1`` times, or it raised)."""
+    kind = type(exc).__name__
+    return f"killed its worker {retries + 1} times" if kind == "KilledWorker" else f"{kind}: {exc}"
+
+
+def start_client(scheduler: str | None, workers: int | None, retries: int) -> tuple[Client, Any]:
+    """A client of the scheduler at ``scheduler``, or of a new ``LocalCluster`` (returned second, to be closed).
+
+    The local cluster has ``workers`` processes (default: the cores) of one
+    thread each, a task may kill ``retries`` workers before it fails, and it
+    serves the dashboard when bokeh is installed.
+    """
     import dask
     from distributed import Client, LocalCluster
 
     if scheduler:
-        return Client(scheduler, timeout="20s"), None
+        try:
+            return Client(scheduler, timeout="20s"), None
+        except OSError as exc:
+            raise ConfigError("scheduler", f"cannot reach the Dask scheduler at {scheduler} ({exc})") from None
     try:
         import bokeh  # noqa: F401 - the dashboard needs it
 
@@ -170,6 +202,15 @@ def _start_client(scheduler: str | None, workers: int | None, retries: int) -> t
             dashboard_address=dashboard,
         )
     return Client(cluster), cluster
+
+
+def dashboard_link(client: Client, own_cluster: Any) -> str | None:
+    """The Dask dashboard's address, when one is being served."""
+    if not client.dashboard_link:
+        return None
+    if own_cluster is not None and own_cluster.scheduler.http_server is None:
+        return None
+    return str(client.dashboard_link)
 
 
 def _clear_partials(out_dir: Path) -> None:
@@ -202,6 +243,10 @@ def run_batch(
     task: Task = brief_item,
     progress: Progress | None = None,
     on_dashboard: Callable[[str], None] | None = None,
+    skip: Callable[[BatchItem], bool] | None = None,
+    load: Callable[[BatchItem], BatchItem] | None = None,
+    on_result: Callable[[BatchItem, ItemResult], ItemResult] | None = None,
+    per_worker: int | None = None,
 ) -> BatchSummary:
     """Brief every item on Dask and return what became of each.
 
@@ -211,7 +256,14 @@ def run_batch(
     and closed. ``retries`` is how many worker deaths a story may cause
     before it is marked failed (for a started cluster). ``task`` is what
     runs per story (tests inject their own). Items already complete in
-    ``out_dir`` are skipped; the failed ones are listed in ``failed.jsonl``.
+    ``out_dir`` are skipped (or those ``skip`` says); the failed ones are
+    listed in ``failed.jsonl``.
+
+    At most ``per_worker`` stories per worker are on the cluster at once
+    (default: every one is submitted at the start); ``load`` completes an item (reads its articles) just before it is
+    submitted, and ``on_result`` sees each result as it comes back, in this
+    process (and may turn it into a failure), so a store written there has
+    one writer.
     """
     from distributed import as_completed
 
@@ -223,36 +275,60 @@ def run_batch(
         raise ConfigError("out", f"{out}: {exc.strerror or 'cannot create the folder'}") from None
     _clear_partials(out)
     summary = BatchSummary()
+    skipped = skip or (lambda item: is_complete(out, item.id, options))
     todo: list[BatchItem] = []
     for item in items:
-        if is_complete(out, item.id, options):
+        if skipped(item):
             summary.results.append(ItemResult(item.id, "skipped"))
         else:
             todo.append(item)
     own_cluster = None
     if todo:
         if client is None:
-            client, own_cluster = _start_client(scheduler, workers, retries)
-        if on_dashboard is not None and client.dashboard_link and (own_cluster is None or own_cluster.scheduler.http_server is not None):
-            summary.dashboard = client.dashboard_link
-            on_dashboard(client.dashboard_link)
+            client, own_cluster = start_client(scheduler, workers, retries)
+        link = dashboard_link(client, own_cluster)
+        if on_dashboard is not None and link:
+            summary.dashboard = link
+            on_dashboard(link)
         try:
-            futures = {client.submit(task, item, str(out), options, pure=False): item for item in todo}
+            queue = iter(todo)
+            futures: dict[Any, BatchItem] = {}
+            running = as_completed()
+
+            def submit_next() -> bool:
+                for item in queue:
+                    if load is not None:
+                        try:
+                            item = load(item)
+                        except StorylineError as exc:
+                            item = dataclasses.replace(item, error=str(exc))
+                    fut = client.submit(task, item, str(out), options, pure=False)
+                    futures[fut] = item
+                    running.add(fut)
+                    return True
+                return False
+
+            window = len(todo) if per_worker is None else per_worker * max(1, len(client.scheduler_info().get("workers", {})))
+            for _ in range(window):
+                if not submit_next():
+                    break
             finished = 0
-            for fut in as_completed(futures):
-                item = futures[fut]
+            for fut in running:
+                item = futures.pop(fut)
                 try:
                     result = fut.result()
                 except Exception as exc:
-                    kind = type(exc).__name__
-                    why = f"killed its worker {retries + 1} times" if kind == "KilledWorker" else f"{kind}: {exc}"
-                    result = ItemResult(item.id, "failed", f"{item.origin}: {why}")
-                summary.results.append(result)
+                    result = ItemResult(item.id, "failed", f"{item.origin}: {task_failure(exc, retries)}")
+                fut.release()
+                if on_result is not None:
+                    result = on_result(item, result)
+                summary.results.append(dataclasses.replace(result, story_json=None))
                 if result.status == "failed":
                     log.info("story %s failed: %s", result.id, result.reason)
                 finished += 1
                 if progress is not None:
                     progress(finished, len(todo), time.perf_counter() - t0)
+                submit_next()
         finally:
             if own_cluster is not None:
                 client.close()

@@ -16,6 +16,7 @@ import time
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +24,10 @@ from sqlalchemy import Engine, and_, bindparam, create_engine, event, func, sele
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 
+from ..ingest.read import RawArticle
 from .schema import StoreError, articles, assignments, briefs, migrate, stories, stream_state
 
-__all__ = ["ArticleRecord", "Store", "StoryInfo", "store_url"]
+__all__ = ["ArticleRecord", "Store", "StoryInfo", "raw_articles", "store_url"]
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +59,17 @@ class ArticleRecord:
     published: float | None = None
 
 
+def raw_articles(records: Iterable[ArticleRecord]) -> list[RawArticle]:
+    """Stored articles as the pipeline reads them (what a brief of a stored story is built from)."""
+    return [
+        RawArticle(
+            text=r.text, file=r.id, title=r.title, source=r.source, url=r.url, fmt="jsonl",
+            published=datetime.fromtimestamp(r.published, UTC).date() if r.published is not None else None,
+        )
+        for r in records
+    ]  # fmt: skip
+
+
 @dataclass
 class StoryInfo:
     id: str
@@ -67,6 +80,11 @@ class StoryInfo:
     outlets: int
     briefed_at: float | None
     stale: bool  # briefed, and articles were added since
+
+    @property
+    def needs_brief(self) -> bool:
+        """Never briefed, or articles were added since its last brief."""
+        return self.briefed_at is None or self.stale
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

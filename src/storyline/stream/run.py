@@ -10,6 +10,13 @@ transaction. A resumed run loads the latest state, replays the few articles
 stored after it (checking that it reaches the same assignments), skips the
 ids already stored and continues: killing a run and re-running it gives the
 assignments of one uninterrupted run.
+
+The per-article work that depends on the article alone (:func:`featurize`)
+can run ahead of the assigner, elsewhere: a ``prefetch`` (e.g. on Dask
+workers, :mod:`storyline.batch.features`) gets the chunks of the input in
+order and hands them back in order with their features. Either way the
+assignments are the same. An article whose featurization fails is reported
+(logged, counted in :attr:`RunStats.failed`) and skipped.
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ import json
 import logging
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -30,7 +37,7 @@ from ..store.store import ArticleRecord, Store, iter_chunks
 from .cluster import Clusterer, StreamSettings
 from .features import ArticleFeatures, featurize
 
-__all__ = ["RunStats", "StreamArticle", "cluster_into_store", "parse_time", "read_stream"]
+__all__ = ["FeatureFailure", "Prefetch", "RunStats", "StreamArticle", "cluster_into_store", "parse_time", "read_stream"]
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +60,20 @@ class RunStats:
     skipped_stored: int = 0
     unreadable: int = 0
     replayed: int = 0
+    failed: int = 0  # articles whose featurization failed (reported and skipped)
+
+
+@dataclass(frozen=True)
+class FeatureFailure:
+    """Why the features of one article could not be computed (one line)."""
+
+    reason: str
+
+
+#: What a prefetch yields per chunk: one entry per article, its features, a failure, or None (not computed: compute it here).
+Prepared = list[ArticleFeatures | FeatureFailure | None]
+#: Given the input's chunks (in order) and a look-up of the ids already stored, yield each chunk with its features, in order.
+Prefetch = Callable[[Iterator[list["StreamArticle"]], Callable[[Sequence[str]], dict[str, str]]], Iterator[tuple[list["StreamArticle"], Prepared]]]
 
 
 def parse_time(value: Any) -> float | None:
@@ -146,13 +167,18 @@ def cluster_into_store(
     on_assign: Callable[[str, str], None] | None = None,
     stats: RunStats | None = None,
     progress_every: int = 10_000,
+    prefetch: Prefetch | None = None,
+    features: Callable[[str], ArticleFeatures] = featurize,
     featurize_batch: Callable[[list[str]], list[ArticleFeatures]] | None = None,
 ) -> RunStats:
     """Assign every article of ``articles`` to a story and store it; ``on_assign(id, story)`` in input order.
 
-    ``featurize_batch`` turns the texts of one batch into their :func:`featurize`
-    features (default: one after the other here); it may run them elsewhere (a
-    process pool, Dask workers) as long as it returns them in order: only the
+    ``prefetch`` computes the articles' features ahead, elsewhere (e.g. on
+    Dask workers, :class:`storyline.batch.features.DaskPrefetch`), and hands
+    the chunks back in order; ``featurize_batch`` turns the texts of one
+    batch into their features when the batch comes (a process pool, as long
+    as it returns them in order); without either, ``features`` (the
+    clusterer's :func:`featurize`) runs here, article by article. Only the
     assignment itself is sequential. Logs (at info) the elapsed time every
     ``progress_every`` articles assigned.
     """
@@ -164,22 +190,36 @@ def cluster_into_store(
         log.info("resumed: %d stored articles replayed in %.1f s", stats.replayed, time.monotonic() - t0)
     since_snapshot = 0
     t0 = time.monotonic()
-    for chunk in iter_chunks(articles, batch):
+    chunks = iter_chunks(articles, batch)
+    prepared = prefetch(chunks, store.stored) if prefetch is not None else ((chunk, None) for chunk in chunks)
+    for chunk, ahead in prepared:
         stored = store.stored([a.id for a in chunk])
-        todo: dict[str, str] = {}
-        for art in chunk:
-            if art.id not in stored:
-                todo.setdefault(art.id, art.text)
-        texts = list(todo.values())
-        feats = dict(zip(todo, featurize_batch(texts) if featurize_batch else [featurize(t) for t in texts], strict=True))
+        batch_feats: dict[str, ArticleFeatures] = {}
+        if featurize_batch is not None and ahead is None:
+            todo: dict[str, str] = {}
+            for art in chunk:
+                if art.id not in stored:
+                    todo.setdefault(art.id, art.text)
+            batch_feats = dict(zip(todo, featurize_batch(list(todo.values())), strict=True))
         records: list[ArticleRecord] = []
-        for art in chunk:
+        for i, art in enumerate(chunk):
             if art.id in stored:
                 stats.skipped_stored += 1
                 if on_assign:
                     on_assign(art.id, stored[art.id])
                 continue
-            got = clusterer.assign(feats[art.id], art.published)
+            feats = ahead[i] if ahead is not None else batch_feats.get(art.id)
+            if feats is None:
+                try:
+                    feats = features(art.text)
+                except Exception as exc:  # a poisoned article must not stop the stream
+                    log.debug("features of %s", art.id, exc_info=True)
+                    feats = FeatureFailure(f"{type(exc).__name__}: {exc}")
+            if isinstance(feats, FeatureFailure):
+                stats.failed += 1
+                log.warning("article %s skipped: its features failed (%s)", art.id, feats.reason)
+                continue
+            got = clusterer.assign(feats, art.published)
             rec = ArticleRecord(
                 seq=seq, id=art.id, text=art.text, clean_text=got.content, story=got.story, similarity=got.similarity,
                 title=art.title, source=art.source, url=art.url, published=art.published,
