@@ -34,6 +34,7 @@ from ..language.connectives import ANAPHORIC_PRONOUNS, DEMONSTRATIVES, FEMALE_FO
 from ..language.cues import DOCUMENT_NOUNS, SPEECH_NOUNS
 from ..language.speaker import find_speaker_before, is_cue, speaker_of_cue
 from ..settings import tuned_int
+from ..text import doc_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan
@@ -154,7 +155,7 @@ def _names(ctx: Context, index: int) -> list[tuple[_Name, Referent]]:
         first, last = chain[0], chain[-1]
         start = ctx.base + first.idx
         end = ctx.base + last.idx + len(last.text)
-        name = _Name(span.doc.text[first.idx : last.idx + len(last.text)], start, end, last.text.lower())
+        name = _Name(doc_text(span.doc)[first.idx : last.idx + len(last.text)], start, end, last.text.lower())
         out.append((name, Referent(key=name.key, pos=start, sent=index, kind="person", gender=gender, subject=subject, speaker=speaker)))
     return out
 
@@ -211,9 +212,9 @@ def _speaker_before(history: list[Context]) -> _Name | None:
                 return None
             idx = len(history) - 1 - back
             return _resolve(found.pronoun, history[:idx], start)
-        doc_text = span.doc.text
+        text = doc_text(span.doc)
         rel_s, rel_e = start - ctx.base, end - ctx.base
-        return _Name(doc_text[rel_s:rel_e], start, end, doc_text[rel_s:rel_e].lower())
+        return _Name(text[rel_s:rel_e], start, end, text[rel_s:rel_e].lower())
     return None
 
 
