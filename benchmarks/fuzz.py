@@ -5,7 +5,11 @@
 Prints crashes (exceptions outside StorylineError), hangs (a chunk over its
 bound is re-run one input at a time to name the input), span violations and
 schema violations, with counts and timings. Exit status 1 when anything went
-wrong.
+wrong. Bounds and per-input seconds are CPU seconds (the chunk's process is
+stopped by RLIMIT_CPU), so a machine shared with other work, or a run under
+``nice``, does not make slow-but-finite inputs count as hangs; a wall-clock
+bound ``--wall-factor`` times larger catches a process that blocks without
+using the CPU.
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ from __future__ import annotations
 import argparse
 import collections
 import json
+import math
+import signal
 import subprocess
 import sys
 import time
@@ -21,7 +27,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 _CHUNK = """
-import json, sys, tempfile
+import json, resource, sys, tempfile
+resource.setrlimit(resource.RLIMIT_CPU, ({cpu}, {cpu} + 5))
 sys.path.insert(0, {here!r})
 from fuzz_inputs import generate, run_inputs
 items = list(generate({seed}, {stop}))[{start}:{stop}]
@@ -31,11 +38,14 @@ print(json.dumps([r.__dict__ for r in results]))
 """
 
 
-def _run_chunk(seed: int, start: int, stop: int, bound: float) -> list[dict[str, object]] | None:
-    code = _CHUNK.format(here=str(HERE), seed=seed, start=start, stop=stop)
+def _run_chunk(seed: int, start: int, stop: int, bound: float, wall_factor: float) -> list[dict[str, object]] | None:
+    """The results of inputs ``start:stop``, or None when the chunk went over ``bound`` CPU seconds (or the wall bound)."""
+    code = _CHUNK.format(here=str(HERE), seed=seed, start=start, stop=stop, cpu=math.ceil(bound))
     try:
-        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=bound, check=False)
+        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=bound * wall_factor, check=False)
     except subprocess.TimeoutExpired:
+        return None
+    if proc.returncode in (-signal.SIGXCPU, -signal.SIGKILL):
         return None
     if proc.returncode != 0:
         return [{"name": f"chunk {start}-{stop}", "kind": "runner", "seconds": 0.0, "crash": proc.stderr.strip().splitlines()[-1:], "problems": []}]
@@ -48,17 +58,18 @@ def main() -> int:
     ap.add_argument("--count", type=int, default=10_000)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--chunk", type=int, default=250)
-    ap.add_argument("--hang", type=float, default=60.0, help="seconds one input may take before it counts as a hang")
+    ap.add_argument("--hang", type=float, default=60.0, help="CPU seconds one input may take before it counts as a hang")
+    ap.add_argument("--wall-factor", type=float, default=20.0, help="wall-clock bound of a chunk, as a multiple of its CPU bound")
     args = ap.parse_args()
     t0 = time.perf_counter()
     rows: list[dict[str, object]] = []
     hangs: list[str] = []
     for start in range(0, args.count, args.chunk):
         stop = min(start + args.chunk, args.count)
-        got = _run_chunk(args.seed, start, stop, args.hang * 4 + 60 + 2.0 * (stop - start))
+        got = _run_chunk(args.seed, start, stop, args.hang * 4 + 60 + 2.0 * (stop - start), args.wall_factor)
         if got is None:  # find the input that hangs
             for i in range(start, stop):
-                one = _run_chunk(args.seed, i, i + 1, args.hang + 30)
+                one = _run_chunk(args.seed, i, i + 1, args.hang + 30, args.wall_factor)
                 if one is None:
                     hangs.append(f"input {i} (seed {args.seed})")
                 else:
