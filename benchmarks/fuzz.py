@@ -1,6 +1,6 @@
 """The long fuzz run: N seeded inputs through the API, in chunks, each chunk in a subprocess with a time bound.
 
-    python benchmarks/fuzz.py --count 10000 [--seed 1] [--chunk 250] [--hang 120]
+    python benchmarks/fuzz.py --count 10000 [--seed 1] [--chunk 250] [--hang 60] [--jobs 2]
 
 Prints crashes (exceptions outside StorylineError), hangs (a chunk over its
 bound is re-run one input at a time to name the input), span violations and
@@ -22,6 +22,7 @@ import signal
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -59,24 +60,34 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--chunk", type=int, default=250)
     ap.add_argument("--hang", type=float, default=60.0, help="CPU seconds one input may take before it counts as a hang")
+    ap.add_argument("--jobs", type=int, default=1, help="chunks run at once")
     ap.add_argument("--wall-factor", type=float, default=20.0, help="wall-clock bound of a chunk, as a multiple of its CPU bound")
     args = ap.parse_args()
     t0 = time.perf_counter()
-    rows: list[dict[str, object]] = []
     hangs: list[str] = []
-    for start in range(0, args.count, args.chunk):
+
+    def chunk(start: int) -> list[dict[str, object]]:
         stop = min(start + args.chunk, args.count)
         got = _run_chunk(args.seed, start, stop, args.hang * 4 + 60 + 2.0 * (stop - start), args.wall_factor)
+        out: list[dict[str, object]] = []
         if got is None:  # find the input that hangs
             for i in range(start, stop):
                 one = _run_chunk(args.seed, i, i + 1, args.hang + 30, args.wall_factor)
                 if one is None:
                     hangs.append(f"input {i} (seed {args.seed})")
+                    print(f"  hang: input {i} (seed {args.seed})", file=sys.stderr, flush=True)
                 else:
-                    rows.extend(one)
+                    out.extend(one)
         else:
-            rows.extend(got)
-        print(f"{stop}/{args.count} inputs, {time.perf_counter() - t0:.0f}s", file=sys.stderr, flush=True)
+            out.extend(got)
+        for r in out:
+            if r["crash"] or r["problems"]:
+                print(f"  {r['name']}: {r['crash'] or r['problems']}", file=sys.stderr, flush=True)
+        print(f"inputs {start}-{stop} of {args.count} done, {time.perf_counter() - t0:.0f}s", file=sys.stderr, flush=True)
+        return out
+
+    with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:  # each chunk is its own process
+        rows = [r for part in pool.map(chunk, range(0, args.count, args.chunk)) for r in part]
     crashes = collections.Counter(str(r["crash"])[:160] for r in rows if r["crash"])
     problems = collections.Counter(str(p)[:160] for r in rows for p in r["problems"])  # type: ignore[attr-defined]
     slow = [r for r in rows if float(r["seconds"]) > args.hang]  # type: ignore[arg-type]
