@@ -10,7 +10,8 @@ included, writing json/md/html), timed with its peak RSS; the per-stage
 seconds come from the API. The fitted exponent is the slope of log(stage
 seconds, model load excluded) against log(characters) between successive sizes: 1 is linear, 2 quadratic;
 the same per stage. Timings are wall-clock seconds: on a machine shared with
-other work, compare slopes, not seconds.
+other work, compare slopes and the process's CPU seconds ("cpu s", model load
+included).
 """
 
 from __future__ import annotations
@@ -35,9 +36,10 @@ from storyline.api import brief
 from storyline.settings import load_options
 t0 = time.perf_counter()
 result = brief([sys.argv[1]], Path(sys.argv[2]), load_options(formats=["json", "md", "html"]))
-print(json.dumps({"seconds": time.perf_counter() - t0, "timings": result.timings,
+usage = resource.getrusage(resource.RUSAGE_SELF)
+print(json.dumps({"seconds": time.perf_counter() - t0, "timings": result.timings, "cpu": usage.ru_utime + usage.ru_stime,
                   "documents": len(result.story.documents), "cuts": len(result.story.cuts),
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "peak_mb": usage.ru_maxrss / 1024}))
 """
 
 
@@ -110,7 +112,7 @@ def main() -> int:
     pool = _articles()
     with tempfile.TemporaryDirectory() as tmp:
         story_rows: list[tuple[int, dict[str, object]]] = []
-        print(f"{'input':>22} {'chars':>11} {'docs':>5} {'cuts':>5} {'brief s':>8} {'stages s':>8} {'peak MB':>8}  slowest stages")
+        print(f"{'input':>22} {'chars':>11} {'docs':>5} {'cuts':>5} {'brief s':>8} {'stages s':>8} {'cpu s':>7} {'peak MB':>8}  slowest stages")
         for n in [int(x) for x in args.articles.split(",") if x]:
             folder = Path(tmp) / f"story{n}"
             folder.mkdir()
@@ -153,7 +155,7 @@ def _print(label: str, chars: int, row: dict[str, object]) -> None:
     timings = row.get("timings") or {}
     assert isinstance(timings, dict)
     top = ", ".join(f"{k} {v:.1f}" for k, v in sorted(timings.items(), key=lambda kv: -kv[1])[:4])
-    print(f"{label:>22} {chars:>11} {row['documents']:>5} {row['cuts']:>5} {float(row['seconds']):>8.1f} {sum(timings.values()):>8.1f} {float(row['peak_mb']):>8.0f}  {top}")  # type: ignore[arg-type]
+    print(f"{label:>22} {chars:>11} {row['documents']:>5} {row['cuts']:>5} {float(row['seconds']):>8.1f} {sum(timings.values()):>8.1f} {float(row['cpu']):>7.1f} {float(row['peak_mb']):>8.0f}  {top}")  # type: ignore[arg-type]
 
 
 if __name__ == "__main__":
