@@ -170,7 +170,7 @@ def _parse_all(nlp: Language, texts: list[str], max_chars: int) -> Iterator[Doc]
     parsed = iter(nlp.pipe(pieces, batch_size=64))
     for count in counts:
         docs = [_compact(next(parsed)) for _ in range(count)]
-        yield docs[0] if count == 1 else Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
+        yield docs[0] if count == 1 else _compact(Doc.from_docs(docs, ensure_whitespace=False))
 
 
 def parse_blocks(story: Story, ctx: Context) -> Story:
