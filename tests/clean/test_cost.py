@@ -9,9 +9,9 @@ from storyline.models import Document
 
 
 def _timed(text: str) -> tuple[float, Document]:
-    t0 = time.monotonic()
+    t0 = time.process_time()  # CPU seconds: a machine busy with other work does not fail the bound
     doc = segment_document(Document(id="d1", text=text))
-    return time.monotonic() - t0, doc
+    return time.process_time() - t0, doc
 
 
 def test_many_identical_lines_are_cheap() -> None:
