@@ -8,7 +8,10 @@ single documents from its paragraphs glued into one file of the given size.
 Each measurement is one `storyline brief` run in its own process (model load
 included, writing json/md/html), timed with its peak RSS; the per-stage
 seconds come from the API. The fitted exponent is the slope of log(stage
-seconds, model load excluded) against log(characters) between successive sizes: 1 is linear, 2 quadratic.
+seconds, model load excluded) against log(characters) between successive sizes: 1 is linear, 2 quadratic;
+the same per stage. Timings are wall-clock seconds: on a machine shared with
+other work, compare slopes and the process's CPU seconds ("cpu s", model load
+included).
 """
 
 from __future__ import annotations
@@ -33,9 +36,10 @@ from storyline.api import brief
 from storyline.settings import load_options
 t0 = time.perf_counter()
 result = brief([sys.argv[1]], Path(sys.argv[2]), load_options(formats=["json", "md", "html"]))
-print(json.dumps({"seconds": time.perf_counter() - t0, "timings": result.timings,
+usage = resource.getrusage(resource.RUSAGE_SELF)
+print(json.dumps({"seconds": time.perf_counter() - t0, "timings": result.timings, "cpu": usage.ru_utime + usage.ru_stime,
                   "documents": len(result.story.documents), "cuts": len(result.story.cuts),
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "peak_mb": usage.ru_maxrss / 1024}))
 """
 
 
@@ -68,12 +72,31 @@ def _measure(path: Path, timeout: float) -> dict[str, object]:
         return row
 
 
+def _slope(n1: int, t1: float, n2: int, t2: float) -> float | None:
+    return math.log(t2 / t1) / math.log(n2 / n1) if t1 > 0 and t2 > 0 and n2 > n1 else None
+
+
 def _exponents(rows: list[tuple[int, dict[str, object]]]) -> list[str]:
+    """The slope of all stages' seconds between successive sizes."""
     out = []
     ok = [(n, sum(r["timings"].values())) for n, r in rows if isinstance(r.get("timings"), dict)]  # type: ignore[union-attr]
     for (n1, t1), (n2, t2) in itertools.pairwise(ok):
-        if t1 > 0 and t2 > 0 and n2 > n1:
-            out.append(f"{n1}->{n2}: {math.log(t2 / t1) / math.log(n2 / n1):.2f}")
+        k = _slope(n1, t1, n2, t2)
+        if k is not None:
+            out.append(f"{n1}->{n2}: {k:.2f}")
+    return out
+
+
+def _stage_exponents(rows: list[tuple[int, dict[str, object]]], floor: float) -> list[str]:
+    """Per stage, its slope between successive sizes (sizes where the stage took under ``floor`` seconds are left out: noise)."""
+    ok = [(n, r["timings"]) for n, r in rows if isinstance(r.get("timings"), dict)]
+    stages = list(dict.fromkeys(k for _, t in ok for k in t))  # type: ignore[attr-defined]
+    out = []
+    for stage in stages:
+        points = [(n, float(t[stage])) for n, t in ok if float(t.get(stage, 0.0)) >= floor]  # type: ignore[attr-defined]
+        slopes = [k for (n1, t1), (n2, t2) in itertools.pairwise(points) if (k := _slope(n1, t1, n2, t2)) is not None]
+        if slopes:
+            out.append(f"{stage} " + "/".join(f"{k:.2f}" for k in slopes) + f" (largest-size step {slopes[-1]:.2f})")
     return out
 
 
@@ -89,7 +112,7 @@ def main() -> int:
     pool = _articles()
     with tempfile.TemporaryDirectory() as tmp:
         story_rows: list[tuple[int, dict[str, object]]] = []
-        print(f"{'input':>22} {'chars':>11} {'docs':>5} {'cuts':>5} {'brief s':>8} {'peak MB':>8}  slowest stages")
+        print(f"{'input':>22} {'chars':>11} {'docs':>5} {'cuts':>5} {'brief s':>8} {'stages s':>8} {'cpu s':>7} {'peak MB':>8}  slowest stages")
         for n in [int(x) for x in args.articles.split(",") if x]:
             folder = Path(tmp) / f"story{n}"
             folder.mkdir()
@@ -102,6 +125,7 @@ def main() -> int:
             story_rows.append((chars, row))
             _print(f"story of {n} articles", chars, row)
         print("fitted exponent (time vs characters), stories: " + ", ".join(_exponents(story_rows)))
+        print("  per stage (steps between sizes where the stage took >= 1 s): " + "; ".join(_stage_exponents(story_rows, 1.0)))
         doc_rows: list[tuple[int, dict[str, object]]] = []
         paragraphs = [p for t in pool for p in t.split("\n") if len(p.split()) > 8]
         for label in [x for x in args.docs.split(",") if x]:
@@ -120,6 +144,7 @@ def main() -> int:
             doc_rows.append((size, row))
             _print(f"one document of {label}", size, row)
         print("fitted exponent (time vs characters), documents: " + ", ".join(_exponents(doc_rows)))
+        print("  per stage (steps between sizes where the stage took >= 1 s): " + "; ".join(_stage_exponents(doc_rows, 1.0)))
     return 0
 
 
@@ -130,7 +155,7 @@ def _print(label: str, chars: int, row: dict[str, object]) -> None:
     timings = row.get("timings") or {}
     assert isinstance(timings, dict)
     top = ", ".join(f"{k} {v:.1f}" for k, v in sorted(timings.items(), key=lambda kv: -kv[1])[:4])
-    print(f"{label:>22} {chars:>11} {row['documents']:>5} {row['cuts']:>5} {float(row['seconds']):>8.1f} {sum(timings.values()):>8.1f} {float(row['peak_mb']):>8.0f}  {top}")  # type: ignore[arg-type]
+    print(f"{label:>22} {chars:>11} {row['documents']:>5} {row['cuts']:>5} {float(row['seconds']):>8.1f} {sum(timings.values()):>8.1f} {float(row['cpu']):>7.1f} {float(row['peak_mb']):>8.0f}  {top}")  # type: ignore[arg-type]
 
 
 if __name__ == "__main__":

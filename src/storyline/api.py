@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from .artifacts import Parses
 from .ingest.read import CLUSTER_SEPARATOR, RawArticle, ReadResult, read_inputs, split_cluster
 from .models import Document, PublishedRange, Skipped, Story
 from .pipeline import Context, check_pipeline, run_pipeline
@@ -151,6 +152,13 @@ def story_from_texts(
     return _run(read, options, ctx)
 
 
+def _release(ctx: Context) -> None:
+    """Drop the run's artifacts (the parses above all) once the Story is built: the reports read only the Story."""
+    ctx.parses = Parses()
+    ctx.claim_units = None
+    ctx.cache.clear()
+
+
 def brief(
     paths: Inputs, out_dir: str | Path, options: Options | None = None, stdin: BinaryIO | None = None, sources: str | Path | None = None
 ) -> BriefResult:
@@ -169,6 +177,7 @@ def brief(
     check_out_dir(out)
     ctx = Context(options)
     story = build_story(paths, options, ctx, stdin, sources)
+    _release(ctx)
     files = write_reports(story, out, options.formats) if story.documents else []
     return BriefResult(story=story, files=files, timings=dict(ctx.timings))
 
@@ -182,5 +191,6 @@ def brief_articles(articles: Sequence[RawArticle], out_dir: str | Path, options:
     story = story_from_articles(articles, options)
     if story.documents:
         story = run_pipeline(story, ctx)
+    _release(ctx)
     files = write_reports(story, Path(out_dir), options.formats)
     return BriefResult(story=story, files=files, timings=dict(ctx.timings))

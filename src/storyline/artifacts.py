@@ -41,26 +41,26 @@ class Parses:
     """
 
     def __init__(self) -> None:
-        self._by_block: dict[tuple[str, int], Doc] = {}
+        self._by_doc: dict[str, dict[int, Doc]] = {}  # by document, then block: dropping one document is not a scan of all
 
     def get(self, doc_id: str, block: int) -> Doc | None:
         """The parse of block ``block`` of document ``doc_id``, or None when it was not parsed (junk)."""
-        return self._by_block.get((doc_id, block))
+        blocks = self._by_doc.get(doc_id)
+        return blocks.get(block) if blocks is not None else None
 
     def put(self, doc_id: str, block: int, parse: Doc) -> None:
-        self._by_block[(doc_id, block)] = parse
+        self._by_doc.setdefault(doc_id, {})[block] = parse
 
     def drop(self, doc_id: str) -> None:
         """Forget every parse of one document (before it is parsed again)."""
-        for key in [k for k in self._by_block if k[0] == doc_id]:
-            del self._by_block[key]
+        self._by_doc.pop(doc_id, None)
 
     def blocks(self, doc_id: str) -> list[int]:
         """The parsed block indexes of one document, in order."""
-        return sorted(b for d, b in self._by_block if d == doc_id)
+        return sorted(self._by_doc.get(doc_id, {}))
 
     def __len__(self) -> int:
-        return len(self._by_block)
+        return sum(len(b) for b in self._by_doc.values())
 
     def __iter__(self) -> Iterator[tuple[str, int]]:
-        return iter(sorted(self._by_block))
+        return iter(sorted((d, b) for d, blocks in self._by_doc.items() for b in blocks))

@@ -43,3 +43,49 @@ def test_budget_keeps_the_pairs_sharing_most():
     }
     pairs, budget = candidate_pairs(units, max_pairs=1, index_share=1.0)
     assert pairs == [("a", "b")] and budget.indexed == 3
+
+
+def _reference(units, max_pairs, index_share):
+    """The index selection written the direct way: every indexed pair's weight in one dict, then the best."""
+    order = sorted(units.values(), key=lambda x: (x.doc, x.start, x.key))
+    postings = {}
+    for u in order:
+        for t in sorted(u.terms):
+            postings.setdefault(t, []).append(u)
+    cap = max(2, int(index_share * len(units)))
+    weight = {}
+    for term in sorted(postings):
+        plist = postings[term]
+        if len(plist) > cap:
+            continue
+        for i, a in enumerate(plist):
+            for b in plist[i + 1 :]:
+                if a.doc != b.doc:
+                    weight[(a.key, b.key)] = weight.get((a.key, b.key), 0.0) + 1.0 / len(plist)
+    kept = sorted(weight.items(), key=lambda kv: (kv[1], kv[0]), reverse=True)[:max_pairs]
+    return sorted(k for k, _ in kept), len(weight)
+
+
+def test_streamed_selection_equals_the_all_pairs_dictionary():
+    import random
+
+    rng = random.Random(5)
+    vocab = [f"t{i}" for i in range(40)]
+    checked = 0
+    for trial in range(20):
+        units = {}
+        for d in range(rng.randint(2, 9)):
+            for i in range(rng.randint(1, 12)):
+                key = f"d{d}.{i}"
+                words = " ".join(rng.choice(vocab) for _ in range(rng.randint(1, 6)))
+                units[key] = TextUnit(key=key, doc=f"d{d}", start=rng.randint(0, 50), end=60, terms=Counter(words.split()))
+        max_pairs = rng.randint(1, 40)
+        share = rng.choice([0.05, 0.2, 0.5, 1.0])
+        pairs, budget = candidate_pairs(units, max_pairs=max_pairs, index_share=share)
+        if budget.possible <= max_pairs:
+            continue
+        want, indexed = _reference(units, max_pairs, share)
+        assert pairs == want, trial
+        assert budget.indexed == indexed
+        checked += 1
+    assert checked >= 10

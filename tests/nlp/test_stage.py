@@ -80,3 +80,59 @@ def _run_with(make_story, opts, text):
     story = story_from_articles([RawArticle(text=text, file="long.txt")], opts)
     ctx = Context(opts)
     return run_pipeline(story, ctx, ["clean", "nlp"])
+
+
+def test_parses_are_kept_without_their_tensors(options, nlp) -> None:
+    from dataclasses import replace
+
+    from storyline.api import story_from_articles
+    from storyline.ingest.read import RawArticle
+    from storyline.pipeline import Context, run_pipeline
+
+    sentence = "The harbour master closed the port on Friday because of the storm. "
+    texts = ["Port Closed\n\n" + sentence * 3 + "\n", "Storm Hits Coast\n\n" + sentence * 40 + "\n"]
+    opts = replace(options, max_parse_chars=600)  # the second body is parsed in pieces and joined
+    story = story_from_articles([RawArticle(text=t, file=f"d{i}.txt") for i, t in enumerate(texts)], opts)
+    ctx = Context(opts)
+    ctx.set_nlp(nlp)
+    story = run_pipeline(story, ctx, ["clean", "nlp"])
+    keys = list(ctx.parses)
+    assert len(keys) == len(ctx.parses) >= 4
+    for doc_id, bi in keys:
+        parse = ctx.parses.get(doc_id, bi)
+        assert parse is not None and len(parse) > 0
+        assert parse.tensor.size == 0  # the tok2vec output is not kept
+        assert any(t.dep_ for t in parse) and any(t.lemma_ for t in parse)  # what later stages read is
+    assert ctx.parses.blocks(story.documents[1].id) == sorted(b for d, b in keys if d == story.documents[1].id)
+    ctx.parses.drop(story.documents[0].id)
+    assert all(d != story.documents[0].id for d, _ in ctx.parses)
+
+
+def test_a_two_megabyte_paragraph_is_split_and_cut_never_fatal(options, nlp) -> None:
+    from dataclasses import replace
+
+    from storyline.api import story_from_articles
+    from storyline.ingest.read import RawArticle
+    from storyline.pipeline import Context, run_pipeline
+
+    words = "the committee heard evidence from residents about flooding near the river "
+    paragraph = (words * (2_000_000 // len(words) + 1))[:2_000_000]  # one line, no sentence end
+    # piece size above spaCy's own limit: the stage still never hands it a text it refuses
+    opts = replace(options, max_parse_chars=5_000_000, max_document_chars=40_000)
+    story = story_from_articles([RawArticle(text="Flood Inquiry\n\n" + paragraph + "\n", file="huge.txt")], opts)
+    ctx = Context(opts)
+    ctx.set_nlp(nlp)
+    small = nlp.max_length
+    nlp.max_length = 15_000
+    try:
+        story = run_pipeline(story, ctx, ["clean", "nlp"])
+    finally:
+        nlp.max_length = small
+    doc = story.documents[0]
+    assert story.cuts and all("document budget" in c.reason for c in story.cuts)
+    body = max(doc.blocks, key=lambda b: b.end - b.start)
+    assert body.end - body.start == 2_000_000 and story.cuts[-1].end == body.end  # the rest of the paragraph is the cut
+    assert 0 < sum(s.end - s.start for s in doc.sentences) <= 40_000
+    assert all(len(ctx.parses.get(d, b).text) <= 40_000 for d, b in ctx.parses)  # type: ignore[union-attr]
+    for s in doc.sentences:
+        assert doc.text[s.start : s.end] == s.text

@@ -119,3 +119,17 @@ def test_one_bullet_per_compared_fact_with_all_its_sources(run_with_actors) -> N
     assert len(timed) <= 1, "two sources' versions of one disputed fact make one bullet at most"
     for s in story.summary:
         assert len({src.doc for src in s.sources}) == len(s.sources)
+
+
+def test_candidate_budget_keeps_the_earliest_sentences_of_every_article_and_logs_the_cut(caplog):
+    from storyline.summarize.candidates import Candidate
+    from storyline.summarize.stage import within_budget
+
+    cands = [Candidate(doc=f"d{d + 1}", doc_index=d, position=p, start=p * 10, end=p * 10 + 9, text=f"s{d}.{p}", words=8)
+             for d in range(3) for p in range(4 + d)]
+    assert within_budget(cands, len(cands)) == cands
+    with caplog.at_level("WARNING"):
+        kept = within_budget(cands, 7)
+    # every article's first two sentences, then the earliest third one (document order breaks the tie); document order kept
+    assert [(c.doc, c.position) for c in kept] == [("d1", 0), ("d1", 1), ("d1", 2), ("d2", 0), ("d2", 1), ("d3", 0), ("d3", 1)]
+    assert "max_candidates" in caplog.text and "8 cut" in caplog.text

@@ -13,6 +13,7 @@ index weight (summed idf of shared terms) are kept and the rest are cut; the
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import logging
 from collections import Counter, defaultdict
@@ -64,28 +65,41 @@ def candidate_pairs(units: Mapping[str, TextUnit], max_pairs: int, index_share: 
     if possible <= max_pairs:
         pairs = [(a.key, b.key) for i, da in enumerate(docs) for db in docs[i + 1 :] for a in by_doc[da] for b in by_doc[db]]
         return pairs, Budget(possible, possible, possible)
-    postings: dict[str, list[TextUnit]] = defaultdict(list)
-    for u in sorted(units.values(), key=lambda x: (x.doc, x.start, x.key)):
-        for t in sorted(u.terms):
-            postings[t].append(u)
+    # Claims in (document, start, key) order; a pair's weight is summed claim by claim (the earlier one,
+    # its terms in sorted order) and only the best ``max_pairs`` are held, so memory stays linear in the
+    # claims however many pairs share a term.
+    order = sorted(units.values(), key=lambda x: (x.doc, x.start, x.key))
+    postings: dict[str, list[int]] = defaultdict(list)
+    for pos, u in enumerate(order):
+        for t in u.terms:
+            postings[t].append(pos)
     cap = max(2, int(index_share * total))
-    weight: dict[tuple[str, str], float] = defaultdict(float)
-    for term in sorted(postings):
-        plist = postings[term]
-        if len(plist) > cap:
-            continue
-        w = 1.0 / len(plist)
-        for i, a in enumerate(plist):
-            for b in plist[i + 1 :]:
-                if a.doc != b.doc:
-                    key = (a.key, b.key) if (a.doc, a.start, a.key) < (b.doc, b.start, b.key) else (b.key, a.key)
-                    weight[key] += w
-    indexed = len(weight)
-    if indexed > max_pairs:
-        kept = heapq.nlargest(max_pairs, weight.items(), key=lambda kv: (kv[1], kv[0]))
-        pairs = sorted(k for k, _ in kept)
-    else:
-        pairs = sorted(weight)
+    weight_of = {t: 1.0 / len(plist) for t, plist in postings.items() if len(plist) <= cap}
+    next_doc = [0] * len(order)  # the first position of a later document
+    end = len(order)
+    for pos in range(len(order) - 1, -1, -1):
+        if pos + 1 < len(order) and order[pos + 1].doc != order[pos].doc:
+            end = pos + 1
+        next_doc[pos] = end
+    best: list[tuple[float, tuple[str, str]]] = []  # min-heap of (weight, pair): the best max_pairs so far
+    indexed = 0
+    for pos, a in enumerate(order):
+        acc: dict[int, float] = {}
+        for t in sorted(a.terms):
+            w = weight_of.get(t)
+            if w is None:
+                continue
+            plist = postings[t]
+            for q in plist[bisect.bisect_left(plist, next_doc[pos]) :]:
+                acc[q] = acc.get(q, 0.0) + w
+        indexed += len(acc)
+        for q, w in acc.items():
+            item = (w, (a.key, order[q].key))
+            if len(best) < max_pairs:
+                heapq.heappush(best, item)
+            elif item > best[0]:
+                heapq.heapreplace(best, item)
+    pairs = sorted(k for _, k in best)
     budget = Budget(possible, indexed, len(pairs))
     log.warning(
         "compare: %d claim pairs of different sources; %d share an indexed term, %d scored (budget %d); %d never compared",

@@ -14,6 +14,7 @@ import logging
 import re
 from collections.abc import Iterator
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -148,8 +149,18 @@ def _budgeted_jobs(story: Story, ctx: Context) -> list[tuple[int, int, int]]:
     return jobs
 
 
+def _compact(doc: Doc) -> Doc:
+    """``doc`` without its tensor (the tok2vec output, read by no later stage).
+
+    The tensor is 96 floats per token and a view into its whole batch's
+    array, so keeping it kept about 60% of the memory of every parse.
+    """
+    doc.tensor = numpy.zeros((0,), dtype="float32")
+    return doc
+
+
 def _parse_all(nlp: Language, texts: list[str], max_chars: int) -> Iterator[Doc]:
-    """One Doc per text; a text longer than ``max_chars`` is parsed in pieces and joined."""
+    """One Doc per text (streamed, without tensors); a text longer than ``max_chars`` is parsed in pieces and joined."""
     pieces: list[str] = []
     counts: list[int] = []
     for text in texts:
@@ -158,8 +169,8 @@ def _parse_all(nlp: Language, texts: list[str], max_chars: int) -> Iterator[Doc]
         counts.append(len(parts))
     parsed = iter(nlp.pipe(pieces, batch_size=64))
     for count in counts:
-        docs = [next(parsed) for _ in range(count)]
-        yield docs[0] if count == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+        docs = [_compact(next(parsed)) for _ in range(count)]
+        yield docs[0] if count == 1 else _compact(Doc.from_docs(docs, ensure_whitespace=False))
 
 
 def parse_blocks(story: Story, ctx: Context) -> Story:
@@ -171,7 +182,8 @@ def parse_blocks(story: Story, ctx: Context) -> Story:
         ctx.parses.drop(doc.id)
     jobs = _budgeted_jobs(story, ctx)
     texts = [normalize_same_length(story.documents[di].blocks[bi].text[:size]) for di, bi, size in jobs]
-    for (di, bi, _size), parsed in zip(jobs, _parse_all(nlp, texts, ctx.options.max_parse_chars), strict=True):
+    piece = max(1, min(ctx.options.max_parse_chars, nlp.max_length - 1))  # never a text spaCy refuses (E088), whatever the settings
+    for (di, bi, _size), parsed in zip(jobs, _parse_all(nlp, texts, piece), strict=True):
         document = story.documents[di]
         block = document.blocks[bi]
         ctx.parses.put(document.id, bi, parsed)

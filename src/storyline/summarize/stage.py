@@ -146,9 +146,24 @@ def _compared(story: Story, cands: list[Candidate]) -> tuple[np.ndarray | None, 
     return same, agree
 
 
+def within_budget(cands: list[Candidate], limit: int) -> list[Candidate]:
+    """At most ``limit`` candidates, the earliest in their articles first (in document order), the cut logged.
+
+    The selection compares every candidate with every other (memory and time
+    grow with the square of their number), so a story of a thousand articles
+    keeps the first sentences of each article, where news puts its facts.
+    """
+    if len(cands) <= limit:
+        return cands
+    keep = sorted(sorted(range(len(cands)), key=lambda i: cands[i].position)[:limit])
+    log.warning("summarize: %d candidate sentences, the earliest %d of their articles considered (budget [summarize] max_candidates = %d), %d cut",
+                len(cands), len(keep), limit, len(cands) - len(keep))
+    return [cands[i] for i in keep]
+
+
 def build_brief(story: Story, ctx: Context, words: int, weights: Weights | None = None) -> list[SummarySentence]:
     """The extractive brief of ``story`` in at most ``words`` words."""
-    cands = collect_candidates(story, ctx)
+    cands = within_budget(collect_candidates(story, ctx), ctx.options.tuned_int("summarize", "max_candidates"))
     if not cands:
         return []
     weights = weights or Weights(**ctx.options.section("summarize.weights"))
