@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..actor_index import ActorIndex
-from ..language.time import TimeValue, Timex3
+from ..language.time import TimeValue, Timex3, range_value
 from ..models import Event, PublishedRange, Span, Story
 from ..pipeline import Context, register_stage
 from .extract import BlockInput, Candidate, actor_names, extract_block
@@ -62,13 +62,7 @@ def reference_range(published: PublishedRange, days_before: int) -> TimeValue | 
         return None
     lo = published.earliest - timedelta(days=days_before)
     hi = published.latest or published.earliest
-    if lo == hi:
-        return TimeValue(lo.isoformat(), "day", lo, hi)
-    if (lo.year, lo.month) == (hi.year, hi.month):
-        return TimeValue(f"{lo.year:04d}-{lo.month:02d}", "month", lo, hi)
-    if lo.year == hi.year:
-        return TimeValue(f"{lo.year:04d}", "year", lo, hi)
-    return None
+    return range_value(lo, hi)
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")

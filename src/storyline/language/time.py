@@ -55,6 +55,7 @@ __all__ = [
     "find_times",
     "find_timexes",
     "may_hold_timex",
+    "range_value",
     "resolve",
     "tense_of_span",
     "timex_range",
@@ -1726,7 +1727,7 @@ _PART_MONTHS = {"Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12), "H1": 
                 "SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 
 
-def _range_value(lo: date, hi: date) -> TimeValue | None:
+def range_value(lo: date, hi: date) -> TimeValue | None:
     """The days [lo, hi] at the precision they share (a day, a month, a year), or None across years."""
     if lo == hi:
         return TimeValue(lo.isoformat(), "day", lo, hi)
@@ -1756,11 +1757,11 @@ def timex_range(value: str) -> TimeValue | None:
         if m := _WEEK_VALUE.fullmatch(value):
             monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
             lo = monday + timedelta(days=5) if m[3] else monday
-            return _range_value(lo, monday + timedelta(days=6))
+            return range_value(lo, monday + timedelta(days=6))
         if m := _PART_VALUE.fullmatch(value):
             y, (first, last) = int(m[1]), _PART_MONTHS[m[2]]
             ly, lm = _add_months(y, first, last - first)
-            return _range_value(date(y, first, 1), date(ly, lm, calendar.monthrange(ly, lm)[1]))
+            return range_value(date(y, first, 1), date(ly, lm, calendar.monthrange(ly, lm)[1]))
     except ValueError:
         return None
     return None
