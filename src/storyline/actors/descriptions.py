@@ -30,6 +30,17 @@ __all__ = ["link_descriptions", "link_person_descriptions", "propagate_names"]
 _NAME_FORM = re.compile(r"^[A-Z][\w.&'\u2019-]*(?: [A-Z][\w.&'\u2019-]*)*$")
 
 
+def _mention_spans(story: Story) -> dict[str, list[tuple[int, int]]]:
+    """Each document's actor mentions as sorted (start, end) pairs, gathered in one pass over the actors."""
+    out: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for a in story.actors:
+        for m in a.mentions:
+            out[m.doc].append((m.start, m.end))
+    for spans in out.values():
+        spans.sort()
+    return out
+
+
 def propagate_names(story: Story) -> int:
     """Every further occurrence of an actor's name or alias becomes a mention of it.
 
@@ -54,8 +65,9 @@ def propagate_names(story: Story) -> int:
     by_id = {a.id: a for a in story.actors}
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(forms, key=lambda n: (-len(n), n))) + r")(?![\w-])")
     added = 0
+    by_doc = _mention_spans(story)  # mentions added below are of the document at hand, never of one still to come
     for doc in story.documents:
-        spans = sorted((m.start, m.end) for a in story.actors for m in a.mentions if m.doc == doc.id)
+        spans = by_doc.get(doc.id, [])
         starts = [s for s, _ in spans]
         kept = [(b.start, b.end) for b in doc.blocks if b.kind != "junk"]
         for m in pattern.finditer(doc.text):
@@ -112,10 +124,15 @@ def link_descriptions(story: Story, ctx: Context) -> int:
     if not classes:
         return 0
     linked = 0
+    by_doc = _mention_spans(story)
+    seen_by_doc: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for a in story.actors:
+        for m in a.mentions:
+            seen_by_doc[m.doc][a.id].append(m.start)
     for doc in story.documents:
-        spans = sorted((m.start, m.end) for a in story.actors for m in a.mentions if m.doc == doc.id)
+        spans = by_doc.get(doc.id, [])
         starts = [s for s, _ in spans]
-        seen: dict[str, list[int]] = {a.id: sorted(m.start for m in a.mentions if m.doc == doc.id) for a in story.actors}
+        seen = {aid: sorted(pos) for aid, pos in seen_by_doc[doc.id].items()}
         for bi, block in enumerate(doc.blocks):
             parse = ctx.parses.get(doc.id, bi)
             if block.kind == "junk" or parse is None:
@@ -137,7 +154,7 @@ def link_descriptions(story: Story, ctx: Context) -> int:
                 named = [a for a in classes[cls] if t.lemma_.lower() in kinds.get(a.id, set())]
                 fits = named or classes[cls]  # "the union" for the one organization the text called a union
                 for a in fits:
-                    pos = seen[a.id]
+                    pos = seen.get(a.id, [])
                     j = bisect_right(pos, start) - 1
                     if j >= 0 and pos[j] > best_pos:
                         best, best_pos = a, pos[j]
@@ -258,8 +275,9 @@ def link_person_descriptions(story: Story, ctx: Context) -> int:
     ages = _ages(story)
     by_id = {a.id: a for a in story.actors}
     linked = 0
+    by_doc = _mention_spans(story)
     for doc in story.documents:
-        spans = sorted((m.start, m.end) for a in story.actors for m in a.mentions if m.doc == doc.id)
+        spans = by_doc.get(doc.id, [])
         starts = [s for s, _ in spans]
         added: list[tuple[Actor, int, int]] = []
         for m in _AGE_DESCRIPTION.finditer(doc.text):
