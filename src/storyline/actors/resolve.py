@@ -134,16 +134,30 @@ class _People:
     def __init__(self) -> None:
         self.clusters: list[dict[str, object]] = []  # {"given": str, "surname": str, "count": int, "kin": int, "first": int}
         self.by_surname: dict[str, list[int]] = defaultdict(list)
+        self.by_end: dict[str, list[int]] = defaultdict(list)  # first or last word of a cluster's fullest name -> clusters
+
+    def _index_words(self, idx: int, words: tuple[str, ...]) -> None:
+        for w in dict.fromkeys((words[0], words[-1])) if words else ():
+            if idx not in self.by_end[w]:
+                self.by_end[w].append(idx)
+
+    def _sharing_end(self, words: tuple[str, ...]) -> list[int]:
+        """Clusters that can contain or equal ``words``: a start or an end of one is a start or an end of the other."""
+        if not words:
+            return []
+        return sorted({*self.by_end.get(words[0], ()), *self.by_end.get(words[-1], ())})
 
     def add_full(self, name: str, kin: bool, order: int) -> int:
         sur, giv = _surname(name), _given(name)
         words = tuple(name_key(w) for w in name.split())
-        for idx, c in enumerate(self.clusters):
+        for idx in self._sharing_end(words):
+            c = self.clusters[idx]
             other = c["words"]
             if isinstance(other, tuple) and len(other) != len(words) and _contained(words, other):
                 c["count"] = int(c["count"]) + 1  # type: ignore[call-overload]
                 if len(words) > len(other):
                     c["words"] = words
+                    self._index_words(idx, words)
                 return idx
         for idx in self.by_surname.get(sur, []) or self.similar_surname(sur):
             c = self.clusters[idx]
@@ -153,6 +167,7 @@ class _People:
                 return idx
         self.clusters.append({"given": giv, "surname": sur, "count": 1, "kin": int(kin), "first": order, "words": words})
         self.by_surname[sur].append(len(self.clusters) - 1)
+        self._index_words(len(self.clusters) - 1, words)
         return len(self.clusters) - 1
 
     def similar_surname(self, sur: str) -> list[int]:
@@ -188,8 +203,8 @@ class _People:
     def for_name(self, name: str) -> int | None:
         if is_full_name(name):
             words = tuple(name_key(w) for w in name.split())
-            for idx, c in enumerate(self.clusters):
-                other = c["words"]
+            for idx in self._sharing_end(words):
+                other = self.clusters[idx]["words"]
                 if isinstance(other, tuple) and (other == words or _contained(words, other)):
                     return idx
             sur, giv = _surname(name), _given(name)
