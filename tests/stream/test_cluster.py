@@ -132,3 +132,11 @@ def test_parse_time() -> None:
     assert parse_time("2030-01-01T00:00:00Z") == parse_time("2030-01-01") == parse_time("2030-01-01T01:00:00+01:00")
     assert parse_time("2030-01-01T06:00:00") == parse_time("2030-01-01T00:00:00Z") + 6 * HOUR  # type: ignore[operator]
     assert parse_time("soon") is None and parse_time(None) is None
+
+
+def test_the_dataclass_defaults_are_the_packaged_stream_settings() -> None:
+    # StreamSettings() (what Clusterer and cluster_into_store fall back to) must be [stream] of defaults.toml,
+    # the one home of every tunable: editing one and not the other fails here
+    from storyline.settings import load_options
+
+    assert StreamSettings.from_mapping(load_options().section("stream")) == StreamSettings()
