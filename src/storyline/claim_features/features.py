@@ -20,6 +20,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from ..actor_index import ActorIndex
+from ..language.answers import carried_kinds
 from ..language.cues import REPORTING_VERBS
 from ..language.quantities import Quantity, find_quantities
 from ..language.speaker import quote_tokens
@@ -94,6 +95,8 @@ class TextUnit:
     quantities: tuple[Figure, ...] = ()  # money, times, ages, counts ... with the words around them
     denied: bool = False  # the claim reports a denial ("X denied that ...")
     focus: frozenset[str] = frozenset()  # the main predicate's lemma (not be/have/do): what a question asks about
+    carries: frozenset[str] = frozenset()  # kinds of thing the sentence tells: place, time, figure, person, cause, fault
+    asks: str | None = None  # for a question: the kind of thing it asks for (see language.answers)
 
 
 @dataclass(frozen=True)
@@ -226,6 +229,7 @@ def text_unit(key: str, doc: str, start: int, end: int, tokens: Iterable[Token],
         t.lemma_.lower() for t in tokens_list if t.dep_ == "ROOT" and t.pos_ in {"VERB", "ADJ"} and t.lemma_.lower() not in {"be", "have", "do"}
     )
     unit.negated = frozenset(negated)
+    unit.carries = carried_kinds(tokens_list)
     return unit
 
 

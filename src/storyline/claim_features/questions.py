@@ -34,7 +34,7 @@ from ..models import Question, Span
 from ..settings import tuned, tuned_int
 from .features import TextUnit, cosine
 
-__all__ = ["QuestionSpan", "answer_kind", "find_questions", "link_answers"]
+__all__ = ["QuestionSpan", "answer_kind", "carries_asked", "find_questions", "link_answers"]
 
 _LIST_MARKER = re.compile(r"\s*(?:\(?\d{1,2}[).]|\(?[a-h]\)|[-\u2022*])\s*")
 #: A question to the reader ("Have a tip you want to share?", "Think you can turn it off?") is no open question of the story.
@@ -55,6 +55,8 @@ MAX_ANSWERS = tuned_int("compare.answers", "max_answers")  # over all documents:
 FULL_ANSWER = tuned("compare.answers", "full_answer")
 #: A frame match this strong (same actors, related predicate) answers without shared words.
 FRAME_ANSWER = tuned("compare.answers", "frame_answer")
+#: An answer carrying the kind of thing the question asks for (a place for "where", a fault for "what the defect was") scores this much more.
+KIND_BONUS = tuned("compare.answers", "kind_bonus")
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,8 @@ def link_answers(
         if _unknown_itself(texts[cand.doc], cand):
             continue  # "I don't know whether ...", "declined to elaborate": a sentence saying what is not known answers nothing
         sim, frame = score(unit, cand)
+        if carries_asked(unit, cand):
+            sim += KIND_BONUS  # "where the car was" / "stuck between the 22nd and 23rd floors"
         if frame < FRAME_ANSWER and (len(shared) < MIN_SHARED or all(t.startswith("@") for t in shared)):
             continue  # one word, or only actors, in common is not answering
         if sim >= threshold:
@@ -181,6 +185,19 @@ def _unknown_itself(text: str, cand: TextUnit) -> bool:
     return hedge is not None and hedge.kind in _NOT_KNOWN
 
 
+def carries_asked(question: TextUnit, answer: TextUnit) -> bool:
+    """The answer carries the kind of thing the question asks for: a place for "where", a cause for "why", a fault
+    for "what the defect was", a figure for "how many", a time for "when", a person the question does not name for "who"."""
+    asks = question.asks
+    if asks is None:
+        return False
+    if asks == "person":
+        return bool({t for t in answer.terms if t.startswith("@")} - set(question.terms))
+    if asks in {"time", "figure"} and any((f.quantity.kind == "time") == (asks == "time") for f in answer.quantities):
+        return True
+    return asks in answer.carries
+
+
 _ASKS_FIGURE = re.compile(r"\bhow\s+(?:many|much|long|old|far|big|large)\b", re.IGNORECASE)
 _ASKS_TIME = re.compile(r"\bwhen\b|\bwhat\s+time\b", re.IGNORECASE)
 _ASKS_WHO = re.compile(r"\bwho(?:m|se)?\b", re.IGNORECASE)
@@ -202,4 +219,6 @@ def answer_kind(text: str, question: TextUnit, answer: TextUnit, sim: float, fra
         return "partly answers"
     if _ASKS_WHO.search(text) and not {t for t in answer.terms if t.startswith("@")} - set(question.terms):
         return "partly answers"
+    if question.asks in {"place", "cause", "fault"} and not carries_asked(question, answer):
+        return "partly answers"  # "where the car was" / a sentence about the car that gives no place
     return "answers" if sim >= FULL_ANSWER or frame >= FRAME_ANSWER else "partly answers"

@@ -32,6 +32,7 @@ from ..artifacts import ClaimUnits
 from ..attribution import resolve_speaker
 from ..claim_features.features import COGNITION_VERBS, DENIAL_VERBS, TextUnit, span_tokens, text_unit
 from ..claim_features.questions import QuestionSpan, find_questions
+from ..language.answers import asked_kind
 from ..language.speaker import is_cue, speaker_of_cue
 from ..language.words import FACTIVE_PREDICATES, FUTURE_MODALS, PRESCRIPTIVE_MODALS
 from ..models import Claim, Document, Question, Quote, Sentence, Story
@@ -180,6 +181,7 @@ def claims_of_document(
                 context = _question_context(sent, before, qs, parse, block.start)
                 asked = {t.lemma_.lower() for t in q_tokens}  # each word once: the context tells what the asked-about word stands for
                 unit = text_unit(unit.key, doc.id, qs.start, qs.end, [*q_tokens, *(t for t in context if t.lemma_.lower() not in asked)], block.start, index)
+            unit.asks = asked_kind(text, max(0, qs.cue[0] - qs.start) if qs.cue is not None else 0)
             q_units.append(unit)
         presupposed = [p for qs in found if (p := _presupposed(doc, sent, qs, parse, block.start)) is not None]
         for sub in presupposed:

@@ -1,0 +1,90 @@
+"""Open questions (each hedge form) and the answers linked to them: answers, partly answers, none."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.claim_features.questions import find_questions
+
+STAGES = ["quotes", "claims", "compare"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asked"),
+    [
+        ("It was not immediately clear what caused the outage at the plant.", "what caused the outage at the plant"),
+        ("Prosecutors haven't indicated whether charges will be filed against the driver.", "whether charges will be filed"),
+        ("The crash is under investigation.", "The crash is under investigation"),
+        ("It remains to be seen whether the truce will hold.", "whether the truce will hold"),
+        ("The date of the vote will be decided later.", "The date of the vote will be decided later"),
+        ("After that, the case probably will go to the state supreme court.", "the case probably will go"),
+        ("Someone may have tampered with the brakes of the bus.", "Someone may have tampered"),
+        ("The mayor raised the question of whether the stadium should be sold.", "whether the stadium should be sold"),
+    ],
+)
+def test_each_hedge_form_is_an_open_question(sentence, asked):
+    found = find_questions(sentence, 0, len(sentence), [])
+    assert len(found) == 1 and found[0].kind == "indirect"
+    assert asked in sentence[found[0].start : found[0].end]
+
+
+def test_a_plain_statement_is_no_open_question():
+    s = "The council approved the budget on Tuesday after a long debate."
+    assert find_questions(s, 0, len(s), []) == []
+
+
+def _question(story, words):
+    return next(q for q in story.questions if words in q.text)
+
+
+def test_what_the_fault_was_is_answered_by_the_sentence_that_names_a_fault(run_with_actors):
+    a = (
+        "The last inspection of the ferry took place in August, when a defect was noted, records show."
+        " It was not immediately clear what the defect was.\n\nThe weather was mild."
+    )
+    b = (
+        "The ferry was repainted in August before the summer season, the operator said."
+        "\n\nIn August, the ferry was cited for one violation because its bilge pump wasn't working, the agency said."
+    )
+    story = run_with_actors([a, b], [], stages=STAGES)
+    q = _question(story, "defect was")
+    assert [s.doc for s in q.answers] == ["d2"] and "bilge pump" in (q.answers[0].text or "")
+
+
+def test_where_is_answered_by_a_sentence_with_a_place(run_with_actors):
+    a = "It was unclear where the stolen truck was when the driver ran off.\n\nThe weather was mild."
+    b = (
+        "The driver ran off and left the stolen truck, police said."
+        "\n\nThe stolen truck was later found behind a warehouse with its engine running, the driver said."
+    )
+    story = run_with_actors([a, b], [], stages=STAGES)
+    q = _question(story, "where the stolen truck")
+    kinds = {(s.text or "")[:20]: k for s, k in zip(q.answers, q.answer_kinds, strict=True)}
+    assert "The stolen truck was" in kinds  # the sentence with the place is linked
+    # a sentence about the truck that gives no place tells only part of it
+    assert kinds.get("The driver ran off a", "partly answers") == "partly answers"
+
+
+def test_a_close_answer_answers_and_a_loose_one_partly_answers(run_with_actors):
+    a = "Will the city council approve the new stadium budget on Tuesday?\n\nThe weather was mild."
+    b = "The city council will approve the new stadium budget on Tuesday, the mayor said."
+    c = "The stadium budget has drawn protests from residents of the east side."
+    story = run_with_actors([a, b, c], [], stages=STAGES)
+    q = _question(story, "stadium budget")
+    kinds = dict(zip([s.doc for s in q.answers], q.answer_kinds, strict=True))
+    assert kinds.get("d2") == "answers"
+    assert kinds.get("d3") in {None, "partly answers"}
+
+
+def test_nothing_is_linked_when_no_source_answers(run_with_actors):
+    a = "It was not immediately clear what caused the outage at the water plant.\n\nThe weather was mild."
+    b = "The library opened a new reading room on Sunday.\n\nThe school board met on Monday to discuss bus routes."
+    story = run_with_actors([a, b], [], stages=STAGES)
+    assert _question(story, "outage").answers == []
+
+
+def test_a_fault_word_alone_does_not_make_an_unrelated_sentence_an_answer(run_with_actors):
+    a = "It was not immediately clear what the defect in the ferry was.\n\nThe weather was mild."
+    b = "A defective traffic light caused delays downtown on Monday."
+    story = run_with_actors([a, b], [], stages=STAGES)
+    assert _question(story, "defect").answers == []
