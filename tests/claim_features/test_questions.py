@@ -88,3 +88,23 @@ def test_a_fault_word_alone_does_not_make_an_unrelated_sentence_an_answer(run_wi
     b = "A defective traffic light caused delays downtown on Monday."
     story = run_with_actors([a, b], [], stages=STAGES)
     assert _question(story, "defect").answers == []
+
+
+def test_an_answer_must_tell_what_is_not_known_not_only_the_frame_around_it(run_with_actors):
+    # the search is the frame; what is not known is whether the group had accomplices
+    a = "The search of the warehouse in Dover is seeking to determine whether the gang had accomplices.\n\nThe weather was mild."
+    b = (
+        "Detectives were searching a warehouse in Dover on Tuesday morning."
+        "\n\nPolice said the gang had two accomplices who drove the van, both arrested on Monday."
+    )
+    story = run_with_actors([a, b], [], stages=STAGES)
+    q = _question(story, "accomplices")
+    assert all("searching a warehouse" not in (s.text or "") for s in q.answers)
+    assert any("two accomplices" in (s.text or "") for s in q.answers)
+
+
+def test_a_sentence_saying_what_may_tell_it_later_answers_nothing(run_with_actors):
+    a = "Officials have not determined whether the pilot had any heart problems before the crash.\n\nThe weather was mild."
+    b = "An autopsy conducted on Friday could shed light on any heart problems of the pilot."
+    story = run_with_actors([a, b], [], stages=STAGES)
+    assert _question(story, "heart problems before").answers == []

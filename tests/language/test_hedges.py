@@ -27,6 +27,8 @@ from storyline.language.hedges import find_hedge
         ("After that, the case probably will go to the state supreme court.", "likely", None),
         ("Someone may have tampered with the brakes of the bus, police said.", "speculative", "someone"),
         ("An unidentified man might be involved in the theft of the paintings.", "speculative", "an unidentified"),
+        ("It was not clear to investigators what caused the derailment.", "unknown", None),
+        ("A second test could shed light on the source of the leak.", "phrase", None),
     ],
 )
 def test_each_hedge_form_is_found(text, kind, focus):
@@ -48,6 +50,8 @@ def test_each_hedge_form_is_found(text, kind, focus):
         "Someone could have been killed, the mayor said after the crash.",
         "I told someone I might leave the club at the end of the season.",
         "Someone may not like the new stadium, but the council approved it.",
+        "The two other drivers were not known to the police.",
+        "The painter was unknown to most collectors until last year.",
     ],
 )
 def test_plain_statements_are_no_hedges(text):

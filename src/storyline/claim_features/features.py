@@ -97,6 +97,7 @@ class TextUnit:
     focus: frozenset[str] = frozenset()  # the main predicate's lemma (not be/have/do): what a question asks about
     carries: frozenset[str] = frozenset()  # kinds of thing the sentence tells: place, time, figure, person, cause, fault
     asks: str | None = None  # for a question: the kind of thing it asks for (see language.answers)
+    asked: frozenset[str] = frozenset()  # for a hedged question: the terms of what is not known ("whether *the group had accomplices*")
 
 
 @dataclass(frozen=True)

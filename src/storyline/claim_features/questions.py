@@ -19,7 +19,13 @@ at least two terms of which one is not an actor, or a frame: the best one
 per document (and a close runner-up), at most ``max_answers`` in all. A
 yes/no question ("Did Trump know ...?") asks whether its main predicate
 holds: candidates with that predicate come first. A sentence that itself
-says what is not known ("I don't know whether ...") answers nothing.
+says what is not known ("I don't know whether ...", "an autopsy could shed
+light on ...") answers nothing. A hedged question's answer shares a term of
+what is not known ("whether *the group had accomplices*"), not only of the
+frame around it ("the search is seeking to determine"). An answer carrying
+the kind of thing the question asks for (a place for "where", a fault for
+"what the defect was", see :mod:`storyline.language.answers`) scores
+``KIND_BONUS`` more; one that does not carry it only partly answers.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..language.hedges import asks_yes_no, find_hedge
+from ..language.stem import bare_verb
 from ..models import Question, Span
 from ..settings import tuned, tuned_int
 from .features import TextUnit, cosine
@@ -65,6 +72,7 @@ class QuestionSpan:
     end: int
     kind: str  # "direct" | "indirect"
     cue: tuple[int, int] | None = None  # a hedge's own words ("it was not immediately clear"): not what is asked
+    asked: int | None = None  # where what is not known starts: the hedge's wh-word ("*whether* the group had accomplices")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -106,11 +114,11 @@ def find_questions(text: str, start: int, end: int, quoted: list[tuple[int, int]
     if not out:
         hedge = find_hedge(text, start, end)
         if hedge is not None and (hedge.kind in _QUOTABLE_HEDGES or not any(qs <= hedge.start < qe for qs, qe in quoted)):
-            out.append(_hedge_span(text, start, end, hedge.start, hedge.end))
+            out.append(_hedge_span(text, start, end, hedge.start, hedge.end, hedge.focus))
     return out
 
 
-def _hedge_span(text: str, start: int, end: int, cue: int, cue_end: int) -> QuestionSpan:
+def _hedge_span(text: str, start: int, end: int, cue: int, cue_end: int, focus: int | None = None) -> QuestionSpan:
     """The clause of the sentence that holds the hedge: from the last clause break before its cue to the next one after it.
 
     ("There were many questions left unanswered, including whether a union vote would succeed, but the decision is
@@ -123,7 +131,8 @@ def _hedge_span(text: str, start: int, end: int, cue: int, cue_end: int) -> Ques
     e = end if after is None else after.start()
     while e > s and text[e - 1] in ".;, \n":
         e -= 1
-    return QuestionSpan(s, e, "indirect", (cue, cue_end))
+    asked = focus if focus is not None and s <= focus < e else None
+    return QuestionSpan(s, e, "indirect", (cue, cue_end), asked)
 
 
 def link_answers(
@@ -152,6 +161,8 @@ def link_answers(
         shared = [t for t in unit.terms if t in cand.terms]
         if not shared:
             continue  # nothing in common (a frame match needs a shared actor too)
+        if unit.asked and not any(t in cand.terms or bare_verb(t) in cand.terms for t in unit.asked):
+            continue  # "is seeking to determine whether the group had accomplices" / "officers searched a property": only the frame in common
         if _unknown_itself(texts[cand.doc], cand):
             continue  # "I don't know whether ...", "declined to elaborate": a sentence saying what is not known answers nothing
         sim, frame = score(unit, cand)

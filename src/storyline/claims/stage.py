@@ -177,10 +177,18 @@ def claims_of_document(
                 cue_start, cue_end = qs.cue
                 q_tokens = [t for t in q_tokens if not cue_start <= block.start + t.idx < cue_end] or q_tokens
             unit = text_unit(f"q:{doc.id}:{qs.start}", doc.id, qs.start, qs.end, q_tokens, block.start, index)
-            if qs.cue is not None and sum(1 for t in unit.terms if not t.startswith("@")) < _ELLIPTICAL:
+            elliptical = qs.cue is not None and sum(1 for t in unit.terms if not t.startswith("@")) < _ELLIPTICAL
+            if qs.asked is not None and not elliptical:
+                # what the hedge says is not known: "The search is seeking to determine *whether the group had accomplices*"
+                asked_tokens = [t for t in q_tokens if block.start + t.idx >= qs.asked]
+                asked_terms = frozenset(text_unit(unit.key, doc.id, qs.asked, qs.end, asked_tokens, block.start, index).terms)
+            else:
+                asked_terms = frozenset()
+            if elliptical:
                 context = _question_context(sent, before, qs, parse, block.start)
                 asked = {t.lemma_.lower() for t in q_tokens}  # each word once: the context tells what the asked-about word stands for
                 unit = text_unit(unit.key, doc.id, qs.start, qs.end, [*q_tokens, *(t for t in context if t.lemma_.lower() not in asked)], block.start, index)
+            unit.asked = asked_terms
             unit.asks = asked_kind(text, max(0, qs.cue[0] - qs.start) if qs.cue is not None else 0)
             q_units.append(unit)
         presupposed = [p for qs in found if (p := _presupposed(doc, sent, qs, parse, block.start)) is not None]

@@ -101,6 +101,10 @@ def _alt_lookbehind(phrases: list[str]) -> str:
     return ")(?<!".join(re.escape(p.lower() + " ") for p in sorted(set(phrases)))
 
 
+#: "not known *to* security services", "unknown *to* his family": not familiar to somebody, no unknown of the story
+#: (unless a wh-clause follows: "it was not clear to investigators what caused the crash").
+_FAMILIAR_TO = re.compile(r"\s+(?:to|for|by)\b(?![^,.;]{0,60}\b(?:whether|what|how|why|when|where|who|whom|which|if)\b)", re.IGNORECASE)
+
 _PREPOSITION_AFTER = re.compile(r"\s+(?:for|in|by|from|on|at|with|as)\b", re.IGNORECASE)
 
 
@@ -135,6 +139,8 @@ def find_hedge(text: str, start: int = 0, end: int | None = None) -> Hedge | Non
             if kind == "deferred" and not m.group("tail"):
                 continue
             if kind == "whether" and _concessive(text, start, end, m_start, m_end):
+                continue
+            if kind == "unknown" and m.group("wh") is None and _FAMILIAR_TO.match(text, m_end, end):
                 continue
             if not re.search(r"\w", text[m_end:end].split(":", 1)[0]) and ":" in text[m_end:end]:
                 continue  # a lead-in to a list ("Big questions remain:"), not a question itself
