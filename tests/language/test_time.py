@@ -179,3 +179,41 @@ def test_a_day_before_a_scheduling_verb_is_the_day_of_the_planning(nlp) -> None:
     doc = nlp(text)
     at = text.index("Friday")
     assert date_tense_of_span(doc, at, at + len("Friday")) == "future"
+
+
+def test_a_verb_whose_past_is_its_present_does_not_schedule(nlp) -> None:
+    from storyline.language.time import date_tense_of_span
+
+    text = "Storms hurt the harvest on Monday, growers said."  # "hurt" tagged present: it is also the past
+    doc = nlp(text)
+    at = text.index("Monday")
+    assert date_tense_of_span(doc, at, at + len("Monday")) != "future"
+    text = "The leaders meet on Monday in Oslo."  # a present that schedules
+    doc = nlp(text)
+    at = text.index("Monday")
+    assert date_tense_of_span(doc, at, at + len("Monday")) == "future"
+
+
+@pytest.mark.parametrize(
+    ("text", "tense"),
+    [
+        ("The mayor could not be reached for comment Monday.", "past"),
+        ("Neither the pilot nor the owner could be found Monday.", "past"),
+        ("The vote could come Monday.", "modal"),  # a possibility ahead
+    ],
+)
+def test_a_negated_could_is_the_past_of_can(nlp, text: str, tense: str) -> None:
+    from storyline.language.time import date_tense_of_span
+
+    doc = nlp(text)
+    at = text.index("Monday")
+    assert date_tense_of_span(doc, at, at + len("Monday")) == tense
+
+
+def test_month_alternation_has_every_month_name_and_abbreviation() -> None:
+    import re
+
+    from storyline.language.time import MONTH_ALTERNATION
+
+    rx = re.compile(rf"\b(?:{MONTH_ALTERNATION})\b", re.IGNORECASE)
+    assert [m.group(0) for m in rx.finditer("Sept. 3, September, Sep 4, may, Dec, marching")] == ["Sept", "September", "Sep", "may", "Dec"]

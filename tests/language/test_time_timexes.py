@@ -162,6 +162,58 @@ def test_quarter_context_carries_to_year_ago_expressions() -> None:
     assert found["The year-ago quarter"] == "2020-Q3"
 
 
+def test_the_reported_quarter_is_one_that_has_ended() -> None:
+    # a quarter still under way, or one only described ("after a flat second quarter"), is not the one reported
+    text = ("The chain earned $3 million in the third quarter, up from $2 million a year ago. After a flat second quarter, "
+            "it expects gains to continue into the fourth quarter. Sales rose from the year-ago period.")
+    found = {t.text: t.value for t in _find(text, anchor=D(2021, 10, 27))}  # no tense: the fourth quarter is not reported
+    assert found["a year ago"] == "2020-Q3"
+    assert found["the year-ago period"] == "2020-Q3"
+    # the current quarter, reported in the past tense, is a fiscal one being reported
+    text = "The mill reported lower fourth-quarter profit, down from a year earlier."
+    found = {t.text: t.value for t in _find(text, anchor=D(2021, 11, 2), tense="past")}
+    assert found["a year earlier"] == "2020-Q4"
+    found = {t.text: t.value for t in _find("Profit may rise in the fourth quarter. Sales fell from a year earlier.", anchor=D(2021, 11, 2), tense="future")}
+    assert found["a year earlier"] == "2020"  # no ended quarter named: the year before, not a quarter
+
+
+def test_a_comparison_after_months_to_date_is_with_the_year_before() -> None:
+    text = ("The brewer earned $5 million in the third quarter, up from $4 million a year earlier. "
+            "For the first nine months, it earned $12 million, compared with $9 million a year earlier and $2 million in the 2020 period. "
+            "In the year-ago quarter, it lost money.")
+    found = [(t.text, t.value) for t in _find(text, anchor=D(2021, 10, 27), tense="past")]
+    assert found[1] == ("a year earlier", "2020-Q3")
+    assert found[3] == ("a year earlier", "2020")
+    assert ("the 2020 period", "2020") in found
+    assert ("the year-ago quarter", "2020-Q3") in found
+
+
+def test_the_corresponding_period_last_year() -> None:
+    text = "The insurer lost money in the third quarter, against a profit for the corresponding period last year."
+    found = {t.text: t.value for t in _find(text, anchor=D(2021, 10, 27), tense="past")}
+    assert found["the corresponding period last year"] == "2020-Q3"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expr", "value"),
+    [
+        ("The day before last Tuesday's vote, the envoy flew home.", "The day before last Tuesday", "2021-06-14"),
+        ("The mayor resigned the day after Monday's storm.", "the day after Monday", "2021-06-15"),
+        ("He was last seen the day before Nov. 3, 2020.", "the day before Nov. 3, 2020", "2020-11-02"),
+    ],
+)
+def test_a_day_next_to_a_written_date(sentence: str, expr: str, value: str) -> None:
+    t = _one(sentence, expr, tense="past")
+    assert t is not None, [x.text for x in _find(sentence, tense="past")]
+    assert (t.type, t.value) == ("DATE", value)
+
+
+def test_a_year_naming_a_thing_after_an_article() -> None:
+    t = _one("The court upheld a 1971 Convention on shipping.", "1971")
+    assert t is not None and t.value == "1971"
+    assert _one("He sold a 1998 Toyota to a neighbor.", "1998") is not None
+
+
 def test_state_carries_context_across_blocks() -> None:
     state = TimexState()
     find_timexes("The bakery lost money in the second quarter.", D(2021, 10, 27), None, state)

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Literal
 from ..actor_index import ActorIndex
 from ..language.lexicon import load_lexicon, word_set
 from ..language.plover import category_of, is_light, is_reporting, pair_category
-from ..language.time import MONTH_ABBR, MONTHS, TimeValue, Timex3, clause_tense, timex_range
+from ..language.time import MONTH_ALTERNATION, TimeValue, Timex3, clause_tense, timex_range
 from ..language.words import FUTURE_MODALS, HYPOTHETICAL_MODALS, NONFACTIVE_VERBS, PERSON_PRONOUN_FORMS, STATE_VERBS
 from ..models import Actor
 from ..text import doc_text
@@ -119,7 +119,7 @@ def _governor(tok: Token) -> Token | None:
     return None
 
 
-_ABSOLUTE = re.compile(r"\b\d{4}\b|\b(?:" + "|".join(sorted({*MONTHS, *MONTH_ABBR}, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_ABSOLUTE = re.compile(rf"\b\d{{4}}\b|\b(?:{MONTH_ALTERNATION})\b", re.IGNORECASE)
 
 
 def _block_dates(block: BlockInput) -> tuple[dict[int, TimeValue], dict[int, TimeValue]]:

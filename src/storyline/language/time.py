@@ -43,6 +43,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
 __all__ = [
+    "MONTH_ALTERNATION",
     "Precision",
     "Tense",
     "TimeMention",
@@ -72,6 +73,8 @@ MONTH_ABBR = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
+# Every month name and abbreviation, lowercased, longest first: a regex alternation (compile it case-insensitive).
+MONTH_ALTERNATION = "|".join(sorted({*MONTHS, *MONTH_ABBR}, key=len, reverse=True))
 WEEKDAYS: dict[str, int] = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 WEEKDAY_ABBR = {
     "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
@@ -246,6 +249,8 @@ def _year_ok(text: str, start: int, end: int) -> bool:
         return True
     if text[max(0, start - 5) : start].lower().endswith(("mid-", "pre-", "post-")):
         return True  # "mid-1990", "post-1959 politics"
+    if prev and prev[-1] in {"a", "an"} and after[:1].isupper():
+        return True  # "a 1971 Convention", "a 1998 Toyota": a year naming the thing
     if _is_sentence_start(text, start):
         return after in {",", "was", "saw", "brought", "marked"}
     # a year used as a modifier: "a 2011 law", "its 2015 budget"
@@ -563,6 +568,7 @@ def date_tense_of_span(doc: Doc, start_char: int, end_char: int) -> Tense | None
             anc.tag_ in {"VBP", "VBZ"}
             and not auxes
             and anc.lemma_ not in _PRESENT_REPORTING
+            and not (anc.tag_ == "VBP" and anc.lower_ in _SAME_PAST)  # "stocks hurt the index on Friday": VBP or VBD
             and span.root.dep_ in {"npadvmod", "pobj", "advmod", "obl"}
             and anc == _date_head(span.root)
         ):
@@ -572,7 +578,24 @@ def date_tense_of_span(doc: Doc, start_char: int, end_char: int) -> Tense | None
             if head.lemma_ in {"be", "plan", "expect", "schedule", "intend", "aim", "hope", "want", "seek", "agree", "prepare", "vow", "promise", "threaten", "decide"}:
                 return "future"
         break
-    return tense_of_span(doc, start_char, end_char)
+    tense = tense_of_span(doc, start_char, end_char)
+    if tense == "modal" and _past_ability(span.root):
+        return "past"  # "he could not be reached Friday": the past of "can"
+    return tense
+
+
+def _past_ability(tok: Token) -> bool:
+    """Whether the verb over ``tok`` is a negated "could" ("could not be reached", "neither could be found")."""
+    verb = _finite_verb(tok)
+    if verb is None:
+        return False
+    auxes = [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if "could" not in auxes or "have" in auxes:
+        return False
+    if any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children):
+        return True
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(t.lower_ in {"neither", "nor", "no", "nobody", "none"} for c in subjects for t in c.subtree)
 
 
 # -- TIMEX3: every temporal expression, typed and normalized -------------
@@ -640,6 +663,7 @@ _FLOATING: dict[str, tuple[int, int, int, int]] = {k: (int(v[0]), int(v[1]), int
 _GENERIC_TODAY: set[str] = set(_WORDS["generic_today"]["nouns"])
 _GENERIC_QUANT: set[str] = set(_WORDS["generic_today"]["quantifiers"])
 _DECADE_WORDS: dict[str, int] = dict(_WORDS["decade_words"])
+_SAME_PAST: set[str] = set(_WORDS["tense"]["same_past"])
 
 
 
@@ -1132,8 +1156,8 @@ def _tx_ago(m: re.Match[str], s: _Scan) -> _Result | None:
         letter = _UNITS[unit] if unit not in {"decade", "century"} else "Y"
         return "DURATION", f"P{n * (10 if unit == 'decade' else 100 if unit == 'century' else 1)}{letter}"
     if m["dir"].lower() in {"earlier", "ago"} and unit == "year" and n == 1 and s.state.quarter:
-        y, q = s.state.quarter  # "a year earlier", in a quarterly report
-        return "DATE", f"{_year_str(y - 1)}-Q{q}"
+        y, q = s.state.quarter  # "a year earlier", in a quarterly report: that quarter, or the months to date
+        return "DATE", _year_str(y - 1) if _year_to_date(s.text, m.start()) else f"{_year_str(y - 1)}-Q{q}"
     sign = -1 if back else 1
     if unit == "day":
         return "DATE", (anchor + timedelta(days=sign * n)).isoformat()
@@ -1150,6 +1174,22 @@ def _tx_ago(m: re.Match[str], s: _Scan) -> _Result | None:
 
 
 # quarters and halves
+
+_MONTHS_TO_DATE = re.compile(r"\b(?:first|latest|past|last)\s+(?:(?:six|nine|\d{1,2})[\s-]+months|half)\b|\bnine[\s-]+months\b", re.IGNORECASE)
+_QUARTER_WORD = re.compile(r"quarter", re.IGNORECASE)
+
+
+def _year_to_date(text: str, pos: int) -> bool:
+    """Whether the sentence before ``pos`` last spoke of months to date ("in the first nine months"), not of a quarter.
+
+    A comparison there ("compared with ... a year earlier") is with those months of the year before: a year, not the quarter.
+    """
+    head = text[max(0, pos - 300) : pos]
+    head = re.split(r"[.!?]\s+(?=[A-Z\"“]|$)", head)[-1]
+    spans = list(_MONTHS_TO_DATE.finditer(head))
+    if not spans:
+        return False
+    return _QUARTER_WORD.search(head, spans[-1].end()) is None
 
 _Q_MODS = r"(?:(?:fiscal|latest|current|comparable|flat|same|calendar|most\s+recent|just-ended|year-ago|year-earlier|strong|weak|disappointing|traditionally\s+\w+)[\s-]+)*"
 
@@ -1168,6 +1208,8 @@ def _tx_quarter(m: re.Match[str], s: _Scan) -> _Result | None:
             return None
         # "the 1988 quarter", "last year's quarter": the quarter being reported, in that year
         y = int(m["yr"]) if m["yr"] else s.anchor.year + _SHIFT_WORDS[m["poss"].lower()]
+        if m["what"].lower() == "period" and _year_to_date(s.text, m.start()):
+            return "DATE", _year_str(y)  # "in the first nine months ..., against ... in the 1988 period"
         q = s.state.quarter[1] if s.state.quarter else _q_add(s.anchor.year, _quarter_of(s.anchor), -1)[1]
         return "DATE", f"{_year_str(y)}-Q{q}"
     n = 2 if m["ord"].lower() == "last" and half else _ORDINALS.get(m["ord"].lower(), 0)
@@ -1187,26 +1229,34 @@ def _tx_quarter(m: re.Match[str], s: _Scan) -> _Result | None:
             y -= 1
     if half:
         return "DATE", f"{_year_str(y)}-H{n}"
-    if s.anchor is None or (y, n) <= (s.anchor.year, _quarter_of(s.anchor)):
-        s.state.quarter = (y, n)  # a quarter still to come ("the third quarter of 1990") is not the one reported
-        s.state.fiscal = "fiscal" in m.group(0).lower()
+    fiscal = "fiscal" in m.group(0).lower()
+    described = _g(m, "det") in {"a", "an"} and "-" not in m.group(0)  # "after a flat second quarter", not "a third-quarter loss"
+    now = (s.anchor.year, _quarter_of(s.anchor)) if s.anchor is not None else (y, n)
+    if not described and ((y, n) < now or ((y, n) == now and (fiscal or s.date_tense(m.start(), m.end()) == "past"))):
+        # the quarter a report is about has ended: not "the third quarter of 1990" still to come, not "after a
+        # flat second quarter"; the current one only when named fiscal or reported in the past tense (a fiscal
+        # quarter, numbered ahead of the calendar: "reported lower fourth-quarter earnings" in November)
+        s.state.quarter = (y, n)
+        s.state.fiscal = fiscal
     return "DATE", f"{_year_str(y)}-Q{n}"
 
 
 @_rule(
     r"\b(?P<det>the|this|that|its)\s+(?P<mods>(?:(?:latest|current|recent|most\s+recent|previous|past|last|next|coming|comparable|same|"
-    r"year-ago|year-earlier|fiscal|just-ended|just\s+ended)[\s-]+)*)(?P<what>quarter|period)\b(?!s|-to-)"
+    r"year-ago|year-earlier|fiscal|just-ended|just\s+ended|corresponding|similar)[\s-]+)*)(?P<what>quarter|period)\b(?!s|-to-)"
     r"(?!\s+of\s+(?:a|an|the|its|his|her|their|all|those|these|our|one|\d)\b)(?!\s*-?\s*(?:century|mile|point|percent|share|stake|pound|inch|hour))"
-    r"(?:\s+a\s+year\s+(?:ago|earlier))?"
+    r"(?:\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year\b(?!'s)))?"
 )
 def _tx_the_quarter(m: re.Match[str], s: _Scan) -> _Result | None:
     mods = re.sub(r"[\s-]+", " ", m["mods"].lower()).strip()
     anchor = _need(s.anchor)
-    year_back = "year" in mods or m.group(0).lower().endswith(("ago", "earlier"))
+    year_back = "year" in mods or m.group(0).lower().endswith(("ago", "earlier", "last year"))
     if m["what"].lower() == "period" and not s.state.quarter:
         return None  # "the period" is a quarter only in a quarterly report
     if year_back:
         y, q = s.state.quarter or _q_add(anchor.year, _quarter_of(anchor), -1)
+        if m["what"].lower() == "period" and _year_to_date(s.text, m.start()):
+            return "DATE", _year_str(y - 1)  # "in the first nine months ..., against ... in the year-earlier period"
         return "DATE", f"{_year_str(y - 1)}-Q{q}"
     if "current" in mods or m["det"].lower() == "this":
         k = 0
@@ -1260,6 +1310,8 @@ def _tx_two_quarters(m: re.Match[str], s: _Scan) -> _Result | None:
 def _tx_year_ago_adj(m: re.Match[str], s: _Scan) -> _Result | None:
     if s.state.quarter:
         y, q = s.state.quarter
+        if _year_to_date(s.text, m.start()) and "quarter" not in m.group(0).lower():
+            return "DATE", _year_str(y - 1)
         return "DATE", f"{_year_str(y - 1)}-Q{q}"
     return "DATE", _year_str(_need(s.anchor).year - 1)
 
@@ -1569,6 +1621,33 @@ def _tx_anaphoric(m: re.Match[str], s: _Scan) -> _Result | None:
     return None
 
 
+@_rule(
+    rf"\b(?:the\s+)?day\s+(?P<ba>before|after)\s+(?:(?:(?P<pre>last|next|this|past|coming)\s+)?(?P<wd>{_TX_WD})(?!s\b)"
+    rf"|(?P<m>{_TX_MONTH})\s*(?P<d>{_TX_DAY})(?:,?\s*(?P<y>{_TX_YEAR}))?)"
+)
+def _tx_day_next_to(m: re.Match[str], s: _Scan) -> _Result | None:
+    """"the day before last Tuesday's hearing", "the day after Nov. 3": a day from the date written after it."""
+    k = -1 if m["ba"].lower() == "before" else 1
+    if m["wd"]:
+        wd = _weekday_of(m["wd"])
+        if wd is None:
+            return None
+        pre = _g(m, "pre")
+        shift = {"last": "last", "past": "last", "next": "next", "coming": "next"}.get(pre or "")
+        tense = s.date_tense(m.start("wd"), m.end("wd"), short=True)
+        day = _weekday_date(wd, _need(s.anchor), shift, "past" if tense == "present" else tense)
+    else:
+        month = _month_of(m["m"])
+        if month is None:
+            return None
+        dd = int(re.sub(r"\D", "", m["d"]))
+        if m["y"]:
+            day = date(int(m["y"]), month, dd)
+        else:
+            day = _year_less_date(month, dd, _need(s.anchor), s.date_tense(m.start(), m.end()))
+    return "DATE", (day + timedelta(days=k)).isoformat()
+
+
 _PLAIN_DATE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
 
 
@@ -1646,6 +1725,7 @@ _RULE_NEEDS: dict[str, set[str]] = {
     "_tx_clock_on_day": _WD_CUES,
     "_tx_soon": {"soon"},
     "_tx_anaphoric": {"day", "week", "month", "year"},
+    "_tx_day_next_to": {"day"},
 }
 _CUE_WORD = re.compile(r"[a-z]+")
 _FOUR_DIGITS = re.compile(r"\d{4}")
