@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from storyline.claim_features.features import TextUnit, fold_prefixes, idf_weights, weigh
+from storyline.claim_features.features import TextUnit, fold_derivations, fold_prefixes, idf_weights, weigh
 from storyline.compare.stage import align_claims, enough_overlap, opposition
 
 
@@ -66,6 +66,28 @@ def test_re_prefix_folds_only_when_the_bare_word_is_used():
     fold_prefixes([a, b, c])
     assert "deploy" in a.terms and "redeploy" not in a.terms
     assert "reform" in c.terms
+
+
+def test_words_of_one_family_fold_to_the_shortest_when_both_are_used():
+    a = _unit("a", "d1", "payment lawyer signature")
+    b = _unit("b", "d2", "pay lawyer sign hospitalize")
+    c = _unit("c", "d3", "hospital @a1 statement")
+    fold_derivations([a, b, c])
+    assert set(a.terms) == {"pay", "lawyer", "sign"}
+    assert "hospital" in b.terms and "hospitalize" not in b.terms
+    assert "statement" in c.terms and "@a1" in c.terms  # no "state" in the story: nothing to fold onto
+    assert sum(a.terms.values()) == 3
+
+
+def test_a_noun_and_its_verb_align_two_sources():
+    a = _unit("a", "d1", "@a1 payment actress silence")
+    b = _unit("b", "d2", "@a1 pay actress pocket")
+    before = _weighed(_unit("a", "d1", "@a1 payment actress silence"), _unit("b", "d2", "@a1 pay actress pocket"))
+    fold_derivations([a, b])
+    after = _weighed(a, b)
+    from storyline.claim_features.features import cosine
+
+    assert cosine(after["a"], after["b"]) > cosine(before["a"], before["b"])
 
 
 def test_frames_raise_similarity_of_claims_in_other_words():

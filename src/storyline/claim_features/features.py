@@ -23,7 +23,7 @@ from ..actor_index import ActorIndex
 from ..language.cues import REPORTING_VERBS
 from ..language.quantities import Quantity, find_quantities
 from ..language.speaker import quote_tokens
-from ..language.stem import bare_verb
+from ..language.stem import bare_verb, word_family
 from ..language.time import MONTH_ABBR, MONTHS
 from ..language.words import COGNITION_VERBS as _COGNITION_VERBS
 from ..language.words import NEGATIVE_WORDS, PREDICTIVE_MODALS, word_set
@@ -38,6 +38,7 @@ __all__ = [
     "Figure",
     "TextUnit",
     "cosine",
+    "fold_derivations",
     "fold_prefixes",
     "idf_weights",
     "span_tokens",
@@ -278,6 +279,30 @@ def fold_prefixes(units: Iterable[TextUnit]) -> None:
     units = list(units)
     vocab = {t for u in units for t in u.terms}
     fold = {t: bare for t in vocab if (bare := bare_verb(t)) and bare in vocab}
+    if not fold:
+        return
+    for u in units:
+        for t in [t for t in u.terms if t in fold]:
+            u.terms[fold[t]] += u.terms.pop(t)
+
+
+def fold_derivations(units: Iterable[TextUnit]) -> None:
+    """Count the words of one family as one term when the story uses several of them: "payment" as "pay", "hospitalize" as
+    "hospital", "signature" as "sign" (the shortest word of the family stands for it; actors are left alone).
+
+    Two sources telling one fact often name it with a noun and a verb ("made a $130,000 payment" / "paid her $130,000").
+    """
+    units = list(units)
+    vocab = sorted({t for u in units for t in u.terms if not t.startswith("@")}, key=lambda t: (len(t), t))
+    head: dict[str, str] = {}
+    fold: dict[str, str] = {}
+    for t in vocab:
+        keys = word_family(t)
+        home = next((head[k] for k in keys if k in head), None)
+        if home is not None and home != t:
+            fold[t] = home
+        else:
+            head.setdefault(keys[0], t)
     if not fold:
         return
     for u in units:

@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from ..artifacts import ClaimUnits
-from ..claim_features.features import ANTONYMS, Figure, TextUnit, cosine, fold_prefixes, idf_weights, weigh
+from ..claim_features.features import ANTONYMS, Figure, TextUnit, cosine, fold_derivations, fold_prefixes, idf_weights, weigh
 from ..claim_features.frames import Families, Frame, actor_families, best_frame_match, different_doers
 from ..claim_features.questions import ANSWER_THRESHOLD, MAX_ANSWERS, link_answers
 from ..errors import ConfigError
@@ -293,6 +293,7 @@ def align_claims(
         if linkable and (sim.combined >= threshold or (sim.combined >= threshold * WIDE_SHARE and _wide_overlap(a, b))):
             per_docs.setdefault((min(a.doc, b.doc), max(a.doc, b.doc)), []).append((sim, a, b))
     links: list[Link] = []
+    backdrop = _backdrop(units)
     for key in sorted(per_docs):
         scored = sorted(per_docs[key], key=lambda s: (-s[0].combined, s[1].key, s[2].key))
         partner: dict[str, str] = {}
@@ -306,7 +307,7 @@ def align_claims(
             if (a.key in partner) == (b.key in partner) or a.key in split or b.key in split:
                 continue
             whole, part = (a, b) if a.key in partner else (b, a)
-            if _complementary(whole, part, units[partner[whole.key]], threshold):
+            if _complementary(whole, part, units[partner[whole.key]], threshold, backdrop):
                 split.update((a.key, b.key))
                 links.append(_make_link(sim, a, b, families, diverge, split=True))
     return links + _negation_links(negations, links)
@@ -326,14 +327,22 @@ def _content(a: TextUnit, b: TextUnit) -> set[str]:
     return {t for t in set(a.terms) & set(b.terms) if not t.startswith("@")}
 
 
-def _complementary(whole: TextUnit, part: TextUnit, first: TextUnit, threshold: float) -> bool:
+def _backdrop(units: dict[str, TextUnit], max_share: float = DISTINCTIVE) -> frozenset[str]:
+    """Content words in more than ``max_share`` of the claims: the story's backdrop ("player", "football" in a story on a
+    football players' union), which every sentence about it shares."""
+    n = max(1, len(units))
+    df = Counter(t for u in units.values() for t in set(u.terms) if not t.startswith("@"))
+    return frozenset(t for t, c in df.items() if c > 2 and c / n > max_share)
+
+
+def _complementary(whole: TextUnit, part: TextUnit, first: TextUnit, threshold: float, backdrop: frozenset[str] = frozenset()) -> bool:
     """One long sentence telling two facts that another source tells in two sentences ("got a violation because its phone
     did not work, but inspectors let it remain in operation"): ``whole`` is aligned with ``first`` already; ``part``, of
     the same document as ``first``, shares at least ``SPLIT_TERMS`` other content words with it, at most one of the
-    words it shares with ``first``, and is no paraphrase of ``first``.
+    words it shares with ``first`` (the story's ``backdrop`` words aside), and is no paraphrase of ``first``.
     """
     old, new = _content(whole, first), _content(whole, part)
-    return len(new - old) >= SPLIT_TERMS and len(new & old) <= 1 and cosine(part, first) < threshold
+    return len(new - old) >= SPLIT_TERMS and len((new & old) - backdrop) <= 1 and cosine(part, first) < threshold
 
 
 def _ids(actors: frozenset[str]) -> str:
@@ -430,9 +439,11 @@ def _group(links: list[Link], units: dict[str, TextUnit], neighbours: dict[tuple
         near.setdefault(ka, []).append(kb)
     used: set[str] = set()
     out: list[tuple[list[str], Link]] = []
+    home: dict[str, int] = {}
     for link in sorted(links, key=lambda x: (x.split, -x.similarity, x.a, x.b)):
         if link.split:
             if link.a in used and link.b in used:
+                _join_fact(link, out, home, units, neighbours, floor)
                 continue  # a split link adds a second fact of one claim; both sides taken leaves nothing new
         elif link.a in used or link.b in used:
             continue
@@ -451,8 +462,23 @@ def _group(links: list[Link], units: dict[str, TextUnit], neighbours: dict[tuple
                 break
             members.append(best[1])
         used.update(members)
+        home.update((k, len(out)) for k in members)
         out.append((members, link))
     return out
+
+
+def _join_fact(link: Link, groups: list[tuple[list[str], Link]], home: dict[str, int], units: dict[str, TextUnit], neighbours: dict[tuple[str, str], float], floor: float) -> None:
+    """A split link whose two claims are in agreements already: the long claim telling two facts joins the agreement of
+    the other fact too, when that agreement cites no sentence of its document and every claim in it is ``floor`` similar."""
+    for whole, part in ((link.a, link.b), (link.b, link.a)):
+        if whole not in home or part not in home or home[whole] == home[part]:
+            continue
+        members = groups[home[part]][0]
+        if whole in members or units[whole].doc in {units[k].doc for k in members}:
+            continue
+        if all(neighbours.get((whole, k), 0.0) >= floor for k in members):
+            members.append(whole)
+            return
 
 
 #: What an agreement's statement should not open with: a dash or a connective that leans on the sentence before.
@@ -635,6 +661,7 @@ def compare_sources(story: Story, ctx: Context) -> Story:
     cu = _units(story, ctx)
     units = cu.claims
     fold_prefixes([*units.values(), *(u for _, u in cu.questions)])
+    fold_derivations([*units.values(), *(u for _, u in cu.questions)])
     idf = idf_weights([*units.values(), *(u for _, u in cu.questions)])
     for u in [*units.values(), *(u for _, u in cu.questions)]:
         weigh(u, idf)
