@@ -108,3 +108,21 @@ def test_frames_raise_similarity_of_claims_in_other_words():
     assert with_frames.combined > without.combined and with_frames.frame >= FRAME_ALONE
     links = align_claims(units, families=Families())
     assert [(lk.a, lk.b) for lk in links] == [("a", "b")] and links[0].opposition is None
+
+
+def _figure(kind: str, value: float, text: str):
+    from storyline.claim_features.features import Figure
+    from storyline.language.quantities import Quantity
+
+    return Figure(Quantity(kind, value, "percent" if kind == "percent" else "$", 0, 1, text), frozenset())
+
+
+def test_two_lists_sharing_one_number_share_no_telling_figure():
+    from storyline.compare.stage import shared_figure
+
+    listed_a = _unit("a", "d1", "couple marry", quantities=(_figure("percent", 15, "15%"), _figure("percent", 4, "4%")))
+    listed_b = _unit("b", "d2", "month marry", quantities=(_figure("percent", 15, "15%"), _figure("percent", 14, "14%")))
+    single = _unit("c", "d3", "dress spend", quantities=(_figure("money", 1357, "$1,357"),))
+    prices = _unit("d", "d1", "dress dinner", quantities=(_figure("money", 1357, "$1,357"), _figure("money", 1206, "$1,206")))
+    assert not shared_figure(listed_a, listed_b)
+    assert shared_figure(single, prices) and shared_figure(prices, single)

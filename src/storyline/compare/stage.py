@@ -138,9 +138,23 @@ def similarity(a: TextUnit, b: TextUnit, families: Families | None = None) -> Si
 
 def shared_figure(a: TextUnit, b: TextUnit) -> bool:
     """Both claims give one telling figure: an amount of money, a share, an age, a time, or a count of 10 or more of one noun
-    (not a duration nor an ordinal: "the 23rd floor" of one building is in every sentence about it)."""
-    mine = {(f.quantity.kind, f.quantity.unit, f.quantity.value) for f in a.quantities if _telling(f)}
-    return bool(mine) and any((f.quantity.kind, f.quantity.unit, f.quantity.value) in mine for f in b.quantities)
+    (not a duration nor an ordinal: "the 23rd floor" of one building is in every sentence about it), and not both list it
+    among others of its kind ("June (15%) followed by October (14%)" and "15% twice and 4% three times" are two lists
+    sharing a number by chance; "a dress ($1,357), dinner ($1,206)" and "a dress: $1,357" tell one price)."""
+    mine = {_figure_key(f): listed for f, listed in _listing(a) if _telling(f)}
+    return any(_figure_key(f) in mine and not (listed and mine[_figure_key(f)]) for f, listed in _listing(b))
+
+
+def _figure_key(fig: Figure) -> tuple[str, str, float]:
+    return fig.quantity.kind, fig.quantity.unit, fig.quantity.value
+
+
+def _listing(unit: TextUnit) -> list[tuple[Figure, bool]]:
+    """Each figure of a claim, and whether the claim gives other values of its kind and unit too."""
+    values: dict[tuple[str, str], set[float]] = {}
+    for f in unit.quantities:
+        values.setdefault((f.quantity.kind, f.quantity.unit), set()).add(f.quantity.value)
+    return [(f, len(values[(f.quantity.kind, f.quantity.unit)]) > 1) for f in unit.quantities]
 
 
 def _telling(fig: Figure) -> bool:
