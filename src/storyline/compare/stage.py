@@ -436,7 +436,14 @@ def _span(claim: Claim, cls: type[_S]) -> _S:
     return cls(doc=claim.doc, start=claim.start, end=claim.end, text=claim.text)
 
 
-def _group(links: list[Link], units: dict[str, TextUnit], neighbours: dict[tuple[str, str], float], threshold: float = LINK, floor: float = JOIN_FLOOR) -> list[tuple[list[str], Link]]:
+def _group(
+    links: list[Link],
+    units: dict[str, TextUnit],
+    neighbours: dict[tuple[str, str], float],
+    threshold: float = LINK,
+    floor: float = JOIN_FLOOR,
+    opposed: frozenset[tuple[str, str]] = frozenset(),
+) -> list[tuple[list[str], Link]]:
     """Agreements: each agreeing link, strongest first, grown by one claim per further document.
 
     A claim of a document the agreement does not cite yet joins when it is
@@ -446,7 +453,8 @@ def _group(links: list[Link], units: dict[str, TextUnit], neighbours: dict[tuple
     outlets saying the same thing make one agreement with three pieces of
     evidence, and no agreement cites two sentences of one document -- but for
     a ``split`` link: a long claim telling two facts that another source
-    tells in two sentences is in one agreement per fact.
+    tells in two sentences is in one agreement per fact. A claim ``opposed``
+    to one of an agreement's claims (a pair of an opposed link) never joins it.
     """
     near: dict[str, list[str]] = {}
     for (ka, kb) in sorted(neighbours):
@@ -457,7 +465,7 @@ def _group(links: list[Link], units: dict[str, TextUnit], neighbours: dict[tuple
     for link in sorted(links, key=lambda x: (x.split, -x.similarity, x.a, x.b)):
         if link.split:
             if link.a in used and link.b in used:
-                _join_fact(link, out, home, units, neighbours, floor)
+                _join_fact(link, out, home, units, neighbours, floor, opposed)
                 continue  # a split link adds a second fact of one claim; both sides taken leaves nothing new
         elif link.a in used or link.b in used:
             continue
@@ -467,6 +475,8 @@ def _group(links: list[Link], units: dict[str, TextUnit], neighbours: dict[tuple
             options = sorted({c for k in members for c in near.get(k, []) if c not in used and c not in members and units[c].doc not in docs})
             best: tuple[float, str] | None = None
             for c in options:
+                if any((c, k) in opposed for k in members):
+                    continue  # "will not withdraw" is no further telling of "will withdraw"
                 sims = [neighbours.get((c, k), 0.0) for k in members]
                 if max(sims) >= threshold and min(sims) >= floor:
                     mean = sum(sims) / len(sims)
@@ -481,7 +491,15 @@ def _group(links: list[Link], units: dict[str, TextUnit], neighbours: dict[tuple
     return out
 
 
-def _join_fact(link: Link, groups: list[tuple[list[str], Link]], home: dict[str, int], units: dict[str, TextUnit], neighbours: dict[tuple[str, str], float], floor: float) -> None:
+def _join_fact(
+    link: Link,
+    groups: list[tuple[list[str], Link]],
+    home: dict[str, int],
+    units: dict[str, TextUnit],
+    neighbours: dict[tuple[str, str], float],
+    floor: float,
+    opposed: frozenset[tuple[str, str]] = frozenset(),
+) -> None:
     """A split link whose two claims are in agreements already: the long claim telling two facts joins the agreement of
     the other fact too, when that agreement cites no sentence of its document and every claim in it is ``floor`` similar."""
     for whole, part in ((link.a, link.b), (link.b, link.a)):
@@ -490,7 +508,7 @@ def _join_fact(link: Link, groups: list[tuple[list[str], Link]], home: dict[str,
         members = groups[home[part]][0]
         if whole in members or units[whole].doc in {units[k].doc for k in members}:
             continue
-        if all(neighbours.get((whole, k), 0.0) >= floor for k in members):
+        if all(neighbours.get((whole, k), 0.0) >= floor and (whole, k) not in opposed for k in members):
             members.append(whole)
             return
 
@@ -575,9 +593,37 @@ def _link_kind(why: str) -> str:
 _OPPOSED_WORDS = re.compile(r"(?:opposite predicates|different figures for '[^']*':)\s*'?([^'/]+?)'?\s*/\s*'?([^'/]+?)'?$")
 
 
-def _divergence(link: Link, claims: dict[str, Claim], units: dict[str, TextUnit], story: Story) -> Divergence:
-    """A divergence of two claims, titled as a plain sentence: what, then each source's stance."""
-    a, b = claims[link.a], claims[link.b]
+def _sides(link: Link, groups: list[tuple[list[str], Link]], units: dict[str, TextUnit]) -> tuple[list[str], list[str]]:
+    """Each side of an opposed link with the claims of further sources that agree with it (its agreement's other
+    claims): "Post says X; AP and Daily News say not X" is one divergence of three positions, one per source.
+
+    No document is cited twice; sides are not grown when one agreement holds both claims.
+    """
+    group_of = {k: members for members, _ in groups for k in members}
+    side_a, side_b = [link.a], [link.b]
+    ga, gb = group_of.get(link.a, []), group_of.get(link.b, [])
+    if link.b in ga or link.a in gb:
+        return side_a, side_b
+    docs = {units[link.a].doc, units[link.b].doc}
+    for side, group in ((side_a, ga), (side_b, gb)):
+        for k in sorted(group, key=lambda k: units[k].doc):
+            if units[k].doc not in docs:
+                side.append(k)
+                docs.add(units[k].doc)
+    return side_a, side_b
+
+
+def _sources(story: Story, keys: list[str], claims: dict[str, Claim]) -> str:
+    return ", ".join(dict.fromkeys(_source(story, claims[k].doc) for k in keys))
+
+
+def _divergence(
+    link: Link, claims: dict[str, Claim], units: dict[str, TextUnit], story: Story, sides: tuple[list[str], list[str]] | None = None
+) -> Divergence:
+    """A divergence of two claims, titled as a plain sentence: what, then each side's stance with its sources
+    (``sides``: the claims on each side, each opposed claim first; by default the two claims alone)."""
+    a = claims[link.a]
+    side_a, side_b = sides or ([link.a], [link.b])
     names = {f"@{actor.id}": actor.name for actor in story.actors}
     why = _ACTOR_TERM.sub(lambda m: names.get(m.group(0), m.group(0)), link.opposition or "")
     what = _what(link, units, story) or a.text[:60]
@@ -587,12 +633,13 @@ def _divergence(link: Link, claims: dict[str, Claim], units: dict[str, TextUnit]
         stance_a, stance_b = f"says {pair.group(1)}", f"says {pair.group(2)}"
     elif stance_a == stance_b:
         stance_a, stance_b = "says one thing", "another"
-    topic = f"{what[:1].upper()}{what[1:]}: {_source(story, a.doc)} {stance_a}; {_source(story, b.doc)} {stance_b}"
+    topic = f"{what[:1].upper()}{what[1:]}: {_sources(story, side_a, claims)} {stance_a}; {_sources(story, side_b, claims)} {stance_b}"
+    cited = [claims[k] for k in side_a + side_b]
     return Divergence(
         topic=topic,
-        positions=[_span(a, Position), _span(b, Position)],
+        positions=[_span(c, Position) for c in cited],
         confidence=_confidence(link.similarity) if link.similarity >= LINK else 0.3,
-        claims=[a.id, b.id],
+        claims=[c.id for c in cited],
         why=why or None,
         kind=_link_kind(link.opposition or ""),
     )
@@ -689,12 +736,13 @@ def compare_sources(story: Story, ctx: Context) -> Story:
     oppose = [lk for lk in links if lk.opposition is not None]
     taken = {k for lk in oppose for k in (lk.a, lk.b)}
     oppose += doubt_against_prediction(units, taken)
-    groups = _group(agree, units, neighbours, link, floor)
+    opposed = frozenset(p for lk in oppose for p in ((lk.a, lk.b), (lk.b, lk.a)))
+    groups = _group(agree, units, neighbours, link, floor, opposed)
     agreements = [_agreement(members, best, claims, units, story, neighbours) for members, best in groups]
     agreements.sort(key=lambda x: (-len(x.evidence), -(x.confidence or 0), x.claims))
     story.agreements = _kept(agreements, int(_setting(ctx, "agreement_sources", AGREEMENT_SOURCES)), _setting(ctx, "agreement_keep", AGREEMENT_KEEP))
     story.agreements = story.agreements[: int(_setting(ctx, "max_agreements", MAX_ITEMS))]
-    divergences = [_divergence(lk, claims, units, story) for lk in _one_per_claim(oppose)]
+    divergences = [_divergence(lk, claims, units, story, _sides(lk, groups, units)) for lk in _one_per_claim(oppose)]
     conflicts = figure_conflicts(
         units, pairs, cosine, enough_overlap, _setting(ctx, "figure_similarity", FIGURE_SIMILARITY), _setting(ctx, "date_similarity", DATE_SIMILARITY),
         {k: c.text for k, c in claims.items()},
