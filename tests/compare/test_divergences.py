@@ -245,4 +245,27 @@ def test_three_negated_reports_against_one_keep_one_position_per_source(run_with
     assert sorted(p.doc for p in div.positions) == ["d1", "d2", "d3", "d4"]
     # the three that agree make one agreement, which the opposed claim does not join
     assert [sorted(e.doc for e in a.evidence) for a in story.agreements] == [["d2", "d3", "d4"]]
-    assert "d1 says so" in div.topic and "d2, d3, d4 says not" in div.topic
+    assert "d1 says so" in div.topic and "d2, d3, d4 say not" in div.topic
+
+
+def test_contradictory_characterisations_diverge(run_with_actors):
+    docs = [
+        "Police broke up a peaceful protest outside the Lakeville town hall on Saturday.",
+        "Police broke up a violent protest outside the Lakeville town hall on Saturday.",
+        "On Saturday police broke up a violent protest outside the town hall in Lakeville.",
+    ]
+    story = run_with_actors(docs, [TOWN], stages=STAGES)
+    divs = [d for d in story.divergences if d.kind == "characterisation"]
+    assert len(divs) == 1, [(d.kind, d.topic) for d in story.divergences]
+    div = divs[0]
+    assert sorted(p.doc for p in div.positions) == ["d1", "d2", "d3"]
+    assert "says peaceful" in div.topic and "say violent" in div.topic, div.topic
+
+
+def test_opposite_adjectives_on_different_nouns_are_no_conflict(run_with_actors):
+    docs = [
+        "A peaceful crowd gathered near the Lakeville town hall before the violent clashes began on Saturday.",
+        "A peaceful crowd gathered near the Lakeville town hall on Saturday before the clashes.",
+    ]
+    story = run_with_actors(docs, [TOWN], stages=STAGES)
+    assert not [d for d in story.divergences if d.kind == "characterisation"]

@@ -95,6 +95,7 @@ class TextUnit:
     quantities: tuple[Figure, ...] = ()  # money, times, ages, counts ... with the words around them
     denied: bool = False  # the claim reports a denial ("X denied that ...")
     focus: frozenset[str] = frozenset()  # the main predicate's lemma (not be/have/do): what a question asks about
+    qualities: dict[str, str] = field(default_factory=dict)  # attributive adjective lemma -> the noun it qualifies ("peaceful" -> "protest")
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,13 @@ def _subject_term(pred: Token, base: int, doc: str, index: ActorIndex) -> str | 
     return None
 
 
+def _noun_term(noun: Token, base: int, doc: str, index: ActorIndex) -> str:
+    """A noun as a term: its actor ("@a1") or its lemma."""
+    pos = base + noun.idx
+    hits = index.mentions_in(doc, pos, pos + len(noun.text))
+    return f"@{hits[0][2].id}" if hits else noun.lemma_.lower()
+
+
 def _predicted_actors(tokens: list[Token], base: int, doc: str, index: ActorIndex) -> set[str]:
     """Actors that are the subject of a verb under a predictive modal ("the opposition will gain")."""
     out: set[str] = set()
@@ -206,6 +214,8 @@ def text_unit(key: str, doc: str, start: int, end: int, tokens: Iterable[Token],
                 negated.add(lemma)
         elif tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             negated.add(lemma)
+        if tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.pos_ in {"NOUN", "PROPN"}:
+            unit.qualities.setdefault(lemma, _noun_term(tok.head, base, doc, index))
         if tok.is_punct or tok.is_space:
             continue
         pos = base + tok.idx

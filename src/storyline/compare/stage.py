@@ -208,6 +208,16 @@ def opposition(a: TextUnit, b: TextUnit, similarity: float = 1.0, diverge: float
         opposite = sorted(q for q in ANTONYMS.get(p, frozenset()) & b.predicates if _same_subject(a, b, p, q))
         if opposite and p not in b.predicates and opposite[0] not in a.predicates:
             return f"opposite predicates '{p}' / '{opposite[0]}'"
+    return _opposite_qualities(a, b)
+
+
+def _opposite_qualities(a: TextUnit, b: TextUnit) -> str | None:
+    """Contradictory characterisations: opposite adjectives on the same noun ("a peaceful protest" / "a violent protest"),
+    neither claim using both."""
+    for p, noun in sorted(a.qualities.items()):
+        opposite = sorted(q for q in ANTONYMS.get(p, frozenset()) if b.qualities.get(q) == noun)
+        if opposite and p not in b.qualities and opposite[0] not in a.qualities:
+            return f"opposite characterisations of '{noun}': '{p}' / '{opposite[0]}'"
     return None
 
 
@@ -583,14 +593,17 @@ def _stance(unit: TextUnit, other: TextUnit, link: Link, side: int, story: Story
 
 
 def _link_kind(why: str) -> str:
-    for cue, kind in (("doubt", "doubt"), ("denial", "denial"), ("different actors", "who"), ("figures", "count"), ("opposite", "opposite"), ("negated", "negation")):
+    for cue, kind in (
+        ("doubt", "doubt"), ("denial", "denial"), ("different actors", "who"), ("figures", "count"),
+        ("characterisations", "characterisation"), ("opposite", "opposite"), ("negated", "negation"),
+    ):
         if cue in why:
             return kind
     return "negation"
 
 
 #: The two sides named in an opposition: "opposite predicates 'rise' / 'fall'", "different figures for 'kill': four / five".
-_OPPOSED_WORDS = re.compile(r"(?:opposite predicates|different figures for '[^']*':)\s*'?([^'/]+?)'?\s*/\s*'?([^'/]+?)'?$")
+_OPPOSED_WORDS = re.compile(r"(?:opposite predicates|opposite characterisations of '[^']*':|different figures for '[^']*':)\s*'?([^'/]+?)'?\s*/\s*'?([^'/]+?)'?$")
 
 
 def _sides(link: Link, groups: list[tuple[list[str], Link]], units: dict[str, TextUnit]) -> tuple[list[str], list[str]]:
@@ -613,6 +626,14 @@ def _sides(link: Link, groups: list[tuple[list[str], Link]], units: dict[str, Te
     return side_a, side_b
 
 
+_STANCE_VERB = re.compile(r"^(say|report|cast|name)s\b")
+
+
+def _agree_verb(stance: str, side: list[str]) -> str:
+    """ "says not" of one source, "say not" of several."""
+    return stance if len(side) < 2 else _STANCE_VERB.sub(r"\1", stance)
+
+
 def _sources(story: Story, keys: list[str], claims: dict[str, Claim]) -> str:
     return ", ".join(dict.fromkeys(_source(story, claims[k].doc) for k in keys))
 
@@ -633,6 +654,7 @@ def _divergence(
         stance_a, stance_b = f"says {pair.group(1)}", f"says {pair.group(2)}"
     elif stance_a == stance_b:
         stance_a, stance_b = "says one thing", "another"
+    stance_a, stance_b = _agree_verb(stance_a, side_a), _agree_verb(stance_b, side_b)
     topic = f"{what[:1].upper()}{what[1:]}: {_sources(story, side_a, claims)} {stance_a}; {_sources(story, side_b, claims)} {stance_b}"
     cited = [claims[k] for k in side_a + side_b]
     return Divergence(
