@@ -243,7 +243,7 @@ class Divergence(Record):
     confidence: float | None = None
     claims: list[str] = Field(default_factory=list)  # ids of the opposed claims
     why: str | None = None  # the cue of the disagreement (negation, doubt, opposite verbs)
-    kind: str | None = None  # what conflicts: money, time, age, count, duration, percent, negation, denial, doubt, opposite
+    kind: str | None = None  # what conflicts: money, time, age, count, duration, percent, negation, denial, doubt, opposite, characterisation
 
 
 class Question(Record):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from storyline.claim_features.features import TextUnit, fold_prefixes, idf_weights, weigh
+from storyline.claim_features.features import TextUnit, fold_derivations, fold_prefixes, idf_weights, weigh
 from storyline.compare.stage import align_claims, enough_overlap, opposition
 
 
@@ -68,6 +68,28 @@ def test_re_prefix_folds_only_when_the_bare_word_is_used():
     assert "reform" in c.terms
 
 
+def test_words_of_one_family_fold_to_the_shortest_when_both_are_used():
+    a = _unit("a", "d1", "payment lawyer signature")
+    b = _unit("b", "d2", "pay lawyer sign hospitalize")
+    c = _unit("c", "d3", "hospital @a1 statement")
+    fold_derivations([a, b, c])
+    assert set(a.terms) == {"pay", "lawyer", "sign"}
+    assert "hospital" in b.terms and "hospitalize" not in b.terms
+    assert "statement" in c.terms and "@a1" in c.terms  # no "state" in the story: nothing to fold onto
+    assert sum(a.terms.values()) == 3
+
+
+def test_a_noun_and_its_verb_align_two_sources():
+    a = _unit("a", "d1", "@a1 payment actress silence")
+    b = _unit("b", "d2", "@a1 pay actress pocket")
+    before = _weighed(_unit("a", "d1", "@a1 payment actress silence"), _unit("b", "d2", "@a1 pay actress pocket"))
+    fold_derivations([a, b])
+    after = _weighed(a, b)
+    from storyline.claim_features.features import cosine
+
+    assert cosine(after["a"], after["b"]) > cosine(before["a"], before["b"])
+
+
 def test_frames_raise_similarity_of_claims_in_other_words():
     from storyline.claim_features.frames import Families, Frame
     from storyline.compare.stage import FRAME_ALONE, similarity
@@ -86,3 +108,21 @@ def test_frames_raise_similarity_of_claims_in_other_words():
     assert with_frames.combined > without.combined and with_frames.frame >= FRAME_ALONE
     links = align_claims(units, families=Families())
     assert [(lk.a, lk.b) for lk in links] == [("a", "b")] and links[0].opposition is None
+
+
+def _figure(kind: str, value: float, text: str):
+    from storyline.claim_features.features import Figure
+    from storyline.language.quantities import Quantity
+
+    return Figure(Quantity(kind, value, "percent" if kind == "percent" else "$", 0, 1, text), frozenset())
+
+
+def test_two_lists_sharing_one_number_share_no_telling_figure():
+    from storyline.compare.stage import shared_figure
+
+    listed_a = _unit("a", "d1", "couple marry", quantities=(_figure("percent", 15, "15%"), _figure("percent", 4, "4%")))
+    listed_b = _unit("b", "d2", "month marry", quantities=(_figure("percent", 15, "15%"), _figure("percent", 14, "14%")))
+    single = _unit("c", "d3", "dress spend", quantities=(_figure("money", 1357, "$1,357"),))
+    prices = _unit("d", "d1", "dress dinner", quantities=(_figure("money", 1357, "$1,357"), _figure("money", 1206, "$1,206")))
+    assert not shared_figure(listed_a, listed_b)
+    assert shared_figure(single, prices) and shared_figure(prices, single)

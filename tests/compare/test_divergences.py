@@ -213,3 +213,59 @@ def test_ordinals_differ(run_with_actors):
     ]
     story = run_with_actors(same, [], stages=STAGES)
     assert not _figure_divs(story, "ordinal")
+
+
+def test_a_denial_against_two_sources_is_one_divergence_of_three_positions(run_with_actors):
+    docs = [
+        "The ministry paid the contractor for the unfinished hospital wing in March." + FILLER,
+        "The ministry denied that it paid the contractor for the unfinished hospital wing.",
+        "In March the ministry paid the contractor for the unfinished hospital wing, records show.",
+    ]
+    story = run_with_actors(docs, [MINISTRY], stages=STAGES)
+    opposed = [d for d in story.divergences if d.kind in {"denial", "negation"}]
+    assert len(opposed) == 1, [d.topic for d in story.divergences]
+    div = opposed[0]
+    assert sorted(p.doc for p in div.positions) == ["d1", "d2", "d3"]
+    # the two sources that agree stand on one side of the title
+    assert "d1, d3" in div.topic or "d3, d1" in div.topic, div.topic
+    assert any({e.doc for e in a.evidence} == {"d1", "d3"} for a in story.agreements)
+
+
+def test_three_negated_reports_against_one_keep_one_position_per_source(run_with_actors):
+    docs = [
+        "The army will withdraw its troops from the northern city by Friday.",
+        "The army will not withdraw its troops from the northern city by Friday.",
+        "Officials said the army will not withdraw its troops from the northern city by Friday.",
+        "The army will not withdraw its troops from the northern city by Friday, a spokesman said.",
+    ]
+    army = HandActor("the army", "organization", ("The army", "the army"))
+    story = run_with_actors(docs, [army], stages=STAGES)
+    assert len(story.divergences) == 1
+    div = story.divergences[0]
+    assert sorted(p.doc for p in div.positions) == ["d1", "d2", "d3", "d4"]
+    # the three that agree make one agreement, which the opposed claim does not join
+    assert [sorted(e.doc for e in a.evidence) for a in story.agreements] == [["d2", "d3", "d4"]]
+    assert "d1 says so" in div.topic and "d2, d3, d4 say not" in div.topic
+
+
+def test_contradictory_characterisations_diverge(run_with_actors):
+    docs = [
+        "Police broke up a peaceful protest outside the Lakeville town hall on Saturday.",
+        "Police broke up a violent protest outside the Lakeville town hall on Saturday.",
+        "On Saturday police broke up a violent protest outside the town hall in Lakeville.",
+    ]
+    story = run_with_actors(docs, [TOWN], stages=STAGES)
+    divs = [d for d in story.divergences if d.kind == "characterisation"]
+    assert len(divs) == 1, [(d.kind, d.topic) for d in story.divergences]
+    div = divs[0]
+    assert sorted(p.doc for p in div.positions) == ["d1", "d2", "d3"]
+    assert "says peaceful" in div.topic and "say violent" in div.topic, div.topic
+
+
+def test_opposite_adjectives_on_different_nouns_are_no_conflict(run_with_actors):
+    docs = [
+        "A peaceful crowd gathered near the Lakeville town hall before the violent clashes began on Saturday.",
+        "A peaceful crowd gathered near the Lakeville town hall on Saturday before the clashes.",
+    ]
+    story = run_with_actors(docs, [TOWN], stages=STAGES)
+    assert not [d for d in story.divergences if d.kind == "characterisation"]

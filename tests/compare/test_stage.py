@@ -230,3 +230,49 @@ def test_direct_question_does_not_borrow_the_question_before_it(run_with_actors)
     b = "The army will withdraw its troops from the northern city by Friday."
     story = run_with_actors([a, b], [ARMY], stages=STAGES)
     assert next(q for q in story.questions if "harvest" in q.text).answers == []
+
+
+def _bare(key: str, doc: str, words: str):
+    from collections import Counter
+
+    from storyline.claim_features.features import TextUnit
+
+    return TextUnit(key=key, doc=doc, start=0, end=1, terms=Counter(words.split()))
+
+
+def test_a_two_fact_claim_joins_the_agreement_of_its_second_fact_when_both_sides_are_taken():
+    # d2's one sentence tells both facts; d3 tells them in two sentences, and d1 tells the second fact only
+    from storyline.compare.stage import Link, _group
+
+    units = {k: _bare(k, d, "x") for k, d in (("d1.c1", "d1"), ("d2.c1", "d2"), ("d3.c1", "d3"), ("d3.c2", "d3"))}
+    sims = {("d2.c1", "d3.c1"): 0.46, ("d1.c1", "d3.c2"): 0.33, ("d2.c1", "d3.c2"): 0.45, ("d1.c1", "d2.c1"): 0.29}
+    neighbours = {**sims, **{(b, a): s for (a, b), s in sims.items()}}
+    links = [Link("d2.c1", "d3.c1", 0.46, None), Link("d1.c1", "d3.c2", 0.33, None), Link("d2.c1", "d3.c2", 0.45, None, split=True)]
+    groups = [sorted(members) for members, _ in _group(links, units, neighbours, 0.3, 0.2)]
+    assert ["d2.c1", "d3.c1"] in groups
+    assert ["d1.c1", "d2.c1", "d3.c2"] in groups
+    for members in groups:
+        assert len({units[k].doc for k in members}) == len(members)
+
+
+def test_a_two_fact_claim_does_not_join_an_agreement_it_is_unlike():
+    from storyline.compare.stage import Link, _group
+
+    units = {k: _bare(k, d, "x") for k, d in (("d1.c1", "d1"), ("d2.c1", "d2"), ("d3.c1", "d3"), ("d3.c2", "d3"))}
+    sims = {("d2.c1", "d3.c1"): 0.46, ("d1.c1", "d3.c2"): 0.33, ("d2.c1", "d3.c2"): 0.45}
+    neighbours = {**sims, **{(b, a): s for (a, b), s in sims.items()}}
+    links = [Link("d2.c1", "d3.c1", 0.46, None), Link("d1.c1", "d3.c2", 0.33, None), Link("d2.c1", "d3.c2", 0.45, None, split=True)]
+    groups = [sorted(members) for members, _ in _group(links, units, neighbours, 0.3, 0.2)]
+    assert ["d1.c1", "d3.c2"] in groups  # d2.c1 is not similar to d1.c1 at all
+
+
+def test_backdrop_words_shared_with_the_first_fact_do_not_make_the_second_one_a_repetition():
+    from storyline.compare.stage import _complementary
+
+    whole = _bare("a", "d1", "player football union employee qualify law nation first college form")
+    first = _bare("b", "d2", "player football union employee qualify law")
+    part = _bare("c", "d2", "player football union nation first college create")
+    for u in (whole, first, part):
+        u.weights = dict.fromkeys(u.terms, 1.0)
+    assert not _complementary(whole, part, first, 10.0)
+    assert _complementary(whole, part, first, 10.0, frozenset({"player", "football", "union"}))

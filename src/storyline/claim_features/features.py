@@ -24,7 +24,7 @@ from ..language.answers import carried_kinds
 from ..language.cues import REPORTING_VERBS
 from ..language.quantities import Quantity, find_quantities
 from ..language.speaker import quote_tokens
-from ..language.stem import bare_verb
+from ..language.stem import bare_verb, word_family
 from ..language.time import MONTH_ABBR, MONTHS
 from ..language.words import COGNITION_VERBS as _COGNITION_VERBS
 from ..language.words import NEGATIVE_WORDS, PREDICTIVE_MODALS, word_set
@@ -39,6 +39,7 @@ __all__ = [
     "Figure",
     "TextUnit",
     "cosine",
+    "fold_derivations",
     "fold_prefixes",
     "idf_weights",
     "span_tokens",
@@ -98,6 +99,7 @@ class TextUnit:
     carries: frozenset[str] = frozenset()  # kinds of thing the sentence tells: place, time, figure, person, cause, fault
     asks: str | None = None  # for a question: the kind of thing it asks for (see language.answers)
     asked: frozenset[str] = frozenset()  # for a hedged question: the terms of what is not known ("whether *the group had accomplices*")
+    qualities: dict[str, str] = field(default_factory=dict)  # attributive adjective lemma -> the noun it qualifies ("peaceful" -> "protest")
 
 
 @dataclass(frozen=True)
@@ -170,6 +172,13 @@ def _subject_term(pred: Token, base: int, doc: str, index: ActorIndex) -> str | 
     return None
 
 
+def _noun_term(noun: Token, base: int, doc: str, index: ActorIndex) -> str:
+    """A noun as a term: its actor ("@a1") or its lemma."""
+    pos = base + noun.idx
+    hits = index.mentions_in(doc, pos, pos + len(noun.text))
+    return f"@{hits[0][2].id}" if hits else noun.lemma_.lower()
+
+
 def _predicted_actors(tokens: list[Token], base: int, doc: str, index: ActorIndex) -> set[str]:
     """Actors that are the subject of a verb under a predictive modal ("the opposition will gain")."""
     out: set[str] = set()
@@ -209,6 +218,8 @@ def text_unit(key: str, doc: str, start: int, end: int, tokens: Iterable[Token],
                 negated.add(lemma)
         elif tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             negated.add(lemma)
+        if tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.pos_ in {"NOUN", "PROPN"}:
+            unit.qualities.setdefault(lemma, _noun_term(tok.head, base, doc, index))
         if tok.is_punct or tok.is_space:
             continue
         pos = base + tok.idx
@@ -283,6 +294,30 @@ def fold_prefixes(units: Iterable[TextUnit]) -> None:
     units = list(units)
     vocab = {t for u in units for t in u.terms}
     fold = {t: bare for t in vocab if (bare := bare_verb(t)) and bare in vocab}
+    if not fold:
+        return
+    for u in units:
+        for t in [t for t in u.terms if t in fold]:
+            u.terms[fold[t]] += u.terms.pop(t)
+
+
+def fold_derivations(units: Iterable[TextUnit]) -> None:
+    """Count the words of one family as one term when the story uses several of them: "payment" as "pay", "hospitalize" as
+    "hospital", "signature" as "sign" (the shortest word of the family stands for it; actors are left alone).
+
+    Two sources telling one fact often name it with a noun and a verb ("made a $130,000 payment" / "paid her $130,000").
+    """
+    units = list(units)
+    vocab = sorted({t for u in units for t in u.terms if not t.startswith("@")}, key=lambda t: (len(t), t))
+    head: dict[str, str] = {}
+    fold: dict[str, str] = {}
+    for t in vocab:
+        keys = word_family(t)
+        home = next((head[k] for k in keys if k in head), None)
+        if home is not None and home != t:
+            fold[t] = home
+        else:
+            head.setdefault(keys[0], t)
     if not fold:
         return
     for u in units:

@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from ..artifacts import ClaimUnits
-from ..claim_features.features import ANTONYMS, Figure, TextUnit, cosine, fold_prefixes, idf_weights, weigh
+from ..claim_features.features import ANTONYMS, Figure, TextUnit, cosine, fold_derivations, fold_prefixes, idf_weights, weigh
 from ..claim_features.frames import Families, Frame, actor_families, best_frame_match, different_doers
 from ..claim_features.questions import ANSWER_THRESHOLD, MAX_ANSWERS, link_answers
 from ..errors import ConfigError
@@ -138,9 +138,23 @@ def similarity(a: TextUnit, b: TextUnit, families: Families | None = None) -> Si
 
 def shared_figure(a: TextUnit, b: TextUnit) -> bool:
     """Both claims give one telling figure: an amount of money, a share, an age, a time, or a count of 10 or more of one noun
-    (not a duration nor an ordinal: "the 23rd floor" of one building is in every sentence about it)."""
-    mine = {(f.quantity.kind, f.quantity.unit, f.quantity.value) for f in a.quantities if _telling(f)}
-    return bool(mine) and any((f.quantity.kind, f.quantity.unit, f.quantity.value) in mine for f in b.quantities)
+    (not a duration nor an ordinal: "the 23rd floor" of one building is in every sentence about it), and not both list it
+    among others of its kind ("June (15%) followed by October (14%)" and "15% twice and 4% three times" are two lists
+    sharing a number by chance; "a dress ($1,357), dinner ($1,206)" and "a dress: $1,357" tell one price)."""
+    mine = {_figure_key(f): listed for f, listed in _listing(a) if _telling(f)}
+    return any(_figure_key(f) in mine and not (listed and mine[_figure_key(f)]) for f, listed in _listing(b))
+
+
+def _figure_key(fig: Figure) -> tuple[str, str, float]:
+    return fig.quantity.kind, fig.quantity.unit, fig.quantity.value
+
+
+def _listing(unit: TextUnit) -> list[tuple[Figure, bool]]:
+    """Each figure of a claim, and whether the claim gives other values of its kind and unit too."""
+    values: dict[tuple[str, str], set[float]] = {}
+    for f in unit.quantities:
+        values.setdefault((f.quantity.kind, f.quantity.unit), set()).add(f.quantity.value)
+    return [(f, len(values[(f.quantity.kind, f.quantity.unit)]) > 1) for f in unit.quantities]
 
 
 def _telling(fig: Figure) -> bool:
@@ -194,6 +208,16 @@ def opposition(a: TextUnit, b: TextUnit, similarity: float = 1.0, diverge: float
         opposite = sorted(q for q in ANTONYMS.get(p, frozenset()) & b.predicates if _same_subject(a, b, p, q))
         if opposite and p not in b.predicates and opposite[0] not in a.predicates:
             return f"opposite predicates '{p}' / '{opposite[0]}'"
+    return _opposite_qualities(a, b)
+
+
+def _opposite_qualities(a: TextUnit, b: TextUnit) -> str | None:
+    """Contradictory characterisations: opposite adjectives on the same noun ("a peaceful protest" / "a violent protest"),
+    neither claim using both."""
+    for p, noun in sorted(a.qualities.items()):
+        opposite = sorted(q for q in ANTONYMS.get(p, frozenset()) if b.qualities.get(q) == noun)
+        if opposite and p not in b.qualities and opposite[0] not in a.qualities:
+            return f"opposite characterisations of '{noun}': '{p}' / '{opposite[0]}'"
     return None
 
 
@@ -293,6 +317,7 @@ def align_claims(
         if linkable and (sim.combined >= threshold or (sim.combined >= threshold * WIDE_SHARE and _wide_overlap(a, b))):
             per_docs.setdefault((min(a.doc, b.doc), max(a.doc, b.doc)), []).append((sim, a, b))
     links: list[Link] = []
+    backdrop = _backdrop(units)
     for key in sorted(per_docs):
         scored = sorted(per_docs[key], key=lambda s: (-s[0].combined, s[1].key, s[2].key))
         partner: dict[str, str] = {}
@@ -306,7 +331,7 @@ def align_claims(
             if (a.key in partner) == (b.key in partner) or a.key in split or b.key in split:
                 continue
             whole, part = (a, b) if a.key in partner else (b, a)
-            if _complementary(whole, part, units[partner[whole.key]], threshold):
+            if _complementary(whole, part, units[partner[whole.key]], threshold, backdrop):
                 split.update((a.key, b.key))
                 links.append(_make_link(sim, a, b, families, diverge, split=True))
     return links + _negation_links(negations, links)
@@ -326,14 +351,22 @@ def _content(a: TextUnit, b: TextUnit) -> set[str]:
     return {t for t in set(a.terms) & set(b.terms) if not t.startswith("@")}
 
 
-def _complementary(whole: TextUnit, part: TextUnit, first: TextUnit, threshold: float) -> bool:
+def _backdrop(units: dict[str, TextUnit], max_share: float = DISTINCTIVE) -> frozenset[str]:
+    """Content words in more than ``max_share`` of the claims: the story's backdrop ("player", "football" in a story on a
+    football players' union), which every sentence about it shares."""
+    n = max(1, len(units))
+    df = Counter(t for u in units.values() for t in set(u.terms) if not t.startswith("@"))
+    return frozenset(t for t, c in df.items() if c > 2 and c / n > max_share)
+
+
+def _complementary(whole: TextUnit, part: TextUnit, first: TextUnit, threshold: float, backdrop: frozenset[str] = frozenset()) -> bool:
     """One long sentence telling two facts that another source tells in two sentences ("got a violation because its phone
     did not work, but inspectors let it remain in operation"): ``whole`` is aligned with ``first`` already; ``part``, of
     the same document as ``first``, shares at least ``SPLIT_TERMS`` other content words with it, at most one of the
-    words it shares with ``first``, and is no paraphrase of ``first``.
+    words it shares with ``first`` (the story's ``backdrop`` words aside), and is no paraphrase of ``first``.
     """
     old, new = _content(whole, first), _content(whole, part)
-    return len(new - old) >= SPLIT_TERMS and len(new & old) <= 1 and cosine(part, first) < threshold
+    return len(new - old) >= SPLIT_TERMS and len((new & old) - backdrop) <= 1 and cosine(part, first) < threshold
 
 
 def _ids(actors: frozenset[str]) -> str:
@@ -413,7 +446,14 @@ def _span(claim: Claim, cls: type[_S]) -> _S:
     return cls(doc=claim.doc, start=claim.start, end=claim.end, text=claim.text)
 
 
-def _group(links: list[Link], units: dict[str, TextUnit], neighbours: dict[tuple[str, str], float], threshold: float = LINK, floor: float = JOIN_FLOOR) -> list[tuple[list[str], Link]]:
+def _group(
+    links: list[Link],
+    units: dict[str, TextUnit],
+    neighbours: dict[tuple[str, str], float],
+    threshold: float = LINK,
+    floor: float = JOIN_FLOOR,
+    opposed: frozenset[tuple[str, str]] = frozenset(),
+) -> list[tuple[list[str], Link]]:
     """Agreements: each agreeing link, strongest first, grown by one claim per further document.
 
     A claim of a document the agreement does not cite yet joins when it is
@@ -423,16 +463,19 @@ def _group(links: list[Link], units: dict[str, TextUnit], neighbours: dict[tuple
     outlets saying the same thing make one agreement with three pieces of
     evidence, and no agreement cites two sentences of one document -- but for
     a ``split`` link: a long claim telling two facts that another source
-    tells in two sentences is in one agreement per fact.
+    tells in two sentences is in one agreement per fact. A claim ``opposed``
+    to one of an agreement's claims (a pair of an opposed link) never joins it.
     """
     near: dict[str, list[str]] = {}
     for (ka, kb) in sorted(neighbours):
         near.setdefault(ka, []).append(kb)
     used: set[str] = set()
     out: list[tuple[list[str], Link]] = []
+    home: dict[str, int] = {}
     for link in sorted(links, key=lambda x: (x.split, -x.similarity, x.a, x.b)):
         if link.split:
             if link.a in used and link.b in used:
+                _join_fact(link, out, home, units, neighbours, floor, opposed)
                 continue  # a split link adds a second fact of one claim; both sides taken leaves nothing new
         elif link.a in used or link.b in used:
             continue
@@ -442,6 +485,8 @@ def _group(links: list[Link], units: dict[str, TextUnit], neighbours: dict[tuple
             options = sorted({c for k in members for c in near.get(k, []) if c not in used and c not in members and units[c].doc not in docs})
             best: tuple[float, str] | None = None
             for c in options:
+                if any((c, k) in opposed for k in members):
+                    continue  # "will not withdraw" is no further telling of "will withdraw"
                 sims = [neighbours.get((c, k), 0.0) for k in members]
                 if max(sims) >= threshold and min(sims) >= floor:
                     mean = sum(sims) / len(sims)
@@ -451,8 +496,31 @@ def _group(links: list[Link], units: dict[str, TextUnit], neighbours: dict[tuple
                 break
             members.append(best[1])
         used.update(members)
+        home.update((k, len(out)) for k in members)
         out.append((members, link))
     return out
+
+
+def _join_fact(
+    link: Link,
+    groups: list[tuple[list[str], Link]],
+    home: dict[str, int],
+    units: dict[str, TextUnit],
+    neighbours: dict[tuple[str, str], float],
+    floor: float,
+    opposed: frozenset[tuple[str, str]] = frozenset(),
+) -> None:
+    """A split link whose two claims are in agreements already: the long claim telling two facts joins the agreement of
+    the other fact too, when that agreement cites no sentence of its document and every claim in it is ``floor`` similar."""
+    for whole, part in ((link.a, link.b), (link.b, link.a)):
+        if whole not in home or part not in home or home[whole] == home[part]:
+            continue
+        members = groups[home[part]][0]
+        if whole in members or units[whole].doc in {units[k].doc for k in members}:
+            continue
+        if all(neighbours.get((whole, k), 0.0) >= floor and (whole, k) not in opposed for k in members):
+            members.append(whole)
+            return
 
 
 #: What an agreement's statement should not open with: a dash or a connective that leans on the sentence before.
@@ -525,19 +593,58 @@ def _stance(unit: TextUnit, other: TextUnit, link: Link, side: int, story: Story
 
 
 def _link_kind(why: str) -> str:
-    for cue, kind in (("doubt", "doubt"), ("denial", "denial"), ("different actors", "who"), ("figures", "count"), ("opposite", "opposite"), ("negated", "negation")):
+    for cue, kind in (
+        ("doubt", "doubt"), ("denial", "denial"), ("different actors", "who"), ("figures", "count"),
+        ("characterisations", "characterisation"), ("opposite", "opposite"), ("negated", "negation"),
+    ):
         if cue in why:
             return kind
     return "negation"
 
 
 #: The two sides named in an opposition: "opposite predicates 'rise' / 'fall'", "different figures for 'kill': four / five".
-_OPPOSED_WORDS = re.compile(r"(?:opposite predicates|different figures for '[^']*':)\s*'?([^'/]+?)'?\s*/\s*'?([^'/]+?)'?$")
+_OPPOSED_WORDS = re.compile(r"(?:opposite predicates|opposite characterisations of '[^']*':|different figures for '[^']*':)\s*'?([^'/]+?)'?\s*/\s*'?([^'/]+?)'?$")
 
 
-def _divergence(link: Link, claims: dict[str, Claim], units: dict[str, TextUnit], story: Story) -> Divergence:
-    """A divergence of two claims, titled as a plain sentence: what, then each source's stance."""
-    a, b = claims[link.a], claims[link.b]
+def _sides(link: Link, groups: list[tuple[list[str], Link]], units: dict[str, TextUnit]) -> tuple[list[str], list[str]]:
+    """Each side of an opposed link with the claims of further sources that agree with it (its agreement's other
+    claims): "Post says X; AP and Daily News say not X" is one divergence of three positions, one per source.
+
+    No document is cited twice; sides are not grown when one agreement holds both claims.
+    """
+    group_of = {k: members for members, _ in groups for k in members}
+    side_a, side_b = [link.a], [link.b]
+    ga, gb = group_of.get(link.a, []), group_of.get(link.b, [])
+    if link.b in ga or link.a in gb:
+        return side_a, side_b
+    docs = {units[link.a].doc, units[link.b].doc}
+    for side, group in ((side_a, ga), (side_b, gb)):
+        for k in sorted(group, key=lambda k: units[k].doc):
+            if units[k].doc not in docs:
+                side.append(k)
+                docs.add(units[k].doc)
+    return side_a, side_b
+
+
+_STANCE_VERB = re.compile(r"^(say|report|cast|name)s\b")
+
+
+def _agree_verb(stance: str, side: list[str]) -> str:
+    """ "says not" of one source, "say not" of several."""
+    return stance if len(side) < 2 else _STANCE_VERB.sub(r"\1", stance)
+
+
+def _sources(story: Story, keys: list[str], claims: dict[str, Claim]) -> str:
+    return ", ".join(dict.fromkeys(_source(story, claims[k].doc) for k in keys))
+
+
+def _divergence(
+    link: Link, claims: dict[str, Claim], units: dict[str, TextUnit], story: Story, sides: tuple[list[str], list[str]] | None = None
+) -> Divergence:
+    """A divergence of two claims, titled as a plain sentence: what, then each side's stance with its sources
+    (``sides``: the claims on each side, each opposed claim first; by default the two claims alone)."""
+    a = claims[link.a]
+    side_a, side_b = sides or ([link.a], [link.b])
     names = {f"@{actor.id}": actor.name for actor in story.actors}
     why = _ACTOR_TERM.sub(lambda m: names.get(m.group(0), m.group(0)), link.opposition or "")
     what = _what(link, units, story) or a.text[:60]
@@ -547,12 +654,14 @@ def _divergence(link: Link, claims: dict[str, Claim], units: dict[str, TextUnit]
         stance_a, stance_b = f"says {pair.group(1)}", f"says {pair.group(2)}"
     elif stance_a == stance_b:
         stance_a, stance_b = "says one thing", "another"
-    topic = f"{what[:1].upper()}{what[1:]}: {_source(story, a.doc)} {stance_a}; {_source(story, b.doc)} {stance_b}"
+    stance_a, stance_b = _agree_verb(stance_a, side_a), _agree_verb(stance_b, side_b)
+    topic = f"{what[:1].upper()}{what[1:]}: {_sources(story, side_a, claims)} {stance_a}; {_sources(story, side_b, claims)} {stance_b}"
+    cited = [claims[k] for k in side_a + side_b]
     return Divergence(
         topic=topic,
-        positions=[_span(a, Position), _span(b, Position)],
+        positions=[_span(c, Position) for c in cited],
         confidence=_confidence(link.similarity) if link.similarity >= LINK else 0.3,
-        claims=[a.id, b.id],
+        claims=[c.id for c in cited],
         why=why or None,
         kind=_link_kind(link.opposition or ""),
     )
@@ -635,6 +744,7 @@ def compare_sources(story: Story, ctx: Context) -> Story:
     cu = _units(story, ctx)
     units = cu.claims
     fold_prefixes([*units.values(), *(u for _, u in cu.questions)])
+    fold_derivations([*units.values(), *(u for _, u in cu.questions)])
     idf = idf_weights([*units.values(), *(u for _, u in cu.questions)])
     for u in [*units.values(), *(u for _, u in cu.questions)]:
         weigh(u, idf)
@@ -648,12 +758,13 @@ def compare_sources(story: Story, ctx: Context) -> Story:
     oppose = [lk for lk in links if lk.opposition is not None]
     taken = {k for lk in oppose for k in (lk.a, lk.b)}
     oppose += doubt_against_prediction(units, taken)
-    groups = _group(agree, units, neighbours, link, floor)
+    opposed = frozenset(p for lk in oppose for p in ((lk.a, lk.b), (lk.b, lk.a)))
+    groups = _group(agree, units, neighbours, link, floor, opposed)
     agreements = [_agreement(members, best, claims, units, story, neighbours) for members, best in groups]
     agreements.sort(key=lambda x: (-len(x.evidence), -(x.confidence or 0), x.claims))
     story.agreements = _kept(agreements, int(_setting(ctx, "agreement_sources", AGREEMENT_SOURCES)), _setting(ctx, "agreement_keep", AGREEMENT_KEEP))
     story.agreements = story.agreements[: int(_setting(ctx, "max_agreements", MAX_ITEMS))]
-    divergences = [_divergence(lk, claims, units, story) for lk in _one_per_claim(oppose)]
+    divergences = [_divergence(lk, claims, units, story, _sides(lk, groups, units)) for lk in _one_per_claim(oppose)]
     conflicts = figure_conflicts(
         units, pairs, cosine, enough_overlap, _setting(ctx, "figure_similarity", FIGURE_SIMILARITY), _setting(ctx, "date_similarity", DATE_SIMILARITY),
         {k: c.text for k, c in claims.items()},

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from nltk.stem.snowball import SnowballStemmer
 
-__all__ = ["bare_verb", "stem"]
+__all__ = ["bare_verb", "stem", "word_family"]
 
 _SNOWBALL = SnowballStemmer("english")
 
@@ -27,3 +27,18 @@ def bare_verb(lemma: str, min_length: int = 7) -> str | None:
     if lemma.startswith("re") and len(lemma) >= min_length:
         return lemma[2:]
     return None
+
+
+#: Noun-forming suffixes of a Snowball stem that leave the verb's stem ("payment" -> "pay", "signature" -> "sign").
+_NOMINAL_SUFFIXES = ("ment", "atur")
+
+
+def word_family(word: str) -> tuple[str, ...]:
+    """The stems under which ``word`` may meet a word of its family: its Snowball stem ("hospitalize" and "hospital" share
+    "hospit"), and that stem less a noun-forming suffix ("payment" -> "pay", "signature" -> "sign")."""
+    s = stem(word)
+    out = [s]
+    for suffix in _NOMINAL_SUFFIXES:
+        if s.endswith(suffix) and len(s) - len(suffix) >= 3:
+            out.append(s[: -len(suffix)])
+    return tuple(out)
