@@ -111,3 +111,27 @@ def test_a_sentence_whose_content_a_chosen_one_holds_is_a_repeat() -> None:
     assert 0 in once and 1 not in once and 2 in once
     # the outlet whose shorter version was left out is still cited for the fact
     assert 1 in next(p for p in picks if p.index == 0).support
+
+
+def test_a_concept_counts_only_when_several_outlets_use_it() -> None:
+    from storyline.summarize.select import _concepts
+
+    cands = [
+        _cand(0, 0, "Harbour workers walked out over pension cuts on Monday."),
+        _cand(1, 0, "Harbour workers began a strike over pension cuts."),
+        _cand(2, 0, "Pension cuts angered harbour workers across the coast."),
+        _cand(2, 1, "Seagulls circled lazily above the quiet, empty cranes."),
+        _cand(2, 2, "Seagulls circled the cranes again at dusk."),
+    ]
+    concepts = _concepts(cands, Weights())
+    assert concepts.weight["pension"] == 1.0  # all three outlets: the heaviest concept
+    assert concepts.weight["seagulls"] == 0.0  # one outlet's colour weighs nothing, however often it repeats it
+    assert concepts.weight["seagulls circled"] == 0.0
+    assert concepts.weight["strike"] == 0.0
+    assert concepts.gain(3, set()) == 0.0 < concepts.gain(1, set())
+    # a bigram two outlets share counts, weighted by concept_bigram
+    heavy = _concepts(cands, Weights(concept_bigram=2.0))
+    assert heavy.weight["harbour workers"] > heavy.weight["harbour"] * 0.99
+    # with concept_docs = 1, one outlet's words count again
+    assert _concepts(cands, Weights(concept_docs=1)).weight["seagulls"] > 0.0
+

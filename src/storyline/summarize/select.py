@@ -15,7 +15,8 @@ measured on the Multi-News dev sample; see benchmarks/summarize_multinews.py):
   address outside quotes (columnist rhetoric, "you should...");
 - **coverage**: during the greedy choice, the weight of the story's
   concepts (content-term unigrams and bigrams, weighted by how many outlets
-  use them) that the sentence adds to the brief, per word.
+  use them; a concept of one outlet weighs nothing) that the sentence adds
+  to the brief, per word.
 
 Selection is greedy: the best remaining sentence enters the brief unless it
 repeats one already chosen (cosine above ``Weights.redundancy``, or most of
@@ -60,7 +61,7 @@ class Weights:
     fill_redundancy: float = 0.0  # when budget is left, a second pass with this looser threshold (0 = none)
     mmr: float = 0.0  # score minus mmr * (highest cosine to a chosen sentence)
     coverage: float = 3.0  # weight of the new-concept gain (see _Concepts)
-    coverage_length: float = 1.0  # gain divided by words ** coverage_length
+    coverage_length: float = 0.8  # gain divided by words ** coverage_length
     cite_threshold: float = 0.5  # cosine above which a sentence is cited as carrying a chosen one
     cite_floor: float = 0.25  # ... or above this, when it also shares cite_terms content terms
     cite_terms: int = 4
@@ -69,6 +70,8 @@ class Weights:
     headline: float = 0.5  # weight of the highest cosine to a headline or standfirst
     signals: float = 0.0  # weight of the story's own signals (events, agreements, actors; see signals.py)
     containment: float = 0.7  # share of a sentence's content terms in a chosen one above which it repeats it (0 = off)
+    concept_docs: int = 2  # outlets a concept needs to count in the coverage gain
+    concept_bigram: float = 1.0  # weight of a bigram concept relative to a unigram held by as many outlets
 
 
 @dataclass
@@ -175,19 +178,24 @@ class _Concepts:
         return sum(self.weight[c] for c in self.of[i] if c not in covered)
 
 
-def _concepts(cands: list[Candidate]) -> _Concepts:
+def _concepts(cands: list[Candidate], w: Weights) -> _Concepts:
+    """Each concept weighs the number of outlets that use it (bigrams ``w.concept_bigram`` times that).
+
+    A concept only one outlet uses weighs nothing (``w.concept_docs``: the
+    outlets a concept needs): what several sources tell is what the story is
+    about, while one outlet's own angle, colour and boilerplate are not (a
+    story of one outlet has no such concept: its brief is chosen by score).
+    """
     of: list[set[str]] = []
     docs_of: dict[str, set[int]] = {}
-    count: Counter[str] = Counter()
     for c in cands:
         terms = c.terms
         items = set(terms) | {f"{a} {b}" for a, b in itertools.pairwise(terms)}
         of.append(items)
-        count.update(items)
         for it in items:
             docs_of.setdefault(it, set()).add(c.doc_index)
-    weight = {k: (len(docs_of[k]) + math.log(count[k])) * (1.5 if " " in k else 1.0) if count[k] > 1 or len(docs_of[k]) > 1 else 0.0
-              for k in count}
+    weight = {k: len(docs_of[k]) * (w.concept_bigram if " " in k else 1.0) if len(docs_of[k]) >= w.concept_docs else 0.0
+              for k in docs_of}
     top = max(weight.values(), default=1.0) or 1.0
     return _Concepts(of, {k: v / top for k, v in weight.items()})
 
@@ -331,7 +339,7 @@ def select_sentences(cands: list[Candidate], budget: int, w: Weights | None = No
     score = score_candidates(cands, sims, m, w, head)
     if bonus is not None and w.signals:
         score = score + w.signals * bonus
-    state = _Greedy(cands, score, sims, _concepts(cands) if w.coverage else None, budget, w)
+    state = _Greedy(cands, score, sims, _concepts(cands, w) if w.coverage else None, budget, w)
     state.same = same
     if w.containment:
         state.inside = _containment(cands)
