@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from ..models import Cut, Entity, Sentence, Story
 from ..pipeline import Context, register_stage
-from ..text import normalize_same_length
+from ..text import normalize_same_length, remember_text
 
 __all__ = ["LIST_MARKER", "parse_blocks", "split_for_parsing"]
 
@@ -173,9 +173,10 @@ def _parse_all(nlp: Language, texts: list[str], max_chars: int) -> Iterator[Doc]
         pieces.extend(parts)
         counts.append(len(parts))
     parsed = iter(nlp.pipe(pieces, batch_size=64))
-    for count in counts:
+    for text, count in zip(texts, counts, strict=True):
         docs = [_compact(next(parsed)) for _ in range(count)]
-        yield docs[0] if count == 1 else _compact(Doc.from_docs(docs, ensure_whitespace=False))
+        # the text is kept for doc_text(): spaCy's Doc.text joins every token again on each read
+        yield remember_text(docs[0] if count == 1 else _compact(Doc.from_docs(docs, ensure_whitespace=False)), text)
 
 
 def parse_blocks(story: Story, ctx: Context) -> Story:
