@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
-__all__ = ["SAME_LENGTH_MAP", "collapse_ws", "doc_text", "normalize_same_length", "plain"]
+__all__ = ["SAME_LENGTH_MAP", "collapse_ws", "doc_text", "normalize_same_length", "plain", "remember_text"]
 
 SAME_LENGTH_MAP = str.maketrans(
     {
@@ -81,3 +81,13 @@ def doc_text(doc: Doc) -> str:
         text = doc.text
         doc.user_data[_DOC_TEXT] = text
     return text
+
+
+def remember_text(doc: Doc, text: str) -> Doc:
+    """Keep ``text`` as what :func:`doc_text` returns for ``doc``: the text it was parsed from.
+
+    spaCy's tokenizer loses no character, so the text of a parse (or of parses
+    joined by ``Doc.from_docs`` without added white space) is its input.
+    """
+    doc.user_data[_DOC_TEXT] = text
+    return doc

@@ -82,3 +82,36 @@ def test_a_yes_no_question_opens_with_an_auxiliary():
     assert asks_yes_no("\u201cWill the truce hold?")
     assert not asks_yes_no("How many people were evacuated?")
     assert not asks_yes_no("Whatever happened to the plan?")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IT IS UNCLEAR WHETHER THE BRIDGE WILL REOPEN.",
+        "The ministry has not said how many ballots were rejected.",
+        "Police did not immediately say what caused it, and it remains to be seen whether anyone will be charged.",
+        "The final figure will be decided later, officials said.",
+        "Someone may have tampered with the brakes.",
+        "The fire probably will spread overnight.",
+        "It is \u0130MMEDIATELY unclear, and officials have not d\u0130sclosed why.",  # a dotted capital I matches "i" too
+        "Whether or not the vote passes, the council meets again in June.",
+        "Regardless of whether it rains, the market opens at nine.",
+        "The mayor opened the new library on Monday.",
+        "Police have not \u017faid whether the driver was hurt.",  # a long s matches "s" when case is ignored
+    ],
+)
+def test_the_cue_gate_finds_what_the_patterns_alone_find(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline.language import hedges
+
+    gated = [find_hedge(text), find_hedge(text, 4, len(text) - 1)]
+    # no word groups: every pattern is searched, as without the gate
+    monkeypatch.setattr(hedges, "_gates", lambda: {kind: () for kind, _ in hedges._patterns()})
+    assert [find_hedge(text), find_hedge(text, 4, len(text) - 1)] == gated
+
+
+def test_the_cue_gate_skips_a_sentence_with_no_cue_word() -> None:
+    from storyline.language.hedges import _gates
+
+    low = "the mayor opened the new library on monday."
+    assert not any(all(any(c in low for c in cues) for cues in groups) for groups in _gates().values())
+    assert find_hedge("The mayor opened the new library on Monday.") is None

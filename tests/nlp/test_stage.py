@@ -88,6 +88,7 @@ def test_parses_are_kept_without_their_tensors(options, nlp) -> None:
     from storyline.api import story_from_articles
     from storyline.ingest.read import RawArticle
     from storyline.pipeline import Context, run_pipeline
+    from storyline.text import doc_text
 
     sentence = "The harbour master closed the port on Friday because of the storm. "
     texts = ["Port Closed\n\n" + sentence * 3 + "\n", "Storm Hits Coast\n\n" + sentence * 40 + "\n"]
@@ -103,6 +104,8 @@ def test_parses_are_kept_without_their_tensors(options, nlp) -> None:
         assert parse is not None and len(parse) > 0
         assert parse.tensor.size == 0  # the tok2vec output is not kept
         assert any(t.dep_ for t in parse) and any(t.lemma_ for t in parse)  # what later stages read is
+        assert parse.user_data  # the parsed text is kept for doc_text() ...
+        assert doc_text(parse) == parse.text  # ... and is the parse's own text, pieces joined or not
     assert ctx.parses.blocks(story.documents[1].id) == sorted(b for d, b in keys if d == story.documents[1].id)
     ctx.parses.drop(story.documents[0].id)
     assert all(d != story.documents[0].id for d, _ in ctx.parses)
@@ -136,3 +139,15 @@ def test_a_two_megabyte_paragraph_is_split_and_cut_never_fatal(options, nlp) -> 
     assert all(len(ctx.parses.get(d, b).text) <= 40_000 for d, b in ctx.parses)  # type: ignore[union-attr]
     for s in doc.sentences:
         assert doc.text[s.start : s.end] == s.text
+
+
+def test_list_markers_start_sentences_only_after_sentence_punctuation(make_story) -> None:
+    text = (
+        "Council Agenda\n\n"
+        "The council will vote on three items: 1) the library budget. (2) a new bus route. 3. the harbour lease.\n\n"
+        "Turnout rose 12.5 percent (up from 10) since the last vote in May.\n"
+    )
+    texts = [s.text for s in make_story([text]).documents[0].sentences]
+    assert any(t.startswith("(2) a new bus route") for t in texts)
+    assert any(t.startswith("3. the harbour lease") for t in texts)
+    assert any(t.startswith("Turnout rose 12.5 percent (up from 10) since") for t in texts)  # "10)" after "from" is no marker

@@ -73,6 +73,9 @@ for _pair in _POLARITY["pairs"]:
 DENIAL_VERBS: frozenset[str] = frozenset(str(w) for w in _POLARITY["denial_verbs"])
 
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
+_PREDICATE_POS = frozenset({"VERB", "ADJ", "AUX"})
+_LIGHT_VERBS = frozenset({"be", "have", "do"})
+_FOCUS_POS = frozenset({"VERB", "ADJ"})
 _NEGATORS = NEGATIVE_WORDS
 
 
@@ -116,9 +119,15 @@ def span_tokens(parse: Doc, base: int, start: int, end: int) -> list[Token]:
 
 
 def _is_negated(tok: Token) -> bool:
-    if any(c.dep_ == "neg" or c.lower_ in {"never", "without"} for c in tok.children):
-        return True
-    return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children if c.pos_ != "VERB")
+    """A "not"/"never"/"without" child, or a "no" determiner that is not a verb (one pass over the children)."""
+    for c in tok.children:
+        dep, lower = c.dep_, c.lower_
+        if dep == "neg" or lower in _NEGATION_WORDS or (dep == "det" and lower == "no" and c.pos_ != "VERB"):
+            return True
+    return False
+
+
+_NEGATION_WORDS = frozenset({"never", "without"})
 
 
 _PREDICTIVE_MODALS = PREDICTIVE_MODALS
@@ -202,11 +211,15 @@ def text_unit(key: str, doc: str, start: int, end: int, tokens: Iterable[Token],
     preds: set[str] = set()
     negated: set[str] = set()
     seen_mentions: set[tuple[int, int]] = set()
+    focus: set[str] = set()
     for tok in tokens:
         lemma = tok.lemma_.lower()
+        tag = tok.pos_  # read once: each read of a Token attribute goes through spaCy
+        if tag in _FOCUS_POS and lemma not in _LIGHT_VERBS and tok.dep_ == "ROOT":
+            focus.add(lemma)
         if (lemma in DOUBT_WORDS or tok.lower_ in DOUBT_WORDS) and _in_main_predicate(tok) and not _doubt_negated(tok):
             unit.doubt = True
-        if tok.pos_ in {"VERB", "ADJ", "AUX"} and lemma not in {"be", "have", "do"}:
+        if tag in _PREDICATE_POS and lemma not in _LIGHT_VERBS:
             preds.add(lemma)
             subj = _subject_term(tok, base, doc, index)
             if subj is not None:
@@ -216,30 +229,29 @@ def text_unit(key: str, doc: str, start: int, end: int, tokens: Iterable[Token],
                 unit.figures.setdefault(lemma, figure)
             if _is_negated(tok):
                 negated.add(lemma)
-        elif tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        elif tag == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             negated.add(lemma)
         if tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.pos_ in {"NOUN", "PROPN"}:
             unit.qualities.setdefault(lemma, _noun_term(tok.head, base, doc, index))
         if tok.is_punct or tok.is_space:
             continue
+        text = tok.text
         pos = base + tok.idx
-        hits = index.mentions_in(doc, pos, pos + len(tok.text))
+        hits = index.mentions_in(doc, pos, pos + len(text))
         if hits:
             s, e, actor = hits[0]
             if (s, e) not in seen_mentions:
                 seen_mentions.add((s, e))
                 unit.terms[f"@{actor.id}"] += 1
             continue
-        if tok.pos_ not in _CONTENT_POS or tok.is_stop or lemma in REPORTING_VERBS or lemma in COGNITION_VERBS or len(lemma) < 2:
+        if tag not in _CONTENT_POS or tok.is_stop or lemma in REPORTING_VERBS or lemma in COGNITION_VERBS or len(lemma) < 2:
             continue
-        unit.terms[_month_term(tok.text) or lemma] += 1
+        unit.terms[_month_term(text) or lemma] += 1
     unit.predicted = frozenset(_predicted_actors(tokens_list, base, doc, index))
     unit.frames = extract_frames(tokens_list, base, doc, index)
     unit.quantities = _figures(tokens_list, base, doc, start, end, index)
     unit.predicates = frozenset(preds)
-    unit.focus = frozenset(
-        t.lemma_.lower() for t in tokens_list if t.dep_ == "ROOT" and t.pos_ in {"VERB", "ADJ"} and t.lemma_.lower() not in {"be", "have", "do"}
-    )
+    unit.focus = frozenset(focus)
     unit.negated = frozenset(negated)
     unit.carries = carried_kinds(tokens_list)
     return unit

@@ -218,11 +218,12 @@ def _is_report(tok: Token, lemma: str) -> bool:
 
 def _is_predicate(tok: Token) -> bool:
     """Verbs, predicate adjectives, and a noun misparsed as the verb of a question ("Will Assad compromise?")."""
-    if tok.pos_ == "VERB":
+    pos = tok.pos_
+    if pos == "VERB":
         return True
-    if tok.pos_ == "ADJ":
+    if pos == "ADJ":
         return tok.dep_ in {"acomp", "ROOT", "xcomp", "conj"}
-    return tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children)
+    return pos == "NOUN" and tok.dep_ == "ROOT" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children)
 
 
 def _negated(tok: Token) -> bool:

@@ -96,6 +96,41 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     ]
 
 
+def _cue(phrase: str) -> str:
+    """The longest word of a phrase: a match of the phrase contains it."""
+    return max(phrase.lower().split(), key=len)
+
+
+#: Letters that match an ASCII letter when case is ignored but whose ``lower()`` is not it (İ ı ſ):
+#: a span holding one is searched without the gate.
+_UNLOWERED = ("\u0130", "\u0131", "\u017f")
+
+
+@cache
+def _gates() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Per kind of hedge, groups of words that each match must contain, one of every group.
+
+    The patterns match only spans holding one word of each group (a word of
+    a required alternation), so a lower-cased span lacking every word of a
+    group cannot match and is not searched: one substring test per word
+    instead of a pass of the pattern.
+    """
+    w = hedge_words()
+
+    def group(*keys: str) -> tuple[str, ...]:
+        return tuple(sorted({_cue(p) for k in keys for p in w[k] if p.strip()}))
+
+    return {
+        "unknown": (group("unknown"),),
+        "not_said": (group("not_said_negators"), group("not_said_verbs")),
+        "phrase": (group("phrases"),),
+        "deferred": (group("deferred_markers"), group("deferred_verbs")),
+        "speculative": (group("unknown_subjects", "unknown_subject_determiners"), group("speculative_modals")),
+        "whether": (("whether",),),
+        "likely": (group("likelihood_adverbs"), group("modals")),
+    }
+
+
 def _alt_lookbehind(phrases: list[str]) -> str:
     """Fixed-width lookbehinds, one per phrase ("regardless of " before "whether")."""
     return ")(?<!".join(re.escape(p.lower() + " ") for p in sorted(set(phrases)))
@@ -126,7 +161,13 @@ def find_hedge(text: str, start: int = 0, end: int | None = None) -> Hedge | Non
     """
     end = len(text) if end is None else end
     best: Hedge | None = None
+    span = text[start:end]
+    # None: no gate, for a span with a letter that matches an ASCII one ignoring case but does not lower-case to it
+    low = None if any(c in span for c in _UNLOWERED) else span.lower()
+    gates = _gates()
     for kind, pat in _patterns():
+        if low is not None and not all(any(c in low for c in cues) for cues in gates[kind]):
+            continue
         src, off, lo, hi = text, 0, start, end
         if kind == "whether":  # matched on the lower-cased span only (not the whole text, once per sentence)
             window = text[start:end].lower()

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from ..models import Cut, Entity, Sentence, Story
 from ..pipeline import Context, register_stage
-from ..text import normalize_same_length
+from ..text import normalize_same_length, remember_text
 
 __all__ = ["LIST_MARKER", "parse_blocks", "split_for_parsing"]
 
@@ -55,17 +55,22 @@ def mark_list_boundaries(doc: Doc) -> Doc:
     marker's own tokens and the word after it are kept in its sentence. Also
     stops sentences from running over a line break inside a block.
     """
+    words = [t.text for t in doc]  # read once: indexing a Doc makes a new Token each time
+    size = len(words)
     i = 1
-    while i < len(doc):
-        prev = doc[i - 1]
-        n = _marker_length(doc, i)
-        if n and i + n < len(doc) and (prev.text in _BOUNDARY or prev.is_space):
+    while i < size:
+        w = words[i]
+        # every marker ends in ")" or "." within four characters, or is followed by ")" one or two tokens on
+        maybe = (len(w) <= 4 and w[-1:] in {")", "."}) or (i + 1 < size and words[i + 1] == ")") or (i + 2 < size and words[i + 2] == ")")
+        n = _marker_length(doc, i) if maybe else 0
+        if n and i + n < size and (words[i - 1] in _BOUNDARY or doc[i - 1].is_space):
             doc[i].is_sent_start = True
             for k in range(i + 1, i + n + 1):
                 doc[k].is_sent_start = False
             i += n + 1
             continue
-        if "\n" in prev.text and not prev.text.strip():
+        prev = words[i - 1]
+        if "\n" in prev and not prev.strip():
             doc[i].is_sent_start = True
         i += 1
     return doc
@@ -168,9 +173,10 @@ def _parse_all(nlp: Language, texts: list[str], max_chars: int) -> Iterator[Doc]
         pieces.extend(parts)
         counts.append(len(parts))
     parsed = iter(nlp.pipe(pieces, batch_size=64))
-    for count in counts:
+    for text, count in zip(texts, counts, strict=True):
         docs = [_compact(next(parsed)) for _ in range(count)]
-        yield docs[0] if count == 1 else _compact(Doc.from_docs(docs, ensure_whitespace=False))
+        # the text is kept for doc_text(): spaCy's Doc.text joins every token again on each read
+        yield remember_text(docs[0] if count == 1 else _compact(Doc.from_docs(docs, ensure_whitespace=False)), text)
 
 
 def parse_blocks(story: Story, ctx: Context) -> Story:

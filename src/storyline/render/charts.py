@@ -433,34 +433,42 @@ def graph_layout(story: Story, max_nodes: int = MAX_GRAPH_NODES) -> GraphLayout 
     ids = [a.id for a in actors]
     k = math.sqrt(width * height / n) * 0.6
     temp = width / 8
+    # positions and displacements by list index (the lists of ``pos``, moved in place): the same
+    # arithmetic in the same order as by actor id, without a dict look-up per term
+    at = [pos[i] for i in ids]
+    index = {i: j for j, i in enumerate(ids)}
+    links = [(index[e.source], index[e.target]) for e in edges]
     for _ in range(GRAPH_ITERATIONS):
-        disp = {i: [0.0, 0.0] for i in ids}
+        disp = [[0.0, 0.0] for _ in ids]
         for ai in range(n):
+            pu, du = at[ai], disp[ai]
             for bi in range(ai + 1, n):
-                u, v = ids[ai], ids[bi]
-                dx, dy = pos[u][0] - pos[v][0], pos[u][1] - pos[v][1]
+                pv, dv = at[bi], disp[bi]
+                dx, dy = pu[0] - pv[0], pu[1] - pv[1]
                 d = math.hypot(dx, dy) or 0.01
                 f = k * k / d
-                disp[u][0] += dx / d * f
-                disp[u][1] += dy / d * f
-                disp[v][0] -= dx / d * f
-                disp[v][1] -= dy / d * f
-        for e in edges:
-            dx, dy = pos[e.source][0] - pos[e.target][0], pos[e.source][1] - pos[e.target][1]
+                fx, fy = dx / d * f, dy / d * f
+                du[0] += fx
+                du[1] += fy
+                dv[0] -= fx
+                dv[1] -= fy
+        for si, ti in links:
+            ps, pt, ds, dt = at[si], at[ti], disp[si], disp[ti]
+            dx, dy = ps[0] - pt[0], ps[1] - pt[1]
             d = math.hypot(dx, dy) or 0.01
             f = d * d / k
-            disp[e.source][0] -= dx / d * f
-            disp[e.source][1] -= dy / d * f
-            disp[e.target][0] += dx / d * f
-            disp[e.target][1] += dy / d * f
-        for i in ids:
-            dx, dy = disp[i]
-            dx += (cx - pos[i][0]) * 0.05
-            dy += (cy - pos[i][1]) * 0.05
+            fx, fy = dx / d * f, dy / d * f
+            ds[0] -= fx
+            ds[1] -= fy
+            dt[0] += fx
+            dt[1] += fy
+        for p, (dx, dy) in zip(at, disp, strict=True):
+            dx += (cx - p[0]) * 0.05
+            dy += (cy - p[1]) * 0.05
             d = math.hypot(dx, dy) or 0.01
             step = min(d, temp)
-            pos[i][0] += dx / d * step
-            pos[i][1] += dy / d * step
+            p[0] += dx / d * step
+            p[1] += dy / d * step
         temp *= 0.985
     # fit into the box, leaving room for labels
     mx, my = 80.0, 40.0
