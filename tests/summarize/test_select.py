@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storyline.summarize.candidates import Candidate
-from storyline.summarize.select import Weights, select_sentences
+from storyline.summarize.select import Weights, score_candidates, select_sentences, similarity_matrix
 from storyline.summarize.stage import order_picks
 
 
@@ -111,3 +111,28 @@ def test_a_sentence_whose_content_a_chosen_one_holds_is_a_repeat() -> None:
     assert 0 in once and 1 not in once and 2 in once
     # the outlet whose shorter version was left out is still cited for the fact
     assert 1 in next(p for p in picks if p.index == 0).support
+
+
+def test_containment_columns_equal_the_all_pairs_matrix() -> None:
+    import numpy as np
+
+    from storyline.summarize.select import _Containment
+
+    inside = _Containment(CANDS)
+    sets = [set(c.terms) for c in CANDS]
+    for i in range(len(CANDS)):
+        want = [0.0 if j == i else len(sets[j] & sets[i]) / max(len(sets[j]), 1) for j in range(len(CANDS))]
+        assert np.allclose(inside.column(i), want)
+    assert inside.column(0)[2] > 0.5 > inside.column(0)[3]  # the Westport flooding sentences hold each other
+
+
+def test_agreement_counts_other_documents_with_a_similar_sentence() -> None:
+    import numpy as np
+
+    m, sims, _ = similarity_matrix(CANDS)
+    w = Weights(lead=0.0, centrality=0.0, quoted=0.0, person_penalty=0.0, headline=0.0, agreement=1.0, min_words=0)
+    agree = score_candidates(CANDS, sims, m, w)
+    docs = [c.doc_index for c in CANDS]
+    want = [len({docs[j] for j in range(len(CANDS)) if docs[j] != docs[i] and sims[i, j] > w.agreement_threshold}) / 2 for i in range(len(CANDS))]
+    assert np.allclose(agree, want)
+    assert agree[0] == 1.0 and agree[5] == 0.0  # the flooding sentence is in all three documents; the school closure in one

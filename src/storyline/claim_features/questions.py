@@ -150,12 +150,12 @@ def link_answers(
         shared = [t for t in unit.terms if t in cand.terms]
         if not shared:
             continue  # nothing in common (a frame match needs a shared actor too)
-        if _unknown_itself(texts[cand.doc], cand):
-            continue  # "I don't know whether ...", "declined to elaborate": a sentence saying what is not known answers nothing
         sim, frame = score(unit, cand)
         if frame < FRAME_ANSWER and (len(shared) < MIN_SHARED or all(t.startswith("@") for t in shared)):
             continue  # one word, or only actors, in common is not answering
-        if sim >= threshold:
+        # (the hedge scan, the costliest test, only for a candidate that passes the others)
+        if sim >= threshold and not _unknown_itself(texts[cand.doc], cand):
+            # "I don't know whether ...", "declined to elaborate": a sentence saying what is not known answers nothing
             by_doc.setdefault(cand.doc, []).append((bool(focus & set(cand.terms)), sim, frame, cand))
     best: list[tuple[bool, float, float, TextUnit]] = []
     for _doc, scored in sorted(by_doc.items()):
