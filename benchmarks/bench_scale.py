@@ -9,7 +9,7 @@ Each measurement is one `storyline brief` run in its own process (model load
 included, writing json/md/html), timed with its peak RSS; the per-stage
 seconds come from the API. The fitted exponent is the slope of log(stage
 seconds, model load excluded) against log(characters) between successive sizes: 1 is linear, 2 quadratic;
-the same per stage. Timings are wall-clock seconds: on a machine shared with
+then one line per stage, flagged when a step's slope exceeds that of n log n (by more than 0.1). Timings are wall-clock seconds: on a machine shared with
 other work, compare slopes and the process's CPU seconds ("cpu s", model load
 included).
 """
@@ -87,16 +87,30 @@ def _exponents(rows: list[tuple[int, dict[str, object]]]) -> list[str]:
     return out
 
 
+def _nlogn_slope(n1: int, n2: int) -> float:
+    """The slope an n log n cost has between two sizes (about 1.1-1.2 for the steps measured here)."""
+    return math.log((n2 * math.log(n2)) / (n1 * math.log(n1))) / math.log(n2 / n1)
+
+
 def _stage_exponents(rows: list[tuple[int, dict[str, object]]], floor: float) -> list[str]:
-    """Per stage, its slope between successive sizes (sizes where the stage took under ``floor`` seconds are left out: noise)."""
+    """One line per stage: its slope for each step between successive sizes, and whether one exceeds n log n.
+
+    A step where the stage took under ``floor`` seconds at either size is shown as "-" (noise).
+    """
     ok = [(n, r["timings"]) for n, r in rows if isinstance(r.get("timings"), dict)]
     stages = list(dict.fromkeys(k for _, t in ok for k in t))  # type: ignore[attr-defined]
-    out = []
+    steps = list(itertools.pairwise(ok))
+    head = "".join(f"{f'{n1}->{n2}':>18}" for (n1, _), (n2, _) in steps)
+    out = [f"{'stage':>12}{head}  worst vs n log n"]
     for stage in stages:
-        points = [(n, float(t[stage])) for n, t in ok if float(t.get(stage, 0.0)) >= floor]  # type: ignore[attr-defined]
-        slopes = [k for (n1, t1), (n2, t2) in itertools.pairwise(points) if (k := _slope(n1, t1, n2, t2)) is not None]
-        if slopes:
-            out.append(f"{stage} " + "/".join(f"{k:.2f}" for k in slopes) + f" (largest-size step {slopes[-1]:.2f})")
+        cells, worst = [], ""
+        for (n1, t1), (n2, t2) in steps:
+            a, b = float(t1.get(stage, 0.0)), float(t2.get(stage, 0.0))  # type: ignore[attr-defined]
+            k = _slope(n1, a, n2, b) if a >= floor and b >= floor else None
+            cells.append(f"{'-' if k is None else f'{k:.2f}':>18}")
+            if k is not None and k > _nlogn_slope(n1, n2) + 0.1:
+                worst = f"above n log n ({k:.2f} > {_nlogn_slope(n1, n2):.2f} at {n1}->{n2})"
+        out.append(f"{stage:>12}{''.join(cells)}  {worst or 'ok'}")
     return out
 
 
@@ -125,7 +139,8 @@ def main() -> int:
             story_rows.append((chars, row))
             _print(f"story of {n} articles", chars, row)
         print("fitted exponent (time vs characters), stories: " + ", ".join(_exponents(story_rows)))
-        print("  per stage (steps between sizes where the stage took >= 1 s): " + "; ".join(_stage_exponents(story_rows, 1.0)))
+        print("  per stage (slope of its seconds vs characters; '-' where it took under 1 s):")
+        print("\n".join(_stage_exponents(story_rows, 1.0)))
         doc_rows: list[tuple[int, dict[str, object]]] = []
         paragraphs = [p for t in pool for p in t.split("\n") if len(p.split()) > 8]
         for label in [x for x in args.docs.split(",") if x]:
@@ -144,7 +159,8 @@ def main() -> int:
             doc_rows.append((size, row))
             _print(f"one document of {label}", size, row)
         print("fitted exponent (time vs characters), documents: " + ", ".join(_exponents(doc_rows)))
-        print("  per stage (steps between sizes where the stage took >= 1 s): " + "; ".join(_stage_exponents(doc_rows, 1.0)))
+        print("  per stage (slope of its seconds vs characters; '-' where it took under 1 s):")
+        print("\n".join(_stage_exponents(doc_rows, 1.0)))
     return 0
 
 

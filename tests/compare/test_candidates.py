@@ -45,14 +45,14 @@ def test_budget_keeps_the_pairs_sharing_most():
     assert pairs == [("a", "b")] and budget.indexed == 3
 
 
-def _reference(units, max_pairs, index_share):
+def _reference(units, max_pairs, index_share, index_postings=10**9):
     """The index selection written the direct way: every indexed pair's weight in one dict, then the best."""
     order = sorted(units.values(), key=lambda x: (x.doc, x.start, x.key))
     postings = {}
     for u in order:
         for t in sorted(u.terms):
             postings.setdefault(t, []).append(u)
-    cap = max(2, int(index_share * len(units)))
+    cap = max(2, min(int(index_share * len(units)), index_postings))
     weight = {}
     for term in sorted(postings):
         plist = postings[term]
@@ -81,11 +81,25 @@ def test_streamed_selection_equals_the_all_pairs_dictionary():
                 units[key] = TextUnit(key=key, doc=f"d{d}", start=rng.randint(0, 50), end=60, terms=Counter(words.split()))
         max_pairs = rng.randint(1, 40)
         share = rng.choice([0.05, 0.2, 0.5, 1.0])
-        pairs, budget = candidate_pairs(units, max_pairs=max_pairs, index_share=share)
+        postings = rng.choice([3, 6, 10**9])
+        pairs, budget = candidate_pairs(units, max_pairs=max_pairs, index_share=share, index_postings=postings)
         if budget.possible <= max_pairs:
             continue
-        want, indexed = _reference(units, max_pairs, share)
+        want, indexed = _reference(units, max_pairs, share, postings)
         assert pairs == want, trial
         assert budget.indexed == indexed
         checked += 1
     assert checked >= 10
+
+
+def test_a_term_held_by_more_claims_than_index_postings_links_nothing():
+    # "common" is in 6 claims (under the share cap of a 12-claim story at 0.9) but over index_postings = 4
+    units = {}
+    for d in range(6):
+        units[f"d{d}.0"] = _u(f"d{d}.0", f"d{d}", f"common own{d}")
+        units[f"d{d}.1"] = _u(f"d{d}.1", f"d{d}", f"pair{d // 2} own{d}b")
+    pairs, budget = candidate_pairs(units, max_pairs=5, index_share=0.9, index_postings=4)
+    assert pairs == [("d0.1", "d1.1"), ("d2.1", "d3.1"), ("d4.1", "d5.1")]
+    assert budget.indexed == 3
+    wide, _ = candidate_pairs(units, max_pairs=5, index_share=0.9, index_postings=100)
+    assert any(a.endswith(".0") for a, _ in wide), "without the cap the common term links claims"

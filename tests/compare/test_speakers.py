@@ -54,3 +54,15 @@ def test_words_credited_to_a_country_are_no_rival_speaker():
     story = _story("said Ann Lee, a spokeswoman for the owner Bolt Holdings.", "a2")
     story.actors[0] = story.actors[0].model_copy(update={"kind": "country"})
     assert speaker_conflicts(story, 8) == []
+
+
+def test_each_claim_is_in_one_conflict_and_quotations_sharing_no_run_are_never_paired():
+    other = "Nobody on the committee has seen the report that the ministry published last week"
+    story = _story("said Ann Lee, a spokeswoman for the owner Bolt Holdings.", "a2")
+    d3 = f"“{WORDS},” said Bolt Holdings."
+    story.claims.append(Claim(id="d3.c1", doc="d3", start=0, end=len(d3), text=d3))
+    story.quotes.append(Quote(speaker="a3", text=WORDS, doc="d3", start=1, end=1 + len(WORDS)))
+    story.quotes.append(Quote(speaker="a2", text=other, doc="d3", start=0, end=len(other)))
+    conflicts = speaker_conflicts(story, 8)
+    # the d1/d2 pair comes first; d3 repeats the words but both claims it would pair with are taken
+    assert [(c.claims, c.speakers) for c in conflicts] == [(("d1.c1", "d2.c1"), ("a1", "a2"))]

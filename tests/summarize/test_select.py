@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storyline.summarize.candidates import Candidate
-from storyline.summarize.select import Weights, select_sentences
+from storyline.summarize.select import Weights, score_candidates, select_sentences, similarity_matrix
 from storyline.summarize.stage import order_picks
 
 
@@ -135,3 +135,27 @@ def test_a_concept_counts_only_when_several_outlets_use_it() -> None:
     # with concept_docs = 1, one outlet's words count again
     assert _concepts(cands, Weights(concept_docs=1)).weight["seagulls"] > 0.0
 
+
+def test_containment_columns_equal_the_all_pairs_matrix() -> None:
+    import numpy as np
+
+    from storyline.summarize.select import _Containment
+
+    inside = _Containment(CANDS)
+    sets = [set(c.terms) for c in CANDS]
+    for i in range(len(CANDS)):
+        want = [0.0 if j == i else len(sets[j] & sets[i]) / max(len(sets[j]), 1) for j in range(len(CANDS))]
+        assert np.allclose(inside.column(i), want)
+    assert inside.column(0)[2] > 0.5 > inside.column(0)[3]  # the Westport flooding sentences hold each other
+
+
+def test_agreement_counts_other_documents_with_a_similar_sentence() -> None:
+    import numpy as np
+
+    m, sims, _ = similarity_matrix(CANDS)
+    w = Weights(lead=0.0, centrality=0.0, quoted=0.0, person_penalty=0.0, headline=0.0, agreement=1.0, min_words=0)
+    agree = score_candidates(CANDS, sims, m, w)
+    docs = [c.doc_index for c in CANDS]
+    want = [len({docs[j] for j in range(len(CANDS)) if docs[j] != docs[i] and sims[i, j] > w.agreement_threshold}) / 2 for i in range(len(CANDS))]
+    assert np.allclose(agree, want)
+    assert agree[0] == 1.0 and agree[5] == 0.0  # the flooding sentence is in all three documents; the school closure in one

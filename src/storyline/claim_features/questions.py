@@ -163,14 +163,14 @@ def link_answers(
             continue  # nothing in common (a frame match needs a shared actor too)
         if unit.asked and not any(t in cand.terms or bare_verb(t) in cand.terms for t in unit.asked):
             continue  # "is seeking to determine whether the group had accomplices" / "officers searched a property": only the frame in common
-        if _unknown_itself(texts[cand.doc], cand):
-            continue  # "I don't know whether ...", "declined to elaborate": a sentence saying what is not known answers nothing
         sim, frame = score(unit, cand)
         if carries_asked(unit, cand):
             sim += KIND_BONUS  # "where the car was" / "stuck between the 22nd and 23rd floors"
         if frame < FRAME_ANSWER and (len(shared) < MIN_SHARED or all(t.startswith("@") for t in shared)):
             continue  # one word, or only actors, in common is not answering
-        if sim >= threshold:
+        # (the hedge scan, the costliest test, only for a candidate that passes the others)
+        if sim >= threshold and not _unknown_itself(texts[cand.doc], cand):
+            # "I don't know whether ...", "declined to elaborate": a sentence saying what is not known answers nothing
             by_doc.setdefault(cand.doc, []).append((bool(focus & set(cand.terms)), sim, frame, cand))
     best: list[tuple[bool, float, float, TextUnit]] = []
     for _doc, scored in sorted(by_doc.items()):

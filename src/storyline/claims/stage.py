@@ -258,9 +258,11 @@ def extract_claims(story: Story, ctx: Context) -> Story:
     story.claims, story.questions = [], []
     all_units: dict[str, TextUnit] = {}
     q_pairs: list[tuple[Question, TextUnit]] = []
+    quotes_of: dict[str, list[Quote]] = {}  # each document's quotes, in story order (one pass, not one per document)
+    for q in story.quotes:
+        quotes_of.setdefault(q.doc, []).append(q)
     for doc in story.documents:
-        quotes = [q for q in story.quotes if q.doc == doc.id]
-        claims, questions, units, q_units = claims_of_document(doc, ctx, index, quotes)
+        claims, questions, units, q_units = claims_of_document(doc, ctx, index, quotes_of.get(doc.id, []))
         story.claims.extend(claims)
         story.questions.extend(questions)
         all_units.update(units)

@@ -5,9 +5,11 @@ Scoring every pair of claims of different documents is quadratic (a
 the budget (``[compare] max_pairs``), candidate pairs come from an inverted
 index of the claims' terms (content lemmas and actors): two claims are a
 candidate when they share a term that is not in more than ``index_share`` of
-all claims (the story's backdrop words link everything with everything). If
-the index still yields more than the budget, the pairs sharing the most
-index weight (summed idf of shared terms) are kept and the rest are cut; the
+all claims (the story's backdrop words link everything with everything) nor
+in more than ``index_postings`` claims (so that the work per claim is bounded
+and the index stays linear in the claims, however long the story). If the
+index still yields more than the budget, the pairs sharing the most index
+weight (summed idf of shared terms) are kept and the rest are cut; the
 :class:`Budget` says how many.
 """
 
@@ -20,6 +22,8 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol
+
+from ..settings import tuned_int
 
 
 class TextUnit(Protocol):
@@ -34,7 +38,10 @@ class TextUnit(Protocol):
     @property
     def terms(self) -> Counter[str]: ...
 
-__all__ = ["Budget", "candidate_pairs"]
+__all__ = ["INDEX_POSTINGS", "Budget", "candidate_pairs"]
+
+#: A term held by more claims than this is not indexed (``[compare] index_postings``).
+INDEX_POSTINGS = tuned_int("compare", "index_postings")
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +60,9 @@ class Budget:
         return self.possible - self.scored
 
 
-def candidate_pairs(units: Mapping[str, TextUnit], max_pairs: int, index_share: float) -> tuple[list[tuple[str, str]], Budget]:
+def candidate_pairs(
+    units: Mapping[str, TextUnit], max_pairs: int, index_share: float, index_postings: int = INDEX_POSTINGS
+) -> tuple[list[tuple[str, str]], Budget]:
     """Claim-id pairs (a from an earlier document than b, sorted) to score, and the budget report."""
     by_doc: dict[str, list[TextUnit]] = defaultdict(list)
     for u in units.values():
@@ -73,7 +82,7 @@ def candidate_pairs(units: Mapping[str, TextUnit], max_pairs: int, index_share: 
     for pos, u in enumerate(order):
         for t in u.terms:
             postings[t].append(pos)
-    cap = max(2, int(index_share * total))
+    cap = max(2, min(int(index_share * total), index_postings))
     weight_of = {t: 1.0 / len(plist) for t, plist in postings.items() if len(plist) <= cap}
     next_doc = [0] * len(order)  # the first position of a later document
     end = len(order)
@@ -94,6 +103,8 @@ def candidate_pairs(units: Mapping[str, TextUnit], max_pairs: int, index_share: 
                 acc[q] = acc.get(q, 0.0) + w
         indexed += len(acc)
         for q, w in acc.items():
+            if len(best) >= max_pairs and w < best[0][0]:
+                continue  # lighter than the lightest pair held (a tie is settled by the keys below)
             item = (w, (a.key, order[q].key))
             if len(best) < max_pairs:
                 heapq.heappush(best, item)

@@ -43,16 +43,16 @@ def _runs(text: str, n: int) -> dict[tuple[str, ...], int]:
 
 
 def _claim_of(quote: Quote, claims: list[Claim]) -> Claim | None:
-    """The claim whose sentence holds the start of the quotation, else the first one it overlaps."""
+    """The claim whose sentence holds the start of the quotation, else the first one it overlaps (``claims``: of its document)."""
     holding = [c for c in claims if c.doc == quote.doc and c.start <= quote.start < c.end]
     overlapping = [c for c in claims if c.doc == quote.doc and c.start < quote.end and quote.start < c.end]
     found = holding or overlapping
     return found[0] if found else None
 
 
-def _names(story: Story, actor: str, claim: Claim) -> bool:
+def _names(mentions: dict[str, list[tuple[str, int]]], actor: str, claim: Claim) -> bool:
     """The claim's sentence names ``actor`` (a spokesperson's sentence naming whom they speak for)."""
-    return any(m.doc == claim.doc and claim.start <= m.start < claim.end for a in story.actors if a.id == actor for m in a.mentions)
+    return any(doc == claim.doc and claim.start <= start < claim.end for doc, start in mentions.get(actor, ()))
 
 
 def speaker_conflicts(story: Story, min_words: int = SAME_QUOTE_WORDS) -> list[SpeakerConflict]:
@@ -63,18 +63,28 @@ def speaker_conflicts(story: Story, min_words: int = SAME_QUOTE_WORDS) -> list[S
     out: list[SpeakerConflict] = []
     taken: set[str] = set()
     runs = [_runs(q.text, min_words) for q in quotes]
+    # only quotations sharing a run are compared: an index of the runs keeps this linear in the quotations
+    holders: dict[tuple[str, ...], list[int]] = {}
+    for i, r in enumerate(runs):
+        for run in r:
+            holders.setdefault(run, []).append(i)
+    claims_of: dict[str, list[Claim]] = {}
+    for c in story.claims:
+        claims_of.setdefault(c.doc, []).append(c)
+    mentions: dict[str, list[tuple[str, int]]] = {}
+    for a in story.actors:
+        mentions.setdefault(a.id, []).extend((m.doc, m.start) for m in a.mentions)
     for i, qa in enumerate(quotes):
-        for j in range(i + 1, len(quotes)):
+        later = sorted({j for run in runs[i] for j in holders[run] if j > i})
+        for j in later:
             qb = quotes[j]
             if qa.doc == qb.doc or qa.speaker == qb.speaker or qa.speaker is None or qb.speaker is None:
                 continue
             shared = sorted(set(runs[i]) & set(runs[j]), key=lambda r: runs[i][r])
-            if not shared:
-                continue
-            ca, cb = _claim_of(qa, story.claims), _claim_of(qb, story.claims)
+            ca, cb = _claim_of(qa, claims_of.get(qa.doc, [])), _claim_of(qb, claims_of.get(qb.doc, []))
             if ca is None or cb is None or ca.id in taken or cb.id in taken:
                 continue
-            if _names(story, qb.speaker, ca) or _names(story, qa.speaker, cb):
+            if _names(mentions, qb.speaker, ca) or _names(mentions, qa.speaker, cb):
                 continue  # one side names the other speaker: a spokesperson and whom they speak for
             taken.update((ca.id, cb.id))
             at = runs[i][shared[0]]

@@ -52,7 +52,7 @@ from ..errors import ConfigError
 from ..models import Agreement, Claim, Divergence, Position, Span, Story
 from ..pipeline import Context, register_stage
 from ..settings import tuned, tuned_int
-from .candidates import candidate_pairs
+from .candidates import INDEX_POSTINGS, candidate_pairs
 from .figures import Figure as FigureLike
 from .figures import FigureConflict, figure_conflicts, format_value
 from .speakers import SpeakerConflict, speaker_conflicts
@@ -751,7 +751,9 @@ def compare_sources(story: Story, ctx: Context) -> Story:
     claims = {c.id: c for c in story.claims if c.id in units}
     units = {k: u for k, u in units.items() if k in claims}
     families = actor_families(story)
-    pairs, budget = candidate_pairs(units, int(_setting(ctx, "max_pairs", MAX_PAIRS)), _setting(ctx, "index_share", INDEX_SHARE))
+    pairs, budget = candidate_pairs(
+        units, int(_setting(ctx, "max_pairs", MAX_PAIRS)), _setting(ctx, "index_share", INDEX_SHARE), int(_setting(ctx, "index_postings", INDEX_POSTINGS))
+    )
     neighbours: dict[tuple[str, str], float] = {}
     links = align_claims(units, link, families, pairs, diverge, neighbours, floor)
     agree = [lk for lk in links if lk.opposition is None]

@@ -142,16 +142,14 @@ def score_candidates(cands: list[Candidate], sims: np.ndarray, m: np.ndarray, w:
     n_docs = len(set(docs.tolist()))
     agree = np.zeros(n)
     if n_docs > 1:
-        for d in set(docs.tolist()):
-            other = docs != d
-            mine = docs == d
-            hit = (sims[np.ix_(mine, other)] > w.agreement_threshold)
-            # number of other documents holding a similar sentence
-            other_docs = docs[other]
-            counts = np.zeros(mine.sum())
-            for od in set(other_docs.tolist()):
-                counts += hit[:, other_docs == od].any(axis=1)
-            agree[mine] = counts / (n_docs - 1)
+        # number of other documents holding a similar sentence: the similar pairs or-ed over each document's columns
+        # (one pass over the matrix, not one per pair of documents)
+        order = np.argsort(docs, kind="stable")
+        by_doc = docs[order]
+        starts = np.flatnonzero(np.r_[True, by_doc[1:] != by_doc[:-1]])
+        holds = np.logical_or.reduceat(sims[:, order] > w.agreement_threshold, starts, axis=1)
+        holds[np.arange(n), np.searchsorted(by_doc[starts], docs)] = False  # its own document does not count
+        agree = holds.sum(axis=1) / (n_docs - 1)
     lead = np.array([1.0 / (1.0 + c.position) ** w.lead_decay for c in cands])
     info = np.array([(len(c.entities) + c.numbers) / max(c.words, 1) for c in cands])
     quote = np.array([c.quoted for c in cands])
@@ -216,7 +214,7 @@ class _Greedy:
         self.max_sim = np.zeros(len(cands))
         self.covered: set[str] = set()
         self.same: np.ndarray | None = None  # same[i, j]: sentences i and j tell one fact (from the compare stage)
-        self.inside: np.ndarray | None = None  # inside[j, i]: share of j's content terms that sentence i holds
+        self.inside: _Containment | None = None  # inside[j, i]: share of j's content terms that sentence i holds
         self._gains: list[float] | None = None  # each sentence's gain per word, for the concepts in _gains_for
         self._gains_for: set[str] = set()
         self._holders: dict[str, list[int]] = {}  # concept -> the sentences holding it
@@ -271,7 +269,7 @@ class _Greedy:
             if self.same is not None:
                 self.max_sim[self.same[i]] = LINKED  # the comparison found they tell this same fact (or dispute it)
             if self.inside is not None:
-                self.max_sim[self.inside[:, i] >= self.w.containment] = LINKED  # it says little the chosen one does not
+                self.max_sim[self.inside.column(i) >= self.w.containment] = LINKED  # it says little the chosen one does not
             if self.concepts is not None:
                 self.covered |= self.concepts.of[i]
 
@@ -304,20 +302,33 @@ def _supporting(i: int, cands: list[Candidate], sims: np.ndarray, w: Weights) ->
     return out
 
 
-def _containment(cands: list[Candidate]) -> np.ndarray:
-    """inside[j, i]: the share of sentence j's distinct content terms that sentence i also holds."""
-    vocab: dict[str, int] = {}
-    for c in cands:
-        for t in set(c.terms):
-            vocab.setdefault(t, len(vocab))
-    b = np.zeros((len(cands), max(len(vocab), 1)), dtype=np.float32)
-    for k, c in enumerate(cands):
-        for t in set(c.terms):
-            b[k, vocab[t]] = 1.0
-    sizes = np.maximum(b.sum(axis=1, keepdims=True), 1.0)
-    inside: np.ndarray = (b @ b.T) / sizes
-    np.fill_diagonal(inside, 0.0)
-    return inside
+class _Containment:
+    """inside[j, i]: the share of sentence j's distinct content terms that sentence i also holds.
+
+    Only the columns of chosen sentences are ever read, so each is counted
+    when asked for, from an index of the terms (not an all-pairs matrix).
+    """
+
+    def __init__(self, cands: list[Candidate]) -> None:
+        self.terms = [set(c.terms) for c in cands]
+        self.holders: dict[str, list[int]] = {}
+        for k, ts in enumerate(self.terms):
+            for t in ts:
+                self.holders.setdefault(t, []).append(k)
+        self.sizes = np.maximum(np.array([len(ts) for ts in self.terms], dtype=np.float32), np.float32(1.0))
+        self._columns: dict[int, np.ndarray] = {}
+
+    def column(self, i: int) -> np.ndarray:
+        """inside[:, i]: how much of every sentence sentence ``i`` holds (0 for itself)."""
+        col = self._columns.get(i)
+        if col is None:
+            shared = np.zeros(len(self.terms), dtype=np.float32)
+            for t in self.terms[i]:
+                shared[self.holders[t]] += np.float32(1.0)
+            col = shared / self.sizes
+            col[i] = 0.0
+            self._columns[i] = col
+        return col
 
 
 def select_sentences(cands: list[Candidate], budget: int, w: Weights | None = None, bonus: np.ndarray | None = None,
@@ -342,7 +353,7 @@ def select_sentences(cands: list[Candidate], budget: int, w: Weights | None = No
     state = _Greedy(cands, score, sims, _concepts(cands, w) if w.coverage else None, budget, w)
     state.same = same
     if w.containment:
-        state.inside = _containment(cands)
+        state.inside = _Containment(cands)
     state.run(w.redundancy)
     if w.fill_redundancy > w.redundancy:
         state.run(w.fill_redundancy)
@@ -352,7 +363,8 @@ def select_sentences(cands: list[Candidate], budget: int, w: Weights | None = No
         p.support = _supporting(p.index, cands, sims, w)
         if state.inside is not None:  # a sentence of another outlet that tells part of it, and no figure it lacks
             held = _numbers(cands[p.index].text)
-            told = [int(j) for j in np.argsort(-state.inside[:, p.index]) if state.inside[j, p.index] >= w.containment]
+            inside = state.inside.column(p.index)
+            told = [int(j) for j in np.argsort(-inside) if inside[j] >= w.containment]
             p.support += [j for j in told if j not in chosen and j not in p.support and cands[j].doc != cands[p.index].doc
                           and _numbers(cands[j].text) <= held]
         if agree is not None:
