@@ -7,6 +7,7 @@ import pytest
 
 from storyline.errors import ConfigError
 from storyline.stream.cluster import Clusterer, StreamSettings
+from storyline.stream.features import featurize
 from storyline.stream.run import parse_time
 
 HOUR = 3600.0
@@ -135,8 +136,26 @@ def test_parse_time() -> None:
 
 
 def test_the_dataclass_defaults_are_the_packaged_stream_settings() -> None:
-    # StreamSettings() (what Clusterer and cluster_into_store fall back to) must be [stream] of defaults.toml,
-    # the one home of every tunable: editing one and not the other fails here
-    from storyline.settings import load_options
+    # StreamSettings() (what Clusterer and cluster_into_store fall back to) reads [stream] of defaults.toml,
+    # the one home of every tunable; and every key there is a setting (from_mapping refuses unknown keys)
+    from dataclasses import fields
 
-    assert StreamSettings.from_mapping(load_options().section("stream")) == StreamSettings()
+    from storyline.settings import packaged_defaults
+
+    packaged = packaged_defaults()["stream"]
+    assert set(packaged) == {f.name for f in fields(StreamSettings)}
+    assert StreamSettings.from_mapping(packaged) == StreamSettings()
+    assert StreamSettings(threshold=0.5).threshold == 0.5 and StreamSettings(threshold=0.5).window_hours == packaged["window_hours"]
+
+
+def test_the_lead_sentence_counts_extra() -> None:
+    text = "Quistlun floods Kalvormes.\nThe Tinbel Council met on Monday."
+    plain = Clusterer(StreamSettings(lead_sentences=0, boiler_min_seen=0))
+    lead = Clusterer(StreamSettings(lead_sentences=1, lead_weight=1.0, boiler_min_seen=0))
+    _, flat = plain.content(featurize(text), 0.0)
+    _, weighted = lead.content(featurize(text), 0.0)
+    assert flat["kalvorm"] == 1.0
+    assert weighted["kalvorm"] == weighted["quistlun flood"] == 2.0  # in the first sentence: counted twice
+    assert weighted["council"] == flat["council"] == 1.0  # later sentences count once
+    # the lead's terms weigh more in the article's vector
+    assert lead.vector(weighted)["quistlun"] > plain.vector(flat)["quistlun"]

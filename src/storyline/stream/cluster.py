@@ -30,10 +30,11 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from ..errors import ConfigError
+from ..settings import packaged_defaults
 from .features import ArticleFeatures, featurize
 
 __all__ = ["ArticleFeatures", "Assignment", "Clusterer", "StreamSettings", "featurize"]
@@ -41,30 +42,37 @@ __all__ = ["ArticleFeatures", "Assignment", "Clusterer", "StreamSettings", "feat
 STATE_VERSION = 2
 
 
+def _packaged(key: str) -> Any:
+    """A field whose default is ``key`` of ``[stream]`` in the packaged defaults.toml (the tunables' one home)."""
+    return field(default_factory=lambda: packaged_defaults()["stream"][key])
+
+
 @dataclass(frozen=True)
 class StreamSettings:
-    """The tunables of the clusterer (``[stream]`` in defaults.toml)."""
+    """The tunables of the clusterer; each defaults to its value in ``[stream]`` of defaults.toml, where it is described."""
 
-    threshold: float = 0.03
-    window_hours: float = 72.0
-    article_terms: int = 60
-    story_terms: int = 300
-    query_terms: int = 60
-    name_weight: float = 1.0
-    number_weight: float = 1.0
-    phrase_weight: float = 1.0
-    age_penalty: float = 0.001
-    hours_penalty: float = 0.0
-    max_candidates: int = 300
-    members: int = 0
-    member_weight: float = 1.0
-    warmup: float = 0.0
-    idf_power: float = 2.0
-    max_df: float = 0.5
-    max_df_after: int = 50
-    boiler_min_seen: int = 2
-    boiler_age_hours: float = 72.0
-    boiler_memory_days: float = 60.0
+    threshold: float = _packaged("threshold")
+    window_hours: float = _packaged("window_hours")
+    article_terms: int = _packaged("article_terms")
+    story_terms: int = _packaged("story_terms")
+    query_terms: int = _packaged("query_terms")
+    name_weight: float = _packaged("name_weight")
+    number_weight: float = _packaged("number_weight")
+    phrase_weight: float = _packaged("phrase_weight")
+    lead_sentences: int = _packaged("lead_sentences")
+    lead_weight: float = _packaged("lead_weight")
+    age_penalty: float = _packaged("age_penalty")
+    hours_penalty: float = _packaged("hours_penalty")
+    max_candidates: int = _packaged("max_candidates")
+    members: int = _packaged("members")
+    member_weight: float = _packaged("member_weight")
+    warmup: float = _packaged("warmup")
+    idf_power: float = _packaged("idf_power")
+    max_df: float = _packaged("max_df")
+    max_df_after: int = _packaged("max_df_after")
+    boiler_min_seen: int = _packaged("boiler_min_seen")
+    boiler_age_hours: float = _packaged("boiler_age_hours")
+    boiler_memory_days: float = _packaged("boiler_memory_days")
 
     @classmethod
     def from_mapping(cls, values: dict[str, Any], origin: str = "[stream]") -> StreamSettings:
@@ -130,8 +138,11 @@ class Clusterer:
 
     # -- vectors -------------------------------------------------------------
 
-    def content(self, features: ArticleFeatures, now: float) -> tuple[str, Counter[str]]:
+    def content(self, features: ArticleFeatures, now: float) -> tuple[str, dict[str, float]]:
         """The text of ``features`` without boilerplate, and the term counts of what is kept.
+
+        The terms of the first ``lead_sentences`` sentences kept (the headline
+        or the lede: what the article is about) count ``1 + lead_weight`` times.
 
         A sentence (of four words or more) seen in more than ``boiler_min_seen``
         articles, the first of them more than ``boiler_age_hours`` ago, is page
@@ -141,7 +152,7 @@ class Clusterer:
         """
         s = self.settings
         keep: list[str] = []
-        counts: Counter[str] = Counter()
+        counts: dict[str, float] = {}
         for sent in features.sentences:
             if s.boiler_min_seen and sent.key is not None:
                 seen = self.sentences.get(sent.key)
@@ -152,8 +163,9 @@ class Clusterer:
                     if seen[0] > s.boiler_min_seen and now - seen[1] > s.boiler_age_hours * 3600.0:
                         continue
             keep.append(sent.text)
+            boost = 1.0 + s.lead_weight if len(keep) <= s.lead_sentences else 1.0
             for term, n in sent.terms:
-                counts[term] += n
+                counts[term] = counts.get(term, 0.0) + n * boost
         if s.boiler_min_seen and now - self._pruned > 86400.0:
             self._prune(now)
         return " ".join(keep), counts
@@ -163,7 +175,7 @@ class Clusterer:
         self.sentences = {k: v for k, v in self.sentences.items() if v[0] > 1 or v[1] >= horizon}
         self._pruned = now
 
-    def vector(self, counts: Counter[str]) -> dict[str, float]:
+    def vector(self, counts: dict[str, float]) -> dict[str, float]:
         """Count ``counts`` into the document frequencies and return its unit TF-IDF vector."""
         s = self.settings
         self.n_docs += 1
