@@ -30,6 +30,7 @@ __all__ = [
     "Document",
     "Entity",
     "Event",
+    "Limit",
     "Mention",
     "Position",
     "PublishedRange",
@@ -272,6 +273,20 @@ class Cut(Record):
     reason: str
 
 
+class Limit(Record):
+    """A per-story budget that bounded a stage's work, and what it left out.
+
+    ``total`` items were there, ``kept`` were used; the rest were not looked
+    at (claim pairs not scored, sentences not considered for the brief).
+    """
+
+    stage: str
+    setting: str  # the setting that holds the budget ("[compare] max_pairs")
+    what: str  # what is counted ("claim pairs", "candidate sentences")
+    total: int
+    kept: int
+
+
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 
 
@@ -307,6 +322,7 @@ class Story(Record):
     documents: list[Document] = Field(default_factory=list)
     skipped: list[Skipped] = Field(default_factory=list)
     cuts: list[Cut] = Field(default_factory=list)
+    limits: list[Limit] = Field(default_factory=list)
     actors: list[Actor] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)

@@ -89,10 +89,10 @@ PROVIDES: dict[str, str] = {
     "claims": "Story.claims",
     "questions": "Story.questions",
     "claim_units": "Context.claim_units (comparison features of claims and questions)",
-    "agreements": "Story.agreements",
+    "agreements": "Story.agreements (a cut by the pair budget is listed in Story.limits)",
     "divergences": "Story.divergences",
     "answers": "Question.answers, Claim.unique",
-    "summary": "Story.summary",
+    "summary": "Story.summary (a cut by the candidate budget is listed in Story.limits)",
 }
 
 # Where each built-in stage is defined; imported on first use so that

@@ -276,3 +276,19 @@ def test_backdrop_words_shared_with_the_first_fact_do_not_make_the_second_one_a_
         u.weights = dict.fromkeys(u.terms, 1.0)
     assert not _complementary(whole, part, first, 10.0)
     assert _complementary(whole, part, first, 10.0, frozenset({"player", "football", "union"}))
+
+
+def test_a_pair_budget_cut_is_listed_in_story_limits(run_with_context, options):
+    from dataclasses import replace
+
+    from storyline.pipeline import get_stage
+
+    s = "The army will withdraw its troops from the northern city by Friday."
+    t = "Heavy rain flooded the main road to the airport on Sunday evening."
+    story, ctx = run_with_context([f"{s}\n\n{t}", f"{s}\n\n{t}"], [ARMY], ["quotes", "claims"])
+    assert get_stage("compare")(story.model_copy(deep=True), ctx).limits == []  # 4 pairs, within the budget
+    tuning = {**options.tuning, "compare": {**options.section("compare"), "max_pairs": 1}}
+    ctx.options = replace(options, tuning=tuning)
+    limited = get_stage("compare")(story, ctx)
+    assert [(lim.stage, lim.setting, lim.total, lim.kept) for lim in limited.limits] == [("compare", "[compare] max_pairs", 4, 1)]
+    assert len(get_stage("compare")(limited, ctx).limits) == 1  # a second run replaces its entry, it does not add one

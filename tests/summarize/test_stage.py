@@ -133,3 +133,23 @@ def test_candidate_budget_keeps_the_earliest_sentences_of_every_article_and_logs
     # every article's first two sentences, then the earliest third one (document order breaks the tie); document order kept
     assert [(c.doc, c.position) for c in kept] == [("d1", 0), ("d1", 1), ("d1", 2), ("d2", 0), ("d2", 1), ("d3", 0), ("d3", 1)]
     assert "max_candidates" in caplog.text and "8 cut" in caplog.text
+
+
+def test_a_candidate_budget_cut_is_listed_in_story_limits(run_with_context, options):
+    from dataclasses import replace
+
+    from storyline.pipeline import get_stage
+
+    a = ("Crews rescued dozens of people from rooftops in Westport on Tuesday.\n\n"
+         "The river burst its banks after three days of heavy rain.\n\n"
+         "Schools in the valley will stay closed until Monday.")
+    b = ("Dozens of people were rescued from rooftops in Westport after the river burst its banks.\n\n"
+         "The mayor asked residents to avoid the old bridge.")
+    story, ctx = run_with_context([a, b], [], ["claims", "compare"])
+    assert get_stage("summarize")(story.model_copy(deep=True), ctx).limits == []
+    tuning = {**options.tuning, "summarize": {**options.section("summarize"), "max_candidates": 2}}
+    ctx.options = replace(options, tuning=tuning)
+    limited = get_stage("summarize")(story, ctx)
+    (lim,) = [lim for lim in limited.limits if lim.stage == "summarize"]
+    assert lim.setting == "[summarize] max_candidates" and lim.kept == 2 and lim.total > 2
+    assert all(s.sources for s in limited.summary)

@@ -49,7 +49,7 @@ from ..claim_features.features import ANTONYMS, Figure, TextUnit, cosine, fold_d
 from ..claim_features.frames import Families, Frame, actor_families, best_frame_match, different_doers
 from ..claim_features.questions import ANSWER_THRESHOLD, MAX_ANSWERS, link_answers
 from ..errors import ConfigError
-from ..models import Agreement, Claim, Divergence, Position, Span, Story
+from ..models import Agreement, Claim, Divergence, Limit, Position, Span, Story
 from ..pipeline import Context, register_stage
 from ..settings import tuned, tuned_int
 from .candidates import INDEX_POSTINGS, candidate_pairs
@@ -754,6 +754,9 @@ def compare_sources(story: Story, ctx: Context) -> Story:
     pairs, budget = candidate_pairs(
         units, int(_setting(ctx, "max_pairs", MAX_PAIRS)), _setting(ctx, "index_share", INDEX_SHARE), int(_setting(ctx, "index_postings", INDEX_POSTINGS))
     )
+    story.limits = [lim for lim in story.limits if lim.stage != "compare"]  # a second run starts afresh
+    if budget.scored < budget.possible:
+        story.limits.append(Limit(stage="compare", setting="[compare] max_pairs", what="claim pairs of different sources", total=budget.possible, kept=budget.scored))
     neighbours: dict[tuple[str, str], float] = {}
     links = align_claims(units, link, families, pairs, diverge, neighbours, floor)
     agree = [lk for lk in links if lk.opposition is None]

@@ -20,7 +20,7 @@ import logging
 import numpy as np
 
 from ..language.connectives import opener_length
-from ..models import Span, Story, SummarySentence
+from ..models import Limit, Span, Story, SummarySentence
 from ..pipeline import Context, register_stage
 from ..settings import tuned_section
 from .candidates import Candidate, collect_candidates, collect_headlines
@@ -163,7 +163,11 @@ def within_budget(cands: list[Candidate], limit: int) -> list[Candidate]:
 
 def build_brief(story: Story, ctx: Context, words: int, weights: Weights | None = None) -> list[SummarySentence]:
     """The extractive brief of ``story`` in at most ``words`` words."""
-    cands = within_budget(collect_candidates(story, ctx), ctx.options.tuned_int("summarize", "max_candidates"))
+    every = collect_candidates(story, ctx)
+    cands = within_budget(every, ctx.options.tuned_int("summarize", "max_candidates"))
+    story.limits = [lim for lim in story.limits if lim.stage != "summarize"]  # a second run starts afresh
+    if len(cands) < len(every):
+        story.limits.append(Limit(stage="summarize", setting="[summarize] max_candidates", what="candidate sentences for the brief", total=len(every), kept=len(cands)))
     if not cands:
         return []
     weights = weights or Weights(**ctx.options.section("summarize.weights"))
