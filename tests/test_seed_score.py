@@ -102,10 +102,10 @@ SUM_FLOORS = {  # the issue-9 starting sums were 13, 67, 20, 17, 48, 5, 1, 7, 2;
     ("events", "found"): 41,
     ("events", "category_agrees"): 29,  # was 25 before the verb:object pairs, the agent-noun rule and dated measures of actions
     ("quotes", "found"): 59,
-    ("comparisons", "agreements"): 9,
+    ("comparisons", "agreements"): 10,  # 9 before word families (payment/pay) joined a third source
     ("comparisons", "divergences"): 4,
     ("questions", "found"): 15,
-    ("questions", "answers_linked"): 5,
+    ("questions", "answers_linked"): 7,  # 5 before the asked kind (where, why, what fault) of a question
 }
 SUM_CEILINGS = {  # were 2, 6, 2
     ("boilerplate", "body_lost"): 0,
