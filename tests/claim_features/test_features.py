@@ -126,3 +126,17 @@ def test_two_lists_sharing_one_number_share_no_telling_figure():
     prices = _unit("d", "d1", "dress dinner", quantities=(_figure("money", 1357, "$1,357"), _figure("money", 1206, "$1,206")))
     assert not shared_figure(listed_a, listed_b)
     assert shared_figure(single, prices) and shared_figure(prices, single)
+
+
+def test_may_the_month_is_a_term_and_may_the_modal_is_not(nlp):
+    from storyline.actor_index import ActorIndex
+    from storyline.claim_features.features import text_unit
+    from storyline.models import Story
+
+    index = ActorIndex(Story())
+    month = nlp("The council will vote on the budget in May.")
+    modal = nlp("The council may vote on the budget soon.")
+    assert "may" in text_unit("a", "d1", 0, len(month.text), month, 0, index).terms
+    assert "may" not in text_unit("b", "d1", 0, len(modal.text), modal, 0, index).terms
+    aug = nlp("The council will vote on the budget in Aug. and again in August.")
+    assert text_unit("c", "d1", 0, len(aug.text), aug, 0, index).terms["august"] == 2

@@ -244,9 +244,12 @@ def text_unit(key: str, doc: str, start: int, end: int, tokens: Iterable[Token],
                 seen_mentions.add((s, e))
                 unit.terms[f"@{actor.id}"] += 1
             continue
-        if tag not in _CONTENT_POS or tok.is_stop or lemma in REPORTING_VERBS or lemma in COGNITION_VERBS or len(lemma) < 2:
+        if tag not in _CONTENT_POS:
             continue
-        unit.terms[_month_term(text) or lemma] += 1
+        month = _month_term(text)  # before the stop-word test: "May" the month is a term, "may" the modal is not
+        if month is None and (tok.is_stop or lemma in REPORTING_VERBS or lemma in COGNITION_VERBS or len(lemma) < 2):
+            continue
+        unit.terms[month or lemma] += 1
     unit.predicted = frozenset(_predicted_actors(tokens_list, base, doc, index))
     unit.frames = extract_frames(tokens_list, base, doc, index)
     unit.quantities = _figures(tokens_list, base, doc, start, end, index)
