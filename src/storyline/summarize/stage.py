@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from ..language.connectives import opener_length
 from ..models import Limit, Span, Story, SummarySentence
@@ -183,7 +184,10 @@ def summarize_story(story: Story, ctx: Context) -> Story:
     """Fill ``story.summary`` (extractive; rewritten when ``options.llm_url`` is set)."""
     if not any(d.sentences for d in story.documents):
         log.warning("summarize: no sentences (run the nlp stage before summarize); the brief is empty")
-    story.summary = build_brief(story, ctx, ctx.options.summary_words)
+    # numpy's BLAS on one thread: the similarity products are small, and a second BLAS thread spins on after
+    # each product (about 0.5 s CPU on 20 stories) and slows the next stage's parsing on a shared core
+    with threadpool_limits(limits=1, user_api="blas"):
+        story.summary = build_brief(story, ctx, ctx.options.summary_words)
     if ctx.options.llm_url and story.summary:
         from .llm import rewrite_brief
 
