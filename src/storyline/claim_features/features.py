@@ -118,6 +118,9 @@ def span_tokens(parse: Doc, base: int, start: int, end: int) -> list[Token]:
     return quote_tokens(parse, start - base, end - base)
 
 
+_NEGATION_WORDS = frozenset({"never", "without"})
+
+
 def _is_negated(tok: Token) -> bool:
     """A "not"/"never"/"without" child, or a "no" determiner that is not a verb (one pass over the children)."""
     for c in tok.children:
@@ -125,9 +128,6 @@ def _is_negated(tok: Token) -> bool:
         if dep == "neg" or lower in _NEGATION_WORDS or (dep == "det" and lower == "no" and c.pos_ != "VERB"):
             return True
     return False
-
-
-_NEGATION_WORDS = frozenset({"never", "without"})
 
 
 _PREDICTIVE_MODALS = PREDICTIVE_MODALS
@@ -231,7 +231,7 @@ def text_unit(key: str, doc: str, start: int, end: int, tokens: Iterable[Token],
                 negated.add(lemma)
         elif tag == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             negated.add(lemma)
-        if tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.pos_ in {"NOUN", "PROPN"}:
+        if tag == "ADJ" and tok.dep_ == "amod" and tok.head.pos_ in {"NOUN", "PROPN"}:
             unit.qualities.setdefault(lemma, _noun_term(tok.head, base, doc, index))
         if tok.is_punct or tok.is_space:
             continue

@@ -50,7 +50,7 @@ class TextUnit(Protocol):
     @property
     def quantities(self) -> Sequence[Figure]: ...
 
-__all__ = ["FigureConflict", "figure_conflicts", "format_value"]
+__all__ = ["FigureConflict", "figure_conflicts", "format_value", "listed"]
 
 _LABELS = {"money": "amount", "time": "time", "date": "date", "age": "age", "percent": "share", "duration": "duration", "count": "number", "ordinal": "which"}
 
@@ -88,7 +88,8 @@ def _says(text: str, q: Quantity) -> bool:
     return m is not None and re.search(rf"(?<![\w,.]){re.escape(m.group(0))}(?![\w,])", text, re.IGNORECASE) is not None
 
 
-def _listed(unit: TextUnit, fig: Figure) -> bool:
+def listed(unit: TextUnit, fig: Figure) -> bool:
+    """The claim gives other values of ``fig``'s kind and unit too ("June (15%) followed by October (14%)")."""
     q = fig.quantity
     return len({f.quantity.value for f in unit.quantities if f.quantity.kind == q.kind and f.quantity.unit == q.unit}) > 1
 
@@ -130,7 +131,7 @@ def figure_conflicts(
                     continue  # each source also gives the other's figure: two different things, not a conflict
                 if texts is not None and (_says(texts.get(kb, ""), qa) or _says(texts.get(ka, ""), qb)):
                     continue  # the other claim also has this figure's number ("seven of those ten children")
-                if _listed(a, fa) or _listed(b, fb):
+                if listed(a, fa) or listed(b, fb):
                     continue  # a claim giving several figures of one kind lists several things ("complaints from July 17 and March 9")
                 anchor = tuple(sorted(fa.context & fb.context))
                 if qa.kind != "time" and not anchor:

@@ -54,7 +54,7 @@ from ..pipeline import Context, register_stage
 from ..settings import tuned, tuned_int
 from .candidates import INDEX_POSTINGS, candidate_pairs
 from .figures import Figure as FigureLike
-from .figures import FigureConflict, figure_conflicts, format_value
+from .figures import FigureConflict, figure_conflicts, format_value, listed
 from .speakers import SpeakerConflict, speaker_conflicts
 
 __all__ = ["LINK", "MAX_ITEMS", "Link", "Similarity", "align_claims", "compare_sources", "enough_overlap", "opposition", "similarity"]
@@ -141,20 +141,12 @@ def shared_figure(a: TextUnit, b: TextUnit) -> bool:
     (not a duration nor an ordinal: "the 23rd floor" of one building is in every sentence about it), and not both list it
     among others of its kind ("June (15%) followed by October (14%)" and "15% twice and 4% three times" are two lists
     sharing a number by chance; "a dress ($1,357), dinner ($1,206)" and "a dress: $1,357" tell one price)."""
-    mine = {_figure_key(f): listed for f, listed in _listing(a) if _telling(f)}
-    return any(_figure_key(f) in mine and not (listed and mine[_figure_key(f)]) for f, listed in _listing(b))
+    mine = {_figure_key(f): listed(a, f) for f in a.quantities if _telling(f)}
+    return any(_figure_key(f) in mine and not (mine[_figure_key(f)] and listed(b, f)) for f in b.quantities)
 
 
 def _figure_key(fig: Figure) -> tuple[str, str, float]:
     return fig.quantity.kind, fig.quantity.unit, fig.quantity.value
-
-
-def _listing(unit: TextUnit) -> list[tuple[Figure, bool]]:
-    """Each figure of a claim, and whether the claim gives other values of its kind and unit too."""
-    values: dict[tuple[str, str], set[float]] = {}
-    for f in unit.quantities:
-        values.setdefault((f.quantity.kind, f.quantity.unit), set()).add(f.quantity.value)
-    return [(f, len(values[(f.quantity.kind, f.quantity.unit)]) > 1) for f in unit.quantities]
 
 
 def _telling(fig: Figure) -> bool:
@@ -236,18 +228,17 @@ def doubt_against_prediction(units: dict[str, TextUnit], taken: set[str], max_sh
     Per doubting claim, the most similar such claim is kept.
     """
     links: list[Link] = []
-    n = max(1, len(units))
-    share = Counter(t for u in units.values() for t in set(u.terms) if t.startswith("@"))
-    distinctive = {t for t, c in share.items() if c <= 2 or c / n <= max_share}
-    for a in sorted(units.values(), key=lambda u: u.key):
+    widespread = _widespread(units, max_share, actors=True)
+    ordered = sorted(units.values(), key=lambda u: u.key)
+    for a in ordered:
         if not a.doubt or a.key in taken:
             continue
         best: tuple[float, TextUnit, str] | None = None
-        for b in sorted(units.values(), key=lambda u: u.key):
+        for b in ordered:
             if b.doc == a.doc or b.doubt or b.key in taken:
                 continue
             stated = set(b.predicted) | {s for s in b.subjects.values() if s.startswith("@")}
-            shared = sorted(t for t in stated if t in a.terms and t not in a.predicted and t in distinctive)
+            shared = sorted(t for t in stated if t in a.terms and t not in a.predicted and t not in widespread)
             if not shared:
                 continue
             sim = cosine(a, b)
@@ -317,7 +308,7 @@ def align_claims(
         if linkable and (sim.combined >= threshold or (sim.combined >= threshold * WIDE_SHARE and _wide_overlap(a, b))):
             per_docs.setdefault((min(a.doc, b.doc), max(a.doc, b.doc)), []).append((sim, a, b))
     links: list[Link] = []
-    backdrop = _backdrop(units)
+    backdrop = _widespread(units)
     for key in sorted(per_docs):
         scored = sorted(per_docs[key], key=lambda s: (-s[0].combined, s[1].key, s[2].key))
         partner: dict[str, str] = {}
@@ -351,11 +342,11 @@ def _content(a: TextUnit, b: TextUnit) -> set[str]:
     return {t for t in set(a.terms) & set(b.terms) if not t.startswith("@")}
 
 
-def _backdrop(units: dict[str, TextUnit], max_share: float = DISTINCTIVE) -> frozenset[str]:
-    """Content words in more than ``max_share`` of the claims: the story's backdrop ("player", "football" in a story on a
-    football players' union), which every sentence about it shares."""
+def _widespread(units: dict[str, TextUnit], max_share: float = DISTINCTIVE, actors: bool = False) -> frozenset[str]:
+    """Terms in more than two and more than ``max_share`` of the claims: content words (or, with ``actors``, actors) of the
+    story's backdrop ("player", "football" in a story on a football players' union), which every sentence about it shares."""
     n = max(1, len(units))
-    df = Counter(t for u in units.values() for t in set(u.terms) if not t.startswith("@"))
+    df = Counter(t for u in units.values() for t in set(u.terms) if t.startswith("@") == actors)
     return frozenset(t for t, c in df.items() if c > 2 and c / n > max_share)
 
 
@@ -606,13 +597,12 @@ def _link_kind(why: str) -> str:
 _OPPOSED_WORDS = re.compile(r"(?:opposite predicates|opposite characterisations of '[^']*':|different figures for '[^']*':)\s*'?([^'/]+?)'?\s*/\s*'?([^'/]+?)'?$")
 
 
-def _sides(link: Link, groups: list[tuple[list[str], Link]], units: dict[str, TextUnit]) -> tuple[list[str], list[str]]:
+def _sides(link: Link, group_of: dict[str, list[str]], units: dict[str, TextUnit]) -> tuple[list[str], list[str]]:
     """Each side of an opposed link with the claims of further sources that agree with it (its agreement's other
     claims): "Post says X; AP and Daily News say not X" is one divergence of three positions, one per source.
 
     No document is cited twice; sides are not grown when one agreement holds both claims.
     """
-    group_of = {k: members for members, _ in groups for k in members}
     side_a, side_b = [link.a], [link.b]
     ga, gb = group_of.get(link.a, []), group_of.get(link.b, [])
     if link.b in ga or link.a in gb:
@@ -769,7 +759,8 @@ def compare_sources(story: Story, ctx: Context) -> Story:
     agreements.sort(key=lambda x: (-len(x.evidence), -(x.confidence or 0), x.claims))
     story.agreements = _kept(agreements, int(_setting(ctx, "agreement_sources", AGREEMENT_SOURCES)), _setting(ctx, "agreement_keep", AGREEMENT_KEEP))
     story.agreements = story.agreements[: int(_setting(ctx, "max_agreements", MAX_ITEMS))]
-    divergences = [_divergence(lk, claims, units, story, _sides(lk, groups, units)) for lk in _one_per_claim(oppose)]
+    group_of = {k: members for members, _ in groups for k in members}  # each agreeing claim's agreement
+    divergences = [_divergence(lk, claims, units, story, _sides(lk, group_of, units)) for lk in _one_per_claim(oppose)]
     conflicts = figure_conflicts(
         units, pairs, cosine, enough_overlap, _setting(ctx, "figure_similarity", FIGURE_SIMILARITY), _setting(ctx, "date_similarity", DATE_SIMILARITY),
         {k: c.text for k, c in claims.items()},
