@@ -108,3 +108,25 @@ def test_a_sentence_saying_what_may_tell_it_later_answers_nothing(run_with_actor
     b = "An autopsy conducted on Friday could shed light on any heart problems of the pilot."
     story = run_with_actors([a, b], [], stages=STAGES)
     assert _question(story, "heart problems before").answers == []
+
+
+def test_a_sentence_retelling_another_sources_answer_answers_where(run_with_actors):
+    # d3 tells what d2 tells (one agreement) in other words than the question's: it answers where, as d2 does
+    a = "It was unclear where the stolen truck was when the patrol arrived.\n\nThe weather was mild."
+    b = "The stolen truck was parked behind the old grain warehouse near the river, the patrol said."
+    c = "Officers found the pickup behind the old grain warehouse near the river, its engine running."
+    story = run_with_actors([a, b, c], [], stages=STAGES)
+    assert any(len(g.evidence) == 2 and {e.doc for e in g.evidence} == {"d2", "d3"} for g in story.agreements)
+    q = _question(story, "where the stolen truck")
+    assert [s.doc for s in q.answers] == ["d2", "d3"]
+    assert "pickup" in (q.answers[1].text or "")
+
+
+def test_a_retelling_does_not_answer_a_broad_question(run_with_actors):
+    # "whether" asks no kind of thing: a sentence agreeing with a loose answer is no answer of its own
+    a = "It remains to be seen whether the stolen truck will be returned to the patrol.\n\nThe weather was mild."
+    b = "The stolen truck was parked behind the old grain warehouse near the river, the patrol said."
+    c = "Officers found the pickup behind the old grain warehouse near the river, its engine running."
+    story = run_with_actors([a, b, c], [], stages=STAGES)
+    q = _question(story, "whether the stolen truck")
+    assert "d3" not in {s.doc for s in q.answers}
