@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
-from storyline.claim_features.questions import find_questions
+from storyline.claim_features.features import TextUnit
+from storyline.claim_features.questions import answer_kind, find_questions
+from storyline.language.answers import asked_kind
 
 STAGES = ["quotes", "claims", "compare"]
 
@@ -130,3 +134,17 @@ def test_a_retelling_does_not_answer_a_broad_question(run_with_actors):
     story = run_with_actors([a, b, c], [], stages=STAGES)
     q = _question(story, "whether the stolen truck")
     assert "d3" not in {s.doc for s in q.answers}
+
+
+def test_the_kind_of_an_answer_follows_what_the_question_asks_not_a_later_wh_word():
+    # "where the truck was *when* the driver jumped" asks a place: a close sentence with a place answers, without a time
+    asks = asked_kind("The circumstances of exactly where the truck was when the driver jumped were unclear")
+    question = TextUnit("q", "d1", 0, 10, terms=Counter({"truck": 1, "driver": 1}), asks=asks)
+    placed = TextUnit("c1", "d2", 0, 10, terms=Counter({"truck": 1, "ditch": 1}), carries=frozenset({"place"}))
+    unplaced = TextUnit("c2", "d2", 20, 30, terms=Counter({"truck": 1, "red": 1}))
+    assert answer_kind(question, placed, 0.5, 0.0) == "answers"
+    assert answer_kind(question, unplaced, 0.5, 0.0) == "partly answers"
+    who = TextUnit("q2", "d1", 0, 10, terms=Counter({"@a1": 1, "shot": 1}), asks="person")
+    named = TextUnit("c3", "d2", 0, 10, terms=Counter({"@a1": 1, "@a2": 1, "shot": 1}))
+    assert answer_kind(who, named, 0.5, 0.0) == "answers"
+    assert answer_kind(who, unplaced, 0.5, 0.0) == "partly answers"

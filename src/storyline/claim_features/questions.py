@@ -35,6 +35,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from ..language.answers import TELLING_KINDS
 from ..language.hedges import asks_yes_no, find_hedge
 from ..language.stem import bare_verb
 from ..models import Question, Span
@@ -195,7 +196,7 @@ def link_answers(
     for _hit, sim, frame, cand in sorted(best[:most], key=lambda x: (x[3].doc, x[3].start)):
         question.answers.append(Span(doc=cand.doc, start=cand.start, end=cand.end, text=texts[cand.doc][cand.start : cand.end]))
         question.confidence.append(round(min(1.0, 0.3 + sim), 2))
-        question.answer_kinds.append(answer_kind(question.text, unit, cand, sim, frame))
+        question.answer_kinds.append(answer_kind(unit, cand, sim, frame))
 
 
 def _add_retellings(
@@ -206,10 +207,10 @@ def _add_retellings(
     share: float,
 ) -> None:
     """A document with no answer of its own gets its sentence retelling another document's answer (the best answer first;
-    not in the question's document, nor a sentence saying what is not known), when the question asks for a kind of thing
-    (a place, a time, a cause ...) and the retelling carries it: a retelling of a loose answer to a broad question is
-    looser still."""
-    if question.asks is None:
+    not in the question's document, nor a sentence saying what is not known), when the question asks for a telling kind of
+    thing (a place, a cause, a fault: not a person, a figure or a time, which most sentences carry) and the retelling
+    carries it: a retelling of a loose answer to a broad question is looser still."""
+    if question.asks not in TELLING_KINDS:
         return
     found = sorted((x for scored in by_doc.values() for x in scored), key=lambda x: (-x[1], x[3].key))
     added: dict[str, tuple[bool, float, float, TextUnit]] = {}
@@ -246,27 +247,23 @@ def carries_asked(question: TextUnit, answer: TextUnit) -> bool:
     return asks in answer.carries
 
 
-_ASKS_FIGURE = re.compile(r"\bhow\s+(?:many|much|long|old|far|big|large)\b", re.IGNORECASE)
-_ASKS_TIME = re.compile(r"\bwhen\b|\bwhat\s+time\b", re.IGNORECASE)
-_ASKS_WHO = re.compile(r"\bwho(?:m|se)?\b", re.IGNORECASE)
-
-
-def answer_kind(text: str, question: TextUnit, answer: TextUnit, sim: float, frame: float) -> Literal["answers", "partly answers"]:
+def answer_kind(question: TextUnit, answer: TextUnit, sim: float, frame: float) -> Literal["answers", "partly answers"]:
     """ "answers" when the answer carries what the question asks and says it closely, else "partly answers".
 
     A question asking for a figure ("how many", "how much") or a time
     ("when") is answered only by a sentence with a figure or time; one asking
-    "who" by a sentence naming an actor the question does not. Otherwise
-    (yes/no, whether, what, why, hedged statements) a close answer
+    "who" by a sentence naming an actor the question does not; one asking
+    where, why or what went wrong by a sentence carrying a place, a cause or a
+    fault (what a question asks is :func:`storyline.language.answers.asked_kind`).
+    Otherwise (yes/no, whether, what, hedged statements) a close answer
     (similarity ``FULL_ANSWER`` or a strong frame match) answers.
     """
+    asks = question.asks
     kinds = {f.quantity.kind for f in answer.quantities}
-    if _ASKS_FIGURE.search(text) and not kinds - {"time"}:
+    if asks == "figure" and not kinds - {"time"}:
         return "partly answers"
-    if _ASKS_TIME.search(text) and "time" not in kinds and not any(ch.isdigit() for ch in answer.terms):
+    if asks == "time" and "time" not in kinds and not any(ch.isdigit() for ch in answer.terms):
         return "partly answers"
-    if _ASKS_WHO.search(text) and not {t for t in answer.terms if t.startswith("@")} - set(question.terms):
-        return "partly answers"
-    if question.asks in {"place", "cause", "fault"} and not carries_asked(question, answer):
+    if asks in {"person", "place", "cause", "fault"} and not carries_asked(question, answer):
         return "partly answers"  # "where the car was" / a sentence about the car that gives no place
     return "answers" if sim >= FULL_ANSWER or frame >= FRAME_ANSWER else "partly answers"

@@ -33,7 +33,9 @@
 6. A claim with nothing similar in any other document is marked ``unique``.
 7. Questions get the answering spans of other documents (:mod:`.questions`),
    looked for among the claims sharing a term, scored the same way plus the
-   question's main predicate, each with its kind (answers / partly answers).
+   question's main predicate, each with its kind (answers / partly answers);
+   a document with no answer of its own may answer with its sentence in one
+   agreement with another source's answer (:func:`link_answers`).
 """
 
 from __future__ import annotations
