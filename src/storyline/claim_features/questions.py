@@ -25,7 +25,12 @@ what is not known ("whether *the group had accomplices*"), not only of the
 frame around it ("the search is seeking to determine"). An answer carrying
 the kind of thing the question asks for (a place for "where", a fault for
 "what the defect was", see :mod:`storyline.language.answers`) scores
-``KIND_BONUS`` more; one that does not carry it only partly answers.
+``KIND_BONUS`` more; one that does not carry it only partly answers. A
+document with no answering sentence of its own answers a where / why / what
+fault question with its sentence that tells the same thing as (is in one
+agreement with) another document's answer and carries the place, cause or
+fault asked for ("the car was between 6 and 8 feet below the floor" / "the
+two fell onto the roof of the car stuck between the floors").
 """
 
 from __future__ import annotations
