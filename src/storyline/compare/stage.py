@@ -790,7 +790,7 @@ def compare_sources(story: Story, ctx: Context) -> Story:
             postings.setdefault(t, []).append(u)
     threshold = _setting(ctx, "answer_threshold", ANSWER_THRESHOLD, "compare.answers")
     most = int(_setting(ctx, "max_answers", MAX_ANSWERS, "compare.answers"))
-    focus = _setting(ctx, "answer_focus", FOCUS_BONUS)
+    focus = _setting(ctx, "answer_focus", FOCUS_BONUS, "compare.answers")
     share = _setting(ctx, "retold_share", RETOLD_SHARE, "compare.answers")
     retold = {k: [units[m] for m in members if units[m].doc != units[k].doc] for k, members in group_of.items()}  # the same thing, told elsewhere
     for question, unit in cu.questions:
