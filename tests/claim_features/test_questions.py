@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
-from storyline.claim_features.questions import find_questions
+from storyline.claim_features.features import TextUnit
+from storyline.claim_features.questions import answer_kind, find_questions
+from storyline.language.answers import asked_kind
 
 STAGES = ["quotes", "claims", "compare"]
 
@@ -108,3 +112,39 @@ def test_a_sentence_saying_what_may_tell_it_later_answers_nothing(run_with_actor
     b = "An autopsy conducted on Friday could shed light on any heart problems of the pilot."
     story = run_with_actors([a, b], [], stages=STAGES)
     assert _question(story, "heart problems before").answers == []
+
+
+def test_a_sentence_retelling_another_sources_answer_answers_where(run_with_actors):
+    # d3 tells what d2 tells (one agreement) in other words than the question's: it answers where, as d2 does
+    a = "It was unclear where the stolen truck was when the patrol arrived.\n\nThe weather was mild."
+    b = "The stolen truck was parked behind the old grain warehouse near the river, the patrol said."
+    c = "Officers found the pickup behind the old grain warehouse near the river, its engine running."
+    story = run_with_actors([a, b, c], [], stages=STAGES)
+    assert any(len(g.evidence) == 2 and {e.doc for e in g.evidence} == {"d2", "d3"} for g in story.agreements)
+    q = _question(story, "where the stolen truck")
+    assert [s.doc for s in q.answers] == ["d2", "d3"]
+    assert "pickup" in (q.answers[1].text or "")
+
+
+def test_a_retelling_does_not_answer_a_broad_question(run_with_actors):
+    # "whether" asks no kind of thing: a sentence agreeing with a loose answer is no answer of its own
+    a = "It remains to be seen whether the stolen truck will be returned to the patrol.\n\nThe weather was mild."
+    b = "The stolen truck was parked behind the old grain warehouse near the river, the patrol said."
+    c = "Officers found the pickup behind the old grain warehouse near the river, its engine running."
+    story = run_with_actors([a, b, c], [], stages=STAGES)
+    q = _question(story, "whether the stolen truck")
+    assert "d3" not in {s.doc for s in q.answers}
+
+
+def test_the_kind_of_an_answer_follows_what_the_question_asks_not_a_later_wh_word():
+    # "where the truck was *when* the driver jumped" asks a place: a close sentence with a place answers, without a time
+    asks = asked_kind("The circumstances of exactly where the truck was when the driver jumped were unclear")
+    question = TextUnit("q", "d1", 0, 10, terms=Counter({"truck": 1, "driver": 1}), asks=asks)
+    placed = TextUnit("c1", "d2", 0, 10, terms=Counter({"truck": 1, "ditch": 1}), carries=frozenset({"place"}))
+    unplaced = TextUnit("c2", "d2", 20, 30, terms=Counter({"truck": 1, "red": 1}))
+    assert answer_kind(question, placed, 0.5, 0.0) == "answers"
+    assert answer_kind(question, unplaced, 0.5, 0.0) == "partly answers"
+    who = TextUnit("q2", "d1", 0, 10, terms=Counter({"@a1": 1, "shot": 1}), asks="person")
+    named = TextUnit("c3", "d2", 0, 10, terms=Counter({"@a1": 1, "@a2": 1, "shot": 1}))
+    assert answer_kind(who, named, 0.5, 0.0) == "answers"
+    assert answer_kind(who, unplaced, 0.5, 0.0) == "partly answers"

@@ -21,6 +21,8 @@ from storyline.language.answers import asked_kind, carried_kinds
         ("How much will the repairs cost?", "figure"),
         ("The airline did not say when the flights would resume", "time"),
         ("It is not known who fired the first shot", "person"),
+        ("Police have not said whose van the robbers used", "person"),
+        ("How large is the crater left by the blast?", "figure"),
         # yes/no, whether and manner questions ask no kind of thing
         ("Will the truce hold?", None),
         ("It was not clear whether charges will be brought", None),

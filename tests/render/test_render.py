@@ -155,3 +155,12 @@ def test_story_json_is_written_as_json_dumps_writes_it(weight: float) -> None:
     story = Story(relations=[Relation(source="a1", target="a2", type="supports", weight=weight)])
     expected = json.dumps(story.model_dump(mode="json", by_alias=True), ensure_ascii=False, indent=1) + "\n"
     assert render_json(story) == expected
+
+
+def test_reports_say_what_agreement_confidence_means_and_how_a_sentence_answers(make_story) -> None:
+    story = enrich(make_story([TEXT], sources=["Ledger"]))
+    story.questions[0].answer_kinds = ["partly answers"]
+    md, page = render_markdown(story), render_html(story)
+    for report in (md, page):
+        assert "Confidence: how surely the cited sentences state the same thing" in report
+        assert "partly answers" in report and "answered by" not in report

@@ -25,16 +25,22 @@ what is not known ("whether *the group had accomplices*"), not only of the
 frame around it ("the search is seeking to determine"). An answer carrying
 the kind of thing the question asks for (a place for "where", a fault for
 "what the defect was", see :mod:`storyline.language.answers`) scores
-``KIND_BONUS`` more; one that does not carry it only partly answers.
+``KIND_BONUS`` more; one that does not carry it only partly answers. A
+document with no answering sentence of its own answers a where / why / what
+fault question with its sentence that tells the same thing as (is in one
+agreement with) another document's answer and carries the place, cause or
+fault asked for ("the car was between 6 and 8 feet below the floor" / "the
+two fell onto the roof of the car stuck between the floors").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from ..language.answers import TELLING_KINDS
 from ..language.hedges import asks_yes_no, find_hedge
 from ..language.stem import bare_verb
 from ..models import Question, Span
@@ -64,6 +70,8 @@ FULL_ANSWER = tuned("compare.answers", "full_answer")
 FRAME_ANSWER = tuned("compare.answers", "frame_answer")
 #: An answer carrying the kind of thing the question asks for (a place for "where", a fault for "what the defect was") scores this much more.
 KIND_BONUS = tuned("compare.answers", "kind_bonus")
+#: A sentence retelling another source's answer (both in one agreement) scores this share of that answer.
+RETOLD_SHARE = tuned("compare.answers", "retold_share")
 
 
 @dataclass(frozen=True)
@@ -143,6 +151,8 @@ def link_answers(
     score: Callable[[TextUnit, TextUnit], tuple[float, float]] | None = None,
     threshold: float = ANSWER_THRESHOLD,
     most: int = MAX_ANSWERS,
+    retold: Mapping[str, Sequence[TextUnit]] | None = None,
+    retold_share: float = RETOLD_SHARE,
 ) -> None:
     """Attach to ``question`` the best answering spans of other documents, with a confidence each.
 
@@ -150,6 +160,12 @@ def link_answers(
     default the tf-idf cosine alone. A candidate needs two shared terms (one
     not an actor) or a frame match of at least ``FRAME_ANSWER``; per document
     the best is kept, and a runner-up within ``RUNNER_UP`` of it.
+
+    ``retold`` maps a claim to the claims of other documents that tell the same
+    thing (its agreement): a document with no answering sentence of its own
+    gets the sentence retelling an answer of another document ("the car was
+    between 6 and 8 feet below the floor" / "the two fell onto the roof of the
+    car stuck between the 22nd and 23rd floors"), scored ``retold_share`` of it.
     """
     score = score or (lambda q, c: (cosine(q, c), 0.0))
     # a yes/no question asks whether its main predicate holds: an answer tells that predicate ("Did Trump know" / "Trump knew")
@@ -172,6 +188,8 @@ def link_answers(
         if sim >= threshold and not _unknown_itself(texts[cand.doc], cand):
             # "I don't know whether ...", "declined to elaborate": a sentence saying what is not known answers nothing
             by_doc.setdefault(cand.doc, []).append((bool(focus & set(cand.terms)), sim, frame, cand))
+    if retold:
+        _add_retellings(by_doc, unit, texts, retold, retold_share)
     best: list[tuple[bool, float, float, TextUnit]] = []
     for _doc, scored in sorted(by_doc.items()):
         scored.sort(key=lambda x: (not x[0], -x[1]))
@@ -183,7 +201,32 @@ def link_answers(
     for _hit, sim, frame, cand in sorted(best[:most], key=lambda x: (x[3].doc, x[3].start)):
         question.answers.append(Span(doc=cand.doc, start=cand.start, end=cand.end, text=texts[cand.doc][cand.start : cand.end]))
         question.confidence.append(round(min(1.0, 0.3 + sim), 2))
-        question.answer_kinds.append(answer_kind(question.text, unit, cand, sim, frame))
+        question.answer_kinds.append(answer_kind(unit, cand, sim, frame))
+
+
+def _add_retellings(
+    by_doc: dict[str, list[tuple[bool, float, float, TextUnit]]],
+    question: TextUnit,
+    texts: dict[str, str],
+    retold: Mapping[str, Sequence[TextUnit]],
+    share: float,
+) -> None:
+    """A document with no answer of its own gets its sentence retelling another document's answer (the best answer first;
+    not in the question's document, nor a sentence saying what is not known), when the question asks for a telling kind of
+    thing (a place, a cause, a fault: not a person, a figure or a time, which most sentences carry) and the retelling
+    carries it: a retelling of a loose answer to a broad question is looser still."""
+    if question.asks not in TELLING_KINDS:
+        return
+    found = sorted((x for scored in by_doc.values() for x in scored), key=lambda x: (-x[1], x[3].key))
+    added: dict[str, tuple[bool, float, float, TextUnit]] = {}
+    for hit, sim, frame, cand in found:
+        for other in retold.get(cand.key, ()):
+            if other.doc in (question.doc, cand.doc) or other.doc in by_doc or other.doc in added:
+                continue
+            if carries_asked(question, other) and not _unknown_itself(texts[other.doc], other):
+                added[other.doc] = (hit, sim * share, frame, other)
+    for doc, x in added.items():
+        by_doc[doc] = [x]
 
 
 #: Hedges that make a sentence a statement of what is not known (a hedged prediction, "probably will", still tells something).
@@ -209,27 +252,23 @@ def carries_asked(question: TextUnit, answer: TextUnit) -> bool:
     return asks in answer.carries
 
 
-_ASKS_FIGURE = re.compile(r"\bhow\s+(?:many|much|long|old|far|big|large)\b", re.IGNORECASE)
-_ASKS_TIME = re.compile(r"\bwhen\b|\bwhat\s+time\b", re.IGNORECASE)
-_ASKS_WHO = re.compile(r"\bwho(?:m|se)?\b", re.IGNORECASE)
-
-
-def answer_kind(text: str, question: TextUnit, answer: TextUnit, sim: float, frame: float) -> Literal["answers", "partly answers"]:
+def answer_kind(question: TextUnit, answer: TextUnit, sim: float, frame: float) -> Literal["answers", "partly answers"]:
     """ "answers" when the answer carries what the question asks and says it closely, else "partly answers".
 
     A question asking for a figure ("how many", "how much") or a time
     ("when") is answered only by a sentence with a figure or time; one asking
-    "who" by a sentence naming an actor the question does not. Otherwise
-    (yes/no, whether, what, why, hedged statements) a close answer
+    "who" by a sentence naming an actor the question does not; one asking
+    where, why or what went wrong by a sentence carrying a place, a cause or a
+    fault (what a question asks is :func:`storyline.language.answers.asked_kind`).
+    Otherwise (yes/no, whether, what, hedged statements) a close answer
     (similarity ``FULL_ANSWER`` or a strong frame match) answers.
     """
+    asks = question.asks
     kinds = {f.quantity.kind for f in answer.quantities}
-    if _ASKS_FIGURE.search(text) and not kinds - {"time"}:
+    if asks == "figure" and not kinds - {"time"}:
         return "partly answers"
-    if _ASKS_TIME.search(text) and "time" not in kinds and not any(ch.isdigit() for ch in answer.terms):
+    if asks == "time" and "time" not in kinds and not any(ch.isdigit() for ch in answer.terms):
         return "partly answers"
-    if _ASKS_WHO.search(text) and not {t for t in answer.terms if t.startswith("@")} - set(question.terms):
-        return "partly answers"
-    if question.asks in {"place", "cause", "fault"} and not carries_asked(question, answer):
+    if asks in {"person", "place", "cause", "fault"} and not carries_asked(question, answer):
         return "partly answers"  # "where the car was" / a sentence about the car that gives no place
     return "answers" if sim >= FULL_ANSWER or frame >= FRAME_ANSWER else "partly answers"

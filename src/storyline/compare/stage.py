@@ -33,7 +33,9 @@
 6. A claim with nothing similar in any other document is marked ``unique``.
 7. Questions get the answering spans of other documents (:mod:`.questions`),
    looked for among the claims sharing a term, scored the same way plus the
-   question's main predicate, each with its kind (answers / partly answers).
+   question's main predicate, each with its kind (answers / partly answers);
+   a document with no answer of its own may answer with its sentence in one
+   agreement with another source's answer (:func:`link_answers`).
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ from typing import TypeVar
 from ..artifacts import ClaimUnits
 from ..claim_features.features import ANTONYMS, Figure, TextUnit, cosine, fold_derivations, fold_prefixes, idf_weights, weigh
 from ..claim_features.frames import Families, Frame, actor_families, best_frame_match, different_doers
-from ..claim_features.questions import ANSWER_THRESHOLD, MAX_ANSWERS, link_answers
+from ..claim_features.questions import ANSWER_THRESHOLD, MAX_ANSWERS, RETOLD_SHARE, link_answers
 from ..errors import ConfigError
 from ..models import Agreement, Claim, Divergence, Limit, Position, Span, Story
 from ..pipeline import Context, register_stage
@@ -788,12 +790,14 @@ def compare_sources(story: Story, ctx: Context) -> Story:
             postings.setdefault(t, []).append(u)
     threshold = _setting(ctx, "answer_threshold", ANSWER_THRESHOLD, "compare.answers")
     most = int(_setting(ctx, "max_answers", MAX_ANSWERS, "compare.answers"))
-    focus = _setting(ctx, "answer_focus", FOCUS_BONUS)
+    focus = _setting(ctx, "answer_focus", FOCUS_BONUS, "compare.answers")
+    share = _setting(ctx, "retold_share", RETOLD_SHARE, "compare.answers")
+    retold = {k: [units[m] for m in members if units[m].doc != units[k].doc] for k, members in group_of.items()}  # the same thing, told elsewhere
     for question, unit in cu.questions:
         question.answers, question.confidence, question.answer_kinds = [], [], []
         # only claims sharing a term can answer (see link_answers): the index keeps this linear in the claims
         candidates = sorted({u.key: u for t in unit.terms for u in postings.get(t, [])}.values(), key=lambda u: (u.doc, u.start, u.key))
-        link_answers(question, unit, candidates, texts, lambda q, c: _answer_score(q, c, families, focus), threshold, most)
+        link_answers(question, unit, candidates, texts, lambda q, c: _answer_score(q, c, families, focus), threshold, most, retold, share)
     log.info(
         "compare: %d claims, %d of %d pairs scored, %d links, %d agreements, %d divergences",
         len(units), budget.scored, budget.possible, len(links), len(story.agreements), len(story.divergences),

@@ -26,10 +26,12 @@ from spacy.tokens import Token
 
 from .words import data_table, phrase_alternation
 
-__all__ = ["KINDS", "asked_kind", "carried_kinds"]
+__all__ = ["KINDS", "TELLING_KINDS", "asked_kind", "carried_kinds"]
 
 #: The kinds of thing a question may ask for.
 KINDS = ("place", "time", "figure", "person", "cause", "fault")
+#: Kinds whose carrying is telling: most news sentences name a person, give a figure or a time, few a place, cause or fault.
+TELLING_KINDS = frozenset({"place", "cause", "fault"})
 
 _DETERMINERS = r"(?:(?:the|a|an|this|that|its|his|her|their|exactly|precisely)\s+)*"
 #: Words that open a wh-clause and ask no kind of thing (a yes/no, or a manner).

@@ -26,7 +26,7 @@ from markupsafe import Markup
 from ..models import Span, Story
 from ..text import collapse_ws
 from .charts import GROUP_LABELS, MAX_GRAPH_NODES, graph_layout, timeline_layout
-from .view import ReportView, build_view, published_label, safe_url
+from .view import AGREEMENT_CONFIDENCE, ReportView, build_view, published_label, safe_url
 
 __all__ = ["MAX_GRAPH_NODES", "json_for_html", "render_html"]
 
@@ -155,4 +155,5 @@ def render_html(story: Story) -> str:
         host=_host,
         safe_url=safe_url,
         published=published_label,
+        agreement_confidence=AGREEMENT_CONFIDENCE,
     )

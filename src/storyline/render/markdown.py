@@ -14,7 +14,7 @@ import re
 from ..models import Event, Span, Story
 from ..settings import tuned_int
 from ..text import collapse_ws
-from .view import ReportView, build_view, published_label, safe_url
+from .view import AGREEMENT_CONFIDENCE, ReportView, build_view, published_label, safe_url
 
 __all__ = ["md_escape", "render_markdown"]
 
@@ -130,7 +130,7 @@ def _compared(view: ReportView) -> list[str]:
         return []
     out = ["## Sources compared", ""]
     if story.agreements:
-        out += ["### Where they agree", ""]
+        out += ["### Where they agree", "", f"*{AGREEMENT_CONFIDENCE}*", ""]
         for a in story.agreements:
             conf = f" (confidence {a.confidence:.2f})" if a.confidence is not None else ""
             out.append(f"- {_esc(a.claim)}{conf} — {_cite(view, a.evidence, quote=True)}")
@@ -154,8 +154,9 @@ def _compared(view: ReportView) -> list[str]:
         out += ["### Open questions", ""]
         for q in story.questions:
             out.append(f"- {_esc(q.text)} {_cite(view, [Span(doc=q.doc, start=q.start, end=q.end)])}")
-            for ans in q.answers:
-                out.append(f"  - answered by {_link(view, ans)}: “{_esc(view.text(ans))}”")
+            for i, ans in enumerate(q.answers):
+                kind = q.answer_kinds[i] if i < len(q.answer_kinds) else "answered by"
+                out.append(f"  - {kind} {_link(view, ans)}: “{_esc(view.text(ans))}”")
             if not q.answers:
                 out.append("  - no source answers it")
         out.append("")

@@ -14,7 +14,13 @@ from ..models import Actor, Claim, Document, Event, Quote, Relation, Span, Story
 from ..text import collapse_ws
 from .claim_views import quotes_by_speaker, unique_by_source
 
-__all__ = ["Overview", "ReportView", "SourceRow", "build_view", "doc_label", "published_label", "safe_url", "span_text"]
+__all__ = ["AGREEMENT_CONFIDENCE", "Overview", "ReportView", "SourceRow", "build_view", "doc_label", "published_label", "safe_url", "span_text"]
+
+#: What an agreement's confidence means, said once in the reports (see ``storyline.compare.stage``).
+AGREEMENT_CONFIDENCE = (
+    "Confidence: how surely the cited sentences state the same thing, from how alike they are in words, "
+    "who-does-what and figures (0.40: just alike enough to be linked; 1.00: as alike as close paraphrases)."
+)
 
 
 def doc_label(doc: Document) -> str:
