@@ -57,6 +57,7 @@ from .candidates import INDEX_POSTINGS, candidate_pairs
 from .figures import Figure as FigureLike
 from .figures import FigureConflict, Reckoned, figure_conflicts, format_value, listed, reckoned_figures
 from .knowledge import HedgeConflict, hedge_conflicts
+from .scope import ScopeConflict, scope_conflicts
 from .speakers import SpeakerConflict, speaker_conflicts
 
 __all__ = ["LINK", "MAX_ITEMS", "Link", "Similarity", "align_claims", "compare_sources", "enough_overlap", "opposition", "similarity"]
@@ -95,6 +96,8 @@ SAME_FIGURE = tuned("compare", "same_figure")
 FIGURE_SIMILARITY = tuned("compare", "figure_similarity")
 #: Dates conflict only in claims at least this similar; at most this many divergences; the pair budget.
 DATE_SIMILARITY = tuned("compare", "date_similarity")
+#: A claim extending a thing to one kind and one limiting it to the opposite kind diverge when at least this similar.
+SCOPE_SIMILARITY = tuned("compare", "scope_similarity")
 MAX_DIVERGENCES = tuned_int("compare", "max_divergences")
 MAX_PAIRS = tuned_int("compare", "max_pairs")
 INDEX_SHARE = tuned("compare", "index_share")
@@ -733,6 +736,30 @@ def _speaker_divergence(conflict: SpeakerConflict, claims: dict[str, Claim], sto
     )
 
 
+def _scope_divergence(conflict: ScopeConflict, claims: dict[str, Claim], units: dict[str, TextUnit], story: Story) -> Divergence:
+    """ "Scope (athlete, union): Tribune says public university; LA Times, AP say private school, not public"."""
+    first = claims[conflict.claim]
+    about = [t for t in _shared_terms(units[conflict.claim], units[conflict.limits[0][0]], 6) if t not in {conflict.quality, conflict.limits[0][1]}][:2]
+    what = f" ({_describe(about, story)})" if about else ""
+    noun = _describe([conflict.noun], story) or conflict.noun
+    parts = [f"{_source(story, first.doc)} says {conflict.quality} {noun}"]
+    by_kind: dict[tuple[str, str], list[str]] = {}
+    for k, o, n, _s in conflict.limits:
+        by_kind.setdefault((o, n), []).append(k)
+    for (o, n), keys in sorted(by_kind.items()):
+        parts.append(f"{_sources(story, keys, claims)} {_agree_verb('says', keys)} {o} {_describe([n], story) or n}, not {conflict.quality}")
+    cited = [first, *(claims[k] for k, *_r in conflict.limits)]
+    best = max(s for *_r, s in conflict.limits)
+    return Divergence(
+        topic=f"Scope{what}: " + "; ".join(parts),
+        positions=[_span(c, Position) for c in cited],
+        confidence=_confidence(best) if best >= LINK else 0.3,
+        claims=[c.id for c in cited],
+        why=f"one side extends it to '{conflict.quality}', the other limits it to the opposite and rules '{conflict.quality}' out",
+        kind="scope",
+    )
+
+
 def _hedge_divergence(conflict: HedgeConflict, claims: dict[str, Claim], units: dict[str, TextUnit], asked: TextUnit, story: Story) -> Divergence:
     """ "Whether Ann Lee knew (payment): AP answers “Not that I'm aware of”; Reuters, BBC say Ann Lee did not; CNN says so"."""
     names = {f"@{a.id}": a.name for a in story.actors}
@@ -832,6 +859,9 @@ def compare_sources(story: Story, ctx: Context) -> Story:
         lambda q, c: _answer_score(q, c, families, _setting(ctx, "answer_focus", FOCUS_BONUS))[0],
         _setting(ctx, "answer_threshold", ANSWER_THRESHOLD, "compare.answers"), DENIAL_VERBS,
     )
+    cited = {k for d in divergences for k in d.claims}
+    scopes = scope_conflicts(units, pairs, cosine, ANTONYMS, {k: c.text for k, c in claims.items()}, _setting(ctx, "scope_similarity", SCOPE_SIMILARITY))
+    divergences += [_scope_divergence(c, claims, units, story) for c in scopes if cited.isdisjoint([c.claim, *(k for k, *_r in c.limits)])]
     cited = {k for d in divergences for k in d.claims}
     divergences += [_hedge_divergence(h, claims, units, asked[h.asked], story) for h in hedges if cited.isdisjoint([h.hedge, *(k for k, _n, _s in h.flat)])]
     divergences.sort(key=lambda x: (-(x.confidence or 0), x.claims))
