@@ -54,6 +54,17 @@ class TextUnit(Protocol):
     def subjects(self) -> dict[str, str]: ...
     @property
     def denied(self) -> bool: ...
+    @property
+    def frames(self) -> Sequence[Frame]: ...
+
+
+class Frame(Protocol):
+    """A predicate with its actors (``storyline.claim_features.frames.Frame`` has it)."""
+
+    @property
+    def lemma(self) -> str: ...
+    @property
+    def subj(self) -> frozenset[str]: ...
 
 
 @dataclass(frozen=True)
@@ -75,7 +86,10 @@ def knows(unit: TextUnit, denials: frozenset[str]) -> tuple[bool, str | None] | 
     found = sorted(unit.predicates & KNOWLEDGE_PREDICATES)
     if not found:
         return None
+    # the subject of the knowing: the predicate's own ("Trump knew"), else its frame's ("Trump was unaware": the copula's)
     knower = next((unit.subjects[p] for p in found if p in unit.subjects), None)
+    if knower is None:
+        knower = next((f"@{min(f.subj)}" for f in unit.frames if f.lemma in KNOWLEDGE_PREDICATES and f.subj), None)
     if any(p in UNKNOWING_PREDICATES and p not in unit.negated for p in found):
         return False, knower
     if any(p not in UNKNOWING_PREDICATES and p in unit.negated for p in found):
