@@ -20,6 +20,11 @@ moments of the day, not disagreeing), neither claim lists several figures
 of that kind, and neither figure is an explicit update
 ("rose to 30", "now 30"). The pairs are grouped by the claims they join: one
 divergence per quantity, each position citing its claim.
+
+A position told as steps from another ("the car was eight stories below",
+after "on the 23rd floor") is reckoned (:func:`reckoned_figures`: the 15th
+floor) and joins, as its document's position, a conflict of figures stated
+outright, on the side it agrees with; it never starts one.
 """
 
 from __future__ import annotations

@@ -22,7 +22,11 @@
    side only, opposite predicates (gain/lose), or one deed credited to
    different actors -- else it seeds an *agreement*, which grows by one claim
    per further document (:func:`_group`). Conflicting figures of alike claims
-   are divergences too (:mod:`.figures`). Each divergence is titled as a plain
+   are divergences too (:mod:`.figures`; a position told as steps from another,
+   "eight stories below", is reckoned and joins them), and so are a scope
+   extended against one limited to the opposite kind (:mod:`.scope`) and a
+   hedged answer on knowing against flat statements of it (:mod:`.knowledge`).
+   Each divergence is titled as a plain
    sentence and has a ``kind``.
 5. ``confidence`` (agreements and divergences alike) is how surely the cited
    sentences are about the same thing: their similarity rescaled so that
