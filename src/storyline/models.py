@@ -244,7 +244,7 @@ class Divergence(Record):
     confidence: float | None = None
     claims: list[str] = Field(default_factory=list)  # ids of the opposed claims
     why: str | None = None  # the cue of the disagreement (negation, doubt, opposite verbs)
-    kind: str | None = None  # what conflicts: money, time, age, count, duration, percent, negation, denial, doubt, opposite, characterisation
+    kind: str | None = None  # what conflicts: money, time, age, count, duration, percent, negation, denial, doubt, opposite, characterisation, who, ordinal, scope, knowledge
 
 
 class Question(Record):

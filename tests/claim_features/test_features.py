@@ -140,3 +140,17 @@ def test_may_the_month_is_a_term_and_may_the_modal_is_not(nlp):
     assert "may" not in text_unit("b", "d1", 0, len(modal.text), modal, 0, index).terms
     aug = nlp("The council will vote on the budget in Aug. and again in August.")
     assert text_unit("c", "d1", 0, len(aug.text), aug, 0, index).terms["august"] == 2
+
+
+def test_an_adjective_under_a_negated_predicate_is_excluded(nlp):
+    from storyline.actor_index import ActorIndex
+    from storyline.claim_features.features import text_unit
+    from storyline.models import Story
+
+    index = ActorIndex(Story())
+    ruled_out = nlp("Nurses organize at private clinics because the board does not have jurisdiction over public clinics.")
+    unit = text_unit("a", "d1", 0, len(ruled_out.text), ruled_out, 0, index)
+    assert unit.qualities == {"private": "clinic", "public": "clinic"}
+    assert unit.excluded == frozenset({"public"})
+    told = nlp("The board has jurisdiction over public clinics.")
+    assert text_unit("b", "d1", 0, len(told.text), told, 0, index).excluded == frozenset()

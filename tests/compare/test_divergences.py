@@ -269,3 +269,88 @@ def test_opposite_adjectives_on_different_nouns_are_no_conflict(run_with_actors)
     ]
     story = run_with_actors(docs, [TOWN], stages=STAGES)
     assert not [d for d in story.divergences if d.kind == "characterisation"]
+
+
+MAYOR = HandActor("Tim Brandt", "person", ("Mayor Tim Brandt", "Tim Brandt", "Brandt"))
+AIDE = HandActor("Lena Fox", "person", ("Lena Fox", "Fox"))
+
+
+def _kind(story, kind):
+    return [d for d in story.divergences if d.kind == kind]
+
+
+def test_a_hedged_answer_on_knowing_against_flat_statements(run_with_actors):
+    docs = [
+        "Reporters put one question to the city spokesman on Monday: Did Tim Brandt know that Lena Fox paid the paving firm?"
+        '\n\n"Not that I\u2019m aware of," the spokesman said.' + FILLER,
+        "The city spokesman said on Monday that Tim Brandt was unaware that Lena Fox paid the paving firm.",
+        "Council members said there was no doubt that Tim Brandt knew Lena Fox paid the paving firm.",
+    ]
+    story = run_with_actors(docs, [MAYOR, AIDE], stages=STAGES)
+    div = _kind(story, "knowledge")
+    assert len(div) == 1
+    assert [p.doc for p in div[0].positions] == ["d1", "d2", "d3"]
+    assert "Not that I\u2019m aware of" in div[0].positions[0].text
+    assert "d2 says Tim Brandt did not know" in div[0].topic and "d3 says Tim Brandt knew" in div[0].topic
+
+
+def test_no_hedge_or_another_knower_is_no_knowledge_divergence(run_with_actors):
+    flat = [
+        "Did Tim Brandt know that Lena Fox paid the paving firm?\n\nThe spokesman said that he did not know." + FILLER,
+        "The city spokesman said on Monday that Tim Brandt was unaware that Lena Fox paid the paving firm.",
+    ]
+    assert not _kind(run_with_actors(flat, [MAYOR, AIDE], stages=STAGES), "knowledge")
+    other = [
+        "Did Tim Brandt know that Lena Fox paid the paving firm?\n\n\"Not that I\u2019m aware of,\" the spokesman said." + FILLER,
+        "\"I don't know whether Lena Fox paid the paving firm,\" a council member said on Monday.",
+    ]
+    assert not _kind(run_with_actors(other, [MAYOR, AIDE], stages=STAGES), "knowledge")
+
+
+def test_a_position_told_as_steps_joins_a_conflict_of_stated_floors(run_with_actors):
+    docs = [
+        "Smoke filled the hallway on the 12th floor of the tower.\n\nFirefighters rescued two painters from the 9th floor, officials said.",
+        "Smoke filled the hallway on the 12th floor of the tower.\n\nFirefighters rescued two painters from the 7th floor of the tower.",
+        "Smoke filled the hallway on the 12th floor of the tower.\n\nFirefighters found two painters five floors below and rescued them.",
+    ]
+    story = run_with_actors(docs, [], stages=STAGES)
+    div = _kind(story, "ordinal")
+    assert len(div) == 1
+    assert {p.doc for p in div[0].positions} == {"d1", "d2", "d3"}
+    assert "d3: five floors below, from the 12th floor" in div[0].topic and "9th floor (d1)" in div[0].topic
+
+
+def test_a_position_told_as_steps_never_starts_a_conflict(run_with_actors):
+    docs = [
+        "Smoke filled the hallway on the 12th floor of the tower.\n\nFirefighters rescued two painters from the 9th floor, officials said.",
+        "Smoke filled the hallway on the 12th floor of the tower.\n\nFirefighters found two painters five floors below and rescued them.",
+    ]
+    story = run_with_actors(docs, [], stages=STAGES)
+    assert not _kind(story, "ordinal")
+
+
+def test_a_scope_extended_against_a_scope_limited(run_with_actors):
+    board = HandActor("the labor board", "organization", ("The labor board", "the labor board"))
+    docs = [
+        "The ruling also opens the door for nurses at public hospitals to unionize sooner, lawyers for the nurses said.",
+        "For now, the effort is to unionize nurses at private hospitals, because the labor board has no jurisdiction over public hospitals.",
+        "The campaign seeks to unionize nurses at private hospitals, as the labor board does not have jurisdiction over public hospitals.",
+    ]
+    story = run_with_actors(docs, [board], stages=STAGES)
+    div = _kind(story, "scope")
+    assert len(div) == 1
+    assert [p.doc for p in div[0].positions] == ["d1", "d2", "d3"]
+    assert "d1 says public hospital" in div[0].topic and "private hospital, not public" in div[0].topic
+
+
+def test_two_kinds_told_side_by_side_are_no_scope_divergence(run_with_actors):
+    both = [
+        "The ruling also opens the door for nurses at public hospitals to unionize sooner, lawyers for the nurses said.",
+        "The ruling lets nurses at public and private hospitals unionize sooner, lawyers for the nurses said.",
+    ]
+    assert not _kind(run_with_actors(both, [], stages=STAGES), "scope")
+    two_facts = [
+        "The ruling also opens the door for nurses at public hospitals to unionize sooner, lawyers for the nurses said.",
+        "Nurses at private hospitals voted to unionize sooner after the ruling, lawyers for the nurses said.",
+    ]
+    assert not _kind(run_with_actors(two_facts, [], stages=STAGES), "scope")

@@ -75,3 +75,15 @@ def test_case_blind_forms_are_found_and_never_crash():
     assert _one("Turnout rose to ten PER CENT.", "percent").value == 10
     assert _one("They met at MIDNIGHT.", "time").value == 0
     assert find_quantities("Nothing here counts, nor measures anything.") == []
+
+
+def test_steps_are_counts_of_levels_with_a_direction():
+    from storyline.language.quantities import find_steps
+
+    (below,) = find_steps("The car stood six floors below, workers said.")
+    assert (below.steps, below.unit, below.text) == (-6, "floor", "six floors below")
+    (fell,) = find_steps("The crate plunged 4 stories into the yard.")
+    assert fell.steps == -4
+    (up,) = find_steps("The crew moved two levels up.")
+    assert up.steps == 2
+    assert not find_steps("A six-story block and a tower of 40 floors stood there.")

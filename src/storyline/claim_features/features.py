@@ -103,6 +103,7 @@ class TextUnit:
     asks: str | None = None  # for a question: the kind of thing it asks for (see language.answers)
     asked: frozenset[str] = frozenset()  # for a hedged question: the terms of what is not known ("whether *the group had accomplices*")
     qualities: dict[str, str] = field(default_factory=dict)  # attributive adjective lemma -> the noun it qualifies ("peaceful" -> "protest")
+    excluded: frozenset[str] = frozenset()  # of those adjectives, the ones whose noun a negated predicate governs ("has no jurisdiction over *public* universities")
 
 
 @dataclass(frozen=True)
@@ -212,6 +213,7 @@ def text_unit(key: str, doc: str, start: int, end: int, tokens: Iterable[Token],
     negated: set[str] = set()
     seen_mentions: set[tuple[int, int]] = set()
     focus: set[str] = set()
+    excluded: set[str] = set()
     for tok in tokens:
         lemma = tok.lemma_.lower()
         tag = tok.pos_  # read once: each read of a Token attribute goes through spaCy
@@ -233,6 +235,8 @@ def text_unit(key: str, doc: str, start: int, end: int, tokens: Iterable[Token],
             negated.add(lemma)
         if tag == "ADJ" and tok.dep_ == "amod" and tok.head.pos_ in {"NOUN", "PROPN"}:
             unit.qualities.setdefault(lemma, _noun_term(tok.head, base, doc, index))
+            if _under_negation(tok.head):
+                excluded.add(lemma)
         if tok.is_punct or tok.is_space:
             continue
         text = tok.text
@@ -256,8 +260,25 @@ def text_unit(key: str, doc: str, start: int, end: int, tokens: Iterable[Token],
     unit.predicates = frozenset(preds)
     unit.focus = frozenset(focus)
     unit.negated = frozenset(negated)
+    unit.excluded = frozenset(excluded)
     unit.carries = carried_kinds(tokens_list)
     return unit
+
+
+_SCOPE_DEPS = frozenset({"pobj", "prep", "dobj", "attr", "conj", "appos", "compound"})
+
+
+def _under_negation(noun: Token, limit: int = 4) -> bool:
+    """The noun hangs, through objects and prepositions, off the nearest predicate above it, and that predicate is negated
+    ("does not have jurisdiction over universities", "no jurisdiction over universities")."""
+    cur = noun
+    for _ in range(limit):
+        if cur.pos_ in _PREDICATE_POS or (cur is not noun and _is_negated(cur)):
+            return _is_negated(cur)
+        if cur.dep_ not in _SCOPE_DEPS or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return cur.pos_ in _PREDICATE_POS and _is_negated(cur)
 
 
 def _month_term(word: str) -> str | None:

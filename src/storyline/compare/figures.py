@@ -20,6 +20,11 @@ moments of the day, not disagreeing), neither claim lists several figures
 of that kind, and neither figure is an explicit update
 ("rose to 30", "now 30"). The pairs are grouped by the claims they join: one
 divergence per quantity, each position citing its claim.
+
+A position told as steps from another ("the car was eight stories below",
+after "on the 23rd floor") is reckoned (:func:`reckoned_figures`: the 15th
+floor) and joins, as its document's position, a conflict of figures stated
+outright, on the side it agrees with; it never starts one.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
-from ..language.quantities import Quantity
+from ..language.quantities import Quantity, find_quantities, find_steps
 
 
 class Figure(Protocol):
@@ -50,7 +55,7 @@ class TextUnit(Protocol):
     @property
     def quantities(self) -> Sequence[Figure]: ...
 
-__all__ = ["FigureConflict", "figure_conflicts", "format_value", "listed"]
+__all__ = ["FigureConflict", "Reckoned", "figure_conflicts", "format_value", "listed", "reckoned_figures"]
 
 _LABELS = {"money": "amount", "time": "time", "date": "date", "age": "age", "percent": "share", "duration": "duration", "count": "number", "ordinal": "which"}
 
@@ -68,6 +73,44 @@ class FigureConflict:
     @property
     def label(self) -> str:
         return _LABELS.get(self.kind, self.kind)
+
+
+@dataclass(frozen=True)
+class Reckoned:
+    """A position reckoned from one told relative to another: "eight stories below" the 23rd floor is the 15th floor.
+
+    A reckoned figure never starts a conflict of its own (the steps may count from another point than the one
+    reckoned from): it joins, as its document's position, a conflict of figures its sources state outright.
+    """
+
+    quantity: Quantity
+    context: frozenset[str]
+
+
+_FROM = re.compile(r"\s+from\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def reckoned_figures(text: str, window: int, start: int, end: int, context: frozenset[str]) -> list[Reckoned]:
+    """Positions told as steps from another in the claim ``text[start:end]`` ("eight stories below"), reckoned from the
+    last ordinal of their unit since ``window`` (the start of the sentence before the claim: "on the 23rd floor"),
+    else from one the claim counts them from ("fell eight stories from the 23rd floor"). ``context`` is the claim's
+    terms (a step tells where the thing the claim is about was)."""
+    steps = find_steps(text[start:end])
+    if not steps:
+        return []
+    ordinals = [q for q in find_quantities(text[window:end]) if q.kind == "ordinal"]
+    out: list[Reckoned] = []
+    for step in steps:
+        s, e = start + step.start, start + step.end
+        mine = [q for q in ordinals if q.unit == step.unit]
+        before = [q for q in mine if window + q.end <= s]
+        after = [q for q in mine if window + q.start >= e and _FROM.search(text[e : window + q.start])]
+        ref = before[-1] if before else after[0] if after else None
+        if ref is None or ref.value + step.steps < 1:
+            continue
+        basis = f"{step.text}, from the {ref.text.strip()}"
+        out.append(Reckoned(Quantity("ordinal", ref.value + step.steps, step.unit, s, e, basis), context))
+    return out
 
 
 def format_value(fig: Figure) -> str:
@@ -113,25 +156,34 @@ def figure_conflicts(
     min_similarity: float,
     date_similarity: float = 0.35,
     texts: Mapping[str, str] | None = None,
+    reckoned: Mapping[str, Sequence[Figure]] | None = None,
 ) -> list[FigureConflict]:
-    """Conflicting figures among the candidate claim ``pairs``, grouped per quantity, most similar first."""
+    """Conflicting figures among the candidate claim ``pairs``, grouped per quantity, most similar first.
+
+    ``reckoned``: figures of claims reckoned from relative ones (:class:`Reckoned`), which only join a conflict of
+    figures stated outright (and are not among what their document also says)."""
     values = _values_by_doc(units)
     found: list[tuple[float, str, Figure, str, Figure, tuple[str, ...]]] = []
+    extra = reckoned or {}
     for ka, kb in pairs:
         a, b = units[ka], units[kb]
-        if not a.quantities or not b.quantities or a.doc == b.doc:
+        qs_a, qs_b = (*a.quantities, *extra.get(ka, ())), (*b.quantities, *extra.get(kb, ()))
+        if not qs_a or not qs_b or a.doc == b.doc:
             continue
         sim: float | None = None
-        for fa in a.quantities:
-            for fb in b.quantities:
-                qa, qb = fa.quantity, fb.quantity
-                if not _same_kind(fa, fb) or qa.value == qb.value or qa.update or qb.update:
+        for fa in qs_a:
+            for fb in qs_b:
+                if isinstance(fa, Reckoned) and isinstance(fb, Reckoned):
                     continue
-                if qb.value in values[(a.doc, qa.kind, qa.unit)] or qa.value in values[(b.doc, qb.kind, qb.unit)]:
+                qa, qb = fa.quantity, fb.quantity
+                same = qa.value == qb.value
+                if not _same_kind(fa, fb) or (same and not isinstance(fa, Reckoned) and not isinstance(fb, Reckoned)) or qa.update or qb.update:
+                    continue  # (a reckoned figure joins the side it agrees with: "eight stories below" the 23rd is the 15th floor)
+                if not same and (qb.value in values[(a.doc, qa.kind, qa.unit)] or qa.value in values[(b.doc, qb.kind, qb.unit)]):
                     continue  # each source also gives the other's figure: two different things, not a conflict
-                if texts is not None and (_says(texts.get(kb, ""), qa) or _says(texts.get(ka, ""), qb)):
+                if not same and texts is not None and (_says(texts.get(kb, ""), qa) or _says(texts.get(ka, ""), qb)):
                     continue  # the other claim also has this figure's number ("seven of those ten children")
-                if listed(a, fa) or listed(b, fb):
+                if (not isinstance(fa, Reckoned) and listed(a, fa)) or (not isinstance(fb, Reckoned) and listed(b, fb)):
                     continue  # a claim giving several figures of one kind lists several things ("complaints from July 17 and March 9")
                 anchor = tuple(sorted(fa.context & fb.context))
                 if qa.kind != "time" and not anchor:
@@ -141,7 +193,8 @@ def figure_conflicts(
                 if sim < (date_similarity if qa.kind == "date" else min_similarity):
                     continue  # stories tell many dated events: two dates need claims closer than other figures
                 found.append((sim, ka, fa, kb, fb, anchor))
-    found.sort(key=lambda x: (-x[0], x[1], x[3]))
+    # figures stated outright first: a reckoned one joins their conflict, never starts one
+    found.sort(key=lambda x: (isinstance(x[2], Reckoned) or isinstance(x[4], Reckoned), -x[0], x[1], x[3]))
     groups: list[dict[str, tuple[str, Figure]]] = []
     meta: list[tuple[str, str, tuple[str, ...], float]] = []
     placed: set[str] = set()
@@ -154,7 +207,7 @@ def figure_conflicts(
                 home = i
                 break
         if home is None:
-            if ka in placed or kb in placed:
+            if ka in placed or kb in placed or isinstance(fa, Reckoned) or isinstance(fb, Reckoned):
                 continue
             groups.append({da: (ka, fa), db: (kb, fb)})
             meta.append((fa.quantity.kind, fa.quantity.unit, anchor, sim))

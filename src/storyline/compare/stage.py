@@ -22,7 +22,11 @@
    side only, opposite predicates (gain/lose), or one deed credited to
    different actors -- else it seeds an *agreement*, which grows by one claim
    per further document (:func:`_group`). Conflicting figures of alike claims
-   are divergences too (:mod:`.figures`). Each divergence is titled as a plain
+   are divergences too (:mod:`.figures`; a position told as steps from another,
+   "eight stories below", is reckoned and joins them), and so are a scope
+   extended against one limited to the opposite kind (:mod:`.scope`) and a
+   hedged answer on knowing against flat statements of it (:mod:`.knowledge`).
+   Each divergence is titled as a plain
    sentence and has a ``kind``.
 5. ``confidence`` (agreements and divergences alike) is how surely the cited
    sentences are about the same thing: their similarity rescaled so that
@@ -47,16 +51,19 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from ..artifacts import ClaimUnits
-from ..claim_features.features import ANTONYMS, Figure, TextUnit, cosine, fold_derivations, fold_prefixes, idf_weights, weigh
+from ..claim_features.features import ANTONYMS, DENIAL_VERBS, Figure, TextUnit, cosine, fold_derivations, fold_prefixes, idf_weights, weigh
 from ..claim_features.frames import Families, Frame, actor_families, best_frame_match, different_doers
 from ..claim_features.questions import ANSWER_THRESHOLD, MAX_ANSWERS, RETOLD_SHARE, link_answers
 from ..errors import ConfigError
+from ..language.knowledge import KNOWLEDGE_PREDICATES
 from ..models import Agreement, Claim, Divergence, Limit, Position, Span, Story
 from ..pipeline import Context, register_stage
 from ..settings import tuned, tuned_int
 from .candidates import INDEX_POSTINGS, candidate_pairs
 from .figures import Figure as FigureLike
-from .figures import FigureConflict, figure_conflicts, format_value, listed
+from .figures import FigureConflict, Reckoned, figure_conflicts, format_value, listed, reckoned_figures
+from .knowledge import HedgeConflict, hedge_conflicts
+from .scope import ScopeConflict, scope_conflicts
 from .speakers import SpeakerConflict, speaker_conflicts
 
 __all__ = ["LINK", "MAX_ITEMS", "Link", "Similarity", "align_claims", "compare_sources", "enough_overlap", "opposition", "similarity"]
@@ -95,6 +102,8 @@ SAME_FIGURE = tuned("compare", "same_figure")
 FIGURE_SIMILARITY = tuned("compare", "figure_similarity")
 #: Dates conflict only in claims at least this similar; at most this many divergences; the pair budget.
 DATE_SIMILARITY = tuned("compare", "date_similarity")
+#: A claim extending a thing to one kind and one limiting it to the opposite kind diverge when at least this similar.
+SCOPE_SIMILARITY = tuned("compare", "scope_similarity")
 MAX_DIVERGENCES = tuned_int("compare", "max_divergences")
 MAX_PAIRS = tuned_int("compare", "max_pairs")
 INDEX_SHARE = tuned("compare", "index_share")
@@ -659,6 +668,27 @@ def _divergence(
     )
 
 
+def _reckoned(story: Story, claims: dict[str, Claim], units: dict[str, TextUnit]) -> dict[str, list[Reckoned]]:
+    """Positions of the claims told as steps from another ("eight stories below" the 23rd floor told just before)."""
+    out: dict[str, list[Reckoned]] = {}
+    docs = {d.id: d for d in story.documents}
+    for key, c in claims.items():
+        doc = docs.get(c.doc)
+        if doc is None:
+            continue
+        window = max((x.start for x in doc.sentences if x.end <= c.start), default=c.start)
+        found = reckoned_figures(doc.text, window, c.start, c.end, frozenset(units[key].terms))
+        if found:
+            out[key] = found
+    return out
+
+
+def _ordinal_name(fig: FigureLike) -> str:
+    n = int(fig.quantity.value)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix} {fig.quantity.unit}"
+
+
 def _figure_divergence(conflict: FigureConflict, claims: dict[str, Claim], units: dict[str, TextUnit], story: Story) -> Divergence:
     """ "Age (Love): 32 (AP) vs 33 (Guardian, BBC)": each value with the sources that give it.
 
@@ -671,8 +701,11 @@ def _figure_divergence(conflict: FigureConflict, claims: dict[str, Claim], units
         by_value.setdefault(fig.quantity.value, []).append((key, fig))
     parts = []
     for _value, members in sorted(by_value.items(), key=lambda kv: min(claims[k].doc for k, _f in kv[1])):
-        sources = ", ".join(dict.fromkeys(_source(story, claims[k].doc) for k, _f in members))
-        parts.append(f"{format_value(members[0][1])} ({sources})")
+        # a value stated outright names it; a source reckoned to give it says how ("AP: eight stories below, from the 23rd floor")
+        stated = [(k, f) for k, f in members if not isinstance(f, Reckoned)]
+        told = [_source(story, claims[k].doc) for k, _f in stated] + [f"{_source(story, claims[k].doc)}: {f.quantity.text}" for k, f in members if isinstance(f, Reckoned)]
+        shown = format_value(stated[0][1]) if stated else _ordinal_name(members[0][1])
+        parts.append(f"{shown} ({', '.join(dict.fromkeys(told))})")
     label = conflict.label.capitalize()
     if conflict.kind == "ordinal":
         label = f"Which {conflict.unit}"
@@ -706,6 +739,58 @@ def _speaker_divergence(conflict: SpeakerConflict, claims: dict[str, Claim], sto
         claims=[c.id for c in cited],
         why="the same words credited to different speakers",
         kind="who",
+    )
+
+
+def _scope_divergence(conflict: ScopeConflict, claims: dict[str, Claim], units: dict[str, TextUnit], story: Story) -> Divergence:
+    """ "Scope (athlete, union): Tribune says public university; LA Times, AP say private school, not public"."""
+    first = claims[conflict.claim]
+    about = [t for t in _shared_terms(units[conflict.claim], units[conflict.limits[0][0]], 6) if t not in {conflict.quality, conflict.limits[0][1]}][:2]
+    what = f" ({_describe(about, story)})" if about else ""
+    noun = _describe([conflict.noun], story) or conflict.noun
+    parts = [f"{_source(story, first.doc)} says {conflict.quality} {noun}"]
+    by_kind: dict[tuple[str, str], list[str]] = {}
+    for k, o, n, _s in conflict.limits:
+        by_kind.setdefault((o, n), []).append(k)
+    for (o, n), keys in sorted(by_kind.items()):
+        parts.append(f"{_sources(story, keys, claims)} {_agree_verb('says', keys)} {o} {_describe([n], story) or n}, not {conflict.quality}")
+    cited = [first, *(claims[k] for k, *_r in conflict.limits)]
+    best = max(s for *_r, s in conflict.limits)
+    return Divergence(
+        topic=f"Scope{what}: " + "; ".join(parts),
+        positions=[_span(c, Position) for c in cited],
+        confidence=_confidence(best) if best >= LINK else 0.3,
+        claims=[c.id for c in cited],
+        why=f"one side extends it to '{conflict.quality}', the other limits it to the opposite and rules '{conflict.quality}' out",
+        kind="scope",
+    )
+
+
+def _hedge_divergence(conflict: HedgeConflict, claims: dict[str, Claim], units: dict[str, TextUnit], asked: TextUnit, story: Story) -> Divergence:
+    """ "Whether Ann Lee knew (payment): AP answers “Not that I'm aware of”; Reuters, BBC say Ann Lee did not; CNN says so"."""
+    names = {f"@{a.id}": a.name for a in story.actors}
+    knower = names.get(conflict.knower or "", "they")
+    weight: dict[str, float] = {}
+    for k, _knew, _s in conflict.flat:
+        for t in _shared_terms(asked, units[k], 6):
+            weight[t] = weight.get(t, 0.0) + asked.weights[t] * units[k].weights[t]
+    about = [t for t, _w in sorted(weight.items(), key=lambda tw: (-tw[1], tw[0])) if t != conflict.knower and t not in KNOWLEDGE_PREDICATES][:2]
+    what = f" ({_describe(about, story)})" if about else ""
+    hedge = claims[conflict.hedge]
+    parts = [f"{_source(story, hedge.doc)} answers \u201c{conflict.words}\u201d (neither yes nor no)"]
+    for knew, verb in ((False, "did not know"), (True, "knew")):
+        keys = [k for k, k_knew, _s in conflict.flat if k_knew == knew]
+        if keys:
+            parts.append(f"{_sources(story, keys, claims)} {_agree_verb('says', keys)} {knower} {verb}")
+    cited = [hedge, *(claims[k] for k, _knew, _s in conflict.flat)]
+    best = max(s for _k, _knew, s in conflict.flat)
+    return Divergence(
+        topic=f"Whether {knower} knew{what}: " + "; ".join(parts),
+        positions=[_span(c, Position) for c in cited],
+        confidence=_confidence(min(best, 0.7)) if best >= LINK else 0.3,
+        claims=[c.id for c in cited],
+        why="a hedged answer on what one knew against flat statements of it",
+        kind="knowledge",
     )
 
 
@@ -765,7 +850,7 @@ def compare_sources(story: Story, ctx: Context) -> Story:
     divergences = [_divergence(lk, claims, units, story, _sides(lk, group_of, units)) for lk in _one_per_claim(oppose)]
     conflicts = figure_conflicts(
         units, pairs, cosine, enough_overlap, _setting(ctx, "figure_similarity", FIGURE_SIMILARITY), _setting(ctx, "date_similarity", DATE_SIMILARITY),
-        {k: c.text for k, c in claims.items()},
+        {k: c.text for k, c in claims.items()}, _reckoned(story, claims, units),
     )
     divergences += [_figure_divergence(c, claims, units, story) for c in conflicts]
     cited = {k for d in divergences for k in d.claims}
@@ -774,6 +859,17 @@ def compare_sources(story: Story, ctx: Context) -> Story:
         for c in speaker_conflicts(story, int(_setting(ctx, "same_quote_words", SAME_QUOTE_WORDS)))
         if not cited & set(c.claims) and all(k in claims for k in c.claims)
     ]
+    asked = {u.key: u for _q, u in cu.questions} | units
+    hedges = hedge_conflicts(
+        units, {k: c.text for k, c in claims.items()}, [u for _q, u in cu.questions],
+        lambda q, c: _answer_score(q, c, families, _setting(ctx, "answer_focus", FOCUS_BONUS))[0],
+        _setting(ctx, "answer_threshold", ANSWER_THRESHOLD, "compare.answers"), DENIAL_VERBS,
+    )
+    cited = {k for d in divergences for k in d.claims}
+    scopes = scope_conflicts(units, pairs, cosine, ANTONYMS, {k: c.text for k, c in claims.items()}, _setting(ctx, "scope_similarity", SCOPE_SIMILARITY))
+    divergences += [_scope_divergence(c, claims, units, story) for c in scopes if cited.isdisjoint([c.claim, *(k for k, *_r in c.limits)])]
+    cited = {k for d in divergences for k in d.claims}
+    divergences += [_hedge_divergence(h, claims, units, asked[h.asked], story) for h in hedges if cited.isdisjoint([h.hedge, *(k for k, _n, _s in h.flat)])]
     divergences.sort(key=lambda x: (-(x.confidence or 0), x.claims))
     story.divergences = divergences[: int(_setting(ctx, "max_divergences", MAX_DIVERGENCES))]
     if len({c.doc for c in story.claims}) > 1:

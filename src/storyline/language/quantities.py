@@ -27,7 +27,7 @@ from .words import word_set
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
-__all__ = ["Quantity", "find_quantities", "parse_number", "update_cues"]
+__all__ = ["Quantity", "Step", "find_quantities", "find_steps", "parse_number", "update_cues"]
 
 _WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -201,6 +201,54 @@ def find_quantities(text: str, tokens: Iterable[Token] = (), base: int = 0) -> l
             count = None if count is None else count * _SCALE[nxt.lower_]
         add("count", count, _count_unit(tok.head.lemma_.lower()), s, base + tok.head.idx + len(tok.head.text))
     return sorted((q for q in out if not _conversion(text, q, out)), key=lambda q: q.start)
+
+
+@dataclass(frozen=True)
+class Step:
+    """A position told relative to another: "eight stories below" (-8 floors), "plunged six floors" (-6), "two levels up" (+2)."""
+
+    steps: float  # signed: down is negative
+    unit: str  # the ordinal noun the steps count ("floor")
+    start: int
+    end: int
+    text: str
+
+
+_LEVELS = word_set("positions", "level_nouns")
+_LEVEL_UNIT = next(iter(word_set("positions", "level_unit")))
+_DOWN = word_set("positions", "down_words")
+_UP = word_set("positions", "up_words")
+_FALL = word_set("positions", "fall_verbs")
+_RISE = word_set("positions", "rise_verbs")
+
+
+@cache
+def _step_pattern() -> re.Pattern[str]:
+    def alt(words: frozenset[str]) -> str:
+        return "|".join(sorted(words, key=len, reverse=True))
+
+    return re.compile(
+        rf"(?:\b(?P<verb>{alt(_FALL | _RISE)})\s+(?:\w+\s+)?)?\b(?P<n>{_NUM})\s+(?P<u>{alt(_LEVELS)})\b(?:\s+(?P<dir>{alt(_DOWN | _UP)})\b)?",
+        re.IGNORECASE,
+    )
+
+
+def find_steps(text: str) -> list[Step]:
+    """Counts of levels with a direction ("eight stories below", "fell six floors"): positions relative to another one.
+
+    A count with no direction word after it and no verb of falling or rising before it ("a six-story building",
+    "eight stories tall") is no step.
+    """
+    out: list[Step] = []
+    for m in _step_pattern().finditer(text):
+        n = parse_number(m.group("n"))
+        d, verb = (m.group("dir") or "").lower(), (m.group("verb") or "").lower()
+        sign = -1.0 if d in _DOWN and d else 1.0 if d in _UP and d else -1.0 if verb in _FALL and verb else 1.0 if verb in _RISE and verb else 0.0
+        if n is None or not sign:
+            continue
+        start = m.start("n")
+        out.append(Step(sign * n, _LEVEL_UNIT, start, m.end(), text[start : m.end()]))
+    return out
 
 
 def _conversion(text: str, q: Quantity, found: list[Quantity]) -> bool:
