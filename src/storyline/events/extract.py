@@ -34,6 +34,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal
 
 from ..actor_index import ActorIndex
+from ..language.attribution import pronoun_info
 from ..language.lexicon import load_lexicon, word_set
 from ..language.plover import category_of, is_light, is_reporting, pair_category
 from ..language.time import MONTH_ALTERNATION, TimeValue, Timex3, clause_tense, timex_range
@@ -81,6 +82,7 @@ class BlockInput:
     named_events: dict[str, TimeValue] = field(default_factory=dict)  # event noun lemma -> its date, named before; updated by extract_block
     names: dict[str, Actor] = field(default_factory=dict)  # actor by name, for names the actors stage left unlinked
     timexes: list[Timex3] = field(default_factory=list)  # the block's temporal expressions (the timexes stage), offsets into the block
+    genders: dict[str, str | None] = field(default_factory=dict)  # a person's gender ("m"/"f") by actor id, when the story gives it away
 
 
 @dataclass
@@ -326,7 +328,11 @@ def _prominent(tok: Token) -> bool:
 
 
 def _resolve_pronoun(tok: Token, block: BlockInput, index: ActorIndex) -> Actor | None:
-    """The actor a pronoun the actors stage left unlinked most likely refers to."""
+    """The actor a pronoun the actors stage left unlinked most likely refers to.
+
+    Only one that agrees with it: "she" never stands for a man the story
+    calls "Mr." or "the father", nor "they" for a person.
+    """
     low = tok.lower_
     if low in _PERSON_PRONOUNS:
         want = {"person"}
@@ -334,13 +340,19 @@ def _resolve_pronoun(tok: Token, block: BlockInput, index: ActorIndex) -> Actor 
         want = {"country", "organization", "group"}
     else:
         return None
+    info = pronoun_info(low)
+    gender = info.gender if info is not None and info.gender in {"m", "f"} else None
+
+    def fits(actor: Actor) -> bool:
+        return actor.kind in want and (gender is None or block.genders.get(actor.id) in {None, gender})
+
     sent = tok.sent
     found: list[tuple[int, Actor]] = []
     for t in sent:
         if t.i == tok.i or not _prominent(t) or t.pos_ == "PRON":
             continue
         actor = _actor_of(t, block, index, depth=1, pronouns=False)
-        if actor is not None and actor.kind in want:
+        if actor is not None and fits(actor):
             found.append((abs(t.i - tok.i) + (0 if t.i < tok.i else 50), actor))
     if found:
         return min(found, key=lambda f: f[0])[1]
@@ -349,14 +361,24 @@ def _resolve_pronoun(tok: Token, block: BlockInput, index: ActorIndex) -> Actor 
     start, _ = _char(block, sent[0])
     rows = index.mentions_in(block.doc_id, max(0, start - 600), start)
     for _s, _e, actor in reversed(rows):
-        if actor.kind in want:
+        if fits(actor):
             return actor
     return None
+
+
+def _agrees(tok: Token, actor: Actor, block: BlockInput) -> bool:
+    """Whether a gendered pronoun can stand for ``actor`` (a person of the other known gender cannot)."""
+    info = pronoun_info(tok.lower_)
+    if info is None or info.gender not in {"m", "f"} or actor.kind != "person":
+        return True
+    return block.genders.get(actor.id) in {None, info.gender}
 
 
 def _actor_of(tok: Token, block: BlockInput, index: ActorIndex, depth: int = 0, pronouns: bool = True) -> Actor | None:
     """The actor a noun phrase headed by ``tok`` names: itself, its possessor or modifier, or 'X of Y'."""
     actor = index.at(block.doc_id, *_char(block, tok)) or _named(tok, block)
+    if actor is not None and tok.pos_ == "PRON" and not _agrees(tok, actor, block):
+        actor = None  # "she" linked to a man the story calls "Mr.": resolve it again
     if actor is None and depth == 0:
         actor = _described(tok, block, index)
     if actor is not None:
@@ -862,9 +884,10 @@ def _quote_adjacent(verb: Token) -> bool:
 def _verbal_events(block: BlockInput, index: ActorIndex, by_verb: dict[int, TimeValue], by_word: dict[int, TimeValue]) -> list[Candidate]:
     out: list[Candidate] = []
     for verb in block.parse:
-        if not _is_event_verb(verb):
+        participle = _dated_participle(verb, by_verb)
+        if not (participle or _is_event_verb(verb)):
             continue
-        subj, passive = _subject(verb)
+        subj, passive = (verb.head, False) if participle else _subject(verb)
         if subj is None:
             continue
         agent = _agent(verb) if passive else None
@@ -906,8 +929,8 @@ def _verbal_events(block: BlockInput, index: ActorIndex, by_verb: dict[int, Time
         other = None
         if who is not None and verb.tag_ == "VBP" and subj.tag_ in {"NNP", "NN"} and not subj.conjuncts:
             who, other = _misparsed_coordination(subj, who, block, index)
-        if who is None:
-            continue
+        if who is None or (participle and who.kind == "place"):
+            continue  # "a young Brooklyn mother pushing ...": no place acts
         speech = is_reporting(verb.lemma_) or _issues_statement(verb)
         if speech and _speech_only(verb):
             continue  # "X said Tuesday": nothing said, no event
@@ -920,13 +943,13 @@ def _verbal_events(block: BlockInput, index: ActorIndex, by_verb: dict[int, Time
         head = _reporting_head(verb)
         if when is None and (head is not None or (category == "OTHER" and (speech or tense != "past"))):
             continue  # an undated statement, state, or what somebody said happened: no happening to place
-        if category == "OTHER" and not speech and not _has_content(verb):
+        if category == "OTHER" and not speech and not participle and not _has_content(verb):
             continue  # "he moaned", "the father came": no action to report
         whom = _actor_of(subj, block, index) if passive and agent is not None else None
         if whom is None or whom is who:
             whom = _whom(verb, who, block, index)
         whom = whom or other or _conjoined_actor(subj, who, block, index)
-        own_subject = any(c.dep_ in _SUBJECTS for c in verb.children) or agent is not None
+        own_subject = participle or any(c.dep_ in _SUBJECTS for c in verb.children) or agent is not None
         i, j = _clause_span(verb, (agent or subj) if own_subject else None)
         out.append(_make(block, verb, i, j, who=who, whom=whom, date=when, category=category, modality=modality,
                          place=_place(verb), speech=speech, basis=basis, lead=lead,
@@ -952,6 +975,17 @@ def _is_event_verb(verb: Token) -> bool:
         return False
     has_aux = any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
     return not (verb.tag_ in {"VBN", "VBG"} and not has_aux and verb.dep_ not in {"ROOT", "conj", "relcl"})
+
+
+def _dated_participle(verb: Token, by_verb: dict[int, TimeValue]) -> bool:
+    """A reduced relative clause with a date of its own: "a mechanic from Acme arriving Thursday at 9 a.m.".
+
+    The noun it modifies is its subject; without a date such a participle
+    only describes ("a man wearing a mask").
+    """
+    return (verb.pos_ == "VERB" and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.i in by_verb
+            and verb.head.pos_ in {"NOUN", "PROPN"} and verb.lemma_.lower() not in _SKIP_VERBS
+            and not any(c.dep_ in _SUBJECTS for c in verb.children))
 
 
 def _misparsed_coordination(subj: Token, who: Actor, block: BlockInput, index: ActorIndex) -> tuple[Actor | None, Actor | None]:
