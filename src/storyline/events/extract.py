@@ -764,12 +764,18 @@ _DAY_SHIFT = {"that": 0, "same": 0, "next": 1, "following": 1}
 
 
 def _anaphoric_day(verb: Token, by_verb: dict[int, TimeValue], previous: TimeValue | None = None) -> TimeValue | None:
-    """"On that day", "the same day", "the next day": the last day named before, or the one after it."""
+    """"On that day", "the same day", "the next day": the last day named before, or the one after it.
+
+    So is "a short time later", "90 minutes after ...", "shortly afterward":
+    a happening hours at most after the last one told is on its day.
+    """
     shift = None
     for child in verb.children:
         for tok in child.subtree if child.dep_ in {"prep", "npadvmod", "advmod"} else []:
             if tok.lower_ == "day" and any(c.lower_ in _DAY_SHIFT for c in tok.children):
                 shift = next(_DAY_SHIFT[c.lower_] for c in tok.children if c.lower_ in _DAY_SHIFT)
+        if shift is None and _soon_after(child):
+            shift = 0
     if shift is None:
         return None
     before = [(i, v) for i, v in by_verb.items() if i < verb.sent.start and v.precision == "day"]
@@ -778,6 +784,23 @@ def _anaphoric_day(verb: Token, by_verb: dict[int, TimeValue], previous: TimeVal
         return None
     day = named.earliest + timedelta(days=shift)
     return TimeValue(day.isoformat(), "day", day, day)
+
+
+_AFTER_WORDS = word_set("events", "time", "after")
+_SOON_WORDS = word_set("events", "time", "soon")
+_SOON_UNITS = word_set("events", "time", "soon_units")
+
+
+def _soon_after(child: Token) -> bool:
+    """"a short time later", "minutes later", "shortly afterward", "90 minutes after work started": within hours."""
+    if child.dep_ == "advmod" and child.lower_ in _AFTER_WORDS:
+        measures = [c for c in child.children if c.dep_ in {"npadvmod", "advmod"}]
+    elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _AFTER_WORDS for m in child.children):
+        measures = [c for c in child.children if c.dep_ == "npadvmod"]
+    else:
+        return False
+    return any(m.lower_ in _SOON_WORDS or m.lemma_.lower() in _SOON_UNITS and (m.lemma_.lower() != "time" or any(c.lower_ in _SOON_WORDS for c in m.children))
+               for m in measures)
 
 
 _AT_EVENT_PREPS = {"at", "during", "before", "to", "in"}
@@ -895,12 +918,19 @@ def _verbal_events(block: BlockInput, index: ActorIndex, by_verb: dict[int, Time
         if passive and agent is None:
             # "the tape was released", "X was arrested": who acted is not said; X is the one acted upon
             patient = _actor_of(subj, block, index)
-            category = _category(verb)
-            if patient is None or category == "OTHER":
+            befalls = _befalls(verb)
+            category = "OTHER" if befalls else _category(verb)
+            if patient is None or (category == "OTHER" and not befalls):
                 continue
             modality = _modality(verb)
             when, basis = _date_of(verb, block, by_verb, by_word, False, lead, modality)
             i, j = _clause_span(verb, subj)
+            if befalls and (_in_quotation(block, verb) or clause_tense(verb) == "present"):
+                continue  # '"She's injured," he said': a state, in somebody's words
+            if befalls:  # "X was pronounced dead", "X was injured": what befell X is X's event
+                out.append(_make(block, verb, i, j, who=patient, whom=None, date=when, category=category, modality=modality,
+                                 place=_place(verb), basis=basis, lead=lead))
+                continue
             out.append(_make(block, verb, i, j, who=None, whom=patient, date=when, category=category, modality=modality,
                              place=_place(verb), basis=basis, lead=lead))
             continue
@@ -975,6 +1005,20 @@ def _is_event_verb(verb: Token) -> bool:
         return False
     has_aux = any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
     return not (verb.tag_ in {"VBN", "VBG"} and not has_aux and verb.dep_ not in {"ROOT", "conj", "relcl"})
+
+
+_BEFALL = word_set("events", "verbs", "befall")
+
+
+def _befalls(verb: Token) -> bool:
+    """A passive that tells what befell its subject, not what somebody did to it ("was injured", "was pronounced dead").
+
+    An entry "verb_word" needs that complement ("pronounce_dead").
+    """
+    lemma = verb.lemma_.lower()
+    if lemma in _BEFALL:
+        return True
+    return any(f"{lemma}_{c.lower_}" in _BEFALL for c in verb.children if c.dep_ in {"oprd", "acomp", "xcomp", "attr"})
 
 
 def _dated_participle(verb: Token, by_verb: dict[int, TimeValue]) -> bool:
