@@ -793,10 +793,11 @@ _SOON_UNITS = word_set("events", "time", "soon_units")
 
 def _soon_after(child: Token) -> bool:
     """"a short time later", "minutes later", "shortly afterward", "90 minutes after work started": within hours."""
-    if child.dep_ == "advmod" and child.lower_ in _AFTER_WORDS:
+    if child.dep_ in {"advmod", "prep"} and child.lower_ in _AFTER_WORDS:  # "minutes later", "minutes after the blast"
         measures = [c for c in child.children if c.dep_ in {"npadvmod", "advmod"}]
     elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _AFTER_WORDS for m in child.children):
-        measures = [c for c in child.children if c.dep_ == "npadvmod"]
+        marks = [m for m in child.children if m.dep_ == "mark"]  # the measure may hang on "after"
+        measures = [c for t in [child, *marks] for c in t.children if c.dep_ == "npadvmod"]
     else:
         return False
     return any(m.lower_ in _SOON_WORDS or m.lemma_.lower() in _SOON_UNITS and (m.lemma_.lower() != "time" or any(c.lower_ in _SOON_WORDS for c in m.children))
@@ -908,9 +909,9 @@ def _verbal_events(block: BlockInput, index: ActorIndex, by_verb: dict[int, Time
     out: list[Candidate] = []
     for verb in block.parse:
         participle = _dated_participle(verb, by_verb)
-        if not (participle or _is_event_verb(verb)):
+        if participle is None and not _is_event_verb(verb):
             continue
-        subj, passive = (verb.head, False) if participle else _subject(verb)
+        subj, passive = (participle, False) if participle is not None else _subject(verb)
         if subj is None:
             continue
         agent = _agent(verb) if passive else None
@@ -959,7 +960,7 @@ def _verbal_events(block: BlockInput, index: ActorIndex, by_verb: dict[int, Time
         other = None
         if who is not None and verb.tag_ == "VBP" and subj.tag_ in {"NNP", "NN"} and not subj.conjuncts:
             who, other = _misparsed_coordination(subj, who, block, index)
-        if who is None or (participle and who.kind == "place"):
+        if who is None or (participle is not None and who.kind == "place"):
             continue  # "a young Brooklyn mother pushing ...": no place acts
         speech = is_reporting(verb.lemma_) or _issues_statement(verb)
         if speech and _speech_only(verb):
@@ -973,13 +974,13 @@ def _verbal_events(block: BlockInput, index: ActorIndex, by_verb: dict[int, Time
         head = _reporting_head(verb)
         if when is None and (head is not None or (category == "OTHER" and (speech or tense != "past"))):
             continue  # an undated statement, state, or what somebody said happened: no happening to place
-        if category == "OTHER" and not speech and not participle and not _has_content(verb):
+        if category == "OTHER" and not speech and participle is None and not _has_content(verb):
             continue  # "he moaned", "the father came": no action to report
         whom = _actor_of(subj, block, index) if passive and agent is not None else None
         if whom is None or whom is who:
             whom = _whom(verb, who, block, index)
         whom = whom or other or _conjoined_actor(subj, who, block, index)
-        own_subject = participle or any(c.dep_ in _SUBJECTS for c in verb.children) or agent is not None
+        own_subject = participle is not None or any(c.dep_ in _SUBJECTS for c in verb.children) or agent is not None
         i, j = _clause_span(verb, (agent or subj) if own_subject else None)
         out.append(_make(block, verb, i, j, who=who, whom=whom, date=when, category=category, modality=modality,
                          place=_place(verb), speech=speech, basis=basis, lead=lead,
@@ -1021,15 +1022,22 @@ def _befalls(verb: Token) -> bool:
     return any(f"{lemma}_{c.lower_}" in _BEFALL for c in verb.children if c.dep_ in {"oprd", "acomp", "xcomp", "attr"})
 
 
-def _dated_participle(verb: Token, by_verb: dict[int, TimeValue]) -> bool:
-    """A reduced relative clause with a date of its own: "a mechanic from Acme arriving Thursday at 9 a.m.".
+def _dated_participle(verb: Token, by_verb: dict[int, TimeValue]) -> Token | None:
+    """The subject of a participle clause with a date of its own, else None.
 
-    The noun it modifies is its subject; without a date such a participle
+    A reduced relative clause ("a mechanic from Acme arriving Thursday at
+    9 a.m.": the noun it modifies) or an absolute one ("with a mechanic
+    arriving Thursday": its own subject). Without a date such a participle
     only describes ("a man wearing a mask").
     """
-    return (verb.pos_ == "VERB" and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.i in by_verb
-            and verb.head.pos_ in {"NOUN", "PROPN"} and verb.lemma_.lower() not in _SKIP_VERBS
-            and not any(c.dep_ in _SUBJECTS for c in verb.children))
+    if verb.pos_ != "VERB" or verb.tag_ != "VBG" or verb.i not in by_verb or verb.lemma_.lower() in _SKIP_VERBS:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"} and not subjects:
+        return verb.head
+    if verb.dep_ == "pcomp" and verb.head.lower_ in {"with", "without"} and len(subjects) == 1:
+        return subjects[0]
+    return None
 
 
 def _misparsed_coordination(subj: Token, who: Actor, block: BlockInput, index: ActorIndex) -> tuple[Actor | None, Actor | None]:
