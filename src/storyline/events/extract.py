@@ -330,8 +330,9 @@ def _prominent(tok: Token) -> bool:
 def _resolve_pronoun(tok: Token, block: BlockInput, index: ActorIndex) -> Actor | None:
     """The actor a pronoun the actors stage left unlinked most likely refers to.
 
-    Only one that agrees with it: "she" never stands for a man the story
-    calls "Mr." or "the father", nor "they" for a person.
+    When the likeliest one cannot be meant ("she" for a man the story calls
+    "Mr." or "the father"), only a person known to agree with the pronoun
+    stands in for it; else nobody.
     """
     low = tok.lower_
     if low in _PERSON_PRONOUNS:
@@ -340,11 +341,21 @@ def _resolve_pronoun(tok: Token, block: BlockInput, index: ActorIndex) -> Actor 
         want = {"country", "organization", "group"}
     else:
         return None
+    first = _likeliest(tok, block, index, want, None)
+    if first is None or _agrees(tok, first, block):
+        return first
     info = pronoun_info(low)
-    gender = info.gender if info is not None and info.gender in {"m", "f"} else None
+    return _likeliest(tok, block, index, want, info.gender if info is not None else None)
+
+
+def _likeliest(tok: Token, block: BlockInput, index: ActorIndex, want: set[str], gender: str | None) -> Actor | None:
+    """The nearest prominent actor of a wanted kind in the sentence, else the last one named shortly before.
+
+    With ``gender``, only a person known to have it.
+    """
 
     def fits(actor: Actor) -> bool:
-        return actor.kind in want and (gender is None or block.genders.get(actor.id) in {None, gender})
+        return actor.kind in want and (gender is None or block.genders.get(actor.id) == gender)
 
     sent = tok.sent
     found: list[tuple[int, Actor]] = []
@@ -378,7 +389,9 @@ def _actor_of(tok: Token, block: BlockInput, index: ActorIndex, depth: int = 0, 
     """The actor a noun phrase headed by ``tok`` names: itself, its possessor or modifier, or 'X of Y'."""
     actor = index.at(block.doc_id, *_char(block, tok)) or _named(tok, block)
     if actor is not None and tok.pos_ == "PRON" and not _agrees(tok, actor, block):
-        actor = None  # "she" linked to a man the story calls "Mr.": resolve it again
+        # "she" linked to a man the story calls "Mr.": only a person known to be a woman instead
+        info = pronoun_info(tok.lower_)
+        return _likeliest(tok, block, index, {"person"}, info.gender if info is not None else None) if pronouns else None
     if actor is None and depth == 0:
         actor = _described(tok, block, index)
     if actor is not None:
