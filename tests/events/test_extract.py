@@ -120,6 +120,19 @@ def test_an_undated_participle_only_describes(run_events) -> None:
     assert "stood" in event.text
 
 
+# -- action nouns with a "by" agent ------------------------------------
+
+def test_an_action_noun_with_a_by_agent_in_a_present_statement_is_going_on(run_events) -> None:
+    story = run_events(["The weather was mild.\n\nIt rained.\n\nThe market opened late.\n\nGlobex is the subject of an investigation by Acme at two sites."])
+    (event,) = _by(story, "Acme Corp.")
+    assert event.category == "INVESTIGATE" and event.date == "2021-05" and _name(story, event.whom) == "Globex"
+
+
+def test_a_by_agent_in_a_past_or_infinitive_clause_gives_no_date(run_events) -> None:
+    story = run_events(["The weather was mild.\n\nIt rained.\n\nThe market opened late.\n\nGlobex tried to stop an investigation by Acme."])
+    assert not _by(story, "Acme Corp.")
+
+
 # -- pronouns ------------------------------------------------------------
 
 def test_a_gendered_pronoun_never_stands_for_a_person_of_the_other_gender(run_events) -> None:

@@ -271,6 +271,17 @@ def _noun_agent(noun: Token, block: BlockInput, index: ActorIndex) -> Actor | No
         actor = _actor_of(word, block, index, depth=1)
         if actor is not None and (word.dep_ == "poss" or actor.kind != "person"):
             return actor
+    return _by_agent(noun, block, index)
+
+
+def _by_agent(noun: Token, block: BlockInput, index: ActorIndex) -> Actor | None:
+    """The agent a "by" phrase gives an action noun: "inspections by the agency", "a ruling by Judge Roe"."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            for obj in child.children:
+                actor = _actor_of(obj, block, index, depth=1) if obj.dep_ == "pobj" else None
+                if actor is not None and actor.kind != "place":
+                    return actor
     return None
 
 
@@ -813,7 +824,7 @@ def _soon_after(child: Token) -> bool:
         measures = [c for t in [child, *marks] for c in t.children if c.dep_ == "npadvmod"]
     else:
         return False
-    return any(m.lower_ in _SOON_WORDS or m.lemma_.lower() in _SOON_UNITS and (m.lemma_.lower() != "time" or any(c.lower_ in _SOON_WORDS for c in m.children))
+    return any(m.lower_ in _SOON_WORDS or (m.lemma_.lower() in _SOON_UNITS and (m.lemma_.lower() != "time" or any(c.lower_ in _SOON_WORDS for c in m.children)))
                for m in measures)
 
 
@@ -1111,6 +1122,40 @@ def _nominal_events(block: BlockInput, index: ActorIndex, by_word: dict[int, Tim
         out.append(_make(block, noun, start, min(end, noun.sent.end), who=who, whom=whom, date=when, category=category,
                          modality="asserted", speech=is_reporting(noun.lemma_), nominal=True, basis="clause",
                          lead=_sentence_ordinal(block, noun) < block.lead_sentences))
+    return out + _ongoing_by_agent(block, index, seen)
+
+
+def _finite_present(verb: Token) -> bool:
+    """"is", "faces", "is being led": a present-tense finite verb (not "tried to interfere")."""
+    return verb.tag_ in {"VBZ", "VBP"} or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
+
+
+def _ongoing_by_agent(block: BlockInput, index: ActorIndex, seen: set[int]) -> list[Candidate]:
+    """An action noun with a "by" agent in a present-tense statement: going on when the report was written.
+
+    "Acme is the subject of two inspections by the agency", "the company
+    faces a lawsuit by its workers": the agent's action, in the report's
+    reference range; a past-tense one ("was the target of an attack by")
+    has no date to give it.
+    """
+    out: list[Candidate] = []
+    if block.reference is None:
+        return out
+    for noun in block.parse:
+        if noun.pos_ != "NOUN" or noun.i in seen or category_of(noun.lemma_) == "OTHER":
+            continue
+        who = _by_agent(noun, block, index)
+        verb = _governor(noun)
+        if who is None or verb is None or not _finite_present(verb) or _in_quotation(block, noun) or _modality(verb) != "asserted":
+            continue
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        whom = _actor_of(subjects[0], block, index) if subjects else None
+        start, end = noun.left_edge.i, noun.right_edge.i + 1
+        if subjects and verb.lemma_ == "be":
+            start = min(start, subjects[0].left_edge.i)  # "Acme is the subject of ... inspections by the agency"
+        out.append(_make(block, noun, start, min(end, noun.sent.end, noun.i + 12), who=who, whom=whom if whom is not who else None,
+                         date=block.reference, category=category_of(noun.lemma_), modality="asserted", nominal=True,
+                         basis="document", lead=_sentence_ordinal(block, noun) < block.lead_sentences))
     return out
 
 
