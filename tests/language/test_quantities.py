@@ -75,3 +75,15 @@ def test_case_blind_forms_are_found_and_never_crash():
     assert _one("Turnout rose to ten PER CENT.", "percent").value == 10
     assert _one("They met at MIDNIGHT.", "time").value == 0
     assert find_quantities("Nothing here counts, nor measures anything.") == []
+
+
+def test_month_names_come_from_the_time_module_in_any_capitalized_case() -> None:
+    from storyline.language.quantities import find_quantities
+
+    def dates(text: str) -> list[float | None]:
+        return [q.value for q in find_quantities(text) if q.kind == "date"]
+
+    assert dates("MARCH 6, 2016: the vote") == [306.0]
+    assert dates("between 6 Sept 2016 and 7 Mar") == [906.0, 307.0]
+    assert dates("on Feb. 18 and Jan 5th") == [218.0, 105.0]
+    assert dates("the top 10 may change by march 3") == []  # "may", "march": no month unless capitalized
