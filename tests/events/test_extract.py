@@ -23,6 +23,8 @@ ACTORS = [
     ("Acme Corp.", "organization", "USA", ["Acme"]),
     ("Globex", "organization", "USA", []),
     ("John Smith", "person", "USA", []),
+    ("Jane Roe", "person", "USA", []),
+    ("Peter Doe", "person", "USA", []),
 ]
 
 TITLE = "Headline of the story\n\n"
@@ -77,6 +79,66 @@ def test_passive_without_agent_makes_the_patient_whom_not_who(run_events) -> Non
     assert not _by(story, "John Smith")  # the arrested man is not the arrester
     (event,) = [e for e in story.events if _name(story, e.whom) == "John Smith"]
     assert event.who is None and event.category == "COERCE" and event.date == "2021-05-03"
+
+
+def test_a_passive_that_tells_what_befell_its_subject_is_the_subjects_event(run_events) -> None:
+    story = run_events(["John Smith was injured on Monday when the roof collapsed."])
+    (event,) = _by(story, "John Smith")
+    assert event.category == "OTHER" and event.date == "2021-05-03" and event.whom is None
+
+
+def test_a_state_in_quoted_words_befalls_nobody(run_events) -> None:
+    story = run_events(['"John Smith is injured," Acme said on Thursday.'])
+    assert not _by(story, "John Smith")
+
+
+def test_a_short_time_later_is_the_day_told_before(run_events) -> None:
+    story = run_events(["Norway attacked Iceland on Monday.\n\nThe building burned.\n\nJohn Smith was pronounced dead a short time later."])
+    (event,) = _by(story, "John Smith")
+    assert event.date == "2021-05-03"
+    story = run_events(["Norway attacked Iceland on Monday.\n\nThe building burned.\n\nJohn Smith was pronounced dead years later."])
+    assert all(e.date != "2021-05-03" for e in _by(story, "John Smith"))
+
+
+def test_minutes_after_a_happening_is_its_day(run_events) -> None:
+    story = run_events(["Norway attacked Iceland on Monday.\n\nJohn Smith was injured just 20 minutes after the shelling began."])
+    (event,) = _by(story, "John Smith")
+    assert event.date == "2021-05-03"
+
+
+# -- reduced relative clauses -------------------------------------------
+
+def test_a_dated_participle_is_an_event_of_the_noun_it_modifies(run_events) -> None:
+    story = run_events(["The tenants complained about the heating, with a plumber from Acme arriving on Thursday at 9 a.m."])
+    (event,) = _by(story, "Acme Corp.")
+    assert event.date == "2021-05-06" and "arriving" in event.text and "plumber" in event.text
+
+
+def test_an_undated_participle_only_describes(run_events) -> None:
+    story = run_events(["Workers from Globex carrying banners stood near the gate."])
+    (event,) = _by(story, "Globex")  # the standing, not also the carrying
+    assert "stood" in event.text
+
+
+# -- action nouns with a "by" agent ------------------------------------
+
+def test_an_action_noun_with_a_by_agent_in_a_present_statement_is_going_on(run_events) -> None:
+    story = run_events(["The weather was mild.\n\nIt rained.\n\nThe market opened late.\n\nGlobex is the subject of an investigation by Acme at two sites."])
+    (event,) = _by(story, "Acme Corp.")
+    assert event.category == "INVESTIGATE" and event.date == "2021-05" and _name(story, event.whom) == "Globex"
+
+
+def test_a_by_agent_in_a_past_or_infinitive_clause_gives_no_date(run_events) -> None:
+    story = run_events(["The weather was mild.\n\nIt rained.\n\nThe market opened late.\n\nGlobex tried to stop an investigation by Acme."])
+    assert not _by(story, "Acme Corp.")
+
+
+# -- pronouns ------------------------------------------------------------
+
+def test_a_gendered_pronoun_never_stands_for_a_person_of_the_other_gender(run_events) -> None:
+    story = run_events(["Ms. Jane Roe said on Monday that Mr. Peter Doe had called the office.\n\nShe signed the contract with Acme on Tuesday."])
+    signed = [e for e in story.events if "signed" in e.text]
+    assert signed and all(_name(story, e.who) == "Jane Roe" for e in signed)
 
 
 # -- speech --------------------------------------------------------------

@@ -87,3 +87,15 @@ def test_steps_are_counts_of_levels_with_a_direction():
     (up,) = find_steps("The crew moved two levels up.")
     assert up.steps == 2
     assert not find_steps("A six-story block and a tower of 40 floors stood there.")
+
+
+def test_month_names_come_from_the_time_module_in_any_capitalized_case() -> None:
+    from storyline.language.quantities import find_quantities
+
+    def dates(text: str) -> list[float | None]:
+        return [q.value for q in find_quantities(text) if q.kind == "date"]
+
+    assert dates("MARCH 6, 2016: the vote") == [306.0]
+    assert dates("between 6 Sept 2016 and 7 Mar") == [906.0, 307.0]
+    assert dates("on Feb. 18 and Jan 5th") == [218.0, 105.0]
+    assert dates("the top 10 may change by march 3") == []  # "may", "march": no month unless capitalized

@@ -34,6 +34,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal
 
 from ..actor_index import ActorIndex
+from ..language.attribution import pronoun_info
 from ..language.lexicon import load_lexicon, word_set
 from ..language.plover import category_of, is_light, is_reporting, pair_category
 from ..language.time import MONTH_ALTERNATION, TimeValue, Timex3, clause_tense, timex_range
@@ -81,6 +82,7 @@ class BlockInput:
     named_events: dict[str, TimeValue] = field(default_factory=dict)  # event noun lemma -> its date, named before; updated by extract_block
     names: dict[str, Actor] = field(default_factory=dict)  # actor by name, for names the actors stage left unlinked
     timexes: list[Timex3] = field(default_factory=list)  # the block's temporal expressions (the timexes stage), offsets into the block
+    genders: dict[str, str | None] = field(default_factory=dict)  # a person's gender ("m"/"f") by actor id, when the story gives it away
 
 
 @dataclass
@@ -269,6 +271,17 @@ def _noun_agent(noun: Token, block: BlockInput, index: ActorIndex) -> Actor | No
         actor = _actor_of(word, block, index, depth=1)
         if actor is not None and (word.dep_ == "poss" or actor.kind != "person"):
             return actor
+    return _by_agent(noun, block, index)
+
+
+def _by_agent(noun: Token, block: BlockInput, index: ActorIndex) -> Actor | None:
+    """The agent a "by" phrase gives an action noun: "inspections by the agency", "a ruling by Judge Roe"."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            for obj in child.children:
+                actor = _actor_of(obj, block, index, depth=1) if obj.dep_ == "pobj" else None
+                if actor is not None and actor.kind != "place":
+                    return actor
     return None
 
 
@@ -326,7 +339,12 @@ def _prominent(tok: Token) -> bool:
 
 
 def _resolve_pronoun(tok: Token, block: BlockInput, index: ActorIndex) -> Actor | None:
-    """The actor a pronoun the actors stage left unlinked most likely refers to."""
+    """The actor a pronoun the actors stage left unlinked most likely refers to.
+
+    When the likeliest one cannot be meant ("she" for a man the story calls
+    "Mr." or "the father"), only a person known to agree with the pronoun
+    stands in for it; else nobody.
+    """
     low = tok.lower_
     if low in _PERSON_PRONOUNS:
         want = {"person"}
@@ -334,13 +352,29 @@ def _resolve_pronoun(tok: Token, block: BlockInput, index: ActorIndex) -> Actor 
         want = {"country", "organization", "group"}
     else:
         return None
+    first = _likeliest(tok, block, index, want, None)
+    if first is None or _agrees(tok, first, block):
+        return first
+    info = pronoun_info(low)
+    return _likeliest(tok, block, index, want, info.gender if info is not None else None)
+
+
+def _likeliest(tok: Token, block: BlockInput, index: ActorIndex, want: set[str], gender: str | None) -> Actor | None:
+    """The nearest prominent actor of a wanted kind in the sentence, else the last one named shortly before.
+
+    With ``gender``, only a person known to have it.
+    """
+
+    def fits(actor: Actor) -> bool:
+        return actor.kind in want and (gender is None or block.genders.get(actor.id) == gender)
+
     sent = tok.sent
     found: list[tuple[int, Actor]] = []
     for t in sent:
         if t.i == tok.i or not _prominent(t) or t.pos_ == "PRON":
             continue
         actor = _actor_of(t, block, index, depth=1, pronouns=False)
-        if actor is not None and actor.kind in want:
+        if actor is not None and fits(actor):
             found.append((abs(t.i - tok.i) + (0 if t.i < tok.i else 50), actor))
     if found:
         return min(found, key=lambda f: f[0])[1]
@@ -349,14 +383,26 @@ def _resolve_pronoun(tok: Token, block: BlockInput, index: ActorIndex) -> Actor 
     start, _ = _char(block, sent[0])
     rows = index.mentions_in(block.doc_id, max(0, start - 600), start)
     for _s, _e, actor in reversed(rows):
-        if actor.kind in want:
+        if fits(actor):
             return actor
     return None
+
+
+def _agrees(tok: Token, actor: Actor, block: BlockInput) -> bool:
+    """Whether a gendered pronoun can stand for ``actor`` (a person of the other known gender cannot)."""
+    info = pronoun_info(tok.lower_)
+    if info is None or info.gender not in {"m", "f"} or actor.kind != "person":
+        return True
+    return block.genders.get(actor.id) in {None, info.gender}
 
 
 def _actor_of(tok: Token, block: BlockInput, index: ActorIndex, depth: int = 0, pronouns: bool = True) -> Actor | None:
     """The actor a noun phrase headed by ``tok`` names: itself, its possessor or modifier, or 'X of Y'."""
     actor = index.at(block.doc_id, *_char(block, tok)) or _named(tok, block)
+    if actor is not None and tok.pos_ == "PRON" and not _agrees(tok, actor, block):
+        # "she" linked to a man the story calls "Mr.": only a person known to be a woman instead
+        info = pronoun_info(tok.lower_)
+        return _likeliest(tok, block, index, {"person"}, info.gender if info is not None else None) if pronouns else None
     if actor is None and depth == 0:
         actor = _described(tok, block, index)
     if actor is not None:
@@ -742,12 +788,18 @@ _DAY_SHIFT = {"that": 0, "same": 0, "next": 1, "following": 1}
 
 
 def _anaphoric_day(verb: Token, by_verb: dict[int, TimeValue], previous: TimeValue | None = None) -> TimeValue | None:
-    """"On that day", "the same day", "the next day": the last day named before, or the one after it."""
+    """"On that day", "the same day", "the next day": the last day named before, or the one after it.
+
+    So is "a short time later", "90 minutes after ...", "shortly afterward":
+    a happening hours at most after the last one told is on its day.
+    """
     shift = None
     for child in verb.children:
         for tok in child.subtree if child.dep_ in {"prep", "npadvmod", "advmod"} else []:
             if tok.lower_ == "day" and any(c.lower_ in _DAY_SHIFT for c in tok.children):
                 shift = next(_DAY_SHIFT[c.lower_] for c in tok.children if c.lower_ in _DAY_SHIFT)
+        if shift is None and _soon_after(child):
+            shift = 0
     if shift is None:
         return None
     before = [(i, v) for i, v in by_verb.items() if i < verb.sent.start and v.precision == "day"]
@@ -756,6 +808,24 @@ def _anaphoric_day(verb: Token, by_verb: dict[int, TimeValue], previous: TimeVal
         return None
     day = named.earliest + timedelta(days=shift)
     return TimeValue(day.isoformat(), "day", day, day)
+
+
+_AFTER_WORDS = word_set("events", "time", "after")
+_SOON_WORDS = word_set("events", "time", "soon")
+_SOON_UNITS = word_set("events", "time", "soon_units")
+
+
+def _soon_after(child: Token) -> bool:
+    """"a short time later", "minutes later", "shortly afterward", "90 minutes after work started": within hours."""
+    if child.dep_ in {"advmod", "prep"} and child.lower_ in _AFTER_WORDS:  # "minutes later", "minutes after the blast"
+        measures = [c for c in child.children if c.dep_ in {"npadvmod", "advmod"}]
+    elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _AFTER_WORDS for m in child.children):
+        marks = [m for m in child.children if m.dep_ == "mark"]  # the measure may hang on "after"
+        measures = [c for t in [child, *marks] for c in t.children if c.dep_ == "npadvmod"]
+    else:
+        return False
+    return any(m.lower_ in _SOON_WORDS or (m.lemma_.lower() in _SOON_UNITS and (m.lemma_.lower() != "time" or any(c.lower_ in _SOON_WORDS for c in m.children)))
+               for m in measures)
 
 
 _AT_EVENT_PREPS = {"at", "during", "before", "to", "in"}
@@ -862,9 +932,10 @@ def _quote_adjacent(verb: Token) -> bool:
 def _verbal_events(block: BlockInput, index: ActorIndex, by_verb: dict[int, TimeValue], by_word: dict[int, TimeValue]) -> list[Candidate]:
     out: list[Candidate] = []
     for verb in block.parse:
-        if not _is_event_verb(verb):
+        participle = _dated_participle(verb, by_verb)
+        if participle is None and not _is_event_verb(verb):
             continue
-        subj, passive = _subject(verb)
+        subj, passive = (participle, False) if participle is not None else _subject(verb)
         if subj is None:
             continue
         agent = _agent(verb) if passive else None
@@ -872,12 +943,19 @@ def _verbal_events(block: BlockInput, index: ActorIndex, by_verb: dict[int, Time
         if passive and agent is None:
             # "the tape was released", "X was arrested": who acted is not said; X is the one acted upon
             patient = _actor_of(subj, block, index)
-            category = _category(verb)
-            if patient is None or category == "OTHER":
+            befalls = _befalls(verb)
+            category = "OTHER" if befalls else _category(verb)
+            if patient is None or (category == "OTHER" and not befalls):
                 continue
             modality = _modality(verb)
             when, basis = _date_of(verb, block, by_verb, by_word, False, lead, modality)
             i, j = _clause_span(verb, subj)
+            if befalls and (_in_quotation(block, verb) or clause_tense(verb) == "present"):
+                continue  # '"She's injured," he said': a state, in somebody's words
+            if befalls:  # "X was pronounced dead", "X was injured": what befell X is X's event
+                out.append(_make(block, verb, i, j, who=patient, whom=None, date=when, category=category, modality=modality,
+                                 place=_place(verb), basis=basis, lead=lead))
+                continue
             out.append(_make(block, verb, i, j, who=None, whom=patient, date=when, category=category, modality=modality,
                              place=_place(verb), basis=basis, lead=lead))
             continue
@@ -906,8 +984,8 @@ def _verbal_events(block: BlockInput, index: ActorIndex, by_verb: dict[int, Time
         other = None
         if who is not None and verb.tag_ == "VBP" and subj.tag_ in {"NNP", "NN"} and not subj.conjuncts:
             who, other = _misparsed_coordination(subj, who, block, index)
-        if who is None:
-            continue
+        if who is None or (participle is not None and who.kind == "place"):
+            continue  # "a young Brooklyn mother pushing ...": no place acts
         speech = is_reporting(verb.lemma_) or _issues_statement(verb)
         if speech and _speech_only(verb):
             continue  # "X said Tuesday": nothing said, no event
@@ -920,13 +998,13 @@ def _verbal_events(block: BlockInput, index: ActorIndex, by_verb: dict[int, Time
         head = _reporting_head(verb)
         if when is None and (head is not None or (category == "OTHER" and (speech or tense != "past"))):
             continue  # an undated statement, state, or what somebody said happened: no happening to place
-        if category == "OTHER" and not speech and not _has_content(verb):
+        if category == "OTHER" and not speech and participle is None and not _has_content(verb):
             continue  # "he moaned", "the father came": no action to report
         whom = _actor_of(subj, block, index) if passive and agent is not None else None
         if whom is None or whom is who:
             whom = _whom(verb, who, block, index)
         whom = whom or other or _conjoined_actor(subj, who, block, index)
-        own_subject = any(c.dep_ in _SUBJECTS for c in verb.children) or agent is not None
+        own_subject = participle is not None or any(c.dep_ in _SUBJECTS for c in verb.children) or agent is not None
         i, j = _clause_span(verb, (agent or subj) if own_subject else None)
         out.append(_make(block, verb, i, j, who=who, whom=whom, date=when, category=category, modality=modality,
                          place=_place(verb), speech=speech, basis=basis, lead=lead,
@@ -952,6 +1030,38 @@ def _is_event_verb(verb: Token) -> bool:
         return False
     has_aux = any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
     return not (verb.tag_ in {"VBN", "VBG"} and not has_aux and verb.dep_ not in {"ROOT", "conj", "relcl"})
+
+
+_BEFALL = word_set("events", "verbs", "befall")
+
+
+def _befalls(verb: Token) -> bool:
+    """A passive that tells what befell its subject, not what somebody did to it ("was injured", "was pronounced dead").
+
+    An entry "verb_word" needs that complement ("pronounce_dead").
+    """
+    lemma = verb.lemma_.lower()
+    if lemma in _BEFALL:
+        return True
+    return any(f"{lemma}_{c.lower_}" in _BEFALL for c in verb.children if c.dep_ in {"oprd", "acomp", "xcomp", "attr"})
+
+
+def _dated_participle(verb: Token, by_verb: dict[int, TimeValue]) -> Token | None:
+    """The subject of a participle clause with a date of its own, else None.
+
+    A reduced relative clause ("a mechanic from Acme arriving Thursday at
+    9 a.m.": the noun it modifies) or an absolute one ("with a mechanic
+    arriving Thursday": its own subject). Without a date such a participle
+    only describes ("a man wearing a mask").
+    """
+    if verb.pos_ != "VERB" or verb.tag_ != "VBG" or verb.i not in by_verb or verb.lemma_.lower() in _SKIP_VERBS:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"} and not subjects:
+        return verb.head
+    if verb.dep_ == "pcomp" and verb.head.lower_ in {"with", "without"} and len(subjects) == 1:
+        return subjects[0]
+    return None
 
 
 def _misparsed_coordination(subj: Token, who: Actor, block: BlockInput, index: ActorIndex) -> tuple[Actor | None, Actor | None]:
@@ -1012,6 +1122,40 @@ def _nominal_events(block: BlockInput, index: ActorIndex, by_word: dict[int, Tim
         out.append(_make(block, noun, start, min(end, noun.sent.end), who=who, whom=whom, date=when, category=category,
                          modality="asserted", speech=is_reporting(noun.lemma_), nominal=True, basis="clause",
                          lead=_sentence_ordinal(block, noun) < block.lead_sentences))
+    return out + _ongoing_by_agent(block, index, seen)
+
+
+def _finite_present(verb: Token) -> bool:
+    """"is", "faces", "is being led": a present-tense finite verb (not "tried to interfere")."""
+    return verb.tag_ in {"VBZ", "VBP"} or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
+
+
+def _ongoing_by_agent(block: BlockInput, index: ActorIndex, seen: set[int]) -> list[Candidate]:
+    """An action noun with a "by" agent in a present-tense statement: going on when the report was written.
+
+    "Acme is the subject of two inspections by the agency", "the company
+    faces a lawsuit by its workers": the agent's action, in the report's
+    reference range; a past-tense one ("was the target of an attack by")
+    has no date to give it.
+    """
+    out: list[Candidate] = []
+    if block.reference is None:
+        return out
+    for noun in block.parse:
+        if noun.pos_ != "NOUN" or noun.i in seen or category_of(noun.lemma_) == "OTHER":
+            continue
+        who = _by_agent(noun, block, index)
+        verb = _governor(noun)
+        if who is None or verb is None or not _finite_present(verb) or _in_quotation(block, noun) or _modality(verb) != "asserted":
+            continue
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        whom = _actor_of(subjects[0], block, index) if subjects else None
+        start, end = noun.left_edge.i, noun.right_edge.i + 1
+        if subjects and verb.lemma_ == "be":
+            start = min(start, subjects[0].left_edge.i)  # "Acme is the subject of ... inspections by the agency"
+        out.append(_make(block, noun, start, min(end, noun.sent.end, noun.i + 12), who=who, whom=whom if whom is not who else None,
+                         date=block.reference, category=category_of(noun.lemma_), modality="asserted", nominal=True,
+                         basis="document", lead=_sentence_ordinal(block, noun) < block.lead_sentences))
     return out
 
 

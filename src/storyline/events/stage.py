@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..actor_index import ActorIndex
+from ..attribution import actor_gender
 from ..language.time import TimeValue, Timex3, range_value
 from ..models import Event, PublishedRange, Span, Story
 from ..pipeline import Context, register_stage
@@ -201,6 +202,8 @@ def extract_events(story: Story, ctx: Context) -> Story:
     settings = EventSettings.from_options(ctx.options.section("events"))
     index = ActorIndex(story)
     names = actor_names(story.actors)
+    texts = {d.id: d.text for d in story.documents}
+    genders = {a.id: actor_gender(a, texts) for a in story.actors if a.kind == "person"}
     year_anchor = story.published_anchor
     cands: list[Candidate] = []
     story_range = _story_range(story)
@@ -224,7 +227,8 @@ def extract_events(story: Story, ctx: Context) -> Story:
             timexes = _within(by_doc.get(document.id, []), block.start, block.end)
             inp = BlockInput(document.id, parse, block.start, document.text, anchor, anchor or year_anchor,
                              reference=reference, first_sentence=sentences, lead_sentences=settings.lead_sentences, names=names,
-                             caption=block.kind == "caption", last_day=last_day, timexes=timexes, named_events=named_events)
+                             caption=block.kind == "caption", last_day=last_day, timexes=timexes, named_events=named_events,
+                             genders=genders)
             doc_cands += extract_block(inp, index)
             last_day = inp.last_day
             sentences += sum(1 for _ in parse.sents)

@@ -22,6 +22,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from .time import MONTH_ABBR, MONTH_ALTERNATION, MONTHS
 from .words import word_set
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -53,11 +54,13 @@ _DURATION = re.compile(
     rf"\b(?P<n>{_NUM}|a|an|a\s+few|several)[\s-]+(?P<u>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b(?!\s+(?:old|ago|earlier|later|before|after)\b|-old)",
     re.IGNORECASE,
 )
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-_MONTH = r"(?P<mon>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
-_DATE = re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+(?P<y2>(?:19|20)\d\d)\b)?")
+#: A month name or abbreviation (time.MONTH_ALTERNATION, in any case); a match stands only when it is capitalized
+#: ("March 6", "MARCH 6"), so that "the top 10 may change" names no date.
+_MONTH = rf"(?i:{MONTH_ALTERNATION})"
+_DATE = re.compile(
+    rf"\b(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"
+    rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>{_MONTH})\b(?:\s+(?P<y2>(?:19|20)\d\d)\b)?"
+)
 #: A numeric ordinal before its noun: "the 17th floor", "15th-floor shaft", "21st place" (word ordinals like "first" are too common).
 _ORDINAL = re.compile(r"\b(?P<n>\d{1,4})(?:st|nd|rd|th)\b[\s-]+(?!(?:and|or|nor|but|of|the|to|in|on|at|for|with|from|by|than)\b)(?P<noun>[a-z]{3,})\b")
 _APPROX = re.compile(
@@ -164,8 +167,10 @@ def find_quantities(text: str, tokens: Iterable[Token] = (), base: int = 0) -> l
     for m in _CLOCK.finditer(text) if digit or "noon" in folded or "midday" in folded or "midnight" in folded else ():
         add("time", _clock_value(m), "time", m.start(), m.end())
     for m in _DATE.finditer(text) if digit else ():
-        mon = (m.group("mon") or m.group("mon2") or "").lower().rstrip(".")[:4]
-        month = _MONTHS.get(mon) or _MONTHS.get(mon[:3])
+        word = m.group("mon") or m.group("mon2") or ""
+        if not word[:1].isupper():
+            continue
+        month = MONTHS.get(word.lower()) or MONTH_ABBR.get(word.lower())
         day = int(m.group("d") or m.group("d2"))
         ok = month is not None and 1 <= day <= 31
         add("date", float(month * 100 + day) if ok and month else None, "date", m.start(), m.end())
