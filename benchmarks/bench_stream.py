@@ -2,6 +2,14 @@
 
     python benchmarks/bench_stream.py [--articles 100000] [--keep DIR]
     python benchmarks/bench_stream.py --dask [--articles 14634]   # one process vs features on 1 and 2 Dask workers
+    python benchmarks/bench_stream.py --quality   # B-cubed of ours next to the TF-IDF baseline on val and raw-dev
+
+With --quality: runs `storyline cluster` on ../shared/data/stream/val.jsonl and
+raw-dev.jsonl (each into a fresh SQLite store) and the scorer's TF-IDF
+single-pass baseline (`score_stream.py --baseline --threshold 0.2`, needs
+scikit-learn: the `bench` extra) on the same streams, and prints both B-cubed
+figures and times side by side, with val split by time into its two halves
+(a setting tuned on one half should hold on the other).
 
 With --dask: runs `storyline -v cluster` on the same stream in one process,
 then with `--workers 1` and `--workers 2` (the per-article features on Dask
@@ -34,6 +42,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 VAL = ROOT.parent / "shared" / "data" / "stream" / "val.jsonl"
+RAW_DEV = VAL.with_name("raw-dev.jsonl")
+BASELINE_THRESHOLD = 0.2  # the baseline's best threshold on these streams
 SCORER = ROOT.parent / "shared" / "tools" / "score_stream.py"
 STEP = 10_000
 
@@ -83,17 +93,78 @@ def compare_workers(stream: Path, n: int, folder: Path) -> int:
     return 0 if same else 1
 
 
+def _bcubed(gold: list[dict[str, str]], pred: dict[str, str]) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 of ``pred`` (id -> label) against the gold ``story`` of each row."""
+    g_of = {r["id"]: r["story"] for r in gold}
+    p_of = {i: pred.get(i, "__single__" + i) for i in g_of}
+    pair: dict[tuple[str, str], int] = {}
+    psize: dict[str, int] = {}
+    gsize: dict[str, int] = {}
+    for i, g in g_of.items():
+        pair[(p_of[i], g)] = pair.get((p_of[i], g), 0) + 1
+        psize[p_of[i]] = psize.get(p_of[i], 0) + 1
+        gsize[g] = gsize.get(g, 0) + 1
+    n = len(g_of) or 1
+    p = sum(pair[(p_of[i], g)] / psize[p_of[i]] for i, g in g_of.items()) / n
+    r = sum(pair[(p_of[i], g)] / gsize[g] for i, g in g_of.items()) / n
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _figures(name: str, rows: list[dict[str, str]], pred: dict[str, str], seconds: float) -> str:
+    out = []
+    half = len(rows) // 2
+    parts = [("all", rows), ("first half", rows[:half]), ("second half", rows[half:])] if len(rows) > 1000 else [("all", rows)]
+    for label, part in parts:
+        p, r, f = _bcubed(part, pred)
+        out.append(f"{label} P {p:.4f} R {r:.4f} F1 {f:.4f}")
+    return f"  {name:9s} " + "; ".join(out) + f"  ({seconds:.1f} s, {len(rows) / seconds:.0f} articles/s)"
+
+
+def quality(folder: Path) -> int:
+    """Ours and the TF-IDF baseline on val and raw-dev: B-cubed and time, side by side."""
+    exe = Path(sys.executable).with_name("storyline")
+    for stream in (VAL, RAW_DEV):
+        rows = [json.loads(line) for line in stream.open(encoding="utf-8") if line.strip()]
+        print(f"{stream.name}: {len(rows)} articles, {len({r['story'] for r in rows})} stories")
+        tag = stream.stem
+        for old in folder.glob(f"{tag}.db*"):
+            old.unlink()
+        out = folder / f"{tag}.jsonl"
+        t0 = time.monotonic()
+        proc = subprocess.run([str(exe), "cluster", str(stream), "--store", str(folder / f"{tag}.db"), "--out", str(out)], capture_output=True, text=True, check=False)
+        ours = time.monotonic() - t0
+        if proc.returncode != 0:
+            print(proc.stderr[-3000:], file=sys.stderr)
+            return 1
+        pred = {r["id"]: r["story"] for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+        print(_figures("storyline", rows, pred, ours))
+        base_out = folder / f"{tag}-baseline.jsonl"
+        cmd = [sys.executable, str(SCORER), str(stream), "--baseline", str(base_out), "--threshold", str(BASELINE_THRESHOLD), "--json"]
+        t0 = time.monotonic()
+        proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        base = time.monotonic() - t0
+        if proc.returncode != 0:
+            print(f"  baseline failed (scikit-learn is in the bench extra): {proc.stderr.strip().splitlines()[-1:]}", file=sys.stderr)
+            return 1
+        pred = {r["id"]: r["story"] for r in map(json.loads, base_out.read_text(encoding="utf-8").splitlines())}
+        print(_figures("baseline", rows, pred, base))
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=None, help="stream length (default 100000; with --dask, val.jsonl once)")
     ap.add_argument("--keep", metavar="DIR", help="work in DIR and keep the stream, store and assignments")
     ap.add_argument("--dask", action="store_true", help="compare one process with features on 1 and 2 Dask workers")
+    ap.add_argument("--quality", action="store_true", help="B-cubed of ours next to the TF-IDF baseline on val.jsonl and raw-dev.jsonl")
     a = ap.parse_args()
     if not VAL.is_file():
         print(f"missing {VAL}: the benchmark needs the shared stream data", file=sys.stderr)
         return 1
     folder = Path(a.keep) if a.keep else Path(tempfile.mkdtemp(prefix="bench-stream-"))
     folder.mkdir(parents=True, exist_ok=True)
+    if a.quality:
+        return quality(folder)
     if a.dask:
         stream, _, n = build(a.articles or 1, folder)
         return compare_workers(stream, n, folder)
