@@ -153,3 +153,21 @@ def test_a_candidate_budget_cut_is_listed_in_story_limits(run_with_context, opti
     (lim,) = [lim for lim in limited.limits if lim.stage == "summarize"]
     assert lim.setting == "[summarize] max_candidates" and lim.kept == 2 and lim.total > 2
     assert all(s.sources for s in limited.summary)
+
+
+def test_brief_runs_numpy_blas_on_one_thread(parsed, monkeypatch) -> None:
+    from threadpoolctl import threadpool_info
+
+    import storyline.summarize.stage as stage
+
+    story, ctx = parsed([DOC_A, DOC_B])
+    seen: list[list[int]] = []
+    real = stage.select_sentences
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append([p["num_threads"] for p in threadpool_info() if p["user_api"] == "blas"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(stage, "select_sentences", spy)
+    assert stage.build_brief(story, ctx, 100)
+    assert seen and all(n == 1 for n in seen[0]), seen

@@ -1,7 +1,16 @@
-"""Load the spaCy English pipeline from an installed package (never downloads)."""
+"""Load the spaCy English pipeline from an installed package (never downloads).
+
+A loaded model lives as long as the process (it is cached), and so do the
+modules imported before it: once it is loaded, everything then alive is moved
+out of the cyclic garbage collector's reach (:func:`gc.freeze`). Each full
+collection would otherwise walk those hundred thousand objects again, to find
+nothing (about 0.07 s a pass, one or more passes per story brief). Frozen
+objects are still freed by reference counting; only cycles among them stay.
+"""
 
 from __future__ import annotations
 
+import gc
 import importlib
 import importlib.util
 import logging
@@ -23,6 +32,7 @@ log = logging.getLogger(__name__)
 def _load(name: str) -> Language:
     module = importlib.import_module(name)
     nlp: Language = module.load()
+    gc.freeze()  # the model and the code loaded so far are permanent: full collections need not walk them
     log.info("loaded spaCy model %s", name)
     return nlp
 

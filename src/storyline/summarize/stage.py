@@ -16,9 +16,10 @@ checked against the spans it cites (:mod:`.llm`).
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 
 import numpy as np
-from threadpoolctl import threadpool_limits
+from threadpoolctl import ThreadpoolController
 
 from ..language.connectives import opener_length
 from ..models import Limit, Span, Story, SummarySentence
@@ -162,8 +163,24 @@ def within_budget(cands: list[Candidate], limit: int) -> list[Candidate]:
     return [cands[i] for i in keep]
 
 
+@lru_cache(maxsize=1)
+def _threadpools() -> ThreadpoolController:
+    """The process's native thread pools, looked up once (each look-up walks every loaded library)."""
+    return ThreadpoolController()
+
+
 def build_brief(story: Story, ctx: Context, words: int, weights: Weights | None = None) -> list[SummarySentence]:
-    """The extractive brief of ``story`` in at most ``words`` words."""
+    """The extractive brief of ``story`` in at most ``words`` words.
+
+    numpy's BLAS runs on one thread meanwhile: the similarity products are
+    small, and a second BLAS thread spins on after each product (about 0.5 s
+    CPU on 20 stories) and slows the next stage's parsing on a shared core.
+    """
+    with _threadpools().limit(limits=1, user_api="blas"):
+        return _build_brief(story, ctx, words, weights)
+
+
+def _build_brief(story: Story, ctx: Context, words: int, weights: Weights | None) -> list[SummarySentence]:
     every = collect_candidates(story, ctx)
     cands = within_budget(every, ctx.options.tuned_int("summarize", "max_candidates"))
     story.limits = [lim for lim in story.limits if lim.stage != "summarize"]  # a second run starts afresh
@@ -184,10 +201,7 @@ def summarize_story(story: Story, ctx: Context) -> Story:
     """Fill ``story.summary`` (extractive; rewritten when ``options.llm_url`` is set)."""
     if not any(d.sentences for d in story.documents):
         log.warning("summarize: no sentences (run the nlp stage before summarize); the brief is empty")
-    # numpy's BLAS on one thread: the similarity products are small, and a second BLAS thread spins on after
-    # each product (about 0.5 s CPU on 20 stories) and slows the next stage's parsing on a shared core
-    with threadpool_limits(limits=1, user_api="blas"):
-        story.summary = build_brief(story, ctx, ctx.options.summary_words)
+    story.summary = build_brief(story, ctx, ctx.options.summary_words)  # BLAS on one thread (see build_brief)
     if ctx.options.llm_url and story.summary:
         from .llm import rewrite_brief
 
