@@ -276,6 +276,31 @@ def _attribute(text: str, name: _Name, cut: int) -> Edit:
     return Edit(cut, cut, f"{who[:1].upper()}{who[1:]} said: ", (name.start, name.end))
 
 
+def _read_continued(span: SpacySpan, text: str, offset: int, base: int, history: list[Context],
+                    quotation: list[Context], curly: bool) -> Reading:
+    """What a sentence inside a longer quotation needs: its marks, and its speaker unless it names one ('...," she said')."""
+    flags = _quoted_flags(span, inside=True)
+    outside = [t for k, t in enumerate(span) if not flags[k]]
+    own_cue = any(is_cue(t) for t in outside) or any(t.lower_ == "according" for t in outside)
+    name = None if own_cue else _speaker_before(quotation)
+    if name is None and not own_cue:
+        return Reading(unattributed=True)
+    edits = list(_continued(text, name, curly, own_cue))
+    for k, tok in enumerate(span):  # '...," he said': the pronoun gets its name
+        if flags[k]:
+            continue
+        pron = _person_pronoun(tok)
+        if pron and tok.pos_ == "PRON" and tok.dep_ in _SUBJECT and is_cue(tok.head):
+            found = _resolve(pron, history, base + tok.idx)
+            if found is None:
+                return Reading(unattributed=True)
+            edits.append(_name_edit(tok, found, offset))
+            break
+    if own_cue and edits[0].cite == (0, 0):
+        edits[0] = Edit(0, 0, edits[0].text, _cue_cite(span, flags, base))
+    return Reading(tuple(edits))
+
+
 def read_alone(span: SpacySpan, text: str, offset: int, base: int, history: list[Context],
                quotation: list[Context] | None = None, curly: bool = False) -> Reading:
     """What the sentence ``span`` (candidate text ``text``, starting at block offset ``offset``) needs to stand alone.
@@ -286,26 +311,7 @@ def read_alone(span: SpacySpan, text: str, offset: int, base: int, history: list
     sentences up to the one that opened it (``curly``: with curly marks).
     """
     if quotation is not None:
-        flags = _quoted_flags(span, inside=True)
-        outside = [t for k, t in enumerate(span) if not flags[k]]
-        own_cue = any(is_cue(t) for t in outside) or any(t.lower_ == "according" for t in outside)
-        name = None if own_cue else _speaker_before(quotation)
-        if name is None and not own_cue:
-            return Reading(unattributed=True)
-        edits = list(_continued(text, name, curly, own_cue))
-        for k, tok in enumerate(span):  # '...," he said': the pronoun gets its name
-            if flags[k]:
-                continue
-            pron = _person_pronoun(tok)
-            if pron and tok.pos_ == "PRON" and tok.dep_ in _SUBJECT and is_cue(tok.head):
-                found = _resolve(pron, history, base + tok.idx)
-                if found is None:
-                    return Reading(unattributed=True)
-                edits.append(_name_edit(tok, found, offset))
-                break
-        if own_cue and edits[0].cite == (0, 0):
-            edits[0] = Edit(0, 0, edits[0].text, _cue_cite(span, flags, base))
-        return Reading(tuple(edits))
+        return _read_continued(span, text, offset, base, history, quotation, curly)
     flags = _quoted_flags(span)
     cut = opener_length(text)
     words = [(k, t) for k, t in enumerate(span) if t.idx - offset >= cut and not (t.is_punct or t.is_space)]
