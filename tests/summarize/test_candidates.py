@@ -47,3 +47,13 @@ def test_candidate_features(parsed) -> None:
     # positions follow document order
     positions = [c.position for c in collect_candidates(story, ctx)]
     assert positions == sorted(positions)
+
+
+def test_open_quotation_reads_the_marks_left_open() -> None:
+    from storyline.summarize.candidates import open_quotation
+
+    assert open_quotation('The mayor said: \u201cWe will rebuild. ') == "curly"
+    assert open_quotation('"We will rebuild," the mayor said. ') is None
+    assert open_quotation('"We will rebuild. ') == "straight"
+    assert open_quotation("``We will rebuild,'' the mayor said. ") is None  # AP's marks
+    assert not is_standalone("Staff writer Dana Whitlock contributed to this report.")

@@ -159,3 +159,46 @@ def test_the_main_event_comes_first_and_a_needy_sentence_after_its_predecessor()
     order = [p.index for p in order_picks(picks, cands, scores)]
     # the best-scored sentence that stands alone opens the brief, the rest by position, the needy one after its predecessor
     assert order == [2, 3, 1, 0]
+
+
+# A long quotation over several sentences of one paragraph, then an interview answer nobody is said to give.
+LONG_QUOTE = """Mill Reopens After Flood
+
+The paper mill in Ashcombe reopened on Tuesday, three weeks after the river flooded its lower floors.
+Plant manager Rosa Delgado said: "We lost most of the stock in the basement. The machines on the upper floor were never touched. We hope to be at full speed before the end of the month."
+"Our crews worked every weekend. They cleared the mud by hand," Delgado said.
+
+What did the flood cost the town?
+
+"Nobody has counted it yet. I think the repairs will take the rest of the year."
+"""
+
+
+def test_a_sentence_inside_a_longer_quotation_gets_its_marks_and_speaker(parsed) -> None:
+    story, ctx = parsed([LONG_QUOTE])
+    cands = collect_candidates(story, ctx)
+    _, inner = _cand(cands, "upper floor were never touched")
+    assert inner.continues_quote and not inner.unattributed and inner.quoted == 1.0
+    s = _alone(story, cands, "upper floor were never touched")
+    assert s.text == '"The machines on the upper floor were never touched," Plant manager Rosa Delgado said.', s.text
+    _check_citations(story, s)
+    assert any(sp.text == "Plant manager Rosa Delgado" for sp in s.sources[1:]), s.sources
+    # the quotation's last sentence keeps its own closing mark
+    s = _alone(story, cands, "full speed before the end")
+    assert s.text.endswith('the month," Plant manager Rosa Delgado said.'), s.text
+
+
+def test_a_sentence_that_closes_a_quotation_names_its_own_speaker(parsed) -> None:
+    story, ctx = parsed([LONG_QUOTE])
+    cands = collect_candidates(story, ctx)
+    s = _alone(story, cands, "cleared the mud by hand")
+    assert s.text == '"They cleared the mud by hand," Delgado said.', s.text
+    _check_citations(story, s)
+
+
+def test_the_inside_of_an_unattributed_quotation_never_reads_as_the_writers_words(parsed) -> None:
+    story, ctx = parsed([LONG_QUOTE])
+    cands = collect_candidates(story, ctx)
+    _, inner = _cand(cands, "repairs will take the rest")
+    assert inner.continues_quote and inner.unattributed and inner.first_person == 0  # "I" is inside the quotation
+    assert not any("repairs will take" in s.text for s in build_brief(story, ctx, 300))

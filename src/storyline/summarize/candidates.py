@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..language.junk import classify_line, looks_like_caption
+from ..language.newsroom import is_newsroom_note
 from ..language.stem import stem as snowball_stem
 from ..models import Document, Sentence, Story
 from ..settings import tuned, tuned_int
@@ -87,6 +88,7 @@ class Candidate:
     edits: tuple[Edit, ...] = ()  # what makes it read alone (a speaker added, a pronoun named; see readable.py)
     needy: bool = False  # leans on the sentence before it in its article and cannot be repaired
     unattributed: bool = False  # a quotation whose speaker is nowhere to be found
+    continues_quote: bool = False  # starts inside a quotation an earlier sentence of its paragraph opened
     prev: int | None = None  # index (among the story's candidates) of the sentence before it in its article
 
 
@@ -108,7 +110,8 @@ def is_standalone(text: str, span: SpacySpan | None = None) -> bool:
     """True when a sentence can stand alone in a brief.
 
     It must end like a sentence, have a verb, hold no links or handles, not
-    be a question, and not be a line the junk rules recognize.
+    be a question, not be a line the junk rules recognize, and not be a
+    newsroom note (a credit, a correction, words to the reader about the page).
     """
     s = plain(text)
     n = len(s.split())
@@ -116,7 +119,8 @@ def is_standalone(text: str, span: SpacySpan | None = None) -> bool:
         return False
     if not s.endswith(_TERMINAL) or s.endswith("?") or s.rstrip("\"'”’)").endswith(("?", ":", ",")):
         return False
-    if _URL.search(s) or classify_line(s) is not None or _CAPTION.search(s) or _ELLIPSIS.search(s) or looks_like_caption(s):
+    if (_URL.search(s) or classify_line(s) is not None or _CAPTION.search(s) or _ELLIPSIS.search(s) or looks_like_caption(s)
+            or is_newsroom_note(s)):
         return False
     letters = sum(map(str.isalpha, s))
     if not letters or sum(map(str.isupper, filter(str.isalpha, s))) > 0.5 * letters:
@@ -143,12 +147,22 @@ def _quoted_share(text: str) -> float:
     return inside / total if total else 0.0
 
 
+def open_quotation(text: str) -> str | None:
+    """The mark of a quotation that ``text`` (a paragraph up to some point) leaves open: curly, straight, or None."""
+    text = text.replace("``", '"').replace("''", '"').replace("\u2019\u2019", "\u201d")
+    if text.count("\u201c") > text.count("\u201d"):
+        return "curly"
+    if text.count('"') % 2 == 1:
+        return "straight"
+    return None
+
+
 def _describe(cand: Candidate, span: SpacySpan) -> None:
     """Fill the linguistic fields of ``cand`` from its spaCy span."""
-    in_quote = False
+    in_quote = cand.continues_quote
     for tok in span:
-        if tok.text in {'"', "``", "''"}:
-            in_quote = not in_quote
+        if tok.text in {'"', "``", "''", "\u201c", "\u201d"}:
+            in_quote = tok.text == "\u201c" or (tok.text != "\u201d" and not in_quote)
             continue
         low = tok.lower_
         if not in_quote and low in _FIRST_PERSON and tok.pos_ == "PRON":
@@ -181,6 +195,7 @@ def _document_candidates(doc: Document, doc_index: int, ctx: Context) -> list[Ca
     position = 0
     last_block = -1
     history: list[Preceding] = []
+    opened: list[bool] = []  # per history entry: it starts outside any quotation (it may open one)
     for sent in doc.sentences:
         if position >= MAX_POSITION:
             break
@@ -194,20 +209,30 @@ def _document_candidates(doc: Document, doc_index: int, ctx: Context) -> list[Ca
         paragraph_start = sent.block != last_block
         last_block = sent.block
         before = history[-READING_REACH:]
+        mark = open_quotation(doc.text[doc.blocks[sent.block].start : start])
+        if text.lstrip().startswith(('"', "\u201c", "``")):
+            mark = None  # it opens a quotation of its own
+        quotation: list[Preceding] | None = None
+        if mark is not None:  # the sentences up to the one of this paragraph that opened the quotation
+            at = next((k for k in range(len(opened) - 1, -1, -1) if opened[k]), -1)
+            quotation = history[: at + 1][-READING_REACH:] if at >= 0 else []
         if whole is not None:
             history.append(Preceding(whole, doc.blocks[sent.block].start))
+            opened.append(mark is None)
         if not is_standalone(text, span):
             position += 1
             continue
         cand = Candidate(
             doc=doc.id, doc_index=doc_index, position=position, start=start, end=sent.end, text=text,
-            words=len(text.split()), paragraph_start=paragraph_start,
+            words=len(text.split()), paragraph_start=paragraph_start, continues_quote=mark is not None,
         )
         cand.quoted = _quoted_share(text)
+        if mark is not None and not any(q in text for q in ('"', "\u201d")):
+            cand.quoted = 1.0  # all of it is inside the quotation
         if span is not None:
             _describe(cand, span)
             base = doc.blocks[sent.block].start
-            reading = read_alone(span, text, start - base, base, before)
+            reading = read_alone(span, text, start - base, base, before, quotation, mark == "curly")
             cand.edits, cand.needy, cand.unattributed = reading.edits, reading.needy, reading.unattributed
         out.append(cand)
         position += 1

@@ -8,6 +8,13 @@ which shows it without them, must not lose:
   found there (a reporting verb and its subject, or a paragraph ending in
   "X said:") and added (``"We never did that," the spokesman said.``); a
   quotation whose speaker cannot be found is not a candidate at all;
+- **a sentence inside a longer quotation**: the quotation mark that opens
+  it is sentences back (``"I didn't hear it. ... It was distasteful to say I
+  tried to hijack this event."``), so lifted alone it reads as the writer's
+  own words. Its speaker is looked for where the quotation opened, and the
+  sentence gets its marks and the speaker (``"It was distasteful ...," Megan
+  Rapinoe said.`` -- or ``"...," she said`` kept when it ends so); with no
+  speaker it is not a candidate;
 - **a pronoun with its antecedent behind**: "He said ...", ""...," she
   said", "His lawyer ...". A person pronoun is replaced by the name it
   refers to, found in the article's preceding sentences
@@ -46,6 +53,7 @@ __all__ = ["Context", "Edit", "Reading", "read_alone"]
 REACH = tuned_int("summarize", "antecedent_reach")
 _QUOTES = {'"', "“", "”", "``", "''"}
 _OPENING = ('"', "“")
+_CLOSING = "\"'\u201d\u2019"  # marks that close a quotation (AP's '' and \u2019\u2019 among them)
 _ARTICLES = {"The", "A", "An"}
 _SUBJECT = {"nsubj", "nsubjpass"}
 _POSSESSIVE = {"poss"}
@@ -87,10 +95,12 @@ class _Name:
     key: str
 
 
-def _quoted_flags(span: SpacySpan) -> list[bool]:
-    """For each token of ``span``: is it inside quotation marks (the marks themselves count as inside)."""
+def _quoted_flags(span: SpacySpan, inside: bool = False) -> list[bool]:
+    """For each token of ``span``: is it inside quotation marks (the marks themselves count as inside).
+
+    ``inside``: the span starts within a quotation that an earlier sentence opened.
+    """
     out: list[bool] = []
-    inside = False
     for tok in span:
         if tok.text in _QUOTES:
             if tok.text == "“":
@@ -218,9 +228,38 @@ def _speaker_before(history: list[Context]) -> _Name | None:
     return None
 
 
+def _cue_cite(span: SpacySpan, flags: list[bool], base: int) -> tuple[int, int]:
+    """The document span of the words outside the quotation ("she said"): what the added opening mark rests on."""
+    toks = [t for k, t in enumerate(span) if not flags[k] and not (t.is_punct or t.is_space)]
+    if not toks:
+        return (base + span.start_char, base + span.end_char)
+    return (base + toks[0].idx, base + toks[-1].idx + len(toks[-1].text))
+
+
 def _can_speak(lemma: str) -> bool:
     """A common noun that can be a quotation's source ("spokesman", "ministry", "statement"), not "excavations"."""
     return names_a_person(lemma) or lemma in INSTITUTION_NOUNS or lemma in SPEECH_NOUNS or lemma in DOCUMENT_NOUNS
+
+
+def _continued(text: str, name: _Name | None, curly: bool, own_cue: bool) -> tuple[Edit, ...]:
+    """The edits that give a sentence inside a longer quotation its opening mark and, unless it names its speaker, its end."""
+    opening, closing = ("\u201c", "\u201d") if curly else ('"', '"')
+    cite = name_cite = (0, 0)
+    if name is not None:
+        cite = name_cite = (name.start, name.end)
+    edits = [Edit(0, 0, opening, cite)]
+    if own_cue or name is None:  # '...," she said.': the sentence closes the quotation and names who spoke
+        return tuple(edits)
+    body = text.rstrip()
+    who = name.text
+    head, _, rest = who.partition(" ")
+    if rest and head in _ARTICLES:
+        who = f"{head.lower()} {rest}"
+    words = body.rstrip(_CLOSING)
+    marks = body[len(words):] or closing  # the quotation's own closing marks, or one added
+    if words.endswith("."):
+        return (*edits, Edit(len(words) - 1, len(body), f",{marks} {who} said.", name_cite))
+    return (*edits, Edit(len(words), len(body), f"{marks} {who} said.", name_cite))
 
 
 def _attribute(text: str, name: _Name, cut: int) -> Edit:
@@ -237,12 +276,42 @@ def _attribute(text: str, name: _Name, cut: int) -> Edit:
     return Edit(cut, cut, f"{who[:1].upper()}{who[1:]} said: ", (name.start, name.end))
 
 
-def read_alone(span: SpacySpan, text: str, offset: int, base: int, history: list[Context]) -> Reading:
+def _read_continued(span: SpacySpan, text: str, offset: int, base: int, history: list[Context],
+                    quotation: list[Context], curly: bool) -> Reading:
+    """What a sentence inside a longer quotation needs: its marks, and its speaker unless it names one ('...," she said')."""
+    flags = _quoted_flags(span, inside=True)
+    outside = [t for k, t in enumerate(span) if not flags[k]]
+    own_cue = any(is_cue(t) for t in outside) or any(t.lower_ == "according" for t in outside)
+    name = None if own_cue else _speaker_before(quotation)
+    if name is None and not own_cue:
+        return Reading(unattributed=True)
+    edits = list(_continued(text, name, curly, own_cue))
+    for k, tok in enumerate(span):  # '...," he said': the pronoun gets its name
+        if flags[k]:
+            continue
+        pron = _person_pronoun(tok)
+        if pron and tok.pos_ == "PRON" and tok.dep_ in _SUBJECT and is_cue(tok.head):
+            found = _resolve(pron, history, base + tok.idx)
+            if found is None:
+                return Reading(unattributed=True)
+            edits.append(_name_edit(tok, found, offset))
+            break
+    if own_cue and edits[0].cite == (0, 0):
+        edits[0] = Edit(0, 0, edits[0].text, _cue_cite(span, flags, base))
+    return Reading(tuple(edits))
+
+
+def read_alone(span: SpacySpan, text: str, offset: int, base: int, history: list[Context],
+               quotation: list[Context] | None = None, curly: bool = False) -> Reading:
     """What the sentence ``span`` (candidate text ``text``, starting at block offset ``offset``) needs to stand alone.
 
     ``base`` is the document offset of the span's block; ``history`` holds the
-    article's preceding sentences, oldest first.
+    article's preceding sentences, oldest first. ``quotation`` is given when
+    the sentence starts inside a quotation an earlier sentence opened: the
+    sentences up to the one that opened it (``curly``: with curly marks).
     """
+    if quotation is not None:
+        return _read_continued(span, text, offset, base, history, quotation, curly)
     flags = _quoted_flags(span)
     cut = opener_length(text)
     words = [(k, t) for k, t in enumerate(span) if t.idx - offset >= cut and not (t.is_punct or t.is_space)]

@@ -109,7 +109,7 @@ def _sentence(story: Story, pick: Pick, cands: list[Candidate]) -> SummarySenten
     """
     cand = cands[pick.index]
     sources = _sources(story, pick, cands)
-    cut = _dangling_opener(cand.text)
+    cut = 0 if cand.continues_quote else _dangling_opener(cand.text)  # a quotation's words are never cut
     edits = [e for e in cand.edits if e.start >= cut]
     text = cand.text
     for e in sorted(edits, key=lambda e: -e.start):

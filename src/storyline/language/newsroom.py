@@ -1,0 +1,46 @@
+"""Newsroom notes: sentences about the article itself or to its reader, not about the news.
+
+The words live in ``language/data/newsroom.toml``; the shapes are here:
+an article speaking of itself ("This story has been corrected to show ..."),
+a credit ("Staff writer X contributed to this report.", "(Reporting by X;
+Editing by Y)"), words to the reader about the page ("Click through the
+slideshow below ..."), and a caption that ends on "file photo".
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from importlib import resources
+
+__all__ = ["is_newsroom_note"]
+
+
+def _alternation(words: list[str]) -> str:
+    ordered = sorted({w.lower() for w in words}, key=lambda w: (-len(w), w))
+    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in ordered)
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    raw = tomllib.loads(resources.files("storyline.language").joinpath("data/newsroom.toml").read_text(encoding="utf-8"))
+    nouns, verbs = _alternation(raw["self_nouns"]), _alternation(raw["self_verbs"])
+    credits, contrib, credited = _alternation(raw["credits"]), _alternation(raw["contribution_verbs"]), _alternation(raw["credit_nouns"])
+    reader, captions = _alternation(raw["reader_phrases"]), _alternation(raw["caption_ends"])
+    flags = re.IGNORECASE
+    return (
+        re.compile(rf"\bthis\s+(?:{nouns})\s+(?:{verbs})\b", flags),
+        re.compile(rf"\b(?:an?\s+)?(?:earlier|previous|original)\s+version\s+of\s+this\s+(?:{nouns})\b", flags),
+        re.compile(rf"\b(?:will|to)\s+update\s+this\s+(?:{nouns})\b", flags),
+        re.compile(rf"\b(?:{contrib})\s+this\s+(?:{credited})\b", flags),
+        re.compile(rf"^[(\[]?\s*(?:{credits})\s+[A-Z]", flags),
+        re.compile(rf"[;(]\s*(?:{credits})\s+[A-Z]", flags),
+        re.compile(rf"\b(?:{reader})\b", flags),
+        re.compile(rf"\b(?:{captions})\s*[.)\]]*\s*$", flags),
+    )
+
+
+def is_newsroom_note(sentence: str) -> bool:
+    """True when ``sentence`` speaks about its article or to its reader (a credit, a correction, a pointer to the page)."""
+    return any(p.search(sentence) for p in _patterns())
