@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -191,7 +191,8 @@ class _RoleFact:
     """The text calls ``actor`` a ``role`` (of ``owner`` when possessed: "Clifford's lawyer, Michael Avenatti").
 
     ``past``: the role is said to be over ("Clifford's former attorney, Keith Davidson");
-    ``doc``: the document that says so (None for the role the actor was coded with).
+    ``doc``: the document that says so (None for the role the actor was coded with);
+    ``of_someone``: the role is of somebody the text introduces unnamed ("Jane Roe, the mother of a 6-year-old girl").
     """
 
     actor: str
@@ -199,11 +200,22 @@ class _RoleFact:
     owner: str | None
     past: bool = False
     doc: str | None = None
+    of_someone: bool = False
 
 
 def _past(noun: Token) -> bool:
     """The role noun is marked as held no more: "former attorney", "ex-husband", "her onetime lawyer"."""
     return any(c.dep_ in {"amod", "compound", "advmod", "nmod"} and c.lower_ in PAST_ROLE_MODIFIERS for c in noun.lefts)
+
+
+def _of_someone(noun: Token) -> bool:
+    """The role noun is of a person brought in with an indefinite phrase: "the mother of a 6-year-old girl", "a friend of two victims"."""
+    for p in noun.children:
+        if p.dep_ == "prep" and p.lower_ == "of":
+            for g in p.children:
+                if g.dep_ == "pobj" and g.pos_ == "NOUN" and any(d.dep_ in {"det", "nummod"} and d.lower_ not in {"the", "this", "that"} for d in g.children):
+                    return True
+    return False
 
 
 def _named_by(tok: Token) -> Token | None:
@@ -288,7 +300,7 @@ def _role_facts(story: Story, ctx: Context, index: ActorIndex, genders: dict[str
                             else:
                                 owner = _name_owner(index, doc.id, t, n, block.start, actor)
                         if owner != actor.id:
-                            facts.append(_RoleFact(actor.id, n.lemma_.lower(), owner, _past(n), doc.id))
+                            facts.append(_RoleFact(actor.id, n.lemma_.lower(), owner, _past(n), doc.id, _of_someone(n)))
     return facts
 
 
@@ -380,8 +392,24 @@ class _Neighbourhood:
         return out
 
 
-def _relative(owner: Actor, kin: Token, near: list[Actor], genders: dict[str, str | None]) -> set[str]:
-    """ "His wife" of Tom Roe: the one other Roe named close by whose gender does not say otherwise."""
+def _salient(actor: str, named: Counter[str], genders: dict[str, str | None], wanted: str | None, share: float) -> bool:
+    """The role's holder, if the article names it at all, is named at least ``share`` times as often as anybody else the description could mean.
+
+    An article that never names the holder speaks of it by the role alone ("the actress" of a follow-up).
+    """
+    if not named[actor]:
+        return True
+    others = [n for a, n in named.items() if a != actor and _fits_gender(genders.get(a), wanted)]
+    return not others or named[actor] >= share * max(others)
+
+
+def _relative(owner: Actor, kin: Token, near: list[Actor], genders: dict[str, str | None], first_named: dict[str, int], at: int) -> set[str]:
+    """ "His wife" of Tom Roe: the one other Roe the article names first just after, whose gender does not say otherwise.
+
+    "His wife said ... '...,' said Ann Roe": the description brings the relative in
+    and the name follows. A Roe the article named before is someone it already
+    knows by name (his mother, say), not this new relative.
+    """
     parts = owner.name.split()
     if len(parts) < 2:
         return set()
@@ -389,7 +417,11 @@ def _relative(owner: Actor, kin: Token, near: list[Actor], genders: dict[str, st
     return {
         a.id
         for a in near
-        if a.id != owner.id and len(a.name.split()) >= 2 and a.name.split()[-1].lower() == parts[-1].lower() and _fits_gender(genders.get(a.id), wanted)
+        if a.id != owner.id
+        and len(a.name.split()) >= 2
+        and a.name.split()[-1].lower() == parts[-1].lower()
+        and _fits_gender(genders.get(a.id), wanted)
+        and first_named.get(a.id, -1) > at
     }
 
 
@@ -399,7 +431,9 @@ def link_person_descriptions(story: Story, ctx: Context) -> int:
     "the 33-year-old" -> the one person given that age; "her lawyer" -> the
     person called a lawyer of the woman named last ("Clifford's lawyer,
     Michael Avenatti"), not the one called her former lawyer; "the porn
-    actress" -> the story's only person called an actress. For relatives no
+    actress" -> the story's only person called an actress, unless the article
+    names her only in passing beside its main subject ("the filmmaker" of an
+    article about a director is not his brother named once). For relatives no
     sentence names outright: "his wife" -> the one person close by who shares
     his surname; "the infant's mother" (a possessor no actor stands for) -> the
     story's only person called a mother of nobody named. An epithet ("said
@@ -413,6 +447,7 @@ def link_person_descriptions(story: Story, ctx: Context) -> int:
     ages = _ages(story)
     by_id = {a.id: a for a in story.actors}
     reach = ctx.options.tuned_int("actors", "description_reach")
+    salience = ctx.options.tuned("actors", "description_salience")
     linked = 0
     by_doc = _mention_spans(story)
     for doc in story.documents:
@@ -420,6 +455,12 @@ def link_person_descriptions(story: Story, ctx: Context) -> int:
         starts = [s for s, _ in spans]
         added: list[tuple[Actor, int, int]] = []
         near = _Neighbourhood(story, index, doc.id, reach)
+        first_named: dict[str, int] = {}
+        for a in story.actors:
+            found = [m.start for m in a.mentions if m.doc == doc.id and _names(doc.text, m.start, m.end)]
+            if found:
+                first_named[a.id] = min(found)
+        named_here = Counter({a.id: n for a in story.actors if a.kind == "person" and (n := sum(m.doc == doc.id and _names(doc.text, m.start, m.end) for m in a.mentions))})
         for m in _AGE_DESCRIPTION.finditer(doc.text):
             who = ages.get(m.group(1), set())
             if len(who) == 1 and not _covered(spans, starts, m.start(), m.end()):
@@ -449,6 +490,8 @@ def link_person_descriptions(story: Story, ctx: Context) -> int:
                 ids: set[str] = set()
                 if not possessed:
                     ids = {f.actor for f in fits}
+                    if len(ids) == 1 and not _salient(next(iter(ids)), named_here, genders, gender_of_text(t.text), salience):
+                        ids = set()  # the article is about someone else its "the filmmaker" may mean: the brother named in passing is not it
                     tail = _epithet(t) if block.kind == "body" else None
                     if not ids and tail is not None and not any(same_role(f.role, tail.lemma_) for f in facts):
                         # "..., said the bus driver and mother of four": the one person named in the paragraph before
@@ -459,11 +502,11 @@ def link_person_descriptions(story: Story, ctx: Context) -> int:
                 elif owner is not None:
                     ids = {f.actor for f in fits if f.owner == owner} - {owner}
                     if not ids and kin and not any(f.owner == owner for f in facts if f.role in KINSHIP_WORDS):
-                        ids = _relative(by_id[owner], t, near.people(bi, back=True, ahead=True), genders)
+                        ids = _relative(by_id[owner], t, near.people(bi, back=False, ahead=True), genders, first_named, start)
                 else:
                     poss = next((c for c in t.children if c.dep_ == "poss"), None)
-                    if kin and poss is not None and poss.pos_ == "NOUN" and names_a_person(poss.lemma_) and not any(f.owner for f in fits):
-                        ids = {f.actor for f in fits}  # "the infant's mother": the story's one mother of nobody named
+                    if kin and poss is not None and poss.pos_ == "NOUN" and names_a_person(poss.lemma_) and not any(f.owner or f.of_someone for f in fits):
+                        ids = {f.actor for f in fits if not f.of_someone}  # "the infant's mother": the story's one mother of nobody named
                 if len(ids) == 1:
                     added.append((by_id[next(iter(ids))], start, end))
         for actor, s, e in added:
