@@ -216,3 +216,15 @@ def test_a_role_holder_named_in_passing_is_not_the_article_s_subject(make_story)
         stages=STAGES,
     )
     assert _at(story, 0, "the painter had") is None
+
+
+def test_two_people_under_one_article_are_no_epithet(make_story) -> None:
+    story = make_story(
+        [
+            "A gunman opened fire at a school in Fresno on Monday. \n\n"
+            "Resident Dana Whitfield, 33, heard the shots from her porch. \n\n"
+            "The teacher and student were taken to a hospital."
+        ],
+        stages=STAGES,
+    )
+    assert _at(story, 0, "The teacher and student") is None

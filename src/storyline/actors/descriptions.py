@@ -346,6 +346,9 @@ def _epithet(t: Token) -> Token | None:
     """
     if t.dep_ not in {"nsubj", "nsubjpass"}:
         return None
+    verb = t.head
+    if verb.tag_ == "VBP" or any((c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBP") or c.lower_ == "were" for c in [verb, *verb.children]):
+        return None  # "the teacher and student were shot": two people, not one told more about
     last: Token | None = None
     for c in t.children:
         if c.dep_ == "conj" and c.pos_ == "NOUN" and c.tag_ not in {"NNS", "NNPS"} and names_a_person(c.lemma_):
