@@ -74,3 +74,27 @@ def test_title_before_a_name_gives_role_and_country(nlp) -> None:
 def test_pronoun_subject_of_a_reporting_verb_is_a_candidate(nlp) -> None:
     cands = _cands(nlp, "He said on Thursday that the army could return.", [])
     assert any(c.kind == "pronoun" and c.text == "He" and c.verb == "say" for c in cands)
+
+
+def _index_of(nlp, text: str, word: str) -> int:
+    return next(t.i for t in nlp(text) if t.text == word)
+
+
+def test_a_platform_as_a_venue_is_no_actor(nlp) -> None:
+    # spaCy may tag the platform a person; where someone merely posts on it, it is no actor at all
+    text = "Dana Ruiz posted the video on Facebook late Tuesday."
+    i = _index_of(nlp, text, "Facebook")
+    cands = _cands(nlp, text, [(0, 2, "PERSON"), (i, i + 1, "PERSON")])
+    assert not [c for c in cands if c.text == "Facebook"]
+
+
+def test_a_platform_that_acts_is_an_organization(nlp) -> None:
+    text = "Twitter suspended the account of Dana Ruiz on Monday."
+    cands = _cands(nlp, text, [(0, 1, "PERSON")])
+    assert [(c.text, c.kind) for c in cands if c.text == "Twitter"] == [("Twitter", "org")]
+
+
+def test_a_platform_acting_untagged_is_found(nlp) -> None:
+    text = "The clip was removed by Instagram within hours."
+    cands = _cands(nlp, text, [])
+    assert [(c.text, c.kind) for c in cands if c.text == "Instagram"] == [("Instagram", "org")]

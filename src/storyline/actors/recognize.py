@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..language.words import PLATFORM_NAMES
 from ..text import doc_text
 from .gazetteer import Gazetteer, name_key
 from .lexicon import (
@@ -193,6 +194,13 @@ def _subject_of(tok: Token) -> Token | None:
     return None
 
 
+def _acts(tok: Token) -> bool:
+    """The name is a clause's subject or a passive's agent ("Twitter suspended ...", "... removed by Facebook"), not a venue ("on Facebook")."""
+    if _subject_of(tok) is not None:
+        return True
+    return tok.dep_ == "pobj" and tok.head.dep_ == "agent"
+
+
 def _is_place_use(tok: Token) -> bool:
     """A capital in a locative phrase ("in Moscow"), or a state name after a city ("Seattle, Washington")."""
     t = tok
@@ -286,6 +294,7 @@ class _Block:
 
     def run(self) -> list[Cand]:
         self.titles_before_people()
+        self.platforms()
         self.entities()
         self.gazetteer_tokens()
         self.noun_phrases()
@@ -293,6 +302,12 @@ class _Block:
         self.acronyms()
         self.proper_runs()
         return self.out
+
+    def platforms(self) -> None:
+        """A social platform that acts is an organization, tagged or not ("Instagram later removed the post"); as a venue it is none."""
+        for t in self.toks:
+            if t.pos_ == "PROPN" and t.lower_ in PLATFORM_NAMES and not self.used[t.i] and _acts(t):
+                self.add(t.i, t.i + 1, "org", t.text, org_kind="organization", role="company")
 
     # -- capitalized names spaCy did not tag ("The Shining Path Front", a second "Popovich")
     def proper_runs(self) -> None:
@@ -454,9 +469,13 @@ class _Block:
         label = ent.label_
         if hit is None and label == "GPE" and self.gz.country_of_code(name):
             hit = ("country", self.gz.country_of_code(name) or "")
-        if name_key(name) in NEWS_AGENCIES:
+        if name_key(name) in NEWS_AGENCIES or (name_key(name) in PLATFORM_NAMES and not _acts(d[e - 1])):
             for i in range(s, e):
                 self.used[i] = True
+            return
+        if name_key(name) in PLATFORM_NAMES:
+            if not all(self.used[i] for i in range(s, e)):
+                self.add(s, e, "org", name, org_kind="organization", role="company")  # "Twitter suspended the account"
             return
         if hit:
             self._add_gazetteer_hit(s, e, hit, name)

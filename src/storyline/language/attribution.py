@@ -16,10 +16,13 @@ from typing import Any
 
 __all__ = [
     "BESIDE_VERBS",
+    "CROWD_NOUNS",
     "DOCUMENT_AUTHOR_VERBS",
     "DOCUMENT_NOUNS",
     "INSTITUTION_NOUNS",
     "KINSHIP_WORDS",
+    "NAMING_VERBS",
+    "PAST_ROLE_MODIFIERS",
     "REPORTING_VERBS",
     "SPEECH_NOUNS",
     "WORK_NOUNS",
@@ -62,6 +65,9 @@ DOCUMENT_AUTHOR_VERBS: frozenset[str] = _words("documents", "author_verbs")
 WORK_NOUNS: frozenset[str] = _words("works", "nouns")
 KINSHIP_WORDS: frozenset[str] = _words("kinship", "words")
 INSTITUTION_NOUNS: frozenset[str] = _words("descriptions", "institution_nouns")
+CROWD_NOUNS: frozenset[str] = _words("descriptions", "crowd_nouns")
+PAST_ROLE_MODIFIERS: frozenset[str] = _words("descriptions", "past_role_modifiers")
+NAMING_VERBS: frozenset[str] = _words("descriptions", "naming_verbs")
 _PEOPLE_NOUNS = _words("people", "nouns")
 _AGENT_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|person|ee)s?$")
 _NOT_AGENT = re.compile(r"(?:ment|ments|ance|ence|ancy|ency|paper|center|order|letter|number|water|power|matter|member)$")

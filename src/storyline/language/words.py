@@ -23,6 +23,7 @@ __all__ = [
     "NEGATIVE_WORDS",
     "NONFACTIVE_VERBS",
     "PERSON_PRONOUN_FORMS",
+    "PLATFORM_NAMES",
     "PREDICTIVE_MODALS",
     "PRESCRIPTIVE_MODALS",
     "STATE_VERBS",
@@ -62,4 +63,5 @@ STATE_VERBS = word_set("belief", "state_verbs")
 NONFACTIVE_VERBS = word_set("belief", "nonfactive_verbs")
 PERSON_PRONOUN_FORMS = word_set("attribution", "person_pronoun_forms")
 FRAME_BELIEF_VERBS = word_set("belief", "frame_belief_verbs")
+PLATFORM_NAMES = word_set("platforms", "names")
 FACTIVE_PREDICATES = word_set("belief", "factive_predicates")
