@@ -30,6 +30,7 @@ B-cubed F1 of the whole stream against the repeated gold labels.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import re
 import resource
@@ -38,7 +39,9 @@ import sys
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 VAL = ROOT.parent / "shared" / "data" / "stream" / "val.jsonl"
@@ -93,21 +96,21 @@ def compare_workers(stream: Path, n: int, folder: Path) -> int:
     return 0 if same else 1
 
 
+@cache
+def _scorer() -> Any:
+    """The scorer's module (``score_stream.py``), loaded once: its ``bcubed`` is the one figures are judged by."""
+    spec = importlib.util.spec_from_file_location("score_stream", SCORER)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"cannot load the scorer {SCORER}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def _bcubed(gold: list[dict[str, str]], pred: dict[str, str]) -> tuple[float, float, float]:
-    """B-cubed precision, recall and F1 of ``pred`` (id -> label) against the gold ``story`` of each row."""
-    g_of = {r["id"]: r["story"] for r in gold}
-    p_of = {i: pred.get(i, "__single__" + i) for i in g_of}
-    pair: dict[tuple[str, str], int] = {}
-    psize: dict[str, int] = {}
-    gsize: dict[str, int] = {}
-    for i, g in g_of.items():
-        pair[(p_of[i], g)] = pair.get((p_of[i], g), 0) + 1
-        psize[p_of[i]] = psize.get(p_of[i], 0) + 1
-        gsize[g] = gsize.get(g, 0) + 1
-    n = len(g_of) or 1
-    p = sum(pair[(p_of[i], g)] / psize[p_of[i]] for i, g in g_of.items()) / n
-    r = sum(pair[(p_of[i], g)] / gsize[g] for i, g in g_of.items()) / n
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    """B-cubed precision, recall and F1 of ``pred`` (id -> label) on the ``gold`` rows, by the scorer's own function."""
+    got = _scorer().bcubed(gold, [{"id": i, "story": label} for i, label in pred.items()])
+    return got["precision"], got["recall"], got["f1"]
 
 
 def _figures(name: str, rows: list[dict[str, str]], pred: dict[str, str], seconds: float) -> str:

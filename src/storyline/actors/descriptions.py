@@ -370,6 +370,7 @@ class _Neighbourhood:
         self._index = index
         self._reach = reach
         self._kept = [bi for bi, b in enumerate(self._doc.blocks) if b.kind in {"body", "dek", "title"}]
+        self._spans = [(self._doc.blocks[bi].start, self._doc.blocks[bi].end) for bi in self._kept]
 
     def _blocks_around(self, bi: int, back: bool, ahead: bool) -> tuple[int, int]:
         if bi not in self._kept:
@@ -384,11 +385,9 @@ class _Neighbourhood:
         lo, hi = self._blocks_around(bi, back, ahead)
         if until is not None:
             hi = min(hi, until)
-        kept = {b.start: b for b in self._doc.blocks if b.kind in {"body", "dek", "title"}}
-        spans = [(b.start, b.end) for b in kept.values()]
         out: list[Actor] = []
         for s, e, actor in self._index.mentions_in(self._doc.id, lo, hi):
-            if actor.kind != "person" or e > hi or not _names(self._doc.text, s, e) or not any(a <= s < b for a, b in spans):
+            if actor.kind != "person" or e > hi or not _names(self._doc.text, s, e) or not any(a <= s < b for a, b in self._spans):
                 continue
             if actor not in out:
                 out.append(actor)
@@ -458,12 +457,14 @@ def link_person_descriptions(story: Story, ctx: Context) -> int:
         starts = [s for s, _ in spans]
         added: list[tuple[Actor, int, int]] = []
         near = _Neighbourhood(story, index, doc.id, reach)
-        first_named: dict[str, int] = {}
+        first_named: dict[str, int] = {}  # where the article first names each actor
+        named_here: Counter[str] = Counter()  # how often it names each person
         for a in story.actors:
             found = [m.start for m in a.mentions if m.doc == doc.id and _names(doc.text, m.start, m.end)]
             if found:
                 first_named[a.id] = min(found)
-        named_here = Counter({a.id: n for a in story.actors if a.kind == "person" and (n := sum(m.doc == doc.id and _names(doc.text, m.start, m.end) for m in a.mentions))})
+                if a.kind == "person":
+                    named_here[a.id] = len(found)
         for m in _AGE_DESCRIPTION.finditer(doc.text):
             who = ages.get(m.group(1), set())
             if len(who) == 1 and not _covered(spans, starts, m.start(), m.end()):

@@ -56,6 +56,7 @@ from ..claim_features.frames import Families, Frame, actor_families, best_frame_
 from ..claim_features.questions import ANSWER_THRESHOLD, MAX_ANSWERS, RETOLD_SHARE, link_answers
 from ..errors import ConfigError
 from ..language.knowledge import KNOWLEDGE_PREDICATES
+from ..language.quantities import ordinal
 from ..models import Agreement, Claim, Divergence, Limit, Position, Span, Story
 from ..pipeline import Context, register_stage
 from ..settings import tuned, tuned_int
@@ -684,9 +685,8 @@ def _reckoned(story: Story, claims: dict[str, Claim], units: dict[str, TextUnit]
 
 
 def _ordinal_name(fig: FigureLike) -> str:
-    n = int(fig.quantity.value)
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix} {fig.quantity.unit}"
+    """ "15th floor": a reckoned position, which has no text of its own to show."""
+    return f"{ordinal(int(fig.quantity.value))} {fig.quantity.unit}"
 
 
 def _figure_divergence(conflict: FigureConflict, claims: dict[str, Claim], units: dict[str, TextUnit], story: Story) -> Divergence:
@@ -848,9 +848,12 @@ def compare_sources(story: Story, ctx: Context) -> Story:
     story.agreements = story.agreements[: int(_setting(ctx, "max_agreements", MAX_ITEMS))]
     group_of = {k: members for members, _ in groups for k in members}  # each agreeing claim's agreement
     divergences = [_divergence(lk, claims, units, story, _sides(lk, group_of, units)) for lk in _one_per_claim(oppose)]
+    claim_texts = {k: c.text for k, c in claims.items()}
+    threshold = _setting(ctx, "answer_threshold", ANSWER_THRESHOLD, "compare.answers")
+    focus = _setting(ctx, "answer_focus", FOCUS_BONUS, "compare.answers")
     conflicts = figure_conflicts(
         units, pairs, cosine, enough_overlap, _setting(ctx, "figure_similarity", FIGURE_SIMILARITY), _setting(ctx, "date_similarity", DATE_SIMILARITY),
-        {k: c.text for k, c in claims.items()}, _reckoned(story, claims, units),
+        claim_texts, _reckoned(story, claims, units),
     )
     divergences += [_figure_divergence(c, claims, units, story) for c in conflicts]
     cited = {k for d in divergences for k in d.claims}
@@ -861,12 +864,10 @@ def compare_sources(story: Story, ctx: Context) -> Story:
     ]
     asked = {u.key: u for _q, u in cu.questions} | units
     hedges = hedge_conflicts(
-        units, {k: c.text for k, c in claims.items()}, [u for _q, u in cu.questions],
-        lambda q, c: _answer_score(q, c, families, _setting(ctx, "answer_focus", FOCUS_BONUS))[0],
-        _setting(ctx, "answer_threshold", ANSWER_THRESHOLD, "compare.answers"), DENIAL_VERBS,
+        units, claim_texts, [u for _q, u in cu.questions], lambda q, c: _answer_score(q, c, families, focus)[0], threshold, DENIAL_VERBS,
     )
     cited = {k for d in divergences for k in d.claims}
-    scopes = scope_conflicts(units, pairs, cosine, ANTONYMS, {k: c.text for k, c in claims.items()}, _setting(ctx, "scope_similarity", SCOPE_SIMILARITY))
+    scopes = scope_conflicts(units, pairs, cosine, ANTONYMS, claim_texts, _setting(ctx, "scope_similarity", SCOPE_SIMILARITY))
     divergences += [_scope_divergence(c, claims, units, story) for c in scopes if cited.isdisjoint([c.claim, *(k for k, *_r in c.limits)])]
     cited = {k for d in divergences for k in d.claims}
     divergences += [_hedge_divergence(h, claims, units, asked[h.asked], story) for h in hedges if cited.isdisjoint([h.hedge, *(k for k, _n, _s in h.flat)])]
@@ -884,9 +885,7 @@ def compare_sources(story: Story, ctx: Context) -> Story:
     for u in units.values():
         for t in u.terms:
             postings.setdefault(t, []).append(u)
-    threshold = _setting(ctx, "answer_threshold", ANSWER_THRESHOLD, "compare.answers")
     most = int(_setting(ctx, "max_answers", MAX_ANSWERS, "compare.answers"))
-    focus = _setting(ctx, "answer_focus", FOCUS_BONUS, "compare.answers")
     share = _setting(ctx, "retold_share", RETOLD_SHARE, "compare.answers")
     retold = {k: [units[m] for m in members if units[m].doc != units[k].doc] for k, members in group_of.items()}  # the same thing, told elsewhere
     for question, unit in cu.questions:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..text import normalize_same_length
 from .words import data_table, phrase_alternation, word_set
 
 __all__ = ["KNOWLEDGE_PREDICATES", "UNKNOWING_PREDICATES", "knowledge_hedge"]
@@ -19,8 +20,6 @@ __all__ = ["KNOWLEDGE_PREDICATES", "UNKNOWING_PREDICATES", "knowledge_hedge"]
 KNOWLEDGE_PREDICATES = word_set("knowledge", "verbs")
 #: Of them, those that say the knower did not know ("unaware").
 UNKNOWING_PREDICATES = word_set("knowledge", "negative")
-
-_TYPOGRAPHY = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 
 @cache
@@ -31,5 +30,5 @@ def _hedge_pattern() -> re.Pattern[str]:
 
 def knowledge_hedge(text: str) -> str | None:
     """The knowledge-disclaiming answer in ``text`` ("Not that I'm aware of"), as written, or None."""
-    m = _hedge_pattern().search(text.translate(_TYPOGRAPHY))
+    m = _hedge_pattern().search(normalize_same_length(text))  # typographic quotes as straight ones, offsets kept
     return text[m.start() : m.end()] if m else None

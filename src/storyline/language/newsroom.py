@@ -10,24 +10,18 @@ slideshow below ..."), and a caption that ends on "file photo".
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from importlib import resources
+
+from .words import data_table, phrase_alternation
 
 __all__ = ["is_newsroom_note"]
 
 
-def _alternation(words: list[str]) -> str:
-    ordered = sorted({w.lower() for w in words}, key=lambda w: (-len(w), w))
-    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in ordered)
-
-
 @cache
 def _patterns() -> tuple[re.Pattern[str], ...]:
-    raw = tomllib.loads(resources.files("storyline.language").joinpath("data/newsroom.toml").read_text(encoding="utf-8"))
-    nouns, verbs = _alternation(raw["self_nouns"]), _alternation(raw["self_verbs"])
-    credits, contrib, credited = _alternation(raw["credits"]), _alternation(raw["contribution_verbs"]), _alternation(raw["credit_nouns"])
-    reader, captions = _alternation(raw["reader_phrases"]), _alternation(raw["caption_ends"])
+    alt = {key: phrase_alternation(words) for key, words in data_table("newsroom").items()}
+    nouns, verbs, credits, reader = alt["self_nouns"], alt["self_verbs"], alt["credits"], alt["reader_phrases"]
+    contrib, credited, captions = alt["contribution_verbs"], alt["credit_nouns"], alt["caption_ends"]
     flags = re.IGNORECASE
     return (
         re.compile(rf"\bthis\s+(?:{nouns})\s+(?:{verbs})\b", flags),

@@ -23,12 +23,12 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from .time import MONTH_ABBR, MONTH_ALTERNATION, MONTHS
-from .words import word_set
+from .words import phrase_alternation, word_set
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
-__all__ = ["Quantity", "Step", "find_quantities", "find_steps", "parse_number", "update_cues"]
+__all__ = ["Quantity", "Step", "find_quantities", "find_steps", "ordinal", "parse_number", "update_cues"]
 
 _WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -229,13 +229,18 @@ _RISE = word_set("positions", "rise_verbs")
 
 @cache
 def _step_pattern() -> re.Pattern[str]:
-    def alt(words: frozenset[str]) -> str:
-        return "|".join(sorted(words, key=len, reverse=True))
+    verbs, levels, ways = phrase_alternation(_FALL | _RISE), phrase_alternation(_LEVELS), phrase_alternation(_DOWN | _UP)
+    return re.compile(rf"(?:\b(?P<verb>{verbs})\s+(?:\w+\s+)?)?\b(?P<n>{_NUM})\s+(?P<u>{levels})\b(?:\s+(?P<dir>{ways})\b)?", re.IGNORECASE)
 
-    return re.compile(
-        rf"(?:\b(?P<verb>{alt(_FALL | _RISE)})\s+(?:\w+\s+)?)?\b(?P<n>{_NUM})\s+(?P<u>{alt(_LEVELS)})\b(?:\s+(?P<dir>{alt(_DOWN | _UP)})\b)?",
-        re.IGNORECASE,
-    )
+
+def _step_sign(direction: str, verb: str) -> float:
+    """Down (-1) or up (+1) by the word after the count ("below"), else by the verb before it ("plunged"); 0: neither."""
+    for word, down, up in ((direction, _DOWN, _UP), (verb, _FALL, _RISE)):
+        if word in down:
+            return -1.0
+        if word in up:
+            return 1.0
+    return 0.0
 
 
 def find_steps(text: str) -> list[Step]:
@@ -247,13 +252,18 @@ def find_steps(text: str) -> list[Step]:
     out: list[Step] = []
     for m in _step_pattern().finditer(text):
         n = parse_number(m.group("n"))
-        d, verb = (m.group("dir") or "").lower(), (m.group("verb") or "").lower()
-        sign = -1.0 if d in _DOWN and d else 1.0 if d in _UP and d else -1.0 if verb in _FALL and verb else 1.0 if verb in _RISE and verb else 0.0
+        sign = _step_sign((m.group("dir") or "").lower(), (m.group("verb") or "").lower())
         if n is None or not sign:
             continue
         start = m.start("n")
         out.append(Step(sign * n, _LEVEL_UNIT, start, m.end(), text[start : m.end()]))
     return out
+
+
+def ordinal(n: int) -> str:
+    """The numeric ordinal of ``n``: "1st", "22nd", "13th"."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def _conversion(text: str, q: Quantity, found: list[Quantity]) -> bool:
