@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import math
 from types import ModuleType
 
 import pytest
@@ -159,3 +160,41 @@ def test_the_lead_sentence_counts_extra() -> None:
     assert weighted["council"] == flat["council"] == 1.0  # later sentences count once
     # the lead's terms weigh more in the article's vector
     assert lead.vector(weighted)["quistlun"] > plain.vector(flat)["quistlun"]
+
+
+def _others(n: int) -> list[str]:
+    """``n`` short articles that share no word with each other or with the harbour story."""
+    syll = ["ba", "ko", "ri", "te", "mu", "sa", "lo", "ve", "zi", "pu"]
+    words = [a + b + c + "n" for a in syll for b in syll for c in syll]
+    return [f"The {words[4 * i].title()} {words[4 * i + 1]} {words[4 * i + 2]} {words[4 * i + 3]}." for i in range(n)]
+
+
+def test_a_crowded_window_asks_for_a_closer_match() -> None:
+    a = "Mayor Drazar Quistlun of Kalvormes opened the new harbour on Monday with the Tinbel Council."
+    b = "The Tinbel Council said the harbour in Kalvormes was late, and drivers waited hours."
+    day = 24 * HOUR
+
+    def joins(threshold: float, competition: float, others_at: float) -> tuple[bool, float]:
+        c = Clusterer(StreamSettings(threshold=threshold, competition=competition, warmup=0.0, window_hours=24.0))
+        for i, text in enumerate(_others(20)):
+            c.add(text, others_at + i)  # 20 unrelated stories, warm or long gone cold
+        assert len(c.active) == 20
+        first = c.add(a, 10 * day)
+        got = c.add(b, 10 * day + HOUR)
+        return got.story == first.story, got.similarity
+
+    joined, score = joins(0.0, 0.0, 0.0)
+    assert joined and score > 0.01
+    # Just below the score: with the unrelated stories gone cold, the harbour story is the only
+    # candidate and b joins; with all twenty still active, ln(22) * 0.01 more is asked and it does not.
+    assert joins(score - 0.005, 0.01, 0.0)[0]
+    assert not joins(score - 0.005, 0.01, 10 * day - 2 * HOUR)[0]
+
+
+def test_needed_grows_with_the_log_of_the_active_stories() -> None:
+    c = Clusterer(StreamSettings(threshold=0.02, competition=0.01, warmup=0.0))
+    assert c.needed() == pytest.approx(0.02)
+    for i, text in enumerate(_others(8)):
+        c.add(text, float(i))
+    assert len(c.active) == 8
+    assert c.needed() == pytest.approx(0.02 + 0.01 * math.log(8))

@@ -52,6 +52,7 @@ class StreamSettings:
     """The tunables of the clusterer; each defaults to its value in ``[stream]`` of defaults.toml, where it is described."""
 
     threshold: float = _packaged("threshold")
+    competition: float = _packaged("competition")
     window_hours: float = _packaged("window_hours")
     article_terms: int = _packaged("article_terms")
     story_terms: int = _packaged("story_terms")
@@ -248,6 +249,18 @@ class Clusterer:
         age_h = max(0.0, now - st.first_seen) / 3600.0
         return sim - s.hours_penalty * gap_h - s.age_penalty * age_h
 
+    def needed(self) -> float:
+        """The score the best candidate must reach for the article to join it.
+
+        ``threshold`` plus ``competition`` per natural log of the active stories: the
+        best of many unrelated stories scores higher by chance than the only one, so
+        a crowded window asks for a closer match and a quiet one for less. Document
+        frequencies of the first few articles say little about which words are
+        common, so the start of a stream also asks for ``warmup`` / articles seen squared.
+        """
+        s = self.settings
+        return s.threshold + s.competition * math.log(max(1, len(self.active))) + s.warmup / max(1, self.n_docs) ** 2
+
     def add(self, text: str, published: float | None = None) -> Assignment:
         """Assign one article (its text and POSIX publication time, if known)."""
         return self.assign(featurize(text), published)
@@ -263,9 +276,7 @@ class Clusterer:
             sim = self.score(vec, self.active[sid], now)
             if sim > best_sim:
                 best, best_sim = sid, sim
-        # Document frequencies of the first few articles say little about which words are common:
-        # ask for more at the start of a stream (threshold + warmup / articles seen squared).
-        needed = self.settings.threshold + self.settings.warmup / self.n_docs**2
+        needed = self.needed()
         if best is not None and best_sim >= needed:
             st = self.active[best]
             self._unindex(st)
