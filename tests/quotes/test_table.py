@@ -114,6 +114,8 @@ CASES: list[tuple[str, str, list[HandActor], list[tuple[str, str | None]]]] = [
     ("scare-so-called", "The so-called \u201cpeace dividend\u201d never arrived, Smith said.", [SMITH], [("peace dividend", DROPPED)]),
     ("scare-modifier-under-said", "Smith said the \u201ctemporary\u201d measure would end in May.", [SMITH], [("temporary", None)]),
     ("scare-subject", "The \u201creforms\u201d have done little for workers.", [SMITH], [("reforms", None)]),
+    ("scare-subject-under-cue", "Acme Corp charges that the \u201cfair deal\u201d is a fraud on its workers.", [ACME], [("fair deal", None)]),
+    ("called-it-a-quote", "Smith called the plan a \u201cdisaster\u201d on Monday.", [SMITH], [("disaster", "John Smith")]),
     ("scare-claims-noun", "Despite its claims that it is fighting \u201cterrorists\u201d in Syria, Moscow has mostly bombed rebel groups.", [RUSSIA], [("terrorists", None)]),
     ("document-wording", "The truce excluded the Islamic State, al-Nusra Front, \u201cor other terrorist organizations designated by the U.N. Security Council.\u201d", [RUSSIA], [("or other terrorist organizations", None)]),
     ("document-calls-for", "The agreement calls for \u201ca cessation of hostilities\u201d by Friday.", [RUSSIA], [("a cessation of hostilities", None)]),

@@ -103,7 +103,21 @@ def is_scare_quote(parse: Doc, tokens: list[Token], open_at: int) -> bool:
     if len(words) > 3:
         return False
     tops = [t for t in _tops(tokens) if not t.is_punct]
+    if len(tops) == 1 and _named_subject(tops[0], {t.i for t in tokens}):
+        return True
     return bool(tops) and all(t.dep_ in {"amod", "compound", "nmod"} and t.head.pos_ in {"NOUN", "PROPN"} for t in tops)
+
+
+def _named_subject(top: Token, inside: set[int]) -> bool:
+    """A quoted noun that is a clause's subject, its determiner outside the marks: a thing named, not words said.
+
+    'the "hush agreement" is invalid', 'the "reforms" failed'; but 'called it a "disaster"' (not a subject),
+    'said the bill was "a disgrace"' (the determiner is quoted) and 'said the country's "core interests" were
+    at stake' (a possessor's claimed things, in the speaker's words) are quotations.
+    """
+    if top.pos_ not in {"NOUN", "PROPN"} or top.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    return any(c.dep_ == "det" and c.i not in inside and c.i < top.i for c in top.children)
 
 
 def is_cue(tok: Token) -> bool:
