@@ -107,6 +107,39 @@ def test_the_start_of_a_stream_asks_for_more_evidence() -> None:
     assert warm.add(b, 60.0).story == warm.add(a, 0.0).story
 
 
+def test_a_crowded_young_stream_asks_for_more_evidence() -> None:
+    c = Clusterer(StreamSettings(crowd_margin=0.5, warmup=0.0, threshold=0.03))
+    assert c.needed() == pytest.approx(0.03)  # nothing active: nothing to confuse
+    for i, text in enumerate(
+        [
+            "The Velmor dam on the Ostra river burst after a week of heavy rain.",
+            "Striking nurses at Pellik hospital returned to work on Friday.",
+            "A comet named Arvashi will pass close to the moon next spring.",
+        ]
+    ):
+        c.add(text, i * HOUR)
+    crowded = c.needed()
+    assert crowded == pytest.approx(0.03 + 0.5 * (3 / 3) ** 0.5)
+    for i in range(30):  # the same three stories, followed for a while: frequencies mature
+        c.add(f"Report {i} on the Velmor dam, the Pellik nurses and the Arvashi comet.", (3 + i) * HOUR)
+    assert c.needed() < crowded
+
+
+def test_the_crowd_margin_keeps_same_topic_stories_apart() -> None:
+    first = "Senator Drolva Kesthum of Marnel proposed a tax on river freight in the Marnel senate."
+    other = "Senator Drolva Kesthum of Marnel visited a school for the deaf in Tevik on Sunday."
+    filler = ["The Holpev orchestra announced a winter tour of nine cities.", "Fire crews in Orngri contained the blaze at the Seklun paper mill."]
+    labels = {}
+    for margin in (0.0, 0.5):
+        c = Clusterer(StreamSettings(crowd_margin=margin, warmup=0.0, boiler_min_seen=0))
+        for i, text in enumerate(filler):
+            c.add(text, i * HOUR)
+        a = c.add(first, 3 * HOUR)
+        b = c.add(other, 4 * HOUR)
+        labels[margin] = a.story == b.story
+    assert labels == {0.0: True, 0.5: False}
+
+
 def test_unrelated_articles_do_not_merge() -> None:
     c = Clusterer(StreamSettings(boiler_min_seen=0, warmup=0.0))
     a = c.add("Fire crews in Orngri contained the blaze at the Seklun paper mill.", 0.0)
