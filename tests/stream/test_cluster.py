@@ -108,6 +108,39 @@ def test_the_start_of_a_stream_asks_for_more_evidence() -> None:
     assert warm.add(b, 60.0).story == warm.add(a, 0.0).story
 
 
+def test_a_crowded_young_stream_asks_for_more_evidence() -> None:
+    c = Clusterer(StreamSettings(crowd_margin=0.5, competition=0.0, warmup=0.0, threshold=0.03))
+    assert c.needed() == pytest.approx(0.03)  # nothing active: nothing to confuse
+    for i, text in enumerate(
+        [
+            "The Velmor dam on the Ostra river burst after a week of heavy rain.",
+            "Striking nurses at Pellik hospital returned to work on Friday.",
+            "A comet named Arvashi will pass close to the moon next spring.",
+        ]
+    ):
+        c.add(text, i * HOUR)
+    crowded = c.needed()
+    assert crowded == pytest.approx(0.03 + 0.5 * (3 / 3) ** 0.5)
+    for i in range(30):  # the same three stories, followed for a while: frequencies mature
+        c.add(f"Report {i} on the Velmor dam, the Pellik nurses and the Arvashi comet.", (3 + i) * HOUR)
+    assert c.needed() < crowded
+
+
+def test_the_crowd_margin_keeps_same_topic_stories_apart() -> None:
+    first = "Senator Drolva Kesthum of Marnel proposed a tax on river freight in the Marnel senate."
+    other = "Senator Drolva Kesthum of Marnel visited a school for the deaf in Tevik on Sunday."
+    filler = ["The Holpev orchestra announced a winter tour of nine cities.", "Fire crews in Orngri contained the blaze at the Seklun paper mill."]
+    labels = {}
+    for margin in (0.0, 1.0):
+        c = Clusterer(StreamSettings(crowd_margin=margin, competition=0.0, threshold=0.03, warmup=0.0, boiler_min_seen=0))
+        for i, text in enumerate(filler):
+            c.add(text, i * HOUR)
+        a = c.add(first, 3 * HOUR)
+        b = c.add(other, 4 * HOUR)
+        labels[margin] = a.story == b.story
+    assert labels == {0.0: True, 1.0: False}  # the two score about 0.46: 1.0 * sqrt(3 active / 4 seen) more is asked
+
+
 def test_unrelated_articles_do_not_merge() -> None:
     c = Clusterer(StreamSettings(boiler_min_seen=0, warmup=0.0))
     a = c.add("Fire crews in Orngri contained the blaze at the Seklun paper mill.", 0.0)
@@ -175,7 +208,7 @@ def test_a_crowded_window_asks_for_a_closer_match() -> None:
     day = 24 * HOUR
 
     def joins(threshold: float, competition: float, others_at: float) -> tuple[bool, float]:
-        c = Clusterer(StreamSettings(threshold=threshold, competition=competition, warmup=0.0, window_hours=24.0))
+        c = Clusterer(StreamSettings(threshold=threshold, competition=competition, crowd_margin=0.0, warmup=0.0, window_hours=24.0))
         for i, text in enumerate(_others(20)):
             c.add(text, others_at + i)  # 20 unrelated stories, warm or long gone cold
         assert len(c.active) == 20
@@ -192,7 +225,7 @@ def test_a_crowded_window_asks_for_a_closer_match() -> None:
 
 
 def test_needed_grows_with_the_log_of_the_active_stories() -> None:
-    c = Clusterer(StreamSettings(threshold=0.02, competition=0.01, warmup=0.0))
+    c = Clusterer(StreamSettings(threshold=0.02, competition=0.01, crowd_margin=0.0, warmup=0.0))
     assert c.needed() == pytest.approx(0.02)
     for i, text in enumerate(_others(8)):
         c.add(text, float(i))

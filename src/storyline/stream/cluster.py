@@ -18,7 +18,8 @@ ever seen. An article joins the most similar candidate when the cosine
 similarity, minus a penalty per hour since the story was first seen
 (``age_penalty``: stories burst and fade, so an old story needs a closer
 match) and per hour since it was last seen (``hours_penalty``), reaches
-``threshold``, else it opens a new story.
+``threshold`` (raised while document frequencies are young and many stories
+are active, :meth:`Clusterer.needed`), else it opens a new story.
 
 The whole state is plain data (:meth:`Clusterer.state` /
 :meth:`Clusterer.from_state`), so a store can save it with the assignments
@@ -68,6 +69,7 @@ class StreamSettings:
     members: int = _packaged("members")
     member_weight: float = _packaged("member_weight")
     warmup: float = _packaged("warmup")
+    crowd_margin: float = _packaged("crowd_margin")
     idf_power: float = _packaged("idf_power")
     max_df: float = _packaged("max_df")
     max_df_after: int = _packaged("max_df_after")
@@ -250,16 +252,24 @@ class Clusterer:
         return sim - s.hours_penalty * gap_h - s.age_penalty * age_h
 
     def needed(self) -> float:
-        """The score the best candidate must reach for the article to join it.
+        """The score the best candidate must reach to be joined, for the article being assigned.
 
-        ``threshold`` plus ``competition`` per natural log of the active stories: the
-        best of many unrelated stories scores higher by chance than the only one, so
-        a crowded window asks for a closer match and a quiet one for less. Document
-        frequencies of the first few articles say little about which words are
-        common, so the start of a stream also asks for ``warmup`` / articles seen squared.
+        ``threshold``, plus ``competition`` per natural log of the active stories:
+        the best of many unrelated stories scores higher by chance than the only
+        one, so a crowded window asks for a closer match and a quiet one for less.
+        Document frequencies of the first few articles say little about which
+        words are common: ask for more at the start of a stream (``warmup`` /
+        articles seen squared). And while the frequencies rest on few articles
+        per competing story (many stories active, few articles seen), a word
+        of the week's news still looks rare and two stories on one topic look
+        alike: ask for ``crowd_margin`` * sqrt(active stories / articles seen)
+        more. A stream with few stories at once (nothing to confuse) or a long
+        one (frequencies that have learned the topical words) asks for little.
         """
         s = self.settings
-        return s.threshold + s.competition * math.log(max(1, len(self.active))) + s.warmup / max(1, self.n_docs) ** 2
+        n = max(self.n_docs, 1)
+        active = len(self.active)
+        return s.threshold + s.competition * math.log(max(1, active)) + s.warmup / n**2 + s.crowd_margin * math.sqrt(active / n)
 
     def add(self, text: str, published: float | None = None) -> Assignment:
         """Assign one article (its text and POSIX publication time, if known)."""
