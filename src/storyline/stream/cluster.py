@@ -18,8 +18,9 @@ ever seen. An article joins the most similar candidate when the cosine
 similarity, minus a penalty per hour since the story was first seen
 (``age_penalty``: stories burst and fade, so an old story needs a closer
 match) and per hour since it was last seen (``hours_penalty``), reaches
-``threshold`` (raised while document frequencies are young and many stories
-are active, :meth:`Clusterer.needed`), else it opens a new story.
+``threshold`` (raised with the log of the number of active stories, and while
+document frequencies are young and many stories are active,
+:meth:`Clusterer.needed`), else it opens a new story.
 
 The whole state is plain data (:meth:`Clusterer.state` /
 :meth:`Clusterer.from_state`), so a store can save it with the assignments
