@@ -26,45 +26,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol, TypeVar
 
+from ..claim_features.features import TextUnit
 from ..language.knowledge import KNOWLEDGE_PREDICATES, UNKNOWING_PREDICATES, knowledge_hedge
 
 __all__ = ["HedgeConflict", "hedge_conflicts", "knows"]
-
-
-class TextUnit(Protocol):
-    """What the comparison reads of a claim or question (``storyline.claim_features.features.TextUnit`` has it)."""
-
-    @property
-    def key(self) -> str: ...
-    @property
-    def doc(self) -> str: ...
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def terms(self) -> Mapping[str, int]: ...
-    @property
-    def predicates(self) -> frozenset[str]: ...
-    @property
-    def negated(self) -> frozenset[str]: ...
-    @property
-    def subjects(self) -> dict[str, str]: ...
-    @property
-    def denied(self) -> bool: ...
-    @property
-    def frames(self) -> Sequence[Frame]: ...
-
-
-class Frame(Protocol):
-    """A predicate with its actors (``storyline.claim_features.frames.Frame`` has it)."""
-
-    @property
-    def lemma(self) -> str: ...
-    @property
-    def subj(self) -> frozenset[str]: ...
 
 
 @dataclass(frozen=True)
@@ -76,9 +42,6 @@ class HedgeConflict:
     asked: str  # the key of what it answers: the question before it, or the claim itself
     flat: tuple[tuple[str, bool, float], ...]  # (claim id, says the knower knew, score), by document
     knower: str | None  # the knower's term ("@a2"), when a side names one
-
-
-_U = TypeVar("_U", bound=TextUnit)
 
 
 def knows(unit: TextUnit, denials: frozenset[str]) -> tuple[bool, str | None] | None:
@@ -98,7 +61,7 @@ def knows(unit: TextUnit, denials: frozenset[str]) -> tuple[bool, str | None] | 
     return not denied, knower
 
 
-def _asked(hedge: _U, questions: Sequence[_U], claims: Sequence[_U], min_terms: int, hedge_terms: frozenset[str]) -> _U | None:
+def _asked(hedge: TextUnit, questions: Sequence[TextUnit], claims: Sequence[TextUnit], min_terms: int, hedge_terms: frozenset[str]) -> TextUnit | None:
     """The question right before the hedging claim in its document (no claim starts between them), else the claim itself
     when it says more than the hedge."""
     before = [q for q in questions if q.doc == hedge.doc and q.end <= hedge.start]
@@ -111,10 +74,10 @@ def _asked(hedge: _U, questions: Sequence[_U], claims: Sequence[_U], min_terms: 
 
 
 def hedge_conflicts(
-    claims: Mapping[str, _U],
+    claims: Mapping[str, TextUnit],
     texts: Mapping[str, str],
-    questions: Sequence[_U],
-    score: Callable[[_U, _U], float],
+    questions: Sequence[TextUnit],
+    score: Callable[[TextUnit, TextUnit], float],
     threshold: float,
     denials: frozenset[str],
     min_terms: int = 2,

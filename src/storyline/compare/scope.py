@@ -27,8 +27,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Protocol, TypeVar
 
+from ..claim_features.features import TextUnit
 from ..language.words import word_set
 
 __all__ = ["ScopeConflict", "scope_conflicts"]
@@ -36,21 +36,6 @@ __all__ = ["ScopeConflict", "scope_conflicts"]
 #: Words by which a sentence limits what it says to one kind ("only private schools", "limited to").
 LIMIT_WORDS = word_set("scope", "limit_words")
 _WORD = re.compile(r"[^\W\d_]+")
-
-
-class TextUnit(Protocol):
-    """What the scope comparison reads of a claim (``storyline.claim_features.features.TextUnit`` has it)."""
-
-    @property
-    def key(self) -> str: ...
-    @property
-    def doc(self) -> str: ...
-    @property
-    def terms(self) -> Mapping[str, int]: ...
-    @property
-    def qualities(self) -> dict[str, str]: ...
-    @property
-    def excluded(self) -> frozenset[str]: ...
 
 
 @dataclass(frozen=True)
@@ -63,17 +48,14 @@ class ScopeConflict:
     limits: tuple[tuple[str, str, str, float], ...]  # (claim id, opposite adjective, its noun, similarity), by document
 
 
-_U = TypeVar("_U", bound=TextUnit)
-
-
 def _limits(text: str) -> bool:
     return any(w.lower() in LIMIT_WORDS for w in _WORD.findall(text))
 
 
 def scope_conflicts(
-    units: Mapping[str, _U],
+    units: Mapping[str, TextUnit],
     pairs: list[tuple[str, str]],
-    lexical: Callable[[_U, _U], float],
+    lexical: Callable[[TextUnit, TextUnit], float],
     antonyms: Mapping[str, frozenset[str]],
     texts: Mapping[str, str],
     min_similarity: float,
