@@ -18,25 +18,12 @@ from __future__ import annotations
 import bisect
 import heapq
 import logging
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Protocol
 
+from ..claim_features.features import TextUnit
 from ..settings import tuned_int
-
-
-class TextUnit(Protocol):
-    """What the index reads of a claim (``storyline.claim_features.features.TextUnit`` has it)."""
-
-    @property
-    def key(self) -> str: ...
-    @property
-    def doc(self) -> str: ...
-    @property
-    def start(self) -> int: ...
-    @property
-    def terms(self) -> Counter[str]: ...
 
 __all__ = ["INDEX_POSTINGS", "Budget", "candidate_pairs"]
 
