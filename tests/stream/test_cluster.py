@@ -37,7 +37,7 @@ def test_articles_of_one_story_join_and_others_stay_apart(synth: ModuleType) -> 
     # frame words while document frequencies know nothing yet: start warily. Two of every five
     # sentences are the same frames in every story (far more shared wording than real news has,
     # which the default threshold is tuned on), so ask for a closer match too.
-    labels = _run(Clusterer(StreamSettings(warmup=50.0, threshold=0.1)), rows)
+    labels = _run(Clusterer(StreamSettings(warmup=50.0, threshold=0.1, join_model=0)), rows)
     recall, precision = _purity(rows, labels)
     assert recall >= 0.8, recall
     assert precision >= 0.8, precision  # all in one story would be about 0.02
@@ -109,7 +109,7 @@ def test_the_start_of_a_stream_asks_for_more_evidence() -> None:
 
 
 def test_a_crowded_young_stream_asks_for_more_evidence() -> None:
-    c = Clusterer(StreamSettings(crowd_margin=0.5, competition=0.0, warmup=0.0, threshold=0.03))
+    c = Clusterer(StreamSettings(crowd_margin=0.5, competition=0.0, warmup=0.0, threshold=0.03, join_model=0))
     assert c.needed() == pytest.approx(0.03)  # nothing active: nothing to confuse
     for i, text in enumerate(
         [
@@ -132,7 +132,7 @@ def test_the_crowd_margin_keeps_same_topic_stories_apart() -> None:
     filler = ["The Holpev orchestra announced a winter tour of nine cities.", "Fire crews in Orngri contained the blaze at the Seklun paper mill."]
     labels = {}
     for margin in (0.0, 1.0):
-        c = Clusterer(StreamSettings(crowd_margin=margin, competition=0.0, threshold=0.03, warmup=0.0, boiler_min_seen=0))
+        c = Clusterer(StreamSettings(crowd_margin=margin, competition=0.0, threshold=0.03, warmup=0.0, boiler_min_seen=0, join_model=0))
         for i, text in enumerate(filler):
             c.add(text, i * HOUR)
         a = c.add(first, 3 * HOUR)
@@ -208,7 +208,7 @@ def test_a_crowded_window_asks_for_a_closer_match() -> None:
     day = 24 * HOUR
 
     def joins(threshold: float, competition: float, others_at: float) -> tuple[bool, float]:
-        c = Clusterer(StreamSettings(threshold=threshold, competition=competition, crowd_margin=0.0, warmup=0.0, window_hours=24.0))
+        c = Clusterer(StreamSettings(threshold=threshold, competition=competition, crowd_margin=0.0, warmup=0.0, window_hours=24.0, join_model=0))
         for i, text in enumerate(_others(20)):
             c.add(text, others_at + i)  # 20 unrelated stories, warm or long gone cold
         assert len(c.active) == 20

@@ -20,7 +20,12 @@ similarity, minus a penalty per hour since the story was first seen
 match) and per hour since it was last seen (``hours_penalty``), reaches
 ``threshold`` (raised with the log of the number of active stories, and while
 document frequencies are young and many stories are active,
-:meth:`Clusterer.needed`), else it opens a new story.
+:meth:`Clusterer.needed`), else it opens a new story. Where the article has a
+sentence embedding (:mod:`storyline.stream.embed`) and the best candidate a
+mean embedding, the learned join model (:mod:`storyline.stream.join`) makes
+that decision instead, from the score, the embeddings' cosine, the story's
+size and age and the runner-up (:meth:`Clusterer.decision_features`): it
+joins when the probability reaches ``join_probability``.
 
 The whole state is plain data (:meth:`Clusterer.state` /
 :meth:`Clusterer.from_state`), so a store can save it with the assignments
@@ -35,13 +40,19 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
+
 from ..errors import ConfigError
 from ..settings import packaged_defaults
 from .features import ArticleFeatures, featurize
+from .join import JoinModel, packaged_model
 
 __all__ = ["ArticleFeatures", "Assignment", "Clusterer", "StreamSettings", "featurize"]
 
-STATE_VERSION = 2
+STATE_VERSION = 3  # 3: stories carry their summed embeddings; 2 (without) still loads
+_Sum = npt.NDArray[np.float64]
+_NO_MODEL = object()
 
 
 def _packaged(key: str) -> Any:
@@ -71,6 +82,8 @@ class StreamSettings:
     member_weight: float = _packaged("member_weight")
     warmup: float = _packaged("warmup")
     crowd_margin: float = _packaged("crowd_margin")
+    join_model: int = _packaged("join_model")
+    join_probability: float = _packaged("join_probability")
     idf_power: float = _packaged("idf_power")
     max_df: float = _packaged("max_df")
     max_df_after: int = _packaged("max_df_after")
@@ -100,12 +113,20 @@ class Assignment:
 
 
 class _Story:
-    __slots__ = ("centroid", "first_seen", "last_seen", "members", "n", "norm", "sid")
+    __slots__ = ("centroid", "emb", "first_seen", "last_seen", "members", "n", "norm", "sid")
 
     def __init__(
-        self, sid: int, centroid: dict[str, float], first_seen: float, last_seen: float, n: int, members: list[dict[str, float]] | None = None
+        self,
+        sid: int,
+        centroid: dict[str, float],
+        first_seen: float,
+        last_seen: float,
+        n: int,
+        members: list[dict[str, float]] | None = None,
+        emb: _Sum | None = None,
     ) -> None:
         self.sid = sid
+        self.emb = emb  # the sum of its articles' embeddings (those that had one)
         self.members = members or []
         self.centroid = centroid
         self.norm = math.sqrt(math.fsum(v * v for v in centroid.values())) or 1.0
@@ -128,8 +149,12 @@ def story_label(sid: int) -> str:
 class Clusterer:
     """The online clusterer; feed it articles in arrival order with :meth:`add`."""
 
-    def __init__(self, settings: StreamSettings | None = None) -> None:
+    def __init__(self, settings: StreamSettings | None = None, model: JoinModel | object | None = _NO_MODEL) -> None:
+        """``model`` decides joins (default: the packaged model where ``join_model`` is on; None: the threshold rule)."""
         self.settings = settings or StreamSettings()
+        if model is _NO_MODEL:
+            model = packaged_model() if self.settings.join_model else None
+        self.model: JoinModel | None = model if isinstance(model, JoinModel) else None
         self.df: Counter[str] = Counter()
         self.n_docs = 0
         self.clock = -math.inf
@@ -242,15 +267,58 @@ class Clusterer:
         ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[: s.max_candidates]
         return [sid for sid, _ in ranked]
 
-    def score(self, vec: dict[str, float], st: _Story, now: float) -> float:
-        s = self.settings
+    def similarity(self, vec: dict[str, float], st: _Story) -> float:
+        """Cosine of ``vec`` and the story's centroid (or, with ``members``, its best member link if higher)."""
         sim = sum(w * st.centroid.get(t, 0.0) for t, w in vec.items()) / st.norm
         if st.members:
             link = max(sum(w * m.get(t, 0.0) for t, w in vec.items()) for m in st.members)
-            sim = max(sim, s.member_weight * link)
+            sim = max(sim, self.settings.member_weight * link)
+        return sim
+
+    def penalty(self, st: _Story, now: float) -> float:
+        s = self.settings
         gap_h = max(0.0, now - st.last_seen) / 3600.0
         age_h = max(0.0, now - st.first_seen) / 3600.0
-        return sim - s.hours_penalty * gap_h - s.age_penalty * age_h
+        return s.hours_penalty * gap_h + s.age_penalty * age_h
+
+    def score(self, vec: dict[str, float], st: _Story, now: float) -> float:
+        return self.similarity(vec, st) - self.penalty(st, now)
+
+    def decision_features(
+        self, ranked: list[tuple[float, float, int]], emb: npt.NDArray[np.float32] | None, now: float, cap_hours: float, needed: float
+    ) -> list[float] | None:
+        """What the join model reads of the best candidate (:data:`storyline.stream.join.FEATURES`), or None.
+
+        ``ranked``: (score, similarity, story) of every candidate, best first. None
+        when the article or the best story has no embedding (the threshold rule decides).
+        """
+        if emb is None or not ranked:
+            return None
+        cos: list[float] = []
+        for _score, _sim, sid in ranked:
+            st_emb = self.active[sid].emb
+            if st_emb is None:
+                if not cos:
+                    return None
+                cos.append(0.0)
+                continue
+            cos.append(float(st_emb @ emb) / (float(np.linalg.norm(st_emb)) or 1.0))
+        score, sim, sid = ranked[0]
+        st = self.active[sid]
+        second = ranked[1][0] if len(ranked) > 1 else -0.05
+        cos2 = cos[1] if len(cos) > 1 else 0.0
+        age = min(max(0.0, now - st.first_seen) / 3600.0, cap_hours)
+        gap = min(max(0.0, now - st.last_seen) / 3600.0, cap_hours)
+        return [
+            score, sim, cos[0], math.log(st.n), age, gap, math.log(max(1, len(self.active))),
+            score - second, cos[0] - cos2, max(cos) - cos[0], float(len(ranked)), score - needed,
+        ]  # fmt: skip
+
+    def decide(self, best: int, best_score: float, needed: float, x: list[float] | None) -> bool:
+        """Join story ``best``, the best candidate? The model's probability where it has its features, else the threshold rule."""
+        if x is not None and self.model is not None:
+            return self.model.probability(x) >= self.settings.join_probability
+        return best_score >= needed
 
     def needed(self) -> float:
         """The score the best candidate must reach to be joined, for the article being assigned.
@@ -282,13 +350,16 @@ class Clusterer:
         t = published if published is not None else now
         content, counts = self.content(features, now)
         vec = self.vector(counts)
-        best, best_sim = None, -math.inf
+        ranked: list[tuple[float, float, int]] = []
         for sid in self._candidates(vec):
-            sim = self.score(vec, self.active[sid], now)
-            if sim > best_sim:
-                best, best_sim = sid, sim
+            st = self.active[sid]
+            sim = self.similarity(vec, st)
+            ranked.append((sim - self.penalty(st, now), sim, sid))
+        ranked.sort(key=lambda r: -r[0])  # stable: equal scores keep the candidates' order
+        best, best_sim = (ranked[0][2], ranked[0][0]) if ranked else (None, -math.inf)
         needed = self.needed()
-        if best is not None and best_sim >= needed:
+        x = self.decision_features(ranked, features.embedding, now, self.model.cap_hours, needed) if self.model is not None else None
+        if best is not None and self.decide(best, best_sim, needed, x):
             st = self.active[best]
             self._unindex(st)
             merged = dict(st.centroid)
@@ -296,14 +367,18 @@ class Clusterer:
                 merged[term] = merged.get(term, 0.0) + w
             keep = self.settings.members
             members = [*st.members, vec][-keep:] if keep else []
-            st2 = _Story(st.sid, _top(merged, self.settings.story_terms), st.first_seen, max(st.last_seen, t), st.n + 1, members)
+            emb = st.emb
+            if features.embedding is not None:
+                emb = features.embedding.astype(np.float64) if emb is None else emb + features.embedding
+            st2 = _Story(st.sid, _top(merged, self.settings.story_terms), st.first_seen, max(st.last_seen, t), st.n + 1, members, emb)
             self.active[best] = st2
             self._index(st2)
             heapq.heappush(self._expiry, (st2.last_seen, st2.sid))
             return Assignment(story_label(best), False, best_sim, content)
         sid = self.next_sid
         self.next_sid += 1
-        st = _Story(sid, vec, t, t, 1, [vec] if self.settings.members else [])
+        emb = features.embedding.astype(np.float64) if features.embedding is not None else None
+        st = _Story(sid, vec, t, t, 1, [vec] if self.settings.members else [], emb)
         self.active[sid] = st
         self._index(st)
         heapq.heappush(self._expiry, (t, sid))
@@ -330,16 +405,18 @@ class Clusterer:
                     "n": st.n,
                     "centroid": dict(sorted(st.centroid.items())),
                     "members": [dict(sorted(m.items())) for m in st.members],
+                    "emb": None if st.emb is None else [float(v) for v in st.emb],
                 }
                 for st in sorted(self.active.values(), key=lambda x: x.sid)
             ],
         }
 
     @classmethod
-    def from_state(cls, data: dict[str, Any], settings: StreamSettings | None = None) -> Clusterer:
-        if data.get("version") != STATE_VERSION:
+    def from_state(cls, data: dict[str, Any], settings: StreamSettings | None = None, model: JoinModel | object | None = _NO_MODEL) -> Clusterer:
+        if data.get("version") not in (2, STATE_VERSION):
             raise ConfigError("stream state", f"unsupported version {data.get('version')!r}")
-        c = cls(settings or StreamSettings(**data["settings"]))
+        known = {f.name for f in fields(StreamSettings)}
+        c = cls(settings or StreamSettings(**{k: v for k, v in data["settings"].items() if k in known}), model)
         c.n_docs = int(data["n_docs"])
         c.clock = -math.inf if data["clock"] is None else float(data["clock"])
         c.next_sid = int(data["next_sid"])
@@ -349,7 +426,8 @@ class Clusterer:
         for row in data["stories"]:
             members = [{str(k): float(v) for k, v in m.items()} for m in row["members"]]
             centroid = {str(k): float(v) for k, v in row["centroid"].items()}
-            st = _Story(int(row["sid"]), centroid, float(row["first"]), float(row["last"]), int(row["n"]), members)
+            emb = None if row.get("emb") is None else np.asarray(row["emb"], dtype=np.float64)
+            st = _Story(int(row["sid"]), centroid, float(row["first"]), float(row["last"]), int(row["n"]), members, emb)
             c.active[st.sid] = st
             c._index(st)
             heapq.heappush(c._expiry, (st.last_seen, st.sid))

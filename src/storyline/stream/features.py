@@ -14,16 +14,21 @@ and each pair of adjacent content words (not numbers) as a phrase term ``word wo
 words side by side, with no function word between them: ``klux klan``,
 ``interest rate``). Phrases carry the names of people, places and things even
 in lower-cased text, where capitals say nothing.
+
+And the article's sentence embedding (:mod:`storyline.stream.embed`; None
+where embeddings are unavailable), which the join decision weighs next to the
+TF-IDF similarity.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..language.terms import fold, stopwords
+from .embed import Embedder, Vector, default_embedder
 
 __all__ = ["ArticleFeatures", "Sentence", "featurize"]
 
@@ -44,6 +49,7 @@ class Sentence:
 @dataclass(frozen=True, slots=True)
 class ArticleFeatures:
     sentences: tuple[Sentence, ...]
+    embedding: Vector | None = field(default=None, compare=False)  # unit sentence embedding of the whole text
 
 
 def _fingerprint(sentence: str) -> int | None:
@@ -87,10 +93,18 @@ def _sentence_terms(text: str) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(out.items()))
 
 
-def featurize(text: str) -> ArticleFeatures:
-    """The features of one article's text (pure: the same text always gives the same features)."""
+_DEFAULT = object()
+
+
+def featurize(text: str, embedder: Embedder | object | None = _DEFAULT) -> ArticleFeatures:
+    """The features of one article's text (pure: the same text always gives the same features).
+
+    ``embedder`` embeds the text (default: :func:`default_embedder`; None: no embedding).
+    """
     sentences = []
     for sent in _SENTENCE.split(text):
         if sent.strip():
             sentences.append(Sentence(sent, _fingerprint(sent), _sentence_terms(sent)))
-    return ArticleFeatures(tuple(sentences))
+    embed = default_embedder() if embedder is _DEFAULT else embedder
+    vec = embed(text) if callable(embed) else None
+    return ArticleFeatures(tuple(sentences), vec)
