@@ -45,14 +45,16 @@ CAP_HOURS = 36.0  # ages beyond this read as this: the model learns nothing of t
 # what the model reads: not the stream's density (active stories, candidates), whose range differs from
 # stream to stream; the threshold rule's needed() carries it, through "excess"
 USED = ("score", "similarity", "cosine", "log_articles", "age_hours", "gap_hours", "margin", "cosine_margin", "cosine_gap", "excess")
+ROUNDS = 1
 PARAMS: dict[str, Any] = {"max_iter": 150, "learning_rate": 0.1, "max_leaf_nodes": 15, "early_stopping": False, "random_state": 0}
 
 
 class _Recorder(Clusterer):
-    """The threshold rule deciding, every decision's features and label recorded."""
+    """``decider`` deciding (None: the threshold rule), every decision's features and label recorded."""
 
-    def __init__(self, settings: StreamSettings) -> None:
+    def __init__(self, settings: StreamSettings, decider: JoinModel | None) -> None:
         super().__init__(settings, model=JoinModel(0.0, [], CAP_HOURS))
+        self.decider = decider
         self.gold: dict[int, set[str]] = defaultdict(set)
         self.story = ""
         self.rows: list[tuple[list[float], bool, int]] = []
@@ -61,6 +63,8 @@ class _Recorder(Clusterer):
     def decide(self, best: int, best_score: float, needed: float, x: list[float] | None) -> bool:
         if x is not None:
             self.rows.append((x, self.story in self.gold[best], self.seq))
+            if self.decider is not None:
+                return self.decider.probability(x) >= self.settings.join_probability
         return best_score >= needed
 
 
@@ -69,8 +73,10 @@ def _read(path: Path) -> tuple[list[dict[str, Any]], list[ArticleFeatures], list
     return rows, [featurize(r["text"]) for r in rows], [parse_time(r.get("published")) for r in rows]
 
 
-def record(rows: list[dict[str, Any]], feats: list[ArticleFeatures], times: list[float | None]) -> list[tuple[list[float], bool, int]]:
-    c = _Recorder(StreamSettings(join_model=0))
+def record(
+    rows: list[dict[str, Any]], feats: list[ArticleFeatures], times: list[float | None], decider: JoinModel | None = None
+) -> list[tuple[list[float], bool, int]]:
+    c = _Recorder(StreamSettings(), decider)
     for i, (r, f, t) in enumerate(zip(rows, feats, times, strict=True)):
         c.story, c.seq = r["story"], i
         got = c.assign(f, t)
@@ -111,6 +117,23 @@ def fit(samples: list[tuple[list[float], bool, int]], used: tuple[str, ...] = US
     return data
 
 
+def train(
+    rows: list[dict[str, Any]], feats: list[ArticleFeatures], times: list[float | None], used: tuple[str, ...], rounds: int, limit: int | None = None
+) -> tuple[dict[str, Any], int]:
+    """Fit on the threshold rule's decisions, then (``rounds`` > 1) add the decisions met along the last model's own run and refit.
+
+    Only decisions of articles before ``limit`` (by arrival) are learned from. Returns the model's data and the decisions it saw.
+    """
+    samples: list[tuple[list[float], bool, int]] = []
+    decider: JoinModel | None = None
+    data: dict[str, Any] = {}
+    for _ in range(rounds):
+        samples += [s for s in record(rows, feats, times, decider) if limit is None or s[2] < limit]
+        data = fit(samples, used)
+        decider = JoinModel.from_data(data)
+    return data, len(samples)
+
+
 def _bcubed(gold: list[str], pred: list[str]) -> tuple[float, float, float]:
     pair: dict[tuple[str, str], int] = defaultdict(int)
     psize: dict[str, int] = defaultdict(int)
@@ -126,11 +149,11 @@ def _bcubed(gold: list[str], pred: list[str]) -> tuple[float, float, float]:
 
 
 def check(
-    rows: list[dict[str, Any]], feats: list[ArticleFeatures], times: list[float | None], samples: list[tuple[list[float], bool, int]],
-    used: tuple[str, ...], others: list[Path], probabilities: list[float],
+    rows: list[dict[str, Any]], feats: list[ArticleFeatures], times: list[float | None],
+    used: tuple[str, ...], rounds: int, others: list[Path], probabilities: list[float],
 ) -> None:  # fmt: skip
     half = len(rows) // 2
-    model = JoinModel.from_data(fit([s for s in samples if s[2] < half], used))
+    model = JoinModel.from_data(train(rows, feats, times, used, rounds, half)[0])
     streams = [("second half", rows, feats, times, half)]
     streams += [(p.name, *_read(p), 0) for p in others]
     for label, rows_, feats_, times_, start in streams:
@@ -149,6 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--check", action="store_true", help="fit on the first half, score the second (prints; writes nothing)")
     ap.add_argument("--also", type=Path, action="append", default=[], help="with --check: another labelled stream to score whole")
+    ap.add_argument("--rounds", type=int, default=ROUNDS, help=f"fits, each adding the decisions met along the last model's run (default {ROUNDS})")
     ap.add_argument("--probability", type=float, action="append", help="with --check: the join probabilities to score (default: the setting's)")
     ap.add_argument("--features", help=f"comma-separated decision features the model reads (default: {','.join(USED)})")
     args = ap.parse_args(argv)
@@ -160,13 +184,12 @@ def main(argv: list[str] | None = None) -> int:
         print("sentence embeddings are unavailable (is wordllama installed?): cannot train", file=sys.stderr)
         return 1
     used = tuple(args.features.split(",")) if args.features else USED
-    samples = record(rows, feats, times)
     if args.check:
-        check(rows, feats, times, samples, used, args.also, args.probability or [StreamSettings().join_probability])
+        check(rows, feats, times, used, args.rounds, args.also, args.probability or [StreamSettings().join_probability])
         return 0
-    data = fit(samples, used)
+    data, seen = train(rows, feats, times, used, args.rounds)
     args.out.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}: {len(data['trees'])} trees from {len(samples)} decisions ({sum(s[1] for s in samples)} joins right)")
+    print(f"wrote {args.out}: {len(data['trees'])} trees from {seen} decisions")
     return 0
 
 

@@ -46,7 +46,7 @@ import numpy.typing as npt
 from ..errors import ConfigError
 from ..settings import packaged_defaults
 from .features import ArticleFeatures, featurize
-from .join import JoinModel, packaged_model
+from .join import NO_RUNNER_UP, JoinModel, packaged_model
 
 __all__ = ["ArticleFeatures", "Assignment", "Clusterer", "StreamSettings", "featurize"]
 
@@ -305,7 +305,7 @@ class Clusterer:
             cos.append(float(st_emb @ emb) / (float(np.linalg.norm(st_emb)) or 1.0))
         score, sim, sid = ranked[0]
         st = self.active[sid]
-        second = ranked[1][0] if len(ranked) > 1 else -0.05
+        second = ranked[1][0] if len(ranked) > 1 else NO_RUNNER_UP
         cos2 = cos[1] if len(cos) > 1 else 0.0
         age = min(max(0.0, now - st.first_seen) / 3600.0, cap_hours)
         gap = min(max(0.0, now - st.last_seen) / 3600.0, cap_hours)

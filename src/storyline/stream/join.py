@@ -26,7 +26,9 @@ from typing import Any
 
 from ..errors import ConfigError
 
-__all__ = ["FEATURES", "JoinModel", "packaged_model"]
+__all__ = ["FEATURES", "NO_RUNNER_UP", "JoinModel", "packaged_model"]
+
+NO_RUNNER_UP = -0.05  # the runner-up's score when the best candidate is the only one (a little under any real score)
 
 # the decision features the clusterer offers, in its order (Clusterer.decision_features)
 FEATURES = (
@@ -37,7 +39,7 @@ FEATURES = (
     "age_hours",  # hours since the story was first seen (capped at the model's cap_hours)
     "gap_hours",  # hours since it was last seen (capped likewise)
     "log_active",  # natural log of the active stories
-    "margin",  # score of the best candidate less the second's (the second counts -0.05 when there is none)
+    "margin",  # score of the best candidate less the second's (NO_RUNNER_UP when there is none)
     "cosine_margin",  # cosine of the best less the second's (0 when there is none)
     "cosine_gap",  # the highest cosine among the candidates less the best's
     "candidates",  # candidate stories scored
